@@ -1,0 +1,29 @@
+#pragma once
+// Normalization: what people have (a page saved as text or HTML, article
+// JSON) becomes clean articles. A page gives its main article first, then the
+// teasers and news-feed items it carries, as articles of their own with ids
+// "PAGE#teaser-N" and "PAGE#feed-N" and `parent` set to the page's id.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventgraph/model/article.hpp"
+
+namespace eventgraph::article {
+
+/// A page saved as plain text (copied from a browser or a scraper's text dump).
+/// `file` names the input in errors; throws input_error if the page holds no
+/// recognisable article.
+std::vector<model::Article> normalize_text_page(std::string_view text, const std::string& page_id,
+                                                const std::string& file);
+
+/// An HTML page. Same contract as normalize_text_page.
+std::vector<model::Article> normalize_html_page(std::string_view html, const std::string& page_id,
+                                                const std::string& file);
+
+/// Tidies an article read from JSON: whitespace in every text field, empty
+/// paragraphs dropped. Throws input_error if it has no text at all.
+void tidy_article(model::Article& article, const std::string& file, std::size_t line);
+
+}  // namespace eventgraph::article

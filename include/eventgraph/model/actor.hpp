@@ -1,0 +1,25 @@
+#pragma once
+// Who takes part in an event: a country, person, organisation, group, agent
+// of a country ("Russian troops") or a place.
+
+#include <string>
+
+namespace eventgraph::model {
+
+enum class ActorKind { country, person, organisation, group, agent, place };
+
+/// An actor as resolved in one mention.
+struct Actor {
+    std::string id;    ///< the actor itself: "USA.KURT_CAMPBELL", "RUS", "UKR.SUMY_OBLAST"
+    std::string code;  ///< top of its affiliation: ISO 3166-1 alpha-3 or an organisation's code
+    std::string name;  ///< display name: "Kurt Campbell"
+    ActorKind kind = ActorKind::country;
+    std::string role;   ///< for people: the role they held then ("Deputy Secretary of State")
+    std::string agent;  ///< for agents: military, government, business, …
+
+    friend bool operator==(const Actor&, const Actor&) = default;
+};
+
+const char* to_string(ActorKind k);
+
+}  // namespace eventgraph::model
