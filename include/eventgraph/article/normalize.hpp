@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include <functional>
+
+#include "eventgraph/io/article_json.hpp"
 #include "eventgraph/model/article.hpp"
 
 namespace eventgraph::article {
@@ -25,5 +28,14 @@ std::vector<model::Article> normalize_html_page(std::string_view html, const std
 /// Tidies an article read from JSON: whitespace in every text field, empty
 /// paragraphs dropped. Throws input_error if it has no text at all.
 void tidy_article(model::Article& article, const std::string& file, std::size_t line);
+
+/// Reads one input ("-" for standard input), whatever it holds (article JSON
+/// or JSON Lines, an HTML page, a page saved as text), and gives each
+/// normalized article to `sink`. Throws input_error for a bad input; with
+/// options.keep_going, broken JSON Lines records are skipped and reported to
+/// `on_skip`. Returns the number of records skipped.
+std::size_t read_input(const std::string& path, const io::ReadOptions& options,
+                       const std::function<void(model::Article)>& sink,
+                       const std::function<void(const std::exception&)>& on_skip);
 
 }  // namespace eventgraph::article

@@ -1,0 +1,50 @@
+#pragma once
+// One command of the program: its name, what it does, its options and its run
+// function. main.cpp finds the command, handles --help, and maps errors to
+// exit codes (1 bad data or failed work, 2 bad usage).
+
+#include <string>
+#include <vector>
+
+#include <functional>
+
+#include "args.hpp"
+#include "eventgraph/model/article.hpp"
+
+namespace eventgraph::cli {
+
+struct Command {
+    std::string name;
+    std::string summary;   ///< one line for `eventgraph --help`
+    std::string synopsis;  ///< "eventgraph normalize [OPTIONS] FILE…"
+    std::string details;   ///< paragraphs for `eventgraph COMMAND --help`
+    std::vector<OptionSpec> options;
+    int (*run)(const Args& args) = nullptr;
+};
+
+/// Every command, in the order `eventgraph --help` lists them.
+const std::vector<Command>& commands();
+
+Command normalize_command();
+Command run_command();
+
+/// Options several commands share.
+OptionSpec output_option(const std::string& what);
+OptionSpec keep_going_option();
+
+/// Prints "eventgraph: FILE:LINE: what" to standard error.
+void report(const std::exception& e);
+
+/// Reads every input named (directories expanded), gives each article to
+/// `sink`, reports bad inputs and goes on with the others. Returns false if
+/// any input failed or had broken records.
+struct ReadSummary {
+    std::size_t inputs = 0;
+    std::size_t articles = 0;
+    std::size_t failed_inputs = 0;
+    std::size_t skipped_records = 0;
+};
+ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool keep_going,
+                            const std::function<void(model::Article)>& sink);
+
+}  // namespace eventgraph::cli

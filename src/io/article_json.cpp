@@ -1,0 +1,290 @@
+#include "eventgraph/io/article_json.hpp"
+
+#include <iterator>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "eventgraph/article/normalize.hpp"
+#include "eventgraph/error.hpp"
+#include "eventgraph/text/utf8.hpp"
+#include "eventgraph/time/publication_date.hpp"
+
+namespace eventgraph::io {
+
+namespace {
+
+using model::Article;
+using model::Paragraph;
+using model::ParagraphRole;
+
+constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag |
+                                 rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_string(Writer& w, const char* key, const std::string& value) {
+    w.Key(key);
+    w.String(value.data(), rapidjson::SizeType(value.size()));
+}
+
+// Parses one JSON value from text, turning RapidJSON's byte offset into a
+// line of the file; anything but white space after the value is an error too.
+void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
+           std::size_t first_line) {
+    auto fail = [&](std::size_t offset, const std::string& what) {
+        const auto pos = text::position_of(json, offset);
+        throw input_error(file, first_line + pos.line - 1,
+                          "invalid JSON at column " + std::to_string(pos.column) + ": " + what);
+    };
+    // RapidJSON's string streams stop at a NUL byte; say so rather than
+    // report a confusing missing quote.
+    if (const auto nul = json.find('\0'); nul != std::string_view::npos)
+        fail(nul, "NUL byte in the text");
+    rapidjson::MemoryStream bytes(json.data(), json.size());
+    doc.ParseStream<parse_flags>(bytes);
+    if (doc.HasParseError()) fail(doc.GetErrorOffset(), rapidjson::GetParseError_En(doc.GetParseError()));
+    const std::size_t rest = json.find_first_not_of(" \t\r\n", bytes.Tell());
+    if (rest != std::string_view::npos) fail(rest, "unexpected text after the JSON value");
+}
+
+[[noreturn]] void wrong(const std::string& file, std::size_t line, const std::string& field,
+                        const std::string& what) {
+    throw input_error(file, line, "field \"" + field + "\": " + what);
+}
+
+std::string get_string(const rapidjson::Value& v, const std::string& file, std::size_t line,
+                       const std::string& field) {
+    if (v.IsNull()) return {};
+    if (!v.IsString()) wrong(file, line, field, "expected a string");
+    return std::string(v.GetString(), v.GetStringLength());
+}
+
+std::string raw_json(const rapidjson::Value& v) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    v.Accept(w);
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::optional<ParagraphRole> role_from(std::string_view s) {
+    for (auto r : {ParagraphRole::body, ParagraphRole::caption, ParagraphRole::teaser,
+                   ParagraphRole::feed})
+        if (s == model::to_string(r)) return r;
+    return std::nullopt;
+}
+
+// "body" as one string: paragraphs are separated by blank lines.
+void split_paragraphs(std::string_view body, std::vector<Paragraph>& out) {
+    std::size_t start = 0;
+    while (start < body.size()) {
+        std::size_t blank = body.find("\n\n", start);
+        std::size_t crlf = body.find("\r\n\r\n", start);
+        std::size_t stop = std::min(blank, crlf);
+        const std::string_view chunk =
+            body.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
+        out.push_back(Paragraph{std::string(chunk), ParagraphRole::body});
+        if (stop == std::string_view::npos) break;
+        start = stop + (stop == crlf ? 4 : 2);
+    }
+}
+
+}  // namespace
+
+std::string article_to_json(const Article& a) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    write_string(w, "id", a.id);
+    write_string(w, "title", a.title);
+    w.Key("authors");
+    w.StartArray();
+    for (const auto& name : a.authors) w.String(name.data(), rapidjson::SizeType(name.size()));
+    w.EndArray();
+    if (a.published) write_string(w, "published", model::to_iso(*a.published));
+    if (!a.url.empty()) write_string(w, "url", a.url);
+    if (!a.source.empty()) write_string(w, "source", a.source);
+    if (!a.language.empty()) write_string(w, "language", a.language);
+    if (!a.parent.empty()) write_string(w, "parent", a.parent);
+    if (!a.feed_time.empty()) write_string(w, "feed_time", a.feed_time);
+    w.Key("paragraphs");
+    w.StartArray();
+    for (const auto& p : a.paragraphs) {
+        w.StartObject();
+        write_string(w, "text", p.text);
+        w.Key("role");
+        w.String(model::to_string(p.role));
+        w.EndObject();
+    }
+    w.EndArray();
+    for (const auto& [key, value] : a.extra) {
+        w.Key(key.data(), rapidjson::SizeType(key.size()));
+        w.RawValue(value.data(), value.size(), rapidjson::kObjectType);
+    }
+    w.EndObject();
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
+namespace {
+
+Article article_from_value(const rapidjson::Value& v, const std::string& file, std::size_t line,
+                           const std::string& default_id) {
+    if (!v.IsObject()) throw input_error(file, line, "expected an article object");
+    Article a;
+    bool has_text_field = false;
+    for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
+        const std::string key(m->name.GetString(), m->name.GetStringLength());
+        const auto& value = m->value;
+        if (key == "id") {
+            if (value.IsString()) a.id = get_string(value, file, line, key);
+            else if (value.IsInt64()) a.id = std::to_string(value.GetInt64());
+            else wrong(file, line, key, "expected a string");
+        } else if (key == "url") {
+            a.url = get_string(value, file, line, key);
+        } else if (key == "source") {
+            a.source = get_string(value, file, line, key);
+        } else if (key == "title") {
+            a.title = get_string(value, file, line, key);
+        } else if (key == "language") {
+            a.language = get_string(value, file, line, key);
+        } else if (key == "parent") {
+            a.parent = get_string(value, file, line, key);
+        } else if (key == "feed_time") {
+            a.feed_time = get_string(value, file, line, key);
+        } else if (key == "authors") {
+            if (value.IsString()) {
+                a.authors.push_back(get_string(value, file, line, key));
+            } else if (value.IsArray()) {
+                for (const auto& x : value.GetArray()) a.authors.push_back(get_string(x, file, line, key));
+            } else if (!value.IsNull()) {
+                wrong(file, line, key, "expected an array of names");
+            }
+        } else if (key == "published") {
+            const std::string s = get_string(value, file, line, key);
+            if (!s.empty()) {
+                a.published = time::parse_publication_date(s);
+                if (!a.published)
+                    wrong(file, line, key, "\"" + s + "\" is not a date (expected e.g. 2024-09-10 or 2024-09-10T19:59:00+03:00)");
+            }
+        } else if (key == "body") {
+            has_text_field = true;
+            if (value.IsString()) {
+                split_paragraphs(std::string_view(value.GetString(), value.GetStringLength()), a.paragraphs);
+            } else if (value.IsArray()) {
+                for (const auto& x : value.GetArray())
+                    a.paragraphs.push_back(Paragraph{get_string(x, file, line, key), ParagraphRole::body});
+            } else {
+                wrong(file, line, key, "expected a string or an array of paragraph strings");
+            }
+        } else if (key == "paragraphs") {
+            has_text_field = true;
+            if (!value.IsArray()) wrong(file, line, key, "expected an array of {\"text\", \"role\"} objects");
+            for (const auto& x : value.GetArray()) {
+                if (x.IsString()) {
+                    a.paragraphs.push_back(Paragraph{get_string(x, file, line, key), ParagraphRole::body});
+                    continue;
+                }
+                if (!x.IsObject() || !x.HasMember("text"))
+                    wrong(file, line, key, "expected objects with a \"text\"");
+                Paragraph p{get_string(x["text"], file, line, "paragraphs/text"), ParagraphRole::body};
+                if (x.HasMember("role")) {
+                    const std::string r = get_string(x["role"], file, line, "paragraphs/role");
+                    const auto role = role_from(r);
+                    if (!role) wrong(file, line, "paragraphs/role", "\"" + r + "\" is not one of body, caption, teaser, feed");
+                    p.role = *role;
+                }
+                a.paragraphs.push_back(std::move(p));
+            }
+        } else {
+            a.extra.emplace_back(key, raw_json(value));
+        }
+    }
+    if (!has_text_field) throw input_error(file, line, "article has neither \"body\" nor \"paragraphs\"");
+    if (a.id.empty()) a.id = default_id;
+    article::tidy_article(a, file, line);
+    return a;
+}
+
+bool blank(std::string_view s) {
+    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
+Article article_from_json(std::string_view json, const std::string& file, std::size_t line,
+                          const std::string& default_id) {
+    rapidjson::Document doc;
+    parse(doc, json, file, line);
+    return article_from_value(doc, file, line, default_id);
+}
+
+std::size_t read_articles_json(std::istream& in, const std::string& file,
+                               const std::string& default_id, const ReadOptions& options,
+                               const std::function<void(Article)>& sink,
+                               const std::function<void(const std::exception&)>& on_skip) {
+    std::size_t count = 0, skipped = 0, line_no = 0;
+    auto next_id = [&] {
+        ++count;
+        return count == 1 ? default_id : default_id + "-" + std::to_string(count);
+    };
+    auto emit = [&](const rapidjson::Value& v, std::size_t at) {
+        if (v.IsArray()) {  // an array of articles
+            for (const auto& x : v.GetArray()) sink(article_from_value(x, file, at, next_id()));
+        } else {
+            sink(article_from_value(v, file, at, next_id()));
+        }
+    };
+    auto record = [&](std::string_view text, std::size_t at) {
+        try {
+            rapidjson::Document doc;
+            parse(doc, text, file, at);
+            emit(doc, at);
+        } catch (const input_error& e) {
+            if (!options.keep_going) throw;
+            ++skipped;
+            on_skip(e);
+        }
+    };
+
+    std::string line;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (!blank(line)) break;
+    }
+    if (blank(line)) throw input_error(file, "empty file: no JSON in it");
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a byte-order mark
+
+    // The first record decides the layout: a line that holds a whole value
+    // means JSON Lines; a value cut short by the end of the line means one
+    // JSON document spread over many lines.
+    {
+        rapidjson::Document probe;
+        rapidjson::MemoryStream bytes(line.data(), line.size());
+        probe.ParseStream<parse_flags>(bytes);
+        const bool cut_short = probe.HasParseError() &&
+                               line.find_first_not_of(" \t\r\n", probe.GetErrorOffset()) ==
+                                   std::string::npos;
+        if (cut_short) {
+            std::string whole = line;
+            whole += '\n';
+            whole.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            if (in.bad()) throw input_error(file, "read error");
+            rapidjson::Document doc;
+            parse(doc, whole, file, line_no);
+            emit(doc, line_no);
+            return skipped;
+        }
+    }
+    record(line, line_no);
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (!blank(line)) record(line, line_no);
+    }
+    if (in.bad()) throw input_error(file, line_no, "read error");
+    return skipped;
+}
+
+}  // namespace eventgraph::io

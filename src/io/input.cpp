@@ -1,0 +1,76 @@
+#include "eventgraph/io/input.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "eventgraph/error.hpp"
+#include "eventgraph/text/utf8.hpp"
+
+namespace eventgraph::io {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    for (const auto& arg : args) {
+        if (arg == "-") {
+            out.push_back(arg);
+            continue;
+        }
+        std::error_code ec;
+        const auto status = fs::status(arg, ec);
+        if (ec || !fs::exists(status)) throw input_error(arg, "no such file or directory");
+        if (!fs::is_directory(status)) {
+            out.push_back(arg);
+            continue;
+        }
+        std::vector<std::string> files;
+        for (const auto& entry : fs::directory_iterator(arg, ec)) {
+            const auto name = entry.path().filename().string();
+            if (name.empty() || name[0] == '.' || !entry.is_regular_file(ec)) continue;
+            files.push_back(entry.path().string());
+        }
+        if (ec) throw input_error(arg, "cannot list directory: " + ec.message());
+        std::sort(files.begin(), files.end());
+        out.insert(out.end(), files.begin(), files.end());
+    }
+    return out;
+}
+
+std::string id_from_path(const std::string& path) {
+    if (path == "-") return "stdin";
+    fs::path p(path);
+    std::string stem = p.filename().string();
+    if (const auto dot = stem.rfind('.'); dot != std::string::npos && dot > 0) stem.erase(dot);
+    return stem;
+}
+
+Format sniff_format(std::string_view head) {
+    std::size_t i = 0;
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+    if (i < head.size() && (head[i] == '{' || head[i] == '[')) return Format::json;
+    // An HTML page opens with a doctype, a comment or a tag; text that merely
+    // mentions "<b>" somewhere does not.
+    std::string lower(head.substr(i, 512));
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    for (const char* opener : {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<article", "<?xml"})
+        if (lower.rfind(opener, 0) == 0) return Format::html;
+    return Format::text;
+}
+
+std::string check_page_text(std::string content, const std::string& file) {
+    if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw input_error(file, "empty file");
+    if (text::looks_binary(content)) throw input_error(file, "binary file, not text");
+    if (const auto bad = text::find_invalid_utf8(content); bad != std::string::npos) {
+        const auto pos = text::position_of(content, bad);
+        throw input_error(file, pos.line,
+                          "invalid UTF-8 at column " + std::to_string(pos.column) +
+                              " (save the page as UTF-8)");
+    }
+    return content;
+}
+
+}  // namespace eventgraph::io

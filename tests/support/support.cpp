@@ -1,0 +1,102 @@
+#include "support.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/schema.h>
+#include <rapidjson/stringbuffer.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace eventgraph::test {
+
+std::string data_path(const std::string& relative) { return std::string(EVENTGRAPH_TEST_DATA) + "/" + relative; }
+
+std::string source_path(const std::string& relative) { return std::string(EVENTGRAPH_SOURCE_DIR) + "/" + relative; }
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("test fixture missing: " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input) {
+    namespace fs = std::filesystem;
+    static int counter = 0;
+    const fs::path dir = fs::temp_directory_path() / ("eventgraph-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string n = std::to_string(++counter);
+    const fs::path in = dir / ("in" + n), out = dir / ("out" + n), err = dir / ("err" + n);
+    std::ofstream(in, std::ios::binary) << input;
+
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        if (!std::freopen(in.c_str(), "rb", stdin) || !std::freopen(out.c_str(), "wb", stdout) ||
+            !std::freopen(err.c_str(), "wb", stderr))
+            ::_exit(127);
+        std::vector<char*> argv;
+        std::string binary = EVENTGRAPH_BINARY;
+        argv.push_back(binary.data());
+        std::vector<std::string> copy = args;
+        for (auto& a : copy) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(binary.c_str(), argv.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = read_file(out.string());
+    r.err = read_file(err.string());
+    fs::remove(in);
+    fs::remove(out);
+    fs::remove(err);
+    return r;
+}
+
+std::string schema_errors(const std::string& schema_file, const std::string& json) {
+    static std::map<std::string, std::unique_ptr<rapidjson::SchemaDocument>> schemas;
+    auto& schema = schemas[schema_file];
+    if (!schema) {
+        rapidjson::Document sd;
+        sd.Parse(read_file(schema_file).c_str());
+        if (sd.HasParseError()) throw std::runtime_error("schema is not JSON: " + schema_file);
+        schema = std::make_unique<rapidjson::SchemaDocument>(sd);
+    }
+    rapidjson::Document d;
+    d.Parse(json.c_str());
+    if (d.HasParseError()) return "not JSON: " + json.substr(0, 200);
+    rapidjson::SchemaValidator validator(*schema);
+    if (d.Accept(validator)) return "";
+    rapidjson::StringBuffer where, pointer;
+    validator.GetInvalidSchemaPointer().StringifyUriFragment(where);
+    validator.GetInvalidDocumentPointer().StringifyUriFragment(pointer);
+    return std::string("invalid at ") + pointer.GetString() + " (schema " + where.GetString() +
+           ", keyword " + validator.GetInvalidSchemaKeyword() + ")";
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) out.push_back(line);
+    return out;
+}
+
+std::string temp_dir(const std::string& name) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() /
+                         ("eventgraph-test-" + std::to_string(::getpid())) / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir.string();
+}
+
+}  // namespace eventgraph::test

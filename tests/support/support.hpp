@@ -1,0 +1,34 @@
+#pragma once
+// What several test files share: fixture paths, running the program, schema checks.
+
+#include <string>
+#include <vector>
+
+namespace eventgraph::test {
+
+/// A path under tests/data.
+std::string data_path(const std::string& relative);
+/// A path under the source tree (samples/, schemas/, data/).
+std::string source_path(const std::string& relative);
+std::string read_file(const std::string& path);
+
+/// What the program did: exit code, standard output, standard error.
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+/// Runs the eventgraph program with these arguments (and `input` on standard input).
+RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input = "");
+
+/// The schema's complaints about a JSON text; empty when it is valid.
+std::string schema_errors(const std::string& schema_file, const std::string& json);
+
+/// The non-empty lines of a text.
+std::vector<std::string> lines_of(const std::string& text);
+
+/// A fresh empty directory under the build's temp space, removed by nobody
+/// (the build directory is disposable).
+std::string temp_dir(const std::string& name);
+
+}  // namespace eventgraph::test
