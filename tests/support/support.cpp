@@ -26,7 +26,8 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
-RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input) {
+RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input,
+                         const std::string& stdout_path) {
     namespace fs = std::filesystem;
     static int counter = 0;
     const fs::path dir = fs::temp_directory_path() / ("eventgraph-test-" + std::to_string(::getpid()));
@@ -37,7 +38,7 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
 
     const pid_t pid = ::fork();
     if (pid == 0) {
-        if (!std::freopen(in.c_str(), "rb", stdin) || !std::freopen(out.c_str(), "wb", stdout) ||
+        if (!std::freopen(in.c_str(), "rb", stdin) || !std::freopen(stdout_path.empty() ? out.c_str() : stdout_path.c_str(), "wb", stdout) ||
             !std::freopen(err.c_str(), "wb", stderr))
             ::_exit(127);
         std::vector<char*> argv;
@@ -53,7 +54,7 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
     ::waitpid(pid, &status, 0);
     RunResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = read_file(out.string());
+    r.out = stdout_path.empty() ? read_file(out.string()) : "";
     r.err = read_file(err.string());
     fs::remove(in);
     fs::remove(out);

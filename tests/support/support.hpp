@@ -18,8 +18,10 @@ struct RunResult {
     std::string out;
     std::string err;
 };
-/// Runs the eventgraph program with these arguments (and `input` on standard input).
-RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input = "");
+/// Runs the eventgraph program with these arguments (and `input` on standard
+/// input); its standard output goes to `stdout_path` if given (e.g. /dev/full).
+RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input = "",
+                         const std::string& stdout_path = "");
 
 /// The schema's complaints about a JSON text; empty when it is valid.
 std::string schema_errors(const std::string& schema_file, const std::string& json);

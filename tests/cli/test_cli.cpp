@@ -1,0 +1,110 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/support.hpp"
+
+using eventgraph::test::data_path;
+using eventgraph::test::lines_of;
+using eventgraph::test::run_eventgraph;
+namespace fs = std::filesystem;
+
+TEST_CASE("eventgraph --help lists the commands, --version tells the version") {
+    const auto help = run_eventgraph({"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("normalize") != std::string::npos);
+    CHECK(help.out.find("run") != std::string::npos);
+    const auto version = run_eventgraph({"--version"});
+    CHECK(version.exit_code == 0);
+    CHECK(version.out.rfind("eventgraph ", 0) == 0);
+    CHECK(version.err.empty());
+}
+
+TEST_CASE("every command has --help") {
+    for (const char* command : {"normalize", "run"}) {
+        const auto r = run_eventgraph({command, "--help"});
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.rfind(std::string("usage: eventgraph ") + command, 0) == 0);
+        CHECK(r.err.empty());
+    }
+}
+
+TEST_CASE("bad usage exits with 2 and says what was wrong") {
+    const auto unknown_option = run_eventgraph({"normalize", "--frobnicate", "x"});
+    CHECK(unknown_option.exit_code == 2);
+    CHECK(unknown_option.err ==
+          "eventgraph normalize: unknown option --frobnicate\nTry 'eventgraph normalize --help'.\n");
+    const auto unknown_command = run_eventgraph({"frobnicate"});
+    CHECK(unknown_command.exit_code == 2);
+    CHECK(unknown_command.err.find("unknown command \"frobnicate\"") != std::string::npos);
+    CHECK(run_eventgraph({}).exit_code == 2);
+    CHECK(run_eventgraph({"normalize"}).exit_code == 2);
+    CHECK(run_eventgraph({"normalize", "-o"}).exit_code == 2);
+    CHECK(run_eventgraph({"run", data_path("articles/two.jsonl")}).exit_code == 2);  // no -o DIR
+}
+
+TEST_CASE("normalize writes one article a line, from files and from standard input") {
+    const auto r = run_eventgraph({"normalize", data_path("articles/two.jsonl")});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] ==
+          R"({"id":"wire-1","title":"Talks resume in Geneva","authors":["Jane Doe"],"published":"2024-03-04","paragraphs":[{"text":"Delegations met in Geneva on Monday.","role":"body"},{"text":"They will meet again on Friday.","role":"body"}]})");
+    const auto from_stdin = run_eventgraph({"normalize", "-"}, "{\"body\":\"From a pipe.\"}\n");
+    CHECK(from_stdin.exit_code == 0);
+    CHECK(from_stdin.out == R"({"id":"stdin","title":"","authors":[],"paragraphs":[{"text":"From a pipe.","role":"body"}]})" "\n");
+}
+
+TEST_CASE("a bad input is reported with file and line, and the other inputs are still read") {
+    const std::string broken = data_path("articles/broken-middle.jsonl");
+    const auto r = run_eventgraph({"normalize", broken, data_path("articles/two.jsonl")});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "eventgraph: " + broken + ":2: invalid JSON at column 17: Missing a name for object member.\n");
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 3);  // ok-1, then both articles of the good file
+    CHECK(lines[0].find("\"ok-1\"") != std::string::npos);
+    CHECK(lines[2].find("\"wire-2\"") != std::string::npos);
+}
+
+TEST_CASE("keep-going skips broken lines, counts them, and succeeds") {
+    const std::string broken = data_path("articles/broken-middle.jsonl");
+    const auto r = run_eventgraph({"normalize", "--keep-going", broken});
+    CHECK(r.exit_code == 0);
+    CHECK(lines_of(r.out).size() == 2);
+    CHECK(r.err.find(broken + ":2: invalid JSON") != std::string::npos);
+    CHECK(r.err.find("eventgraph: skipped 1 broken record\n") != std::string::npos);
+}
+
+TEST_CASE("missing, empty and binary inputs give clear errors and exit code 1") {
+    const std::string dir = eventgraph::test::temp_dir("cli-bad");
+    std::ofstream(dir + "/empty.txt");
+    std::ofstream(dir + "/blob.bin", std::ios::binary) << std::string("\x7f" "ELF\0\0\0\x02", 8);
+    const auto r = run_eventgraph({"normalize", dir + "/missing.json", dir + "/empty.txt", dir + "/blob.bin",
+                                   data_path("articles/two.jsonl")});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(dir + "/missing.json: no such file or directory\n") != std::string::npos);
+    CHECK(r.err.find(dir + "/empty.txt: empty file\n") != std::string::npos);
+    CHECK(r.err.find(dir + "/blob.bin: binary file, not text\n") != std::string::npos);
+    CHECK(lines_of(r.out).size() == 2);
+}
+
+TEST_CASE("an output file named with -o is written whole, a full disk is an error") {
+    const std::string dir = eventgraph::test::temp_dir("cli-output");
+    const auto ok = run_eventgraph({"normalize", data_path("articles/two.jsonl"), "-o", dir + "/a.jsonl"});
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.out.empty());
+    CHECK(lines_of(eventgraph::test::read_file(dir + "/a.jsonl")).size() == 2);
+    const auto full = run_eventgraph({"normalize", data_path("articles/two.jsonl")}, "", "/dev/full");
+    CHECK(full.exit_code == 1);
+    CHECK(full.err == "eventgraph: cannot write standard output: write failed: No space left on device\n");
+}
+
+TEST_CASE("run writes its results into the directory and says what it wrote") {
+    const std::string dir = eventgraph::test::temp_dir("cli-run") + "/out";
+    const auto r = run_eventgraph({"run", data_path("articles"), "-o", dir});
+    CHECK(r.exit_code == 1);  // broken-middle.jsonl is among the inputs
+    CHECK(fs::exists(dir + "/articles.jsonl"));
+    CHECK(r.err.find("wrote " + dir + "/articles.jsonl (3 articles)") != std::string::npos);
+}
