@@ -2,11 +2,9 @@
 
 #include <iterator>
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+
+#include "detail_json.hpp"
 
 #include "eventgraph/article/normalize.hpp"
 #include "eventgraph/error.hpp"
@@ -21,54 +19,7 @@ using model::Article;
 using model::Paragraph;
 using model::ParagraphRole;
 
-constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag |
-                                 rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
-
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_string(Writer& w, const char* key, const std::string& value) {
-    w.Key(key);
-    w.String(value.data(), rapidjson::SizeType(value.size()));
-}
-
-// Parses one JSON value from text, turning RapidJSON's byte offset into a
-// line of the file; anything but white space after the value is an error too.
-void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
-           std::size_t first_line) {
-    auto fail = [&](std::size_t offset, const std::string& what) {
-        const auto pos = text::position_of(json, offset);
-        throw input_error(file, first_line + pos.line - 1,
-                          "invalid JSON at column " + std::to_string(pos.column) + ": " + what);
-    };
-    // RapidJSON's string streams stop at a NUL byte; say so rather than
-    // report a confusing missing quote.
-    if (const auto nul = json.find('\0'); nul != std::string_view::npos)
-        fail(nul, "NUL byte in the text");
-    rapidjson::MemoryStream bytes(json.data(), json.size());
-    doc.ParseStream<parse_flags>(bytes);
-    if (doc.HasParseError()) fail(doc.GetErrorOffset(), rapidjson::GetParseError_En(doc.GetParseError()));
-    const std::size_t rest = json.find_first_not_of(" \t\r\n", bytes.Tell());
-    if (rest != std::string_view::npos) fail(rest, "unexpected text after the JSON value");
-}
-
-[[noreturn]] void wrong(const std::string& file, std::size_t line, const std::string& field,
-                        const std::string& what) {
-    throw input_error(file, line, "field \"" + field + "\": " + what);
-}
-
-std::string get_string(const rapidjson::Value& v, const std::string& file, std::size_t line,
-                       const std::string& field) {
-    if (v.IsNull()) return {};
-    if (!v.IsString()) wrong(file, line, field, "expected a string");
-    return std::string(v.GetString(), v.GetStringLength());
-}
-
-std::string raw_json(const rapidjson::Value& v) {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    v.Accept(w);
-    return std::string(buf.GetString(), buf.GetSize());
-}
+using namespace detail;
 
 std::optional<ParagraphRole> role_from(std::string_view s) {
     for (auto r : {ParagraphRole::body, ParagraphRole::caption, ParagraphRole::teaser,
@@ -208,10 +159,6 @@ Article article_from_value(const rapidjson::Value& v, const std::string& file, s
     return a;
 }
 
-bool blank(std::string_view s) {
-    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
 }  // namespace
 
 Article article_from_json(std::string_view json, const std::string& file, std::size_t line,
@@ -225,7 +172,7 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
                                const std::string& default_id, const ReadOptions& options,
                                const std::function<void(Article)>& sink,
                                const std::function<void(const std::exception&)>& on_skip) {
-    std::size_t count = 0, skipped = 0, line_no = 0;
+    std::size_t count = 0, line_no = 0;
     auto next_id = [&] {
         ++count;
         return count == 1 ? default_id : default_id + "-" + std::to_string(count);
@@ -237,24 +184,12 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
             sink(article_from_value(v, file, at, next_id()));
         }
     };
-    auto record = [&](std::string_view text, std::size_t at) {
-        try {
-            rapidjson::Document doc;
-            parse(doc, text, file, at);
-            emit(doc, at);
-        } catch (const input_error& e) {
-            if (!options.keep_going) throw;
-            ++skipped;
-            on_skip(e);
-        }
-    };
-
     std::string line;
     while (std::getline(in, line)) {
         ++line_no;
-        if (!blank(line)) break;
+        if (!is_blank(line)) break;
     }
-    if (blank(line)) throw input_error(file, "empty file: no JSON in it");
+    if (is_blank(line)) throw input_error(file, "empty file: no JSON in it");
     if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a byte-order mark
 
     // The first record decides the layout: a line that holds a whole value
@@ -275,16 +210,17 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
             rapidjson::Document doc;
             parse(doc, whole, file, line_no);
             emit(doc, line_no);
-            return skipped;
+            return 0;
         }
     }
-    record(line, line_no);
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (!blank(line)) record(line, line_no);
-    }
-    if (in.bad()) throw input_error(file, line_no, "read error");
-    return skipped;
+    return for_each_json_line(
+        in, file, options.keep_going,
+        [&](std::string_view text, std::size_t at) {
+            rapidjson::Document doc;
+            parse(doc, text, file, at);
+            emit(doc, at);
+        },
+        on_skip, line, line_no);
 }
 
 }  // namespace eventgraph::io

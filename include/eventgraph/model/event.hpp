@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "eventgraph/model/actor.hpp"
 #include "eventgraph/model/date_span.hpp"
@@ -38,7 +39,13 @@ struct Event {
     std::optional<Actor> attributed_to;
     Polarity polarity = Polarity::asserted;
     double confidence = 0.0;
-    Evidence evidence;
+    Evidence evidence;                  ///< the strongest sentence
+    std::vector<Evidence> more_evidence;  ///< the same happening told again in the article
+
+    // Details where the text gives them.
+    std::optional<int> killed;
+    std::optional<int> wounded;
+    std::vector<std::string> weapons;
 
     friend bool operator==(const Event&, const Event&) = default;
 };

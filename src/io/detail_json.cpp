@@ -1,0 +1,81 @@
+#include "detail_json.hpp"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+
+#include "eventgraph/error.hpp"
+#include "eventgraph/text/utf8.hpp"
+
+namespace eventgraph::io::detail {
+
+void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
+           std::size_t first_line) {
+    auto fail = [&](std::size_t offset, const std::string& what) {
+        const auto pos = text::position_of(json, offset);
+        throw input_error(file, first_line + pos.line - 1,
+                          "invalid JSON at column " + std::to_string(pos.column) + ": " + what);
+    };
+    // RapidJSON reads a NUL byte as the end of the text; say what it is
+    // rather than report a confusing missing quote.
+    if (const auto nul = json.find('\0'); nul != std::string_view::npos)
+        fail(nul, "NUL byte in the text");
+    rapidjson::MemoryStream bytes(json.data(), json.size());
+    doc.ParseStream<parse_flags>(bytes);
+    if (doc.HasParseError())
+        fail(doc.GetErrorOffset(), rapidjson::GetParseError_En(doc.GetParseError()));
+    const std::size_t rest = json.find_first_not_of(" \t\r\n", bytes.Tell());
+    if (rest != std::string_view::npos) fail(rest, "unexpected text after the JSON value");
+}
+
+void wrong(const std::string& file, std::size_t line, const std::string& field,
+           const std::string& what) {
+    throw input_error(file, line, "field \"" + field + "\": " + what);
+}
+
+std::string get_string(const rapidjson::Value& v, const std::string& file, std::size_t line,
+                       const std::string& field) {
+    if (v.IsNull()) return {};
+    if (!v.IsString()) wrong(file, line, field, "expected a string");
+    return std::string(v.GetString(), v.GetStringLength());
+}
+
+std::string raw_json(const rapidjson::Value& v) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    v.Accept(w);
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
+void write_string(Writer& w, const char* key, std::string_view value) {
+    w.Key(key);
+    w.String(value.data(), rapidjson::SizeType(value.size()));
+}
+
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+std::size_t for_each_json_line(std::istream& in, const std::string& file, bool keep_going,
+                               const std::function<void(std::string_view, std::size_t)>& record,
+                               const std::function<void(const std::exception&)>& on_skip,
+                               std::string_view first, std::size_t first_line) {
+    std::size_t skipped = 0;
+    auto guarded = [&](std::string_view text, std::size_t at) {
+        try {
+            record(text, at);
+        } catch (const input_error& e) {
+            if (!keep_going) throw;
+            ++skipped;
+            on_skip(e);
+        }
+    };
+    if (!is_blank(first)) guarded(first, first_line);
+    std::size_t line_no = first_line;
+    std::string line;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (!is_blank(line)) guarded(line, line_no);
+    }
+    if (in.bad()) throw input_error(file, line_no, "read error");
+    return skipped;
+}
+
+}  // namespace eventgraph::io::detail

@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "eventgraph/error.hpp"
+#include "eventgraph/io/event_json.hpp"
+#include "support/support.hpp"
+
+using namespace eventgraph;
+
+namespace {
+const std::string event_schema = test::source_path("schemas/event.schema.json");
+
+std::string error_of(const std::string& json) {
+    try {
+        io::event_from_json(json, "ev.jsonl", 7);
+    } catch (const input_error& e) {
+        return e.what();
+    }
+    return "no error";
+}
+}  // namespace
+
+TEST_CASE("events read from JSON Lines write back the same and are valid against the schema") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")));
+    REQUIRE(lines.size() == 2);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto e = io::event_from_json(lines[i], "seed-like.jsonl", i + 1);
+        CHECK(io::event_to_json(e) == lines[i]);
+        CHECK(test::schema_errors(event_schema, io::event_to_json(e)) == "");
+    }
+    const auto feed = io::event_from_json(lines[1], "x", 2);
+    CHECK(feed.date.granularity == model::Granularity::month);
+    CHECK(model::to_iso(feed.date.end) == "2024-10-31");
+    REQUIRE(feed.location);
+    CHECK(feed.location->code == "UKR");
+    CHECK(feed.killed == 2);
+}
+
+TEST_CASE("a bad event names the file, the line and the field") {
+    const std::string good = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")))[0];
+    auto with = [&](const std::string& from, const std::string& to) {
+        std::string s = good;
+        s.replace(s.find(from), from.size(), to);
+        return s;
+    };
+    CHECK(error_of(with(R"("type":"aid",)", "")) == "ev.jsonl:7: field \"type\": missing");
+    CHECK(error_of(with(R"("kind":"country"})", R"("kind":"planet"})")) ==
+          "ev.jsonl:7: field \"source/kind\": \"planet\" is not an allowed value");
+    CHECK(error_of(with(R"("start":"2024-09-10")", R"("start":"2024-02-30")")) ==
+          "ev.jsonl:7: field \"date/start\": \"2024-02-30\" is not a day (YYYY-MM-DD)");
+    CHECK(error_of(with(R"("polarity":"asserted")", R"("polarity":"maybe")")) ==
+          "ev.jsonl:7: field \"polarity\": \"maybe\" is not an allowed value");
+    CHECK(error_of(with(R"("quad":2)", R"("quad":"2")")) == "ev.jsonl:7: field \"quad\": expected 1, 2, 3 or 4");
+}
+
+TEST_CASE("an event stream with a broken line stops there, or skips it when asked") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")));
+    const std::string text = lines[0] + "\n{not json\n" + lines[1] + "\n";
+    std::vector<model::Event> got;
+    std::istringstream in(text);
+    CHECK_THROWS_WITH(io::read_events_json(in, "e.jsonl", {}, [&](model::Event e) { got.push_back(e); },
+                                           [](const std::exception&) {}),
+                      Catch::StartsWith("e.jsonl:2: invalid JSON"));
+    CHECK(got.size() == 1);
+    got.clear();
+    std::istringstream again(text);
+    io::ReadOptions keep;
+    keep.keep_going = true;
+    CHECK(io::read_events_json(again, "e.jsonl", keep, [&](model::Event e) { got.push_back(e); },
+                               [](const std::exception&) {}) == 1);
+    CHECK(got.size() == 2);
+}
