@@ -10,6 +10,7 @@
 
 #include "args.hpp"
 #include "eventgraph/model/article.hpp"
+#include "eventgraph/model/event.hpp"
 
 namespace eventgraph::cli {
 
@@ -27,6 +28,7 @@ const std::vector<Command>& commands();
 
 Command normalize_command();
 Command run_command();
+Command eval_command();
 
 /// Options several commands share.
 OptionSpec output_option(const std::string& what);
@@ -46,5 +48,9 @@ struct ReadSummary {
 };
 ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool keep_going,
                             const std::function<void(model::Article)>& sink);
+
+/// The same for event JSON Lines files.
+ReadSummary read_event_files(const std::vector<std::string>& paths, bool keep_going,
+                             const std::function<void(model::Event)>& sink);
 
 }  // namespace eventgraph::cli
