@@ -186,6 +186,28 @@ bool has_no_letters(std::string_view line) {
     return true;
 }
 
+// How bylines open; "Author:" is how many regional and CMS-made sites put it.
+constexpr std::array<std::string_view, 7> byline_leads = {
+    "by ", "written by ", "words by ", "reporting by ", "author: ", "authors: ", "text: ",
+};
+
+bool lead_matches(std::string_view line, std::string_view lead) {
+    for (std::size_t i = 0; i < lead.size(); ++i)
+        if (to_lower(line[i]) != lead[i]) return false;
+    return true;
+}
+
+// "Views: 1,204", "12 comments", "3.4K shares": counters under a headline.
+bool is_counter(std::string_view folded) {
+    if (word_count(folded) > 4) return false;
+    bool digit = false;
+    for (const char c : folded) digit = digit || is_digit(c);
+    if (!digit) return false;
+    for (const auto w : {"views", "comments", "shares", "likes", "reactions", "reads"})
+        if (has_word(folded, w)) return true;
+    return false;
+}
+
 std::string title_case(std::string_view word) {
     std::string out;
     bool start = true;
@@ -272,7 +294,7 @@ bool is_furniture_line(std::string_view line) {
     const std::string folded = fold(line);
     if (in(folded, furniture_phrases)) return true;
     const std::size_t words = word_count(line);
-    if (find_reading_time(line) == 0 && words <= 5) return true;
+    if ((find_reading_time(line) == 0 && words <= 5) || is_counter(folded)) return true;
     for (const auto& f : furniture_fragments)
         if (words <= f.max_words && contains(folded, f.text)) return true;
     if (words <= 25) {
@@ -362,9 +384,8 @@ std::size_t find_reading_time(std::string_view line) {
 
 bool starts_as_byline(std::string_view line) {
     line = trim(line);
-    for (const std::string_view lead : {"by ", "written by ", "words by ", "reporting by "}) {
-        if (line.size() <= lead.size() || fold(line.substr(0, lead.size() - 1)) + ' ' != lead)
-            continue;
+    for (const std::string_view lead : byline_leads) {
+        if (line.size() <= lead.size() || !lead_matches(line, lead)) continue;
         const auto first = static_cast<unsigned char>(line[lead.size()]);
         return is_upper(char(first)) || first >= 0xC0;
     }
@@ -373,8 +394,8 @@ bool starts_as_byline(std::string_view line) {
 
 std::vector<std::string> parse_authors(std::string_view author_part) {
     std::string_view s = trim(author_part);
-    for (const std::string_view lead : {"written by ", "words by ", "reporting by ", "by "}) {
-        if (s.size() > lead.size() && fold(s.substr(0, lead.size() - 1)) + ' ' == lead) {
+    for (const std::string_view lead : byline_leads) {
+        if (s.size() > lead.size() && lead_matches(s, lead)) {
             s.remove_prefix(lead.size());
             break;
         }

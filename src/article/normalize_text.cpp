@@ -328,11 +328,21 @@ std::vector<model::Article> normalize_text_page(std::string_view text, const std
 
     // The body runs to the first heading that ends the article; a photo
     // caption may stand right below the header or between paragraphs.
-    for (std::size_t i = body_start; i < limit; ++i) {
-        Line& l = lines[i];
-        if (l.kind == Kind::end_marker) break;
+    // A news feed is a sidebar: its heading ends the article as well.
+    std::size_t body_end = body_start;
+    for (; body_end < limit; ++body_end) {
+        Line& l = lines[body_end];
+        if (l.kind == Kind::end_marker || l.kind == Kind::feed_heading) break;
         if (l.kind != Kind::content) continue;
         l.kind = is_caption_line(l.text) ? Kind::caption : Kind::body;
+    }
+    // An article ends on a sentence: short lines after its last one are
+    // headings of whatever follows (tag lists, section names).
+    for (std::size_t i = body_end; i-- > body_start;) {
+        Line& l = lines[i];
+        if (l.kind != Kind::body) continue;
+        if (ends_like_sentence(l.text) || word_count(l.text) > 8) break;
+        l.kind = Kind::furniture;
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];

@@ -259,3 +259,51 @@ TEST_CASE("Windows line ends and bylines in capitals with roles are read") {
     CHECK(articles[0].authors == std::vector<std::string>{"Ahmet Yilmaz", "Sofia de la Cruz"});
     CHECK(texts(articles[0], ParagraphRole::body).size() == 1);
 }
+
+TEST_CASE("a regional page with an Author: line and a dotted date gives its article") {
+    const auto articles = normalize_fixture("regional-kharkiv-power-2024-10-08.txt", "kh");
+    REQUIRE(articles.size() == 4);
+    const Article& a = articles[0];
+    CHECK(a.title == "Kharkiv power restored after overnight strike on substation, governor says");
+    CHECK(a.authors == std::vector<std::string>{"Iryna Bondar"});
+    CHECK(iso(a) == "2024-10-08T09:12:00");
+    const auto body = texts(a, ParagraphRole::body);
+    REQUIRE(body.size() == 4);
+    CHECK(body[0].starts_with("Power has been restored"));
+    CHECK(body[3].starts_with("Russia's Defense Ministry did not comment"));
+    for (const std::string furniture : {"Views", "Listen to article", "Latest news", "Tags",
+                                        "Energy", "Russian strikes", "Kharkiv Today", "Culture"}) {
+        INFO(furniture);
+        CHECK_FALSE(anywhere(articles, furniture));
+    }
+}
+
+TEST_CASE("a teaser cut with three dots and a feed of 24-hour times come out on their own") {
+    const auto articles = normalize_fixture("regional-kharkiv-power-2024-10-08.txt", "kh");
+    REQUIRE(articles.size() == 4);
+    CHECK(articles[1].id == "kh#teaser-1");
+    CHECK(articles[1].title == "Kharkiv hit by guided bombs for third day in a row");
+    CHECK(articles[1].paragraphs.at(0).text.ends_with("worked through the..."));
+    CHECK(articles[2].id == "kh#feed-1");
+    CHECK(articles[2].feed_time == "21:40");
+    CHECK(articles[2].title == "Zelensky meets Croatian president in Dubrovnik");
+    CHECK(articles[3].id == "kh#feed-2");
+    CHECK(articles[3].feed_time == "19:05");
+    CHECK(articles[3].paragraphs.at(0).text.starts_with("Local media reported"));
+    CHECK(articles[3].paragraphs.at(0).role == ParagraphRole::feed);
+}
+
+TEST_CASE("a paragraph that merely mentions subscribing or a time is kept in the body") {
+    const std::string page =
+        "Telegram channels gain readers as war news moves online\n"
+        "By Ann Poe\n"
+        "Published 2 May 2024\n"
+        "More than two million people subscribed to the channel in a month, its editors said, "
+        "and many of them read it at night.\n"
+        "The channel posts its first update at 6:30 every morning, before the national broadcaster "
+        "goes on air.\n";
+    const auto articles = normalize_text_page(page, "tg", "tg.txt");
+    REQUIRE(articles.size() == 1);
+    CHECK(iso(articles[0]) == "2024-05-02");
+    CHECK(texts(articles[0], ParagraphRole::body).size() == 2);
+}
