@@ -405,9 +405,7 @@ std::vector<std::string> parse_authors(std::string_view author_part) {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
         std::size_t skip = 0;
-        if (i == s.size()) {
-            skip = 1;
-        } else if (s[i] == ',' || s[i] == ';' || s[i] == '|') {
+        if (i == s.size() || s[i] == ',' || s[i] == ';' || s[i] == '|') {
             skip = 1;
         } else if (s.substr(i, 5) == " and " || s.substr(i, 5) == " AND ") {
             skip = 5;

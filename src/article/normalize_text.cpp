@@ -70,7 +70,8 @@ bool is_time_line(const Line& line) {
 }
 
 // Furniture by phrase, by repetition (form prompts repeated for every
-// newsletter), and short lines wedged between furniture (a newsletter's name
+// newsletter; only short lines, a long one repeated is more likely a quote
+// pulled out of the text), and short lines wedged between furniture (a newsletter's name
 // among its sign-up prompts).
 void mark_furniture(std::vector<Line>& lines) {
     std::map<std::string, int> seen;
@@ -78,7 +79,8 @@ void mark_furniture(std::vector<Line>& lines) {
     for (auto& l : lines) {
         if (is_end_marker(l.text))
             l.kind = Kind::end_marker;
-        else if (is_furniture_line(l.text) || seen[fold(l.text)] >= 3)
+        else if (is_furniture_line(l.text) ||
+                 (seen[fold(l.text)] >= 3 && word_count(l.text) <= 12))
             l.kind = Kind::furniture;
     }
     for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
@@ -106,6 +108,34 @@ std::size_t comments_start(const std::vector<Line>& lines) {
     return lines.size();
 }
 
+bool is_author_line(const Line& l) {
+    return starts_as_byline(l.text) && word_count(l.text) <= 25;
+}
+
+// A line that is a date with at most a label or two around it
+// ("Updated 3:05 PM GMT+2, March 4, 2024", "Published 10 Sep 2024").
+bool is_date_line(const Line& l) {
+    if (is_caption_line(l.text)) return false;
+    const auto m = time::find_publication_date(l.text);
+    if (!m) return false;
+    std::string_view after = std::string_view(l.text).substr(m->end);
+    if (const auto rt = find_reading_time(after); rt != std::string_view::npos)
+        after = after.substr(0, rt);
+    return word_count(std::string_view(l.text).substr(0, m->begin)) + word_count(after) <= 3;
+}
+
+// True if the last line above i that is not furniture holds a date with no
+// time: a time line under it is that date's ("September 10, 2024" / "7:59 PM").
+bool prints_date_without_time(const std::vector<Line>& lines, std::size_t i) {
+    while (i-- > 0) {
+        if (lines[i].kind == Kind::furniture) continue;
+        const auto date = time::find_publication_date(lines[i].text);
+        return lines[i].kind == Kind::content && date && !date->value.time_of_day &&
+               (is_date_line(lines[i]) || is_author_line(lines[i]));
+    }
+    return false;
+}
+
 struct Item {
     bool feed = false;
     std::string time;  // feed items: "HH:MM"
@@ -125,6 +155,7 @@ std::string hh_mm(std::chrono::seconds since_midnight) {
 void find_feed_items(std::vector<Line>& lines, std::size_t limit, std::vector<Item>& items) {
     for (std::size_t i = 0; i < limit; ++i) {
         if (lines[i].kind != Kind::content || !is_time_line(lines[i])) continue;
+        if (i > 0 && prints_date_without_time(lines, i)) continue;  // the byline's time
         const auto first = next_content(lines, i + 1);
         if (!first || *first >= limit || is_time_line(lines[*first])) continue;
         for (std::size_t h = i; h-- > 0;) {
@@ -173,22 +204,6 @@ void find_teasers(std::vector<Line>& lines, std::size_t limit, std::vector<Item>
     }
 }
 
-bool is_author_line(const Line& l) {
-    return starts_as_byline(l.text) && word_count(l.text) <= 25;
-}
-
-// A line that is a date with at most a label or two around it
-// ("Updated 3:05 PM GMT+2, March 4, 2024", "Published 10 Sep 2024").
-bool is_date_line(const Line& l) {
-    if (is_caption_line(l.text)) return false;
-    const auto m = time::find_publication_date(l.text);
-    if (!m) return false;
-    std::string_view after = std::string_view(l.text).substr(m->end);
-    if (const auto rt = find_reading_time(after); rt != std::string_view::npos)
-        after = after.substr(0, rt);
-    return word_count(std::string_view(l.text).substr(0, m->begin)) + word_count(after) <= 3;
-}
-
 struct Header {
     std::size_t title = 0;
     std::vector<std::size_t> decks;     // in page order
@@ -208,7 +223,9 @@ std::optional<Header> header_at(const std::vector<Line>& lines, std::size_t k) {
         if (l.kind == Kind::furniture) continue;
         if (l.kind != Kind::content) break;
         const bool is_author = is_author_line(l), is_date = is_date_line(l);
-        if (!is_author && !is_date) break;
+        const bool is_its_time = !is_author && !is_date && is_time_line(l) &&
+                                 prints_date_without_time(lines, e);
+        if (!is_author && !is_date && !is_its_time) break;
         author = author || is_author;
         dated = dated || is_date || time::find_publication_date(l.text).has_value();
         h.bylines.push_back(e);
@@ -263,7 +280,9 @@ std::optional<Header> find_header(const std::vector<Line>& lines, std::size_t li
 // Without a byline: the first headline-shaped line with a paragraph close below it.
 std::optional<std::size_t> find_bare_title(const std::vector<Line>& lines, std::size_t limit) {
     for (std::size_t i = 0; i < limit; ++i) {
-        if (lines[i].kind != Kind::content || !is_title_like(lines[i].text)) continue;
+        if (lines[i].kind != Kind::content || !is_title_like(lines[i].text) ||
+            is_date_line(lines[i]))
+            continue;
         std::size_t seen = 0;
         for (std::size_t j = i + 1; j < limit && seen < 3; ++j) {
             if (lines[j].kind != Kind::content) continue;
@@ -272,6 +291,22 @@ std::optional<std::size_t> find_bare_title(const std::vector<Line>& lines, std::
         }
     }
     return std::nullopt;
+}
+
+// Some sites print the date above the headline rather than below it.
+void date_above_title(std::vector<Line>& lines, model::Article& main) {
+    std::size_t i = 0;
+    while (i < lines.size() && lines[i].kind != Kind::title) ++i;
+    for (int looked = 0; i-- > 0 && looked < 3;) {
+        Line& l = lines[i];
+        if (l.kind == Kind::furniture) continue;
+        if (l.kind != Kind::content) return;
+        ++looked;
+        if (!is_date_line(l)) continue;
+        main.published = time::find_publication_date(l.text)->value;
+        l.kind = Kind::byline;
+        return;
+    }
 }
 
 model::Article item_article(const std::vector<Line>& lines, const Item& item,
@@ -310,6 +345,11 @@ std::vector<model::Article> normalize_text_page(std::string_view text, const std
             l.kind = Kind::byline;
             const auto date = time::find_publication_date(l.text);
             if (date && !main.published) main.published = date->value;
+            if (!date && main.published && !main.published->time_of_day && is_time_line(l)) {
+                const auto t = time::parse_time_of_day(l.text);
+                main.published->time_of_day = t->since_midnight;
+                main.published->utc_offset = t->utc_offset;
+            }
             if (!is_author_line(l)) continue;
             std::string_view authors = l.text;
             if (date) authors = authors.substr(0, date->begin);
@@ -325,6 +365,8 @@ std::vector<model::Article> normalize_text_page(std::string_view text, const std
         lines[*title].kind = Kind::title;
         body_start = *title + 1;
     }
+
+    if (!main.title.empty() && !main.published) date_above_title(lines, main);
 
     // The body runs to the first heading that ends the article; a photo
     // caption may stand right below the header or between paragraphs.

@@ -307,3 +307,32 @@ TEST_CASE("a paragraph that merely mentions subscribing or a time is kept in the
     CHECK(iso(articles[0]) == "2024-05-02");
     CHECK(texts(articles[0], ParagraphRole::body).size() == 2);
 }
+
+TEST_CASE("a date printed above the headline is the article's date") {
+    const std::string page =
+        "World\n"
+        "September 10, 2024\n"
+        "China and Russia hold joint naval drills in the Sea of Japan\n"
+        "China and Russia began joint naval exercises in the Sea of Japan on Tuesday, the Chinese "
+        "defense ministry said, the latest in a series of drills between the two navies.\n";
+    const auto articles = normalize_text_page(page, "drills", "drills.txt");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "China and Russia hold joint naval drills in the Sea of Japan");
+    CHECK(iso(articles[0]) == "2024-09-10");
+    CHECK(texts(articles[0], ParagraphRole::body).size() == 1);
+}
+
+TEST_CASE("a time on the line below the byline's date is the publication time, not a feed item") {
+    const std::string page =
+        "China and Russia hold joint naval drills in the Sea of Japan\n"
+        "By Elsa Court\n"
+        "September 10, 2024\n"
+        "7:59 PM\n"
+        "China and Russia began joint naval exercises in the Sea of Japan on Tuesday, the Chinese "
+        "defense ministry said.\n";
+    const auto articles = normalize_text_page(page, "drills", "drills.txt");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].authors == std::vector<std::string>{"Elsa Court"});
+    CHECK(iso(articles[0]) == "2024-09-10T19:59:00");
+    CHECK(texts(articles[0], ParagraphRole::body).size() == 1);
+}
