@@ -41,8 +41,8 @@ bool has_word(std::string_view folded, std::string_view word) {
 std::string_view strip_closers(std::string_view s) {
     for (;;) {
         s = trim(s);
-        if (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')' ||
-                           s.back() == ']')) {
+        if (!s.empty() &&
+            (s.back() == '"' || s.back() == '\'' || s.back() == ')' || s.back() == ']')) {
             s.remove_suffix(1);
         } else if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99")) {  // ” ’
             s.remove_suffix(3);
@@ -52,6 +52,8 @@ std::string_view strip_closers(std::string_view s) {
     }
 }
 
+// The tables below read best packed in columns.
+// clang-format off
 // Lines that are furniture wherever they stand, compared folded. Generic
 // phrases of navigation, sharing, ads and forms found across many sites.
 constexpr std::array<std::string_view, 73> furniture_phrases = {
@@ -167,6 +169,8 @@ constexpr std::array<std::string_view, 36> non_name_words = {
 constexpr std::array<std::string_view, 14> name_particles = {
     "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "al", "bin", "ibn", "ter",
 };
+
+// clang-format on
 
 bool in(std::string_view folded, const auto& list) {
     for (const auto& entry : list)
@@ -301,8 +305,8 @@ bool is_furniture_line(std::string_view line) {
         for (const auto p : link_prefixes)
             if (folded.starts_with(p)) return true;
     }
-    if (words <= 15 && (contains(folded, "http://") || contains(folded, "https://") ||
-                        contains(folded, "www.")))
+    if (words <= 15 &&
+        (contains(folded, "http://") || contains(folded, "https://") || contains(folded, "www.")))
         return true;
     return false;
 }
@@ -323,8 +327,8 @@ bool is_comments_heading(std::string_view line) {
 
 bool is_caption_line(std::string_view line) {
     line = trim(line);
-    for (const auto label : {"Photo:", "Photos:", "Photograph:", "Photo by ", "Image:",
-                             "Picture:", "Credit:"}) {
+    for (const auto label :
+         {"Photo:", "Photos:", "Photograph:", "Photo by ", "Image:", "Picture:", "Credit:"}) {
         if (contains(line, label)) return true;
     }
     std::string_view s = line;
@@ -369,8 +373,8 @@ bool is_title_like(std::string_view line) {
 
 std::size_t find_reading_time(std::string_view line) {
     const std::string folded = fold(line);
-    for (const auto unit : {"min read", "mins read", "minute read", "minutes read", "min listen",
-                            "minute listen"}) {
+    for (const auto unit :
+         {"min read", "mins read", "minute read", "minutes read", "min listen", "minute listen"}) {
         for (std::size_t at = folded.find(unit); at != npos; at = folded.find(unit, at + 1)) {
             std::size_t i = at;
             while (i > 0 && (folded[i - 1] == ' ' || folded[i - 1] == '-')) --i;

@@ -70,17 +70,16 @@ bool is_time_line(const Line& line) {
 }
 
 // Furniture by phrase, by repetition (form prompts repeated for every
-// newsletter; only short lines, a long one repeated is more likely a quote
-// pulled out of the text), and short lines wedged between furniture (a newsletter's name
-// among its sign-up prompts).
+// newsletter; only short lines, as a long one repeated is more likely a pull
+// quote), and short lines wedged between furniture (a newsletter's name among
+// its sign-up prompts).
 void mark_furniture(std::vector<Line>& lines) {
     std::map<std::string, int> seen;
     for (const auto& l : lines) ++seen[fold(l.text)];
     for (auto& l : lines) {
         if (is_end_marker(l.text))
             l.kind = Kind::end_marker;
-        else if (is_furniture_line(l.text) ||
-                 (seen[fold(l.text)] >= 3 && word_count(l.text) <= 12))
+        else if (is_furniture_line(l.text) || (seen[fold(l.text)] >= 3 && word_count(l.text) <= 12))
             l.kind = Kind::furniture;
     }
     for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
@@ -108,9 +107,7 @@ std::size_t comments_start(const std::vector<Line>& lines) {
     return lines.size();
 }
 
-bool is_author_line(const Line& l) {
-    return starts_as_byline(l.text) && word_count(l.text) <= 25;
-}
+bool is_author_line(const Line& l) { return starts_as_byline(l.text) && word_count(l.text) <= 25; }
 
 // A line that is a date with at most a label or two around it
 // ("Updated 3:05 PM GMT+2, March 4, 2024", "Published 10 Sep 2024").
@@ -223,8 +220,8 @@ std::optional<Header> header_at(const std::vector<Line>& lines, std::size_t k) {
         if (l.kind == Kind::furniture) continue;
         if (l.kind != Kind::content) break;
         const bool is_author = is_author_line(l), is_date = is_date_line(l);
-        const bool is_its_time = !is_author && !is_date && is_time_line(l) &&
-                                 prints_date_without_time(lines, e);
+        const bool is_its_time =
+            !is_author && !is_date && is_time_line(l) && prints_date_without_time(lines, e);
         if (!is_author && !is_date && !is_its_time) break;
         author = author || is_author;
         dated = dated || is_date || time::find_publication_date(l.text).has_value();
@@ -389,8 +386,9 @@ std::vector<model::Article> normalize_text_page(std::string_view text, const std
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];
         if (l.kind == Kind::deck || (l.kind == Kind::caption && i < body_start))
-            main.paragraphs.push_back({l.text, l.kind == Kind::deck ? model::ParagraphRole::body
-                                                                    : model::ParagraphRole::caption});
+            main.paragraphs.push_back({l.text, l.kind == Kind::deck
+                                                   ? model::ParagraphRole::body
+                                                   : model::ParagraphRole::caption});
     }
     std::size_t words = 0;
     for (std::size_t i = body_start; i < limit; ++i) {
@@ -403,8 +401,9 @@ std::vector<model::Article> normalize_text_page(std::string_view text, const std
         }
     }
     if (words < 10)
-        throw input_error(file, "no recognisable article: no paragraphs of text "
-                                "below a title (only page furniture or short lines)");
+        throw input_error(file,
+                          "no recognisable article: no paragraphs of text "
+                          "below a title (only page furniture or short lines)");
 
     std::vector<model::Article> out;
     out.push_back(std::move(main));

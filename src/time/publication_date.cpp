@@ -40,8 +40,9 @@ struct Cursor {
         const std::string_view rest = s.substr(pos);
         if (rest.empty()) return 0;
         if (rest[0] == ' ' || rest[0] == '\t') return 1;
-        if (rest.starts_with("\xC2\xA0")) return 2;                                    // U+00A0
-        if (rest.starts_with("\xE2\x80\xAF") || rest.starts_with("\xE2\x80\x89")) return 3;  // U+202F, U+2009
+        if (rest.starts_with("\xC2\xA0")) return 2;  // U+00A0
+        if (rest.starts_with("\xE2\x80\xAF") || rest.starts_with("\xE2\x80\x89"))
+            return 3;  // U+202F, U+2009
         return 0;
     }
     bool skip_spaces() {
@@ -239,15 +240,14 @@ struct Zone {
 // (India, Ireland, Israel), AST (Atlantic or Arabia) and the season-less ET/PT
 // are read, so that they belong to the match, but give no offset.
 constexpr std::array<Zone, 28> unambiguous_zones = {{
-    {"UTC", 0},      {"GMT", 0},      {"Z", 0},        {"WET", 0},      {"WEST", 60},
-    {"BST", 60},     {"CET", 60},     {"CEST", 120},   {"EET", 120},    {"EEST", 180},
-    {"MSK", 180},    {"EST", -300},   {"EDT", -240},   {"CDT", -300},   {"MST", -420},
-    {"MDT", -360},   {"PST", -480},   {"PDT", -420},   {"AKST", -540},  {"AKDT", -480},
-    {"HST", -600},   {"JST", 540},    {"KST", 540},    {"AEST", 600},   {"AEDT", 660},
-    {"NZST", 720},   {"NZDT", 780},   {"SGT", 480},
+    {"UTC", 0},     {"GMT", 0},     {"Z", 0},      {"WET", 0},    {"WEST", 60},  {"BST", 60},
+    {"CET", 60},    {"CEST", 120},  {"EET", 120},  {"EEST", 180}, {"MSK", 180},  {"EST", -300},
+    {"EDT", -240},  {"CDT", -300},  {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420},
+    {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"JST", 540},  {"KST", 540},  {"AEST", 600},
+    {"AEDT", 660},  {"NZST", 720},  {"NZDT", 780}, {"SGT", 480},
 }};
-constexpr std::array<std::string_view, 9> ambiguous_zones = {"CST", "IST", "AST", "ET",
-                                                            "PT",  "CT",  "MT",  "BT", "SST"};
+constexpr std::array<std::string_view, 9> ambiguous_zones = {"CST", "IST", "AST", "ET", "PT",
+                                                             "CT",  "MT",  "BT",  "SST"};
 
 bool is_upper_word(std::string_view w) {
     if (w.empty()) return false;
@@ -347,8 +347,7 @@ std::optional<TimeOfDay> read_time(Cursor& c) {
         if (s < 0 || s > 60) return std::nullopt;
         t = sec;
     }
-    if (is_alnum(t.peek()) && lower(t.peek()) != 'a' && lower(t.peek()) != 'p')
-        return std::nullopt;
+    if (is_alnum(t.peek()) && lower(t.peek()) != 'a' && lower(t.peek()) != 'p') return std::nullopt;
     if (auto pm = read_meridiem(t)) {
         if (h < 1 || h > 12) return std::nullopt;
         h = (h % 12) + (*pm ? 12 : 0);
@@ -393,8 +392,8 @@ model::Timestamp with_time(date::year_month_day day, const TimeOfDay& t) {
 std::optional<Found> iso_date_time(std::string_view s, std::size_t begin, std::size_t day_end) {
     if (day_end >= s.size() || s[day_end] != 'T') return std::nullopt;
     std::size_t e = day_end + 1;
-    while (e < s.size() && (is_digit(s[e]) || std::string_view(":+-.,Z").find(s[e]) !=
-                                                  std::string_view::npos))
+    while (e < s.size() &&
+           (is_digit(s[e]) || std::string_view(":+-.,Z").find(s[e]) != std::string_view::npos))
         ++e;
     for (; e > day_end + 1; --e) {
         if (e < s.size() && is_alnum(s[e])) continue;
@@ -458,7 +457,8 @@ std::optional<DateMatch> find_publication_date(std::string_view line) {
         if (i >= 2 && std::string_view(".:-/").find(line[i - 1]) != std::string_view::npos &&
             is_digit(line[i - 2]))
             continue;
-        if (auto found = read_date_time(Cursor{line, i})) return DateMatch{found->value, i, found->end};
+        if (auto found = read_date_time(Cursor{line, i}))
+            return DateMatch{found->value, i, found->end};
     }
     return std::nullopt;
 }

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -63,7 +62,8 @@ TEST_CASE("the seed page gives its main article first with title, author and dat
     const Article& main = articles[0];
     CHECK(main.id == seed_id);
     CHECK(main.parent.empty());
-    CHECK(main.title == "China supplies Russia's war machine, receives military tech in exchange, US says");
+    CHECK(main.title ==
+          "China supplies Russia's war machine, receives military tech in exchange, US says");
     CHECK(main.authors == std::vector<std::string>{"Elsa Court"});
     CHECK(iso(main) == "2024-09-10T19:59:00");
 }
@@ -109,7 +109,8 @@ TEST_CASE("the seed page's teasers become articles of their own") {
     const Article& t1 = articles[1];
     CHECK(t1.id == seed_id + "#teaser-1");
     CHECK(t1.parent == seed_id);
-    CHECK(t1.title == "Putin delays new mobilization, despite Kursk incursion exposing troop shortages");
+    CHECK(t1.title ==
+          "Putin delays new mobilization, despite Kursk incursion exposing troop shortages");
     REQUIRE(t1.paragraphs.size() == 1);
     CHECK(t1.paragraphs[0].role == ParagraphRole::teaser);
     CHECK(t1.paragraphs[0].text.starts_with("Amid speculation that the Kremlin"));
@@ -161,7 +162,8 @@ TEST_CASE("a wire-service page's body keeps the dateline and drops ads, rules an
     const auto body = texts(articles.at(0), ParagraphRole::body);
     REQUIRE(body.size() == 7);
     CHECK(body[0].starts_with("KYIV, Ukraine (AP) \xE2\x80\x94 Russian drones struck"));
-    CHECK(body[6] == "Associated Press writer Anna Poe in Tallinn, Estonia, contributed to this report.");
+    CHECK(body[6] ==
+          "Associated Press writer Anna Poe in Tallinn, Estonia, contributed to this report.");
     for (const std::string furniture :
          {"Advertisement", "___", "Follow AP's coverage", "All rights reserved", "RELATED COVERAGE",
           "patrol ship", "Most Read", "Super Tuesday", "AP Logo", "Sign In", "Politics"}) {

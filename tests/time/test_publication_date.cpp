@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "eventgraph/time/publication_date.hpp"
@@ -114,8 +113,7 @@ TEST_CASE("the first date in a byline is found with the time that follows it") {
 }
 
 TEST_CASE("dates are found inside lines with labels around them") {
-    CHECK(matched("Updated: Sept. 10, 2024 at 7:59 p.m. EDT") ==
-          "Sept. 10, 2024 at 7:59 p.m. EDT");
+    CHECK(matched("Updated: Sept. 10, 2024 at 7:59 p.m. EDT") == "Sept. 10, 2024 at 7:59 p.m. EDT");
     CHECK(matched("Updated 3:05 PM GMT+2, March 4, 2024") == "3:05 PM GMT+2, March 4, 2024");
     CHECK(matched("Published 10 Sep 2024") == "10 Sep 2024");
     CHECK(matched("Posted on Tuesday, September 10, 2024.") == "Tuesday, September 10, 2024");
