@@ -1,5 +1,6 @@
 #include "eventgraph/time/expressions.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -73,6 +74,20 @@ struct Entry {
 };
 
 using Table = std::unordered_map<std::string_view, Entry>;
+
+const Table& table();
+
+// Which first letters the table's words of each length start with: most words
+// of running text fail this test and never reach the hash table.
+struct Prefilter {
+    std::uint32_t letters[13] = {};
+    Prefilter() {
+        for (const auto& [word, entry] : table()) letters[word.size()] |= 1u << (word[0] - 'a');
+    }
+    bool may_hold(const char* lower, std::size_t len) const {
+        return len < 13 && (letters[len] >> (lower[0] - 'a') & 1u);
+    }
+};
 
 const Table& table() {
     static const Table t = [] {
@@ -229,6 +244,7 @@ bool ascii_space(unsigned char c) {
 void tokenize(std::string_view s, std::vector<Token>& out) {
     out.clear();
     const Table& words = table();
+    static const Prefilter prefilter;
     const std::size_t n = s.size();
     std::size_t i = 0;
     int newlines = 0;
@@ -299,17 +315,14 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             // Letters, digits and other non-ASCII characters make one word, so
             // "G7", "F16" and "Erdoğan" are words that no pattern knows.
             std::size_t j = i;
-            bool has_digit = false;
+            bool plain_word = true;  // ASCII letters only: worth a table look-up
             char dummy = 0;
             while (j < n) {
                 const auto cj = static_cast<unsigned char>(s[j]);
                 if (is_alpha(cj)) {
                     ++j;
-                } else if (is_digit(cj)) {
-                    has_digit = true;
-                    ++j;
-                } else if (cj >= 0x80 && !special_at(s, j, dummy)) {
-                    has_digit = true;  // not a plain English word: no table look-up
+                } else if (is_digit(cj) || (cj >= 0x80 && !special_at(s, j, dummy))) {
+                    plain_word = false;
                     ++j;
                 } else {
                     break;
@@ -319,11 +332,12 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             t.cap = is_upper(c);
             t.end = j;
             const std::size_t len = j - i;
-            if (!has_digit && len <= 12) {
+            if (plain_word && len <= 12) {
                 char buf[12];
                 for (std::size_t k = 0; k < len; ++k) buf[k] = char(s[i + k] | 0x20);
-                if (auto it = words.find(std::string_view(buf, len)); it != words.end())
-                    t.entry = it->second;
+                if (prefilter.may_hold(buf, len))
+                    if (auto it = words.find(std::string_view(buf, len)); it != words.end())
+                        t.entry = it->second;
             }
         } else {
             t.kind = TK::punct;
@@ -558,11 +572,14 @@ private:
         const std::uint32_t sentence = t_[first].sentence, clause = t_[first].clause;
         long best = LONG_MAX;
         bool future = false;
-        for (const Cue& c : cues_) {
-            if (t_[c.token].sentence != sentence) {
-                if (c.token > last) break;
-                continue;
-            }
+        // Cues are in text order, so the sentence's own are one run: found by
+        // bisection, or a whole article in one call would cost its square.
+        auto it = std::lower_bound(cues_.begin(), cues_.end(), sentence,
+                                   [this](const Cue& c, std::uint32_t s) {
+                                       return t_[c.token].sentence < s;
+                                   });
+        for (; it != cues_.end() && t_[it->token].sentence == sentence; ++it) {
+            const Cue& c = *it;
             if (c.token >= first && c.token <= last) continue;
             const long dist = c.token < first ? long(first - c.token) : long(c.token - last);
             const long key = (t_[c.token].clause == clause ? 0 : 1'000'000) + dist;
