@@ -48,8 +48,8 @@ enum class W : std::uint8_t {
     part_of_day,  // night, morning, afternoon, evening
     prep,         // value: a Prep
     of,
-    and_or,     // and, or, to: "in June and July", "from 2019 to 2021"
-    determiner, // the, its, his, her, their: "the 2022 election"
+    and_or,      // and, or, to: "in June and July", "from 2019 to 2021"
+    determiner,  // the, its, his, her, their: "the 2022 election"
     future_cue,
     past_cue,
     count_noun,  // "2000 troops" is a count, not a year
@@ -64,8 +64,20 @@ enum class W : std::uint8_t {
     time_word,     // "in two weeks' time"
 };
 
-enum Prep : std::uint8_t { p_in, p_on, p_since, p_until, p_by, p_from, p_during, p_before, p_after,
-                           p_between, p_circa, p_for };
+enum Prep : std::uint8_t {
+    p_in,
+    p_on,
+    p_since,
+    p_until,
+    p_by,
+    p_from,
+    p_during,
+    p_before,
+    p_after,
+    p_between,
+    p_circa,
+    p_for
+};
 
 struct Entry {
     W w = W::none;
@@ -96,8 +108,9 @@ const Table& table() {
                         bool abbrev = false) {
             for (auto s : words) m.emplace(s, Entry{w, std::uint8_t(value), abbrev});
         };
-        const char* months[] = {"january", "february", "march",     "april",   "may",      "june",
-                                "july",    "august",   "september", "october", "november", "december"};
+        const char* months[] = {"january",   "february", "march",    "april",
+                                "may",       "june",     "july",     "august",
+                                "september", "october",  "november", "december"};
         for (int i = 0; i < 12; ++i) add({months[i]}, W::month, i + 1);
         add({"jan"}, W::month, 1, true);
         add({"feb"}, W::month, 2, true);
@@ -125,9 +138,9 @@ const Table& table() {
         add({"week", "weeks"}, W::unit, 1);
         add({"month", "months"}, W::unit, 2);
         add({"year", "years"}, W::unit, 3);
-        const char* numbers[] = {"one",     "two",     "three",    "four",     "five",
-                                 "six",     "seven",   "eight",    "nine",     "ten",
-                                 "eleven",  "twelve",  "thirteen", "fourteen", "fifteen",
+        const char* numbers[] = {"one",     "two",       "three",    "four",     "five",
+                                 "six",     "seven",     "eight",    "nine",     "ten",
+                                 "eleven",  "twelve",    "thirteen", "fourteen", "fifteen",
                                  "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
         for (int i = 0; i < 20; ++i) add({numbers[i]}, W::number, i + 1);
         add({"thirty"}, W::number, 30);
@@ -157,28 +170,30 @@ const Table& table() {
              "planned", "expected", "expects", "expect", "intends", "intend", "aims", "hopes",
              "upcoming", "forthcoming"},
             W::future_cue);
-        add({"said", "told", "was", "were", "had", "did", "met", "held", "struck", "took", "began",
-             "came", "went", "saw", "made", "hit", "fought", "gave", "sent", "ago", "says"},
+        add({"said", "told",   "was",    "were",  "had",  "did",  "met",
+             "held", "struck", "took",   "began", "came", "went", "saw",
+             "made", "hit",    "fought", "gave",  "sent", "ago",  "says"},
             W::past_cue);
-        add({"troops",   "soldiers", "people",   "civilians", "residents", "refugees", "migrants",
-             "children", "women",    "men",      "fighters",  "militants", "members",  "workers",
-             "police",   "officers", "casualties", "deaths",  "dead",      "wounded",  "injured",
-             "victims",  "hostages", "prisoners", "rockets",  "missiles",  "drones",   "shells",
-             "rounds",   "bombs",    "tanks",    "vehicles",  "aircraft",  "jets",     "planes",
-             "ships",    "homes",    "houses",   "buildings", "cases",     "votes",    "seats",
-             "km",       "kilometres", "kilometers", "miles", "metres",    "meters",   "tons",
-             "tonnes",   "barrels",  "dollars",  "euros",     "pounds",    "rubles",   "yuan",
-             "units",    "pages",    "words",    "times",     "hours",     "minutes",  "percent",
-             "per",      "feet",     "acres",    "hectares",  "jobs",      "points",   "shares"},
+        add({"troops",   "soldiers",   "people",     "civilians", "residents",  "refugees",
+             "migrants", "children",   "women",      "men",       "fighters",   "militants",
+             "members",  "workers",    "police",     "officers",  "casualties", "deaths",
+             "dead",     "wounded",    "injured",    "victims",   "hostages",   "prisoners",
+             "rockets",  "missiles",   "drones",     "shells",    "rounds",     "bombs",
+             "tanks",    "vehicles",   "aircraft",   "jets",      "planes",     "ships",
+             "homes",    "houses",     "buildings",  "cases",     "votes",      "seats",
+             "km",       "kilometres", "kilometers", "miles",     "metres",     "meters",
+             "tons",     "tonnes",     "barrels",    "dollars",   "euros",      "pounds",
+             "rubles",   "yuan",       "units",      "pages",     "words",      "times",
+             "hours",    "minutes",    "percent",    "per",       "feet",       "acres",
+             "hectares", "jobs",       "points",     "shares"},
             W::count_noun);
-        add({"end", "beginning", "start", "rest", "half", "quarter", "course", "part",
-             "middle"},
+        add({"end", "beginning", "start", "rest", "half", "quarter", "course", "part", "middle"},
             W::time_noun);
         add({"spring", "summer", "autumn", "fall", "winter"}, W::season);
         add({"fiscal"}, W::fiscal);
-        add({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "rep", "sen",
-             "gov", "pres", "prof", "st", "no", "jr", "sr", "vs", "etc", "inc", "corp", "co",
-             "ltd", "adm", "cmdr", "rev", "hon"},
+        add({"mr",  "mrs", "ms",   "dr",   "gen",  "lt",  "col",  "sgt", "capt", "maj",
+             "rep", "sen", "gov",  "pres", "prof", "st",  "no",   "jr",  "sr",   "vs",
+             "etc", "inc", "corp", "co",   "ltd",  "adm", "cmdr", "rev", "hon"},
             W::abbreviation);
         add({"set"}, W::set);
         add({"going"}, W::going);
@@ -228,12 +243,18 @@ std::size_t special_at(std::string_view s, std::size_t i, char& as) {
     }
     if (c0 != 0xE2 || i + 2 >= s.size() || static_cast<unsigned char>(s[i + 1]) != 0x80) return 0;
     const auto c2 = static_cast<unsigned char>(s[i + 2]);
-    if (c2 <= 0x8B || c2 == 0xAF) as = ' ';
-    else if (c2 == 0x93) as = '-';
-    else if (c2 == 0x94) as = '|';
-    else if (c2 == 0x98 || c2 == 0x99) as = '\'';
-    else if (c2 == 0x9C || c2 == 0x9D) as = '"';
-    else return 0;
+    if (c2 <= 0x8B || c2 == 0xAF)
+        as = ' ';
+    else if (c2 == 0x93)
+        as = '-';
+    else if (c2 == 0x94)
+        as = '|';
+    else if (c2 == 0x98 || c2 == 0x99)
+        as = '\'';
+    else if (c2 == 0x9C || c2 == 0x9D)
+        as = '"';
+    else
+        return 0;
     return 3;
 }
 
@@ -303,8 +324,10 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
                     return suffix.size() == 2 && (suffix[0] | 0x20) == x[0] &&
                            (suffix[1] | 0x20) == x[1];
                 };
-                if (eq("st") || eq("nd") || eq("rd") || eq("th")) t.ordinal = true;
-                else plain = false;  // "1990s", "10am", "5km"
+                if (eq("st") || eq("nd") || eq("rd") || eq("th"))
+                    t.ordinal = true;
+                else
+                    plain = false;  // "1990s", "10am", "5km"
             }
             t.kind = TK::number;
             t.plain = plain;
@@ -385,8 +408,8 @@ void mark_sentences(std::vector<Token>& t) {
 // Calendar
 
 int days_in_month(int y, unsigned m) {
-    return int(unsigned(date::year_month_day_last(date::year{y}, date::month_day_last{date::month{m}})
-                            .day()));
+    return int(unsigned(
+        date::year_month_day_last(date::year{y}, date::month_day_last{date::month{m}}).day()));
 }
 
 date::year_month add_months(date::year_month ym, int n) { return ym + date::months{n}; }
@@ -528,8 +551,10 @@ private:
     std::size_t context_before(std::size_t i) const {
         if (i == 0) return std::size_t(-1);
         std::size_t p = i - 1;
-        if (is(p, "the") && p > 0) --p;
-        else if (is(p, "least") && is(p - 1, "at") && p > 1) p -= 2;
+        if (is(p, "the") && p > 0)
+            --p;
+        else if (is(p, "least") && is(p - 1, "at") && p > 1)
+            p -= 2;
         return t_[p].kind == TK::word ? p : std::size_t(-1);
     }
 
@@ -543,16 +568,27 @@ private:
             if (x.kind != TK::word || (x.cap && !sentence_initial(k))) continue;
             bool future = false, past = false;
             switch (x.entry.w) {
-                case W::future_cue: future = true; break;
+                case W::future_cue:
+                    future = true;
+                    break;
                 case W::past_cue:
-                case W::earlier: past = true; break;
+                case W::earlier:
+                    past = true;
+                    break;
                 case W::set:
                     future = is(k - 1, "is") || is(k - 1, "are") || is(k - 1, "was") ||
                              is(k - 1, "were") || (k > 0 && t_[k - 1].possessive);
                     break;
-                case W::going: future = is(k + 1, "to"); break;
-                case W::won: future = punct(k + 1, '\'') && is(k + 2, "t"); past = !future; break;
-                case W::ll: future = punct(k - 1, '\''); break;
+                case W::going:
+                    future = is(k + 1, "to");
+                    break;
+                case W::won:
+                    future = punct(k + 1, '\'') && is(k + 2, "t");
+                    past = !future;
+                    break;
+                case W::ll:
+                    future = punct(k - 1, '\'');
+                    break;
                 case W::none: {
                     // Most past tenses end in -ed; the future ones are in the table.
                     const std::size_t len = x.end - x.begin;
@@ -560,7 +596,15 @@ private:
                            (text_[x.end - 1] | 0x20) == 'd';
                     break;
                 }
-                default: break;
+                default:
+                    break;
+            }
+            // "will be held", "to be signed": a participle after "be" takes its
+            // tense from the words before it.
+            // "is to be signed" plans it.
+            if (past && (is(k - 1, "be") || is(k - 1, "being"))) {
+                past = false;
+                future = is(k - 2, "to");
             }
             if (future || past) cues_.push_back({k, future});
         }
@@ -574,10 +618,9 @@ private:
         bool future = false;
         // Cues are in text order, so the sentence's own are one run: found by
         // bisection, or a whole article in one call would cost its square.
-        auto it = std::lower_bound(cues_.begin(), cues_.end(), sentence,
-                                   [this](const Cue& c, std::uint32_t s) {
-                                       return t_[c.token].sentence < s;
-                                   });
+        auto it = std::lower_bound(
+            cues_.begin(), cues_.end(), sentence,
+            [this](const Cue& c, std::uint32_t s) { return t_[c.token].sentence < s; });
         for (; it != cues_.end() && t_[it->token].sentence == sentence; ++it) {
             const Cue& c = *it;
             if (c.token >= first && c.token <= last) continue;
@@ -609,12 +652,21 @@ private:
             if (p.w == W::prep) {
                 switch (p.value) {
                     case p_since:
-                    case p_from: e.relation = TimeRelation::since; break;
+                    case p_from:
+                        e.relation = TimeRelation::since;
+                        break;
                     case p_until:
-                    case p_by: e.relation = TimeRelation::until; break;
-                    case p_before: e.relation = TimeRelation::before; break;
-                    case p_after: e.relation = TimeRelation::after; break;
-                    default: break;
+                    case p_by:
+                        e.relation = TimeRelation::until;
+                        break;
+                    case p_before:
+                        e.relation = TimeRelation::before;
+                        break;
+                    case p_after:
+                        e.relation = TimeRelation::after;
+                        break;
+                    default:
+                        break;
                 }
             }
         }
@@ -651,8 +703,10 @@ private:
         }
         if (x.kind != TK::word) return std::nullopt;
         switch (x.entry.w) {
-            case W::month: return month_led(i, i, Mod::none);
-            case W::weekday: return weekday_at(i, i, Mod::none);
+            case W::month:
+                return month_led(i, i, Mod::none);
+            case W::weekday:
+                return weekday_at(i, i, Mod::none);
             case W::today:
             case W::tonight:
                 if (x.cap && !sentence_initial(i)) return std::nullopt;  // "USA Today"
@@ -667,20 +721,29 @@ private:
                 const std::size_t first = two ? (word(i - 3, W::determiner) ? i - 3 : i - 2) : i;
                 return day_match(first, i, shift(two ? 2 : 1), model::DateBasis::relative, 1);
             }
-            case W::last: return modified(i, Mod::last);
-            case W::this_: return modified(i, Mod::this_);
-            case W::next: return modified(i, Mod::next);
-            case W::early: return edge(i, Mod::early);
-            case W::mid: return edge(i, Mod::mid);
-            case W::late: return edge(i, Mod::late);
+            case W::last:
+                return modified(i, Mod::last);
+            case W::this_:
+                return modified(i, Mod::this_);
+            case W::next:
+                return modified(i, Mod::next);
+            case W::early:
+                return edge(i, Mod::early);
+            case W::mid:
+                return edge(i, Mod::mid);
+            case W::late:
+                return edge(i, Mod::late);
             case W::earlier:
-            case W::later: return earlier_later(i);
+            case W::later:
+                return earlier_later(i);
             case W::number:
-            case W::a: return quantity_ago(i, i);
+            case W::a:
+                return quantity_ago(i, i);
             case W::prep:
                 if (x.entry.value == p_in) return in_quantity(i);
                 return std::nullopt;
-            default: return std::nullopt;
+            default:
+                return std::nullopt;
         }
     }
 
@@ -691,12 +754,12 @@ private:
         for (std::size_t k = i; k < i + 4; ++k)
             if (!adjacent(k, k + 1)) return std::nullopt;
         const Token &m = t_[i + 2], &d = t_[i + 4];
-        if (m.kind != TK::number || d.kind != TK::number || !m.plain || !d.plain ||
-            m.ordinal || d.ordinal || m.digits != 2 || d.digits != 2)
+        if (m.kind != TK::number || d.kind != TK::number || !m.plain || !d.plain || m.ordinal ||
+            d.ordinal || m.digits != 2 || d.digits != 2)
             return std::nullopt;
         if (i > 0 && adjacent(i - 1, i) && t_[i - 1].kind != TK::punct) return std::nullopt;
-        if (i + 5 < n_ && adjacent(i + 4, i + 5) && (t_[i + 5].kind != TK::punct ||
-                                                     punct(i + 5, '-')))
+        if (i + 5 < n_ && adjacent(i + 4, i + 5) &&
+            (t_[i + 5].kind != TK::punct || punct(i + 5, '-')))
             return std::nullopt;
         const int y = t_[i].value;
         if (y < 1900 || y > 2100) return std::nullopt;
@@ -714,8 +777,8 @@ private:
         for (std::size_t k = i; k < i + 4; ++k)
             if (!adjacent(k, k + 1)) return std::nullopt;
         const Token &a = t_[i], &b = t_[i + 2], &c = t_[i + 4];
-        if (a.kind != TK::number || b.kind != TK::number || c.kind != TK::number ||
-            !a.plain || !b.plain || !c.plain || a.digits > 2 || b.digits > 2 || c.digits != 4)
+        if (a.kind != TK::number || b.kind != TK::number || c.kind != TK::number || !a.plain ||
+            !b.plain || !c.plain || a.digits > 2 || b.digits > 2 || c.digits != 4)
             return std::nullopt;
         if (i > 0 && adjacent(i - 1, i)) return std::nullopt;
         if (i + 5 < n_ && adjacent(i + 4, i + 5) && !punct(i + 5, '.') && !punct(i + 5, ','))
@@ -784,14 +847,17 @@ private:
                 case p_in:
                 case p_since:
                 case p_until:
-                case p_during: return true;
+                case p_during:
+                    return true;
                 case p_by:
                 case p_from:
                 case p_before:
                 case p_after:
                 case p_between:
-                case p_for: return !may;
-                default: return false;
+                case p_for:
+                    return !may;
+                default:
+                    return false;
             }
         }
         return false;
@@ -807,9 +873,9 @@ private:
             if (Opt m = day_month(first, j, j + 1, month, unsigned(d))) return m;
             return std::nullopt;
         }
-        if (const int y = year_at(j)) return month_match(first, j, date::year{y} / date::month{month},
-                                                         model::DateBasis::explicit_date, 0,
-                                                         is_edge(mod));
+        if (const int y = year_at(j))
+            return month_match(first, j, date::year{y} / date::month{month},
+                               model::DateBasis::explicit_date, 0, is_edge(mod));
         if (word(j, W::of))
             if (const int y = year_at(j + 1))
                 return month_match(first, j + 1, date::year{y} / date::month{month},
@@ -846,14 +912,14 @@ private:
         if (!t_[i].cap) return std::nullopt;
         if (i > 0 && t_[i - 1].cap &&
             (is(i - 1, "good") || is(i - 1, "black") || is(i - 1, "super") || is(i - 1, "ash") ||
-             is(i - 1, "easter") || is(i - 1, "bloody") || is(i - 1, "palm") ||
-             is(i - 1, "holy") || is(i - 1, "cyber") || is(i - 1, "maundy")))
+             is(i - 1, "easter") || is(i - 1, "bloody") || is(i - 1, "palm") || is(i - 1, "holy") ||
+             is(i - 1, "cyber") || is(i - 1, "maundy")))
             return std::nullopt;
         if (i + 1 < n_ && t_[i + 1].cap &&
             (is(i + 1, "times") || is(i + 1, "telegraph") || is(i + 1, "express") ||
-             is(i + 1, "mirror") || is(i + 1, "post") || is(i + 1, "herald") ||
-             is(i + 1, "mail") || is(i + 1, "independent") || is(i + 1, "tribune") ||
-             is(i + 1, "club") || is(i + 1, "sport") || is(i + 1, "star")))
+             is(i + 1, "mirror") || is(i + 1, "post") || is(i + 1, "herald") || is(i + 1, "mail") ||
+             is(i + 1, "independent") || is(i + 1, "tribune") || is(i + 1, "club") ||
+             is(i + 1, "sport") || is(i + 1, "star")))
             return std::nullopt;
         if (mod == Mod::none && !t_[i].possessive) {
             // The date after it says which Tuesday.
@@ -862,6 +928,18 @@ private:
             Opt d = month_word(j) ? month_led(j, first, Mod::none) : day_led(j);
             if (d && d->span.granularity == model::Granularity::day) {
                 d->first = first;
+                // "Friday, 13 September" without a year: the weekday can choose
+                // between the year before and the year after.
+                const date::weekday wd{unsigned(t_[i].entry.value)};
+                const year_month_day got = d->span.start;
+                if (d->span.basis == model::DateBasis::relative &&
+                    date::weekday{sys_days(got)} != wd) {
+                    const bool was_forward = sys_days(got) >= sys_days(ref_);
+                    const year_month_day other = resolve_month_day(
+                        unsigned(got.month()), unsigned(got.day()), ref_, !was_forward);
+                    if (date::weekday{sys_days(other)} == wd)
+                        d->span = model::day_span(other, model::DateBasis::relative);
+                }
                 return d;
             }
         }
@@ -888,8 +966,10 @@ private:
         const std::size_t j = i + 1;
         if (j >= n_ || t_[j].kind != TK::word) return std::nullopt;
         switch (t_[j].entry.w) {
-            case W::weekday: return weekday_at(j, i, mod);
-            case W::month: return month_led(j, i, mod);
+            case W::weekday:
+                return weekday_at(j, i, mod);
+            case W::month:
+                return month_led(j, i, mod);
             case W::unit:
                 // "over the last year" is a length of time, not a date.
                 if (word(i - 1, W::determiner) || is(i - 1, "past")) return std::nullopt;
@@ -900,7 +980,8 @@ private:
                 if (mod == Mod::this_ && !is(j, "night"))
                     return day_match(i, j, ref_, model::DateBasis::relative);
                 return std::nullopt;
-            default: return std::nullopt;
+            default:
+                return std::nullopt;
         }
     }
 
@@ -915,13 +996,13 @@ private:
                 return day_match(first, j, shift(7 * step), model::DateBasis::relative, direction,
                                  true);
             case 2:
-                return month_match(first, j,
-                                   add_months(ref_.year() / ref_.month(), step),
+                return month_match(first, j, add_months(ref_.year() / ref_.month(), step),
                                    model::DateBasis::relative, direction, approximate);
             case 3:
                 return year_match(first, j, int(ref_.year()) + step, model::DateBasis::relative,
                                   direction, approximate);
-            default: return std::nullopt;
+            default:
+                return std::nullopt;
         }
     }
 
@@ -982,12 +1063,14 @@ private:
                 return day_match(first, last, shift(sign * 7 * count), model::DateBasis::relative,
                                  direction, true);
             case 2:
-                return month_match(first, last, add_months(ref_.year() / ref_.month(), sign * count),
+                return month_match(first, last,
+                                   add_months(ref_.year() / ref_.month(), sign * count),
                                    model::DateBasis::relative, direction);
             case 3:
                 return year_match(first, last, int(ref_.year()) + sign * count,
                                   model::DateBasis::relative, direction);
-            default: return std::nullopt;
+            default:
+                return std::nullopt;
         }
     }
 
@@ -1009,8 +1092,10 @@ private:
         const std::size_t u = q_at + 1;
         if (word(u + 1, W::of) || word(u + 1, W::ago)) return std::nullopt;
         std::size_t last = u;
-        if (word(u + 1, W::time_word)) last = u + 1;
-        else if (punct(u + 1, '\'') && word(u + 2, W::time_word)) last = u + 2;
+        if (word(u + 1, W::time_word))
+            last = u + 1;
+        else if (punct(u + 1, '\'') && word(u + 2, W::time_word))
+            last = u + 2;
         if (last == u && !clause_future(i, u)) return std::nullopt;
         return units_from_ref(i, last, q, t_[u].entry.value, 1);
     }
@@ -1026,10 +1111,9 @@ private:
         if (counted || i == 0) return std::nullopt;
         if (chained(i, false)) return year_match(i, i, y, model::DateBasis::explicit_date);
         if (t_[i - 1].kind != TK::word) return std::nullopt;
-        if (const std::size_t b = context_before(i); b < n_ && b != i - 1 &&
-                                                   t_[b].entry.w == W::prep &&
-                                                   t_[b].entry.value != p_on &&
-                                                   t_[b].entry.value != p_for)
+        if (const std::size_t b = context_before(i);
+            b < n_ && b != i - 1 && t_[b].entry.w == W::prep && t_[b].entry.value != p_on &&
+            t_[b].entry.value != p_for)
             return year_match(i, i, y, model::DateBasis::explicit_date);  // "since at least 2023"
         const Token& p = t_[i - 1];
         switch (p.entry.w) {
@@ -1041,7 +1125,8 @@ private:
             case W::unit:  // "the year 2022"
                 if (p.entry.w == W::unit && !is(i - 1, "year")) return std::nullopt;
                 return year_match(i, i, y, model::DateBasis::explicit_date);
-            case W::season: return year_match(i - 1, i, y, model::DateBasis::explicit_date, 0, true);
+            case W::season:
+                return year_match(i - 1, i, y, model::DateBasis::explicit_date, 0, true);
             case W::of: {
                 if (i < 2) return std::nullopt;
                 if (word(i - 2, W::time_noun) || word(i - 2, W::season)) {
@@ -1059,7 +1144,8 @@ private:
                 if (i + 1 < n_ && t_[i + 1].kind == TK::word && !t_[i + 1].entry.abbrev)
                     return year_match(i, i, y, model::DateBasis::explicit_date);
                 return std::nullopt;
-            default: return std::nullopt;
+            default:
+                return std::nullopt;
         }
     }
 };
@@ -1087,11 +1173,16 @@ std::vector<DateMention> list_dates(std::string_view text, date::year_month_day 
 
 const char* to_string(TimeRelation r) {
     switch (r) {
-        case TimeRelation::at: return "at";
-        case TimeRelation::since: return "since";
-        case TimeRelation::until: return "until";
-        case TimeRelation::before: return "before";
-        case TimeRelation::after: return "after";
+        case TimeRelation::at:
+            return "at";
+        case TimeRelation::since:
+            return "since";
+        case TimeRelation::until:
+            return "until";
+        case TimeRelation::before:
+            return "before";
+        case TimeRelation::after:
+            return "after";
     }
     return "at";
 }

@@ -3,12 +3,12 @@
 // "two days ago", "since 2014"), found with their byte spans and resolved
 // against a reference date, normally the article's publication date.
 
+#include <date/date.h>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <date/date.h>
 
 #include "eventgraph/model/date_span.hpp"
 
