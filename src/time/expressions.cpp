@@ -94,7 +94,8 @@ const Table& table();
 struct Prefilter {
     std::uint32_t letters[13] = {};
     Prefilter() {
-        for (const auto& [word, entry] : table()) letters[word.size()] |= 1u << (word[0] - 'a');
+        for (const auto& [word, entry] : table())
+            if (word.size() < 13) letters[word.size()] |= 1u << (word[0] - 'a');
     }
     bool may_hold(const char* lower, std::size_t len) const {
         return len < 13 && (letters[len] >> (lower[0] - 'a') & 1u);
