@@ -91,8 +91,8 @@ public:
              std::span<const Match> matches, ArticleContext& ctx)
         : m_(m), text_(text), toks_(tokens), matches_(matches), ctx_(ctx),
           starts_(tokens.size(), -1), covered_(tokens.size(), -1), used_(tokens.size(), false) {
-        keys_.reserve(tokens.size());
-        for (const Token& t : tokens) keys_.push_back(text::match_key(t.text(text), t.kind));
+        keys_.resize(tokens.size());
+        have_key_.resize(tokens.size(), false);
         for (std::size_t i = 0; i < matches.size(); ++i) {
             starts_[matches[i].first_token] = int(i);
             for (std::size_t k = matches[i].first_token; k < matches[i].last_token; ++k)
@@ -129,13 +129,22 @@ public:
     }
 
 private:
+    // Keys are made on demand: most tokens are never looked at.
+    const std::string& key(std::size_t i) const {
+        if (!have_key_[i]) {
+            text::append_match_key(toks_[i].text(text_), toks_[i].kind, keys_[i]);
+            have_key_[i] = true;
+        }
+        return keys_[i];
+    }
+
     bool word(std::size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::word; }
     bool free(std::size_t i) const { return i < toks_.size() && covered_[i] < 0 && !used_[i]; }
     const Match* match_at(std::size_t i) const {
         return i < toks_.size() && starts_[i] >= 0 ? &matches_[std::size_t(starts_[i])] : nullptr;
     }
     bool title_word(std::size_t i) const {
-        return word(i) && free(i) && !toks_[i].has(text::possessive) && m_.is_title_word(keys_[i]);
+        return word(i) && free(i) && !toks_[i].has(text::possessive) && m_.is_title_word(key(i));
     }
 
     bool affiliation(const Match& mt) const {
@@ -185,7 +194,7 @@ private:
                 real = true;
                 continue;
             }
-            if (j > i && word(j) && free(j) && in(connectors, keys_[j])) {
+            if (j > i && word(j) && free(j) && in(connectors, key(j))) {
                 ++j;
                 continue;
             }
@@ -202,18 +211,18 @@ private:
         while (j < toks_.size() && n < 4) {
             const Token& t = toks_[j];
             if (!word(j) || !free(j) || t.has(text::possessive)) break;
-            const std::string_view key = keys_[j];
+            const std::string_view k = key(j);
             if (t.is_capitalized()) {
-                const bool initial = t.has(text::abbreviation) && key.size() == 1;
-                if (!initial && (m_.is_title_word(key) || in(not_names, key))) break;
-                if (!initial && t.is_all_caps() && key.size() <= 3) break;  // an acronym
-                if (!initial && key.size() < 2) break;
+                const bool initial = t.has(text::abbreviation) && k.size() == 1;
+                if (!initial && (m_.is_title_word(k) || in(not_names, k))) break;
+                if (!initial && t.is_all_caps() && k.size() <= 3) break;  // an acronym
+                if (!initial && k.size() < 2) break;
                 ++j;
                 good = j;
                 ++n;
                 continue;
             }
-            if (n > 0 && in(particles, key) && j + 1 < toks_.size() && toks_[j + 1].is_capitalized()) {
+            if (n > 0 && in(particles, k) && j + 1 < toks_.size() && toks_[j + 1].is_capitalized()) {
                 ++j;
                 continue;
             }
@@ -229,7 +238,7 @@ private:
     std::vector<std::string> name_keys(std::size_t first, std::size_t last) const {
         std::vector<std::string> keys;
         for (std::size_t k = first; k < last; ++k)
-            if (word(k) && !toks_[k].has(text::possessive)) keys.push_back(keys_[k]);
+            if (word(k) && !toks_[k].has(text::possessive)) keys.push_back(key(k));
         return keys;
     }
 
@@ -309,11 +318,11 @@ private:
                 return true;
             }
             if (mods >= 2 || !word(j) || !free(j) || toks_[j].has(text::possessive)) return false;
-            const std::string_view key = keys_[j];
-            if (in(not_modifiers, key)) return false;
+            const std::string_view k = key(j);
+            if (in(not_modifiers, k)) return false;
             if (name_only && !toks_[j].is_capitalized()) return false;
             // Of two modifiers the first is not plural or a participle: "drones hit".
-            if (mods == 0 && (key.ends_with("s") || key.ends_with("ed"))) {
+            if (mods == 0 && (k.ends_with("s") || k.ends_with("ed"))) {
                 const Match* next = match_at(j + 1);
                 if (!(next && next->kind == MatchKind::agent)) return false;
             }
@@ -326,7 +335,7 @@ private:
         std::size_t first = mt.first_token;
         while (first > 0 && (title_word(first - 1) ||
                              (first >= 2 && word(first - 1) && free(first - 1) &&
-                              in(connectors, keys_[first - 1]) && title_word(first - 2)))) {
+                              in(connectors, key(first - 1)) && title_word(first - 2)))) {
             --first;
         }
         Mention x = base(first, mt.last_token, mt);
@@ -343,13 +352,13 @@ private:
         for (std::size_t i = 0; i < toks_.size(); ++i) {
             const Token& t = toks_[i];
             if (!word(i) || !free(i) || !t.is_capitalized() || t.has(text::abbreviation)) continue;
-            if (t.is_all_caps() && keys_[i].size() <= 3) continue;
-            const std::string& key = keys_[i];
-            const ArticleContext::Person* p = ctx_.by_surname(key);
+            const std::string& k = key(i);
+            if (t.is_all_caps() && k.size() <= 3) continue;
+            const ArticleContext::Person* p = ctx_.by_surname(k);
             ArticleContext::Person found;
             if (!p) {
-                const auto ids = m_.people_with_surname(key);
-                if (ids.size() != 1 || in(weak_surnames, key) || m_.is_title_word(key)) continue;
+                const auto ids = m_.people_with_surname(k);
+                if (ids.size() != 1 || in(weak_surnames, k) || m_.is_title_word(k)) continue;
                 const Entry& e = m_.entry(ids[0]);
                 found.actor = actor_of(e, ctx_.day());
                 found.entry = ids[0];
@@ -360,10 +369,10 @@ private:
             }
             // Take in the first names and titles written before it.
             std::size_t first = i;
-            std::size_t k = p->name_keys.size() >= 1 ? p->name_keys.size() - 1 : 0;
-            while (first > 0 && k > 0 && free(first - 1) && keys_[first - 1] == p->name_keys[k - 1]) {
+            std::size_t left = p->name_keys.size() - 1;  // name words before the surname
+            while (first > 0 && left > 0 && free(first - 1) && key(first - 1) == p->name_keys[left - 1]) {
                 --first;
-                --k;
+                --left;
             }
             while (first > 0 && title_word(first - 1)) --first;
             Mention x;
@@ -385,7 +394,8 @@ private:
     std::span<const Token> toks_;
     std::span<const Match> matches_;
     ArticleContext& ctx_;
-    std::vector<std::string> keys_;
+    mutable std::vector<std::string> keys_;
+    mutable std::vector<bool> have_key_;
     std::vector<int> starts_;   // token → the match starting there
     std::vector<int> covered_;  // token → the match covering it
     std::vector<bool> used_;    // token → in a mention already
@@ -425,15 +435,22 @@ model::Actor actor_of(const Entry& entry, std::optional<date::year_month_day> da
 
 void ArticleContext::remember(Person person) {
     if (person.name_keys.empty()) return;
+    // One-word names ("Putin" after "President Putin") are surnames too.
+    const std::string surname = person.name_keys.back();
+    const auto it = by_surname_.find(surname);
+    if (it != by_surname_.end() && people_[it->second].actor.id == person.actor.id) {
+        // The same person again: keep the fuller name, never grow.
+        if (person.name_keys.size() > people_[it->second].name_keys.size())
+            people_[it->second] = std::move(person);
+        return;
+    }
     people_.push_back(std::move(person));
+    by_surname_.insert_or_assign(surname, people_.size() - 1);
 }
 
 const ArticleContext::Person* ArticleContext::by_surname(std::string_view key) const {
-    for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
-        // One-word names ("Putin" after "President Putin") are surnames too.
-        if (it->name_keys.back() == key) return &*it;
-    }
-    return nullptr;
+    const auto it = by_surname_.find(key);
+    return it == by_surname_.end() ? nullptr : &people_[it->second];
 }
 
 std::vector<Mention> resolve_mentions(const ActorMatcher& matcher, std::string_view text,

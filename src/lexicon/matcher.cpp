@@ -326,11 +326,11 @@ std::span<const Candidate> ActorMatcher::candidates(const Match& m) const {
 }
 
 bool ActorMatcher::is_title_word(std::string_view key) const {
-    return title_words_.find(std::string(key)) != title_words_.end();
+    return title_words_.find(key) != title_words_.end();
 }
 
 std::span<const std::uint32_t> ActorMatcher::people_with_surname(std::string_view key) const {
-    const auto it = surnames_.find(std::string(key));
+    const auto it = surnames_.find(key);
     if (it == surnames_.end()) return {};
     return it->second;
 }

@@ -268,7 +268,7 @@ std::size_t dotted_length(std::string_view s, std::size_t i) {
 // Capitalized closed-class words that begin sentences and hardly ever follow
 // "U.S." or an initial inside a name: after a dotted abbreviation they are
 // the sign that the abbreviation also ended the sentence.
-constexpr std::array<std::string_view, 72> sentence_starters{
+constexpr std::string_view sentence_starters[] = {
     "a",       "according", "after",    "all",     "also",     "although", "amid",   "an",
     "and",     "as",        "asked",    "at",      "because",  "before",   "both",   "but",
     "by",      "despite",   "during",   "each",    "earlier",  "for",      "from",   "he",

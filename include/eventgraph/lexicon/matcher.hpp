@@ -67,6 +67,14 @@ struct Candidate {
 /// - lower-case lexicon words and all agent nouns match in any case.
 /// A leading lower-case "the" of a lexicon form is optional in text, and is
 /// part of the match when present ("the Kremlin", "Kremlin").
+/// Hashes strings and string views alike, so lookups by a view copy nothing.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
 class ActorMatcher {
 public:
     /// Compiles the entries; the matcher keeps its own copy of them.
@@ -103,12 +111,12 @@ private:
                   std::vector<Unit>& out, std::string& key) const;
 
     std::vector<Entry> entries_;
-    std::unordered_map<std::string, std::uint32_t> words_;   // match key → word id
+    StringMap<std::uint32_t> words_;                          // match key → word id
     std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node, word, rule) → node
     std::vector<std::uint32_t> terminal_begin_;               // node → first candidate
     std::vector<Candidate> candidates_;
-    std::unordered_set<std::string> title_words_;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> surnames_;
+    std::unordered_set<std::string, StringHash, std::equal_to<>> title_words_;
+    StringMap<std::vector<std::uint32_t>> surnames_;
     std::size_t longest_key_ = 0;
 };
 
@@ -159,6 +167,7 @@ public:
 private:
     std::optional<date::year_month_day> day_;
     std::vector<Person> people_;
+    StringMap<std::size_t> by_surname_;  // surname key → latest person with it
 };
 
 /// Forms the mentions of one sentence from its tokens and the matches found
