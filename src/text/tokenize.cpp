@@ -1,0 +1,606 @@
+#include "eventgraph/text/tokenize.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace eventgraph::text {
+
+namespace {
+
+// Decodes one code point at s[i]. Invalid bytes decode as U+FFFD of length 1,
+// so that a tokenizer fed any bytes always moves forward.
+std::size_t decode_at(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    std::size_t len = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2, cp = b0 & 0x1F, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3, cp = b0 & 0x0F, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4, cp = b0 & 0x07, min = 0x10000;
+    } else {
+        cp = 0xFFFD;
+        return 1;
+    }
+    if (i + len > s.size()) {
+        cp = 0xFFFD;
+        return 1;
+    }
+    char32_t v = cp;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) {
+            cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (b & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        cp = 0xFFFD;
+        return 1;
+    }
+    cp = v;
+    return len;
+}
+
+char32_t cp_at(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return 0;
+    char32_t cp = 0;
+    decode_at(s, i, cp);
+    return cp;
+}
+
+void encode(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_space(char32_t cp) {
+    switch (cp) {
+        case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
+        case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+        case 0x202F: case 0x205F: case 0x3000: case 0x200B: case 0xFEFF:
+            return true;
+        default:
+            return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+
+bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+// Letters are what is neither space, digit, control nor a known block of
+// punctuation and symbols: approximate, but right for the scripts of news.
+bool is_letter(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+    if (cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD) return false;
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;
+    if (cp >= 0x3000 && cp <= 0x303F) return false;
+    if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
+    if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
+    if (cp >= 0xFF1A && cp <= 0xFF20) return false;
+    if (cp >= 0xFF3B && cp <= 0xFF40) return false;
+    if (cp >= 0xFF5B && cp <= 0xFF65) return false;
+    if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;
+    return !is_space(cp);
+}
+
+bool is_alnum(char32_t cp) { return is_digit(cp) || is_letter(cp); }
+bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+bool is_upper(char32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+    if (c >= 0x100 && c <= 0x137) return c % 2 == 0;
+    if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+    if (c >= 0x14A && c <= 0x177) return c % 2 == 0;
+    if (c == 0x178) return true;
+    if (c >= 0x179 && c <= 0x17E) return c % 2 == 1;
+    if (c >= 0x391 && c <= 0x3A9) return c != 0x3A2;
+    if (c >= 0x400 && c <= 0x42F) return true;
+    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF)) return c % 2 == 0;
+    if (c >= 0x1E00 && c <= 0x1EFF) return c % 2 == 0;
+    return false;
+}
+
+char32_t to_lower(char32_t c) {
+    if (!is_upper(c)) return c;
+    if (c < 0x80) return c + 0x20;
+    if (c <= 0xDE) return c + 0x20;
+    if (c == 0x130) return 'i';  // Turkish dotted I: "İstanbul" must meet "Istanbul"
+    if (c == 0x178) return 0xFF;
+    if (c <= 0x17E) return c + 1;
+    if (c <= 0x3A9) return c + 0x20;
+    if (c <= 0x40F) return c + 0x50;
+    if (c <= 0x42F) return c + 0x20;
+    return c + 1;
+}
+
+// Lower-case letters of the scripts to_lower knows; letters of scripts
+// without case (CJK, Arabic, Hebrew) are neither upper nor lower.
+bool is_lower(char32_t c) {
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
+    if (c >= 0x100 && c <= 0x17F) return !is_upper(c);
+    if (c >= 0x3AC && c <= 0x3CE) return true;
+    if (c >= 0x430 && c <= 0x45F) return true;
+    if ((c >= 0x461 && c <= 0x481) || (c >= 0x48B && c <= 0x4BF)) return c % 2 == 1;
+    if (c >= 0x1E01 && c <= 0x1EFF) return c % 2 == 1;
+    return false;
+}
+
+// ---- abbreviations ---------------------------------------------------------
+
+// How an abbreviation's period bears on the end of a sentence.
+enum class AbbrevClass {
+    none,
+    title,   // "Mr.", "Gen.", "St.", "No.", "e.g.": never ends a sentence
+    dotted,  // "U.S.", "D.C.", "Sept.", initials: ends only before a sentence-starting word
+    other,   // "Inc.", "Jr.", "etc.", "a.m.": ends before any capitalized word
+};
+
+struct Abbrev {
+    std::string_view word;  // as written, without its period
+    AbbrevClass cls;
+};
+
+constexpr std::array abbreviations{
+    Abbrev{"Adm", AbbrevClass::title},    Abbrev{"Amb", AbbrevClass::title},
+    Abbrev{"Apr", AbbrevClass::dotted},   Abbrev{"Ariz", AbbrevClass::other},
+    Abbrev{"Aug", AbbrevClass::dotted},   Abbrev{"Ave", AbbrevClass::other},
+    Abbrev{"Blvd", AbbrevClass::other},   Abbrev{"Brig", AbbrevClass::title},
+    Abbrev{"Bros", AbbrevClass::other},   Abbrev{"Calif", AbbrevClass::other},
+    Abbrev{"Capt", AbbrevClass::title},   Abbrev{"Cdr", AbbrevClass::title},
+    Abbrev{"Cmdr", AbbrevClass::title},   Abbrev{"Co", AbbrevClass::other},
+    Abbrev{"Col", AbbrevClass::title},    Abbrev{"Conn", AbbrevClass::other},
+    Abbrev{"Corp", AbbrevClass::other},   Abbrev{"Cpl", AbbrevClass::title},
+    Abbrev{"Dec", AbbrevClass::dotted},   Abbrev{"Dept", AbbrevClass::other},
+    Abbrev{"Dr", AbbrevClass::title},     Abbrev{"Feb", AbbrevClass::dotted},
+    Abbrev{"Fla", AbbrevClass::other},    Abbrev{"Ft", AbbrevClass::title},
+    Abbrev{"Gen", AbbrevClass::title},    Abbrev{"Gov", AbbrevClass::title},
+    Abbrev{"Hon", AbbrevClass::title},    Abbrev{"Inc", AbbrevClass::other},
+    Abbrev{"Jan", AbbrevClass::dotted},   Abbrev{"Jr", AbbrevClass::other},
+    Abbrev{"Jul", AbbrevClass::dotted},   Abbrev{"Jun", AbbrevClass::dotted},
+    Abbrev{"Lt", AbbrevClass::title},     Abbrev{"Ltd", AbbrevClass::other},
+    Abbrev{"Maj", AbbrevClass::title},    Abbrev{"Mar", AbbrevClass::dotted},
+    Abbrev{"Messrs", AbbrevClass::title}, Abbrev{"Mr", AbbrevClass::title},
+    Abbrev{"Mrs", AbbrevClass::title},    Abbrev{"Ms", AbbrevClass::title},
+    Abbrev{"Mt", AbbrevClass::title},     Abbrev{"No", AbbrevClass::title},
+    Abbrev{"Nos", AbbrevClass::title},    Abbrev{"Nov", AbbrevClass::dotted},
+    Abbrev{"Oct", AbbrevClass::dotted},   Abbrev{"Pres", AbbrevClass::title},
+    Abbrev{"Prof", AbbrevClass::title},   Abbrev{"Rep", AbbrevClass::title},
+    Abbrev{"Rev", AbbrevClass::title},    Abbrev{"Rt", AbbrevClass::title},
+    Abbrev{"Sec", AbbrevClass::title},    Abbrev{"Sen", AbbrevClass::title},
+    Abbrev{"Sep", AbbrevClass::dotted},   Abbrev{"Sept", AbbrevClass::dotted},
+    Abbrev{"Sgt", AbbrevClass::title},    Abbrev{"Sr", AbbrevClass::other},
+    Abbrev{"St", AbbrevClass::title},     Abbrev{"Supt", AbbrevClass::title},
+    Abbrev{"Tenn", AbbrevClass::other},   Abbrev{"approx", AbbrevClass::other},
+    Abbrev{"cf", AbbrevClass::title},     Abbrev{"est", AbbrevClass::other},
+    Abbrev{"etc", AbbrevClass::other},    Abbrev{"incl", AbbrevClass::title},
+    Abbrev{"vs", AbbrevClass::title},
+};
+
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = char(x + 32);
+        if (y >= 'A' && y <= 'Z') y = char(y + 32);
+        if (x != y) return false;
+    }
+    return true;
+}
+
+bool all_ascii_upper(std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Looks a word (without its period) up as written or in capitals ("SEPT"),
+// not in any other case, so that "ill." is not "Ill." (Illinois).
+AbbrevClass listed_abbreviation(std::string_view w) {
+    for (const auto& a : abbreviations) {
+        if (a.word == w || (all_ascii_upper(w) && equal_ignoring_ascii_case(a.word, w)))
+            return a.cls;
+    }
+    return AbbrevClass::none;
+}
+
+// The class of a token that kept its period.
+AbbrevClass abbreviation_class(std::string_view tok) {
+    if (tok.size() < 2 || tok.back() != '.') return AbbrevClass::none;
+    const std::string_view w = tok.substr(0, tok.size() - 1);
+    if (w.find('.') != std::string_view::npos) {  // dotted: "U.S.", "e.g.", "a.m."
+        if (w == "a.m" || w == "p.m" || w == "A.M" || w == "P.M") return AbbrevClass::other;
+        return is_upper(cp_at(w, 0)) ? AbbrevClass::dotted : AbbrevClass::title;
+    }
+    const AbbrevClass c = listed_abbreviation(w);
+    if (c != AbbrevClass::none) return c;
+    char32_t cp = 0;
+    if (decode_at(w, 0, cp) == w.size() && is_upper(cp)) return AbbrevClass::dotted;  // initial
+    return AbbrevClass::none;
+}
+
+// Length in bytes of a dotted acronym at s[i] ("U.S.", "U.K.", "a.m.",
+// "Ph.D."): two or more groups of one or two letters, each with its period.
+std::size_t dotted_length(std::string_view s, std::size_t i) {
+    std::size_t p = i;
+    int groups = 0;
+    for (;;) {
+        std::size_t q = p;
+        int letters = 0;
+        char32_t cp = 0;
+        while (q < s.size() && letters < 3) {
+            const std::size_t n = decode_at(s, q, cp);
+            if (!is_letter(cp)) break;
+            q += n;
+            ++letters;
+        }
+        if (letters == 0 || letters > 2 || q >= s.size() || s[q] != '.') break;
+        p = q + 1;
+        ++groups;
+    }
+    if (groups < 2) return 0;
+    if (is_alnum(cp_at(s, p))) return 0;  // "a.b.c" inside a URL or code
+    return p - i;
+}
+
+// ---- sentence starts -------------------------------------------------------
+
+// Capitalized closed-class words that begin sentences and hardly ever follow
+// "U.S." or an initial inside a name: after a dotted abbreviation they are
+// the sign that the abbreviation also ended the sentence.
+constexpr std::string_view sentence_starters[] = {
+    "a",       "according", "after",    "all",     "also",     "although", "amid",   "an",
+    "and",     "as",        "asked",    "at",      "because",  "before",   "both",   "but",
+    "by",      "despite",   "during",   "each",    "earlier",  "for",      "from",   "he",
+    "her",     "here",      "his",      "how",     "however",  "i",        "if",     "in",
+    "it",      "its",       "last",     "later",   "many",     "meanwhile", "more",  "most",
+    "my",      "no",        "nor",      "not",     "on",       "once",     "one",    "or",
+    "our",     "over",      "she",      "since",   "so",       "some",     "still",  "that",
+    "the",     "their",     "there",    "these",   "they",     "this",     "those",  "to",
+    "under",   "we",        "what",     "when",    "where",    "while",    "why",    "you",
+};
+
+bool is_sentence_starter(std::string_view s, const Token& t) {
+    if (t.kind != TokenKind::word || !t.is_capitalized()) return false;
+    const std::string_view w = t.text(s);
+    if (w.size() > 12) return false;
+    for (const auto& st : sentence_starters)
+        if (equal_ignoring_ascii_case(st, w)) return true;
+    return false;
+}
+
+bool is_open_bracket(std::string_view t) { return t == "(" || t == "["; }
+bool is_close_bracket(std::string_view t) { return t == ")" || t == "]"; }
+
+}  // namespace
+
+// ---- public helpers --------------------------------------------------------
+
+void append_folded(std::string_view s, std::string& out) {
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = decode_at(s, i, cp);
+        if (cp < 0x80) {
+            out += (cp >= 'A' && cp <= 'Z') ? char(cp + 0x20) : char(cp);
+        } else if (cp == 0xFFFD && n == 1) {
+            out += s[i];  // keep bad bytes as they are: folding must not invent text
+        } else {
+            encode(to_lower(cp), out);
+        }
+        i += n;
+    }
+}
+
+void append_match_key(std::string_view s, TokenKind kind, std::string& out) {
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = decode_at(s, i, cp);
+        if (cp < 0x80) {
+            if (cp == '.' && kind == TokenKind::word && s.size() > 1) {
+                // "U.S." is "US"; a lone "." stays a period
+            } else if (cp == '`') {
+                out += '\'';
+            } else {
+                out += (cp >= 'A' && cp <= 'Z') ? char(cp + 0x20) : char(cp);
+            }
+        } else if (cp == 0x2019 || cp == 0x2018 || cp == 0x2032) {
+            out += '\'';
+        } else if (cp == 0x2010 || cp == 0x2011) {
+            out += '-';
+        } else if (cp == 0xFFFD && n == 1) {
+            out += s[i];
+        } else {
+            encode(to_lower(cp), out);
+        }
+        i += n;
+    }
+}
+
+std::string match_key(std::string_view token_text, TokenKind kind) {
+    std::string out;
+    append_match_key(token_text, kind, out);
+    return out;
+}
+
+std::uint16_t case_flags(std::string_view s) {
+    bool any_upper = false, any_lower = false, first_seen = false, first_upper = false;
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        i += decode_at(s, i, cp);
+        if (!is_letter(cp)) continue;
+        const bool up = is_upper(cp);
+        const bool low = is_lower(cp);
+        if (!first_seen) {
+            first_seen = true;
+            first_upper = up;
+        }
+        any_upper |= up;
+        any_lower |= low;
+    }
+    std::uint16_t f = 0;
+    if (first_upper) f |= capitalized;
+    if (any_upper && !any_lower) f |= all_caps;
+    if (any_lower && !any_upper) f |= lowercase;
+    return f;
+}
+
+// ---- tokenize --------------------------------------------------------------
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> tokens;
+    tokens.reserve(s.size() / 5 + 1);
+    std::uint16_t pending = paragraph_start | line_start;
+    int newlines = 0;
+    std::size_t pos = 0;
+    char32_t cp = 0;
+
+    while (pos < s.size()) {
+        const std::size_t len = decode_at(s, pos, cp);
+        if (is_space(cp)) {
+            if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+                ++newlines;
+                pending |= line_start;
+                if (newlines >= 2 || cp == 0x2029) pending |= paragraph_start;
+            }
+            pos += len;
+            continue;
+        }
+        newlines = 0;
+        Token t;
+        t.begin = pos;
+        t.flags = pending;
+        pending = 0;
+
+        const bool glued_to_word = !tokens.empty() && tokens.back().end == pos &&
+                                   tokens.back().kind != TokenKind::punct;
+        if (is_apostrophe(cp) && glued_to_word && (cp_at(s, pos + len) == 's' || cp_at(s, pos + len) == 'S') &&
+            !is_alnum(cp_at(s, pos + len + 1))) {
+            t.end = pos + len + 1;
+            t.kind = TokenKind::word;
+            t.flags |= possessive | case_flags(s.substr(pos, t.end - pos));
+            tokens.push_back(t);
+            pos = t.end;
+            continue;
+        }
+
+        if (is_alnum(cp)) {
+            t.kind = is_digit(cp) ? TokenKind::number : TokenKind::word;
+            std::size_t p = pos + dotted_length(s, pos);
+            bool period_kept = p != pos;
+            bool hyphen = false;
+            for (;;) {
+                char32_t c = 0;
+                while (p < s.size()) {
+                    const std::size_t n = decode_at(s, p, c);
+                    if (!is_alnum(c)) break;
+                    p += n;
+                }
+                if (p >= s.size()) break;
+                const std::size_t n = decode_at(s, p, c);
+                const char32_t next = cp_at(s, p + n);
+                if (is_hyphen(c) && is_alnum(next)) {
+                    hyphen = true;
+                    p += n;
+                    const std::size_t d = dotted_length(s, p);  // "pro-U.S."
+                    p += d;
+                    period_kept = d != 0;
+                    continue;
+                }
+                if (is_apostrophe(c) && is_letter(next) && p > pos) {
+                    // A possessive "'s" ends the word; other apostrophes belong to it.
+                    if ((next == 's' || next == 'S') && !is_alnum(cp_at(s, p + n + 1))) break;
+                    p += n;
+                    period_kept = false;
+                    continue;
+                }
+                if ((c == '.' || c == ',' || c == ':') && is_digit(next) && p > pos &&
+                    is_digit(static_cast<unsigned char>(s[p - 1]))) {
+                    p += n;
+                    continue;
+                }
+                break;
+            }
+            // A period that belongs to the word: listed abbreviations and initials.
+            if (!period_kept && t.kind == TokenKind::word && p < s.size() && s[p] == '.' &&
+                s.substr(p, 3) != "...") {
+                const std::string_view w = s.substr(pos, p - pos);
+                const AbbrevClass c = listed_abbreviation(w);
+                bool take = c != AbbrevClass::none;
+                if (take && (w == "No" || w == "Nos" || w == "NO" || w == "NOS")) {
+                    std::size_t q = p + 1;  // "No. 2", not "said no."
+                    while (q < s.size() && s[q] == ' ') ++q;
+                    take = q < s.size() && is_digit(static_cast<unsigned char>(s[q]));
+                }
+                char32_t first = 0;
+                if (!take && !hyphen && decode_at(w, 0, first) == w.size() && is_upper(first))
+                    take = true;  // an initial: "J."
+                if (take) {
+                    ++p;
+                    period_kept = true;
+                }
+            }
+            t.end = p;
+            if (period_kept && s[p - 1] == '.') t.flags |= abbreviation;
+            if (hyphen) t.flags |= hyphenated;
+            t.flags |= case_flags(s.substr(pos, p - pos));
+            tokens.push_back(t);
+            pos = p;
+            continue;
+        }
+
+        // Punctuation: one code point, except runs of periods and of hyphens.
+        t.kind = TokenKind::punct;
+        std::size_t p = pos + len;
+        if (cp == '.' || cp == '-') {
+            while (p < s.size() && s[p] == char(cp)) ++p;
+        }
+        t.end = p;
+        const char32_t before = pos == 0 ? U' ' : [&] {
+            std::size_t q = pos - 1;
+            while (q > 0 && (static_cast<unsigned char>(s[q]) & 0xC0) == 0x80) --q;
+            return cp_at(s, q);
+        }();
+        const char32_t after = p < s.size() ? cp_at(s, p) : U' ';
+        switch (cp) {
+            case U'\u201C': case U'\u201E': case U'\u00AB': case U'\u2039': case U'\u2018':
+                t.flags |= open_quote;
+                break;
+            case U'\u201D': case U'\u00BB': case U'\u203A': case U'\u2019':
+                t.flags |= close_quote;
+                break;
+            case U'"': case U'\'': case U'`': {
+                const bool opens_after = is_space(before) || before == '(' || before == '[' ||
+                                         before == 0x2014 || before == 0x2013 || before == '-';
+                t.flags |= (opens_after && !is_space(after)) ? open_quote : close_quote;
+                break;
+            }
+            default:
+                break;
+        }
+        tokens.push_back(t);
+        pos = p;
+    }
+    return tokens;
+}
+
+// ---- sentences -------------------------------------------------------------
+
+std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token> tokens,
+                                      const SentenceOptions& options) {
+    std::vector<Sentence> out;
+    const std::size_t n = tokens.size();
+    std::size_t start = 0;
+    std::size_t paragraph = 0;
+    bool first = true;
+
+    auto close = [&](std::size_t end) {
+        if (end <= start) return;
+        Sentence sen;
+        sen.first_token = start;
+        sen.last_token = end;
+        sen.begin = tokens[start].begin;
+        sen.end = tokens[end - 1].end;
+        sen.paragraph = paragraph;
+        out.push_back(sen);
+        start = end;
+    };
+
+    // Can a sentence begin with tokens[j]?
+    auto starts_sentence = [&](std::size_t j) {
+        const Token& t = tokens[j];
+        if (t.kind == TokenKind::number) return true;
+        if (t.kind == TokenKind::word) return !t.is_lowercase();
+        const std::string_view x = t.text(s);
+        return t.has(open_quote) || is_open_bracket(x);
+    };
+
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token& t = tokens[i];
+        if (t.has(paragraph_start) || (options.line_breaks_end_sentences && t.has(line_start))) {
+            close(i);
+            if (t.has(paragraph_start) && !first) ++paragraph;
+        }
+        first = false;
+
+        const std::string_view x = t.text(s);
+        bool terminal = false;
+        bool ellipsis = false;
+        AbbrevClass abbr = AbbrevClass::none;
+        if (t.kind == TokenKind::punct) {
+            if (x == "." || x == "!" || x == "?") terminal = true;
+            if (x.size() >= 3 && x.find_first_not_of('.') == std::string_view::npos) ellipsis = true;
+            if (x == "\u2026") ellipsis = true;
+        } else if (t.has(abbreviation)) {
+            abbr = abbreviation_class(x);
+        }
+        if (!terminal && !ellipsis && (abbr == AbbrevClass::none || abbr == AbbrevClass::title))
+            continue;
+
+        // The sentence takes the end punctuation that follows ("?!") and the
+        // quotes and brackets that close after it (said."): they belong to it.
+        std::size_t j = i + 1;
+        auto boundary = [&](std::size_t k) {
+            return tokens[k].has(paragraph_start) ||
+                   (options.line_breaks_end_sentences && tokens[k].has(line_start));
+        };
+        while (j < n && !boundary(j) && tokens[j].kind == TokenKind::punct) {
+            const std::string_view y = tokens[j].text(s);
+            if (y == "." || y == "!" || y == "?" || tokens[j].has(close_quote) || is_close_bracket(y))
+                ++j;
+            else
+                break;
+        }
+        if (j >= n || boundary(j)) {
+            close(j);
+            i = j - 1;
+            continue;
+        }
+        bool ends = false;
+        if (terminal) {
+            ends = starts_sentence(j);
+        } else if (ellipsis) {
+            ends = (tokens[j].kind == TokenKind::word && tokens[j].is_capitalized()) ||
+                   tokens[j].has(open_quote);
+        } else if (abbr == AbbrevClass::dotted) {
+            ends = j > i + 1 || is_sentence_starter(s, tokens[j]) || tokens[j].has(open_quote);
+        } else if (abbr == AbbrevClass::other) {
+            ends = j > i + 1 || (tokens[j].kind == TokenKind::word && tokens[j].is_capitalized()) ||
+                   tokens[j].has(open_quote);
+        }
+        if (ends) {
+            close(j);
+            i = j - 1;
+        }
+    }
+    close(n);
+    return out;
+}
+
+Tokenized tokenize_text(std::string_view text, const SentenceOptions& options) {
+    Tokenized t;
+    t.tokens = tokenize(text);
+    t.sentences = split_sentences(text, t.tokens, options);
+    return t;
+}
+
+}  // namespace eventgraph::text
