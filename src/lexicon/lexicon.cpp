@@ -44,8 +44,8 @@ model::Actor Entry::actor_on(std::optional<date::year_month_day> day) const {
 
 std::string to_string(const Warning& w) {
     std::string s = w.file;
-    if (w.line != 0) s += ":" + std::to_string(w.line);
-    return s + ": " + w.message;
+    if (w.line != 0) s.append(":").append(std::to_string(w.line));
+    return s.append(": ").append(w.message);
 }
 
 void Lexicon::add(Entry entry) {
