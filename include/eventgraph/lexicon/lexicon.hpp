@@ -5,9 +5,12 @@
 // earlier ones with the same id.
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <date/date.h>
@@ -23,7 +26,11 @@ struct Role {
     std::optional<date::year_month_day> start;  ///< unset: since before the records
     std::optional<date::year_month_day> end;    ///< unset: still holds it
 
+    /// Both ends are included, as in TABARI ("or equal to"): on a handover
+    /// day the outgoing and the incoming holder both hold the role.
     bool holds_on(date::year_month_day day) const;
+
+    friend bool operator==(const Role&, const Role&) = default;
 };
 
 /// One actor of the lexicon.
@@ -43,7 +50,10 @@ struct Entry {
     std::size_t line = 0;
 
     /// The actor this entry stands for on a day: a person takes the code and
-    /// title of the role held then, else their own code.
+    /// title of the role held then, else their own code and no role. Of two
+    /// roles held the same day the one that began later wins (a new
+    /// appointment supersedes on a handover day; a concurrent chair is the
+    /// newer hat); equal starts: the one listed first.
     model::Actor actor_on(std::optional<date::year_month_day> day) const;
 };
 
@@ -52,21 +62,30 @@ struct Warning {
     std::string file;
     std::size_t line = 0;
     std::string message;
+    std::string kind;  ///< a short class for summaries: "unknown-code", "bad-date", "overlap", …
 };
+
+/// "FILE:LINE: message", as errors are written.
+std::string to_string(const Warning& w);
 
 class Lexicon {
 public:
-    /// Adds an entry; one with the same id replaces the earlier one.
+    /// Adds an entry; one with the same id replaces the earlier one in place.
     void add(Entry entry);
+    /// Adds the entry's names, adjectives, metonyms and roles to the entry
+    /// with its id; throws lexicon_error (at the entry's file and line) if
+    /// there is none.
+    void merge(const Entry& entry);
     const Entry* find(std::string_view id) const;
     const std::vector<Entry>& entries() const noexcept { return entries_; }
+    std::size_t size() const noexcept { return entries_.size(); }
 
     const std::vector<Warning>& warnings() const noexcept { return warnings_; }
     void warn(Warning w) { warnings_.push_back(std::move(w)); }
 
 private:
     std::vector<Entry> entries_;
-    std::vector<std::pair<std::string, std::size_t>> index_;  // id → position, sorted by id
+    std::map<std::string, std::size_t, std::less<>> index_;  // id → position in entries_
     std::vector<Warning> warnings_;
 };
 

@@ -1,0 +1,56 @@
+#pragma once
+// Reading lexicon files: eventgraph's JSON lexicons (schemas/lexicon.schema.json)
+// and TABARI/PETRARCH actor and agent dictionaries. Bad data that makes an
+// entry meaningless is a lexicon_error naming the file and line; defects the
+// reader can step over are Lexicon::warnings().
+//
+// The two formats are strict in different ways on purpose: JSON lexicons are
+// ours, checked against a schema, so any defect is an error; TABARI files
+// are legacy data with known defects, so everything below "cannot read the
+// file" is a warning and the defective code, date or entry is left out.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventgraph/lexicon/lexicon.hpp"
+
+namespace eventgraph::lexicon {
+
+enum class Format { json, tabari };
+
+/// JSON if the first character past a byte-order mark and white space is '{'
+/// or '[', else TABARI.
+Format sniff_format(std::string_view text);
+
+/// Reads a lexicon file of either format into the lexicon (format sniffed).
+void load_lexicon_file(Lexicon& lexicon, const std::string& path);
+
+/// Reads JSON lexicon text; `file` names it in messages.
+void load_json_lexicon(Lexicon& lexicon, std::string_view text, const std::string& file);
+
+/// Reads a TABARI/PETRARCH actor or agent dictionary; `file` names it in
+/// messages. Entry ids are "TABARI." + the first name ("TABARI.VLADIMIR_PUTIN"),
+/// agents "TABARI.AGENT.<CODE>", so they never replace curated entries.
+void load_tabari_lexicon(Lexicon& lexicon, std::string_view text, const std::string& file);
+
+/// The data directory: $EVENTGRAPH_DATA if set and not empty, else the
+/// data/ directory of the source tree the library was built from.
+std::string data_dir();
+
+/// The default lexicon files: every *.json in data_dir()/lexicon, sorted by name.
+std::vector<std::string> default_lexicon_files();
+
+/// The default lexicon files, then `extra_files` (users' additions and
+/// overrides, any format) in the order given, then check_codes().
+Lexicon load_default_lexicon(const std::vector<std::string>& extra_files = {});
+
+/// Warns about codes (entries' and roles') that are no id in the lexicon,
+/// once everything is loaded: a file may name codes another file defines.
+/// TABARI entries are checked against the CAMEO codes as they are read.
+void check_codes(Lexicon& lexicon);
+
+/// The text of schemas/lexicon.schema.json, compiled into the library.
+std::string_view lexicon_schema_text();
+
+}  // namespace eventgraph::lexicon

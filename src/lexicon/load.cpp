@@ -1,0 +1,116 @@
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include "eventgraph/error.hpp"
+#include "eventgraph/lexicon/load.hpp"
+#include "eventgraph/model/timestamp.hpp"
+#include "lexicon/detail.hpp"
+
+#ifndef EVENTGRAPH_DATA_DIR
+#define EVENTGRAPH_DATA_DIR "data"
+#endif
+
+namespace eventgraph::lexicon {
+
+namespace detail {
+
+std::string read_file(const std::string& path) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) throw lexicon_error(path, std::string("cannot open: ") + std::strerror(errno));
+    std::string text;
+    char buf[1 << 16];
+    std::size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
+    if (std::ferror(f.get())) throw lexicon_error(path, std::string("cannot read: ") + std::strerror(errno));
+    return text;
+}
+
+std::optional<date::year_month_day> make_day(int y, unsigned m, unsigned d) {
+    const date::year_month_day day{date::year{y}, date::month{m}, date::day{d}};
+    if (!day.ok()) return std::nullopt;
+    return day;
+}
+
+bool overlap(const Role& a, const Role& b) {
+    // Unset ends are open: compare as if they were the ends of time.
+    const date::year_month_day lo = date::year::min() / date::January / 1;
+    const date::year_month_day hi = date::year::max() / date::December / 31;
+    const auto later_start = std::max(a.start.value_or(lo), b.start.value_or(lo));
+    const auto earlier_end = std::min(a.end.value_or(hi), b.end.value_or(hi));
+    return later_start < earlier_end;
+}
+
+std::string to_iso(const std::optional<date::year_month_day>& d) {
+    return d ? model::to_iso(*d) : std::string("…");
+}
+
+}  // namespace detail
+
+Format sniff_format(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && (text[first] == '{' || text[first] == '['))
+        return Format::json;
+    return Format::tabari;
+}
+
+void load_lexicon_file(Lexicon& lexicon, const std::string& path) {
+    const std::string text = detail::read_file(path);
+    if (sniff_format(text) == Format::json)
+        load_json_lexicon(lexicon, text, path);
+    else
+        load_tabari_lexicon(lexicon, text, path);
+}
+
+std::string data_dir() {
+    if (const char* env = std::getenv("EVENTGRAPH_DATA"); env && *env) return env;
+    return EVENTGRAPH_DATA_DIR;
+}
+
+std::vector<std::string> default_lexicon_files() {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(data_dir()) / "lexicon";
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec)
+        throw lexicon_error(dir.string(), "cannot read the lexicon directory: " + ec.message() +
+                                              " (EVENTGRAPH_DATA names the data directory)");
+    std::vector<std::string> files;
+    for (const fs::directory_entry& e : it) {
+        if (e.path().extension() == ".json" && e.is_regular_file(ec)) files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+Lexicon load_default_lexicon(const std::vector<std::string>& extra_files) {
+    Lexicon lexicon;
+    for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
+    for (const std::string& f : extra_files) load_lexicon_file(lexicon, f);
+    check_codes(lexicon);
+    return lexicon;
+}
+
+void check_codes(Lexicon& lexicon) {
+    std::vector<Warning> found;
+    auto check = [&](const Entry& e, const std::string& code, const std::string& what) {
+        if (code.empty() || code == e.id || lexicon.find(code)) return;
+        found.push_back({e.file, e.line,
+                         what + " \"" + code + "\" of \"" + e.id + "\" is no entry of the lexicon",
+                         "unknown-code"});
+    };
+    for (const Entry& e : lexicon.entries()) {
+        // TABARI codes are CAMEO codes, checked against CAMEO's list when read.
+        if (e.id.rfind("TABARI.", 0) == 0) continue;
+        check(e, e.code, "code");
+        for (const Role& r : e.roles) check(e, r.code, "role code");
+    }
+    for (Warning& w : found) lexicon.warn(std::move(w));
+}
+
+}  // namespace eventgraph::lexicon
