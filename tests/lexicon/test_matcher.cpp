@@ -333,3 +333,27 @@ TEST_CASE("actor_of gives a person the role held on the day") {
     CHECK(actor_of(st, std::nullopt).role.empty());
     CHECK(actor_of(entries[1], sept_10).id == "RUS");
 }
+
+TEST_CASE("an adjective inside a hyphenated word is a mention of its own, not an agent's country") {
+    ArticleContext ctx(sept_10);
+    const std::string_view s = "Russian-backed troops and pro-Russian forces";
+    const auto ms = mentions(s, ctx);
+    REQUIRE(ms.size() == 4);
+    CHECK(ms[0].actor.id == "RUS");
+    CHECK(ms[0].in_compound);
+    CHECK(span_of(s, ms[0]) == "Russian");
+    CHECK(ms[1].actor.id == "AGENT.MILITARY");
+    CHECK(ms[2].in_compound);
+    CHECK(ms[3].actor.id == "AGENT.MILITARY");
+}
+
+TEST_CASE("matching the same sentence twice gives the same matches (scratch space is reused)") {
+    const std::string_view s = "North Korean soldiers and Russian troops";
+    const auto toks = text::tokenize(s);
+    std::vector<Match> a, b;
+    matcher().match(s, toks, a);
+    matcher().match(s, toks, b);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].begin == b[i].begin);
+    CHECK(matcher().match(s, std::span<const text::Token>{}).empty());
+}

@@ -82,6 +82,7 @@ public:
 
     /// Longest matches, left to right, not overlapping, over tokens of text
     /// (usually one sentence's). Token indices are relative to the span.
+    /// Safe to call from many threads at once on one matcher.
     std::vector<Match> match(std::string_view text, std::span<const text::Token> tokens) const;
     void match(std::string_view text, std::span<const text::Token> tokens,
                std::vector<Match>& out) const;
