@@ -29,10 +29,14 @@ const std::vector<Command>& commands();
 Command normalize_command();
 Command run_command();
 Command eval_command();
+Command dates_command();
+Command actors_command();
 
 /// Options several commands share.
 OptionSpec output_option(const std::string& what);
 OptionSpec keep_going_option();
+/// --lexicon FILE (repeatable): users' lexicon files added to the default one.
+OptionSpec lexicon_option();
 
 /// Prints "eventgraph: FILE:LINE: what" to standard error.
 void report(const std::exception& e);

@@ -12,7 +12,7 @@
 namespace eventgraph::cli {
 
 const std::vector<Command>& commands() {
-    static const std::vector<Command> all = {normalize_command(), run_command(), eval_command()};
+    static const std::vector<Command> all = {normalize_command(), run_command(), actors_command(), dates_command(), eval_command()};
     return all;
 }
 
@@ -22,6 +22,11 @@ OptionSpec output_option(const std::string& what) {
 
 OptionSpec keep_going_option() {
     return {"keep-going", 'k', false, "", "skip broken JSON Lines records, count them and go on"};
+}
+
+OptionSpec lexicon_option() {
+    return {"lexicon", 'l', true, "FILE",
+            "add or override actors from FILE (JSON lexicon or TABARI/PETRARCH dictionary); repeatable"};
 }
 
 void report(const std::exception& e) { std::cerr << "eventgraph: " << e.what() << '\n'; }
