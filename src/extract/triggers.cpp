@@ -1,0 +1,241 @@
+#include "eventgraph/extract/triggers.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "eventgraph/error.hpp"
+#include "eventgraph/lexicon/load.hpp"
+#include "io/detail_json.hpp"
+
+namespace eventgraph::extract {
+
+namespace {
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// One syllable ending consonant-vowel-consonant doubles its last letter:
+// ship → shipped, ban → banned; longer verbs do not (visit → visited) unless
+// listed as irregular.
+bool doubles_final(std::string_view w) {
+    if (w.size() < 3) return false;
+    const char a = w[w.size() - 3], b = w[w.size() - 2], c = w[w.size() - 1];
+    if (is_vowel(a) || !is_vowel(b) || is_vowel(c) || c == 'w' || c == 'x' || c == 'y') return false;
+    int groups = 0;
+    bool in_vowel = false;
+    for (char ch : w) {
+        const bool v = is_vowel(ch) || ch == 'y';
+        if (v && !in_vowel) ++groups;
+        in_vowel = v;
+    }
+    return groups == 1;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+std::uint64_t edge_key(std::uint32_t node, std::uint32_t word) { return (std::uint64_t(node) << 32) | word; }
+
+const char* frame_names[] = {"transitive", "give", "receive", "with", "intransitive", "speech", "complement", "phrase"};
+
+}  // namespace
+
+VerbForms inflect(std::string_view lemma, const std::unordered_map<std::string, VerbForms>& irregular) {
+    // Multi-word verbs inflect their first word: "hand over" → "handed over".
+    const auto space = lemma.find(' ');
+    const std::string head(lemma.substr(0, space));
+    const std::string rest = space == std::string_view::npos ? "" : std::string(lemma.substr(space));
+    VerbForms f;
+    if (const auto it = irregular.find(head); it != irregular.end()) {
+        f = it->second;
+    } else if (ends_with(head, "e") && !ends_with(head, "ee")) {
+        const std::string stem = head.substr(0, head.size() - 1);
+        f = {head + "s", head + "d", head + "d", stem + "ing"};
+    } else if (ends_with(head, "y") && head.size() > 1 && !is_vowel(head[head.size() - 2])) {
+        const std::string stem = head.substr(0, head.size() - 1);
+        f = {stem + "ies", stem + "ied", stem + "ied", head + "ing"};
+    } else if (ends_with(head, "s") || ends_with(head, "x") || ends_with(head, "z") || ends_with(head, "ch") ||
+               ends_with(head, "sh")) {
+        f = {head + "es", head + "ed", head + "ed", head + "ing"};
+    } else if (doubles_final(head)) {
+        const std::string doubled = head + head.back();
+        f = {head + "s", doubled + "ed", doubled + "ed", doubled + "ing"};
+    } else {
+        f = {head + "s", head + "ed", head + "ed", head + "ing"};
+    }
+    for (auto* s : {&f.third, &f.past, &f.participle, &f.gerund}) *s += rest;
+    return f;
+}
+
+int quad_of_cameo(std::string_view cameo) {
+    if (cameo.size() < 2 || cameo[0] < '0' || cameo[0] > '9' || cameo[1] < '0' || cameo[1] > '9') return 0;
+    const int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+    if (root >= 1 && root <= 5) return 1;
+    if (root >= 6 && root <= 8) return 2;
+    if (root >= 9 && root <= 13) return 3;
+    if (root >= 14 && root <= 20) return 4;
+    return 0;
+}
+
+std::uint32_t TriggerLexicon::word_id(const std::string& key, bool create) {
+    const auto it = words_.find(key);
+    if (it != words_.end()) return it->second;
+    if (!create) return 0;
+    const auto id = std::uint32_t(words_.size() + 1);
+    words_.emplace(key, id);
+    return id;
+}
+
+void TriggerLexicon::add(std::string_view phrase, Reading reading) {
+    if (terminal_.empty()) terminal_.emplace_back();  // node 0 is the root
+    std::uint32_t node = 0;
+    const auto tokens = text::tokenize(phrase);
+    if (tokens.empty()) return;
+    for (const auto& t : tokens) {
+        const std::uint32_t word = word_id(text::match_key(t.text(phrase), t.kind), true);
+        const auto [it, inserted] = edges_.emplace(edge_key(node, word), std::uint32_t(terminal_.size()));
+        if (inserted) terminal_.emplace_back();
+        node = it->second;
+    }
+    auto& readings = terminal_[node];
+    for (const auto& r : readings)
+        if (r.info == reading.info && r.pos == reading.pos && r.form == reading.form) return;
+    readings.push_back(reading);
+}
+
+void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
+    rapidjson::Document doc;
+    try {
+        io::detail::parse(doc, json, file, 1);
+    } catch (const input_error& e) {
+        throw lexicon_error(e.file(), e.line(), std::string(e.what()).substr(e.file().size() + 2 + std::to_string(e.line()).size() + 1));
+    }
+    auto fail = [&](const std::string& where, const std::string& what) {
+        throw lexicon_error(file, "trigger file: " + where + ": " + what);
+    };
+    if (!doc.IsObject() || !doc.HasMember("entries") || !doc["entries"].IsArray())
+        fail("top", "expected an object with an \"entries\" array");
+
+    // Irregular verb forms first: entries below may use them.
+    if (doc.HasMember("forms")) {
+        if (!doc["forms"].IsObject()) fail("forms", "expected an object of verb → [third, past, participle, gerund]");
+        for (auto m = doc["forms"].MemberBegin(); m != doc["forms"].MemberEnd(); ++m) {
+            const std::string verb = m->name.GetString();
+            const auto& v = m->value;
+            if (!v.IsArray() || v.Size() != 4 || !v[0].IsString() || !v[1].IsString() || !v[2].IsString() || !v[3].IsString())
+                fail("forms/" + verb, "expected [third, past, participle, gerund]");
+            irregular_[verb] = {v[0].GetString(), v[1].GetString(), v[2].GetString(), v[3].GetString()};
+        }
+    }
+
+    const auto& entries = doc["entries"];
+    for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
+        const std::string where = "entries/" + std::to_string(i);
+        const auto& e = entries[i];
+        if (!e.IsObject()) fail(where, "expected an object");
+        TriggerInfo info;
+        auto str = [&](const char* key, bool required) -> std::string {
+            if (!e.HasMember(key)) {
+                if (required) fail(where + "/" + key, "missing");
+                return {};
+            }
+            if (!e[key].IsString()) fail(where + "/" + key, "expected a string");
+            return e[key].GetString();
+        };
+        auto list = [&](const char* key) {
+            std::vector<std::string> out;
+            if (!e.HasMember(key)) return out;
+            if (!e[key].IsArray()) fail(where + "/" + key, "expected a list of strings");
+            for (const auto& x : e[key].GetArray()) {
+                if (!x.IsString() || x.GetStringLength() == 0) fail(where + "/" + key, "expected non-empty strings");
+                out.emplace_back(x.GetString());
+            }
+            return out;
+        };
+        info.type = str("type", true);
+        info.cameo = str("cameo", true);
+        info.mode = str("mode", false);
+        info.quad = quad_of_cameo(info.cameo);
+        if (info.quad == 0) fail(where + "/cameo", "\"" + info.cameo + "\" is not a CAMEO event code");
+        static const char* types[] = {"statement", "agree",   "consult",  "support",  "concede",  "cooperate",
+                                      "aid",       "retreat", "request",  "accuse",   "reject",   "threaten",
+                                      "protest",   "sanction", "mobilize", "coerce",   "assault"};
+        if (std::find(std::begin(types), std::end(types), info.type) == std::end(types))
+            fail(where + "/type", "\"" + info.type + "\" is not a PLOVER type or statement");
+        const std::string frame = str("frame", false).empty() ? "transitive" : str("frame", false);
+        const auto f = std::find(std::begin(frame_names), std::end(frame_names), frame);
+        if (f == std::end(frame_names)) fail(where + "/frame", "\"" + frame + "\" is not a frame");
+        info.frame = Frame(f - std::begin(frame_names));
+        info.preps = list("preps");
+        if (e.HasMember("inverse")) {
+            if (!e["inverse"].IsBool()) fail(where + "/inverse", "expected true or false");
+            info.inverse = e["inverse"].GetBool();
+        }
+        for (auto m = e.MemberBegin(); m != e.MemberEnd(); ++m) {
+            static const char* known[] = {"type", "cameo", "mode", "frame", "preps", "inverse", "verbs", "nouns", "phrases", "note"};
+            if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return m->name == k; }) == std::end(known))
+                fail(where + "/" + m->name.GetString(), "unknown field");
+        }
+        const auto id = std::uint32_t(infos_.size());
+        infos_.push_back(info);
+        for (const auto& verb : list("verbs")) {
+            const VerbForms f = inflect(verb, irregular_);
+            add(verb, {id, Pos::verb, VerbForm::base});
+            add(f.third, {id, Pos::verb, VerbForm::third});
+            add(f.past, {id, Pos::verb, VerbForm::past});
+            add(f.participle, {id, Pos::verb, VerbForm::participle});
+            add(f.gerund, {id, Pos::verb, VerbForm::gerund});
+        }
+        for (const auto& noun : list("nouns")) add(noun, {id, Pos::noun, VerbForm::none});
+        for (const auto& phrase : list("phrases")) add(phrase, {id, Pos::phrase, VerbForm::none});
+    }
+}
+
+void TriggerLexicon::load_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw lexicon_error(path, "cannot open");
+    std::ostringstream text;
+    text << in.rdbuf();
+    load_json(text.str(), path);
+}
+
+TriggerLexicon TriggerLexicon::load_default() {
+    TriggerLexicon t;
+    t.load_file(lexicon::data_dir() + "/triggers.json");
+    return t;
+}
+
+std::vector<TriggerMatch> TriggerLexicon::match(std::string_view text, std::span<const text::Token> tokens) const {
+    std::vector<TriggerMatch> out;
+    std::vector<std::uint32_t> keys(tokens.size());
+    std::string key;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        key.clear();
+        text::append_match_key(tokens[i].text(text), tokens[i].kind, key);
+        const auto it = words_.find(key);
+        keys[i] = it == words_.end() ? 0 : it->second;
+    }
+    for (std::size_t i = 0; i < tokens.size();) {
+        std::uint32_t node = 0;
+        std::size_t best_end = 0;
+        std::uint32_t best_node = 0;
+        for (std::size_t j = i; j < tokens.size() && keys[j] != 0; ++j) {
+            const auto it = edges_.find(edge_key(node, keys[j]));
+            if (it == edges_.end()) break;
+            node = it->second;
+            if (!terminal_[node].empty()) {
+                best_end = j + 1;
+                best_node = node;
+            }
+        }
+        if (best_end == 0) {
+            ++i;
+            continue;
+        }
+        out.push_back({i, best_end, terminal_[best_node]});
+        i = best_end;
+    }
+    return out;
+}
+
+}  // namespace eventgraph::extract
