@@ -74,7 +74,11 @@ std::size_t read_stream(std::istream& in, const std::string& file, const std::st
     const std::string page = io::check_page_text(slurp(in, std::move(head), file), file);
     auto articles = format == io::Format::html ? normalize_html_page(page, id, file)
                                                : normalize_text_page(page, id, file);
-    for (auto& a : articles) sink(std::move(a));
+    // Items cut from a page (listed after the page's own article) know only the page's date.
+    for (auto& a : articles) {
+        if (!a.parent.empty() && !a.published) a.page_published = articles.front().published;
+        sink(std::move(a));
+    }
     return 0;
 }
 

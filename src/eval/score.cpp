@@ -136,7 +136,7 @@ Score score(const std::vector<GoldEvent>& gold, const std::vector<model::Event>&
               e.target && !e.target->code.empty() ? Code{e.target->code} : Code{}};
         auto& list = predicted[page];
         if (std::none_of(list.begin(), list.end(), [&](const auto& p) { return p.first == k; }))
-            list.emplace_back(k, model::date_value(e.date));
+            list.emplace_back(k, e.date ? model::date_value(*e.date) : std::string());
     }
 
     Score s;

@@ -60,6 +60,7 @@ std::string article_to_json(const Article& a) {
     if (!a.source.empty()) write_string(w, "source", a.source);
     if (!a.language.empty()) write_string(w, "language", a.language);
     if (!a.parent.empty()) write_string(w, "parent", a.parent);
+    if (a.page_published) write_string(w, "page_published", model::to_iso(*a.page_published));
     if (!a.feed_time.empty()) write_string(w, "feed_time", a.feed_time);
     w.Key("paragraphs");
     w.StartArray();
@@ -113,11 +114,12 @@ Article article_from_value(const rapidjson::Value& v, const std::string& file, s
             } else if (!value.IsNull()) {
                 wrong(file, line, key, "expected an array of names");
             }
-        } else if (key == "published") {
+        } else if (key == "published" || key == "page_published") {
             const std::string s = get_string(value, file, line, key);
             if (!s.empty()) {
-                a.published = time::parse_publication_date(s);
-                if (!a.published)
+                auto& field = key == "published" ? a.published : a.page_published;
+                field = time::parse_publication_date(s);
+                if (!field)
                     wrong(file, line, key, "\"" + s + "\" is not a date (expected e.g. 2024-09-10 or 2024-09-10T19:59:00+03:00)");
             }
         } else if (key == "body") {

@@ -127,15 +127,19 @@ std::string event_to_json(const Event& e) {
     write_actor(w, "source", e.source);
     write_actor(w, "target", e.target);
     w.Key("date");
-    w.StartObject();
-    write_string(w, "value", model::date_value(e.date));
-    w.Key("granularity");
-    w.String(model::to_string(e.date.granularity));
-    write_string(w, "start", model::to_iso(e.date.start));
-    write_string(w, "end", model::to_iso(e.date.end));
-    w.Key("basis");
-    w.String(model::to_string(e.date.basis));
-    w.EndObject();
+    if (e.date) {
+        w.StartObject();
+        write_string(w, "value", model::date_value(*e.date));
+        w.Key("granularity");
+        w.String(model::to_string(e.date->granularity));
+        write_string(w, "start", model::to_iso(e.date->start));
+        write_string(w, "end", model::to_iso(e.date->end));
+        w.Key("basis");
+        w.String(model::to_string(e.date->basis));
+        w.EndObject();
+    } else {
+        w.Null();
+    }
     write_actor(w, "location", e.location);
     write_actor(w, "attributed_to", e.attributed_to);
     w.Key("polarity");
@@ -197,14 +201,18 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
     e.attributed_to = r.actor(doc, "attributed_to");
 
     const auto& d = r.member(doc, "date", "");
-    if (!d.IsObject()) wrong(file, line, "date", "expected a date object");
-    using G = model::Granularity;
-    using B = model::DateBasis;
-    e.date.start = r.day(d, "start", "date/");
-    e.date.end = r.day(d, "end", "date/");
-    e.date.granularity = r.enum_value(d, "granularity", {G::day, G::month, G::year}, "date/");
-    e.date.basis = r.enum_value(d, "basis", {B::explicit_date, B::relative, B::publication}, "date/");
-    if (e.date.end < e.date.start) wrong(file, line, "date/end", "is before date/start");
+    if (!d.IsNull()) {
+        if (!d.IsObject()) wrong(file, line, "date", "expected a date object or null");
+        using G = model::Granularity;
+        using B = model::DateBasis;
+        model::DateSpan span;
+        span.start = r.day(d, "start", "date/");
+        span.end = r.day(d, "end", "date/");
+        span.granularity = r.enum_value(d, "granularity", {G::day, G::month, G::year}, "date/");
+        span.basis = r.enum_value(d, "basis", {B::explicit_date, B::relative, B::publication}, "date/");
+        if (span.end < span.start) wrong(file, line, "date/end", "is before date/start");
+        e.date = span;
+    }
 
     using P = model::Polarity;
     e.polarity = doc.HasMember("polarity")

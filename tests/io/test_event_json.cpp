@@ -24,18 +24,20 @@ std::string error_of(const std::string& json) {
 
 TEST_CASE("events read from JSON Lines write back the same and are valid against the schema") {
     const auto lines = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")));
-    REQUIRE(lines.size() == 2);
+    REQUIRE(lines.size() == 3);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto e = io::event_from_json(lines[i], "seed-like.jsonl", i + 1);
         CHECK(io::event_to_json(e) == lines[i]);
         CHECK(test::schema_errors(event_schema, io::event_to_json(e)) == "");
     }
     const auto feed = io::event_from_json(lines[1], "x", 2);
-    CHECK(feed.date.granularity == model::Granularity::month);
-    CHECK(model::to_iso(feed.date.end) == "2024-10-31");
+    REQUIRE(feed.date);
+    CHECK(feed.date->granularity == model::Granularity::month);
+    CHECK(model::to_iso(feed.date->end) == "2024-10-31");
     REQUIRE(feed.location);
     CHECK(feed.location->code == "UKR");
     CHECK(feed.killed == 2);
+    CHECK_FALSE(io::event_from_json(lines[2], "x", 3).date);  // the text did not tell
 }
 
 TEST_CASE("a bad event names the file, the line and the field") {

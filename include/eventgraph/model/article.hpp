@@ -37,6 +37,9 @@ struct Article {
 
     /// For a teaser or feed item cut out of a page: the page's id.
     std::string parent;
+    /// For a teaser or feed item: the page's own publication time. Their own
+    /// is unknown; a feed item is no older than its page.
+    std::optional<Timestamp> page_published;
     /// For a feed item: the local time the page shows beside it, "HH:MM".
     std::string feed_time;
     /// Fields of article JSON that eventgraph does not know, kept as they

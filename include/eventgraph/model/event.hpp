@@ -34,7 +34,7 @@ struct Event {
     int quad = 0;       ///< 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
     Actor source;
     std::optional<Actor> target;
-    DateSpan date;
+    std::optional<DateSpan> date;  ///< unset where neither the text nor the article tells
     std::optional<Actor> location;
     std::optional<Actor> attributed_to;
     Polarity polarity = Polarity::asserted;
