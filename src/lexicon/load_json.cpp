@@ -23,7 +23,10 @@ namespace eventgraph::lexicon {
 
 namespace {
 
-constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag;
+// Iterative parsing and a depth limit: a hostile file of a million '['
+// must not overflow the stack (the DOM is destroyed recursively too).
+constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+constexpr std::size_t max_depth = 64;
 
 // Forwards a SAX parse to `next` and keeps the JSON pointer of the value
 // being read, so that the DOM, which keeps no positions, can be given lines:
@@ -39,6 +42,7 @@ public:
 
     std::vector<std::size_t> entry_offsets;
     std::optional<std::size_t> target_offset;
+    bool too_deep = false;
 
     bool Null() { return scalar(next_.Null()); }
     bool Bool(bool b) { return scalar(next_.Bool(b)); }
@@ -51,6 +55,10 @@ public:
     bool String(const Ch* s, rapidjson::SizeType n, bool copy) { return scalar(next_.String(s, n, copy)); }
     bool StartObject() {
         begin();
+        if (path_.size() >= max_depth) {
+            too_deep = true;
+            return false;
+        }
         path_.push_back({false, 0, {}});
         return next_.StartObject();
     }
@@ -65,6 +73,10 @@ public:
     }
     bool StartArray() {
         begin();
+        if (path_.size() >= max_depth) {
+            too_deep = true;
+            return false;
+        }
         path_.push_back({true, 0, {}});
         return next_.StartArray();
     }
@@ -136,7 +148,10 @@ std::string json_text(const rapidjson::Value& v) {
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
     v.Accept(w);
     std::string s(buf.GetString(), buf.GetSize());
-    if (s.size() > 60) s = s.substr(0, 57) + "...";
+    if (s.size() > 60) {
+        s.resize(57);
+        s += "...";
+    }
     return s;
 }
 
@@ -225,6 +240,9 @@ private:
             return !result.IsError();
         };
         doc_.Populate(generate);
+        if (tracker.too_deep)
+            throw lexicon_error(file_, line_at(bom_ + result.Offset()),
+                                "nested deeper than " + std::to_string(max_depth) + " levels");
         if (result.IsError()) {
             // RapidJSON places a bad byte one before it; find it exactly.
             std::size_t offset = result.Offset();

@@ -180,3 +180,7 @@ TEST_CASE("the default lexicon is every JSON file of the data directory's lexico
     CHECK(lex.warnings()[0].message ==
           "role code \"MSC\" of \"NOR.JENS_STOLTENBERG\" is no entry of the lexicon");
 }
+
+TEST_CASE("a file nested too deep is an error, not a stack overflow") {
+    CHECK(error_of("bad-deep.json") == dir + "bad-deep.json:2: nested deeper than 64 levels");
+}
