@@ -13,12 +13,6 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
-bool holds(const Role& r, date::year_month_day day) {
-    // The end day belongs to the successor: on 2025-01-20 the Secretary of
-    // State is the one sworn in that day.
-    return (!r.start || *r.start <= day) && (!r.end || day < *r.end);
-}
-
 bool in(std::span<const std::string_view> list, std::string_view key) {
     return std::find(list.begin(), list.end(), key) != list.end();
 }
@@ -414,23 +408,7 @@ const char* to_string(MentionBasis b) {
 }
 
 model::Actor actor_of(const Entry& entry, std::optional<date::year_month_day> day) {
-    model::Actor a;
-    a.id = entry.id;
-    a.code = entry.code;
-    a.name = entry.name;
-    a.kind = entry.kind;
-    a.agent = entry.agent;
-    if (entry.kind != model::ActorKind::person || !day) return a;
-    const Role* best = nullptr;
-    for (const Role& r : entry.roles) {
-        if (!holds(r, *day)) continue;
-        if (!best || (r.start && (!best->start || *best->start < *r.start))) best = &r;
-    }
-    if (best) {
-        if (!best->code.empty()) a.code = best->code;
-        a.role = best->title;
-    }
-    return a;
+    return entry.actor_on(day);
 }
 
 void ArticleContext::remember(Person person) {

@@ -8,7 +8,9 @@ namespace eventgraph::lexicon {
 
 bool Role::holds_on(date::year_month_day day) const {
     if (start && day < *start) return false;
-    if (end && *end < day) return false;
+    // The end day is the successor's: data gives a handover as one role's
+    // end and the next one's start on the same day.
+    if (end && !(day < *end)) return false;
     return true;
 }
 

@@ -488,7 +488,11 @@ private:
             const auto day = detail::make_day(year, unsigned(std::stoi(d->substr(d->size() - 4, 2))),
                                               unsigned(std::stoi(d->substr(d->size() - 2))));
             if (!day) return bad("\"" + *d + "\" is not a calendar date");
-            (d == &from ? code.start : code.end) = day;
+            // TABARI's "A-B" includes B and ">A" excludes A; a Role's end is
+            // exclusive (the successor's day), so both move one day later.
+            const bool shift = (d == &to && r[0] != '<') || (d == &from && r[0] == '>');
+            const date::year_month_day when = shift ? date::year_month_day{date::sys_days{*day} + date::days{1}} : *day;
+            (d == &from ? code.start : code.end) = when;
         }
         if (code.start && code.end && *code.end < *code.start)
             return bad("it starts after it ends");

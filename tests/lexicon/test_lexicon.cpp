@@ -29,10 +29,11 @@ Entry stoltenberg() {
 
 }  // namespace
 
-TEST_CASE("a role holds from its start to its end, both days included") {
+TEST_CASE("a role holds from its start day up to its end day, which is the successor's") {
     const Role r{"Secretary General", "NATO", 2014_y / 10 / 1, 2024_y / 10 / 1};
     CHECK(r.holds_on(2014_y / 10 / 1));
-    CHECK(r.holds_on(2024_y / 10 / 1));
+    CHECK(r.holds_on(2024_y / 9 / 30));
+    CHECK_FALSE(r.holds_on(2024_y / 10 / 1));  // the end day is the successor's
     CHECK_FALSE(r.holds_on(2014_y / 9 / 30));
     CHECK_FALSE(r.holds_on(2024_y / 10 / 2));
     const Role open{"President", "RUS", std::nullopt, std::nullopt};

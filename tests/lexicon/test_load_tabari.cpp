@@ -46,9 +46,9 @@ TEST_CASE("dated codes become roles, in six- and eight-digit dates, ends include
     CHECK(putin.names == std::vector<std::string>{"Vladimir Putin", "Putin", "President Vladimir Putin"});
     REQUIRE(putin.roles.size() == 3);
     CHECK(putin.roles[0].start == 1970_y / 1 / 1);  // 700101
-    CHECK(putin.roles[0].end == 1999_y / 12 / 31);
+    CHECK(putin.roles[0].end == 2000_y / 1 / 1);  // 991231 included: a role's end is exclusive
     CHECK(putin.roles[1].start == 2000_y / 5 / 7);  // 20000507
-    CHECK(putin.roles[2].start == 2012_y / 5 / 7);  // >120507: 00-29 are 2000-2029
+    CHECK(putin.roles[2].start == 2012_y / 5 / 8);  // >120507, after that day: 00-29 are 2000-2029
     CHECK_FALSE(putin.roles[2].end);
     CHECK(putin.actor_on(2004_y / 6 / 1).role == "government");
     CHECK(putin.actor_on(2008_y / 5 / 7).role == "government");  // the last day is included

@@ -28,6 +28,7 @@ struct Role {
 
     /// Both ends are included, as in TABARI ("or equal to"): on a handover
     /// day the outgoing and the incoming holder both hold the role.
+    /// Held from the start day up to, not including, the end day (the successor's).
     bool holds_on(date::year_month_day day) const;
 
     friend bool operator==(const Role&, const Role&) = default;
