@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "args.hpp"
+#include "eventgraph/extract/extractor.hpp"
 #include "eventgraph/model/article.hpp"
 #include "eventgraph/model/event.hpp"
 
@@ -30,6 +31,7 @@ Command normalize_command();
 Command run_command();
 Command eval_command();
 Command dates_command();
+Command extract_command();
 Command actors_command();
 
 /// Options several commands share.
@@ -37,6 +39,14 @@ OptionSpec output_option(const std::string& what);
 OptionSpec keep_going_option();
 /// --lexicon FILE (repeatable): users' lexicon files added to the default one.
 OptionSpec lexicon_option();
+
+/// --triggers FILE (repeatable): users' trigger files added to data/triggers.json.
+OptionSpec triggers_option();
+
+/// The extractor with the default lexicon and triggers and the users' files
+/// named by --lexicon and --triggers; lexicon warnings of users' files go to
+/// standard error.
+extract::Extractor make_extractor(const Args& args);
 
 /// Prints "eventgraph: FILE:LINE: what" to standard error.
 void report(const std::exception& e);

@@ -1,0 +1,50 @@
+#pragma once
+// Event extraction: from a normalized article, the events an analyst reads in
+// it, each with its actors, date, place, attribution, polarity and the
+// sentence that says so. Shallow parsing, as the design outlines: tokens,
+// lexicon tags, chunks, clauses, roles per trigger. No full parser.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eventgraph/extract/triggers.hpp"
+#include "eventgraph/lexicon/lexicon.hpp"
+#include "eventgraph/model/article.hpp"
+#include "eventgraph/model/event.hpp"
+
+namespace eventgraph::lexicon {
+class ActorMatcher;
+}
+
+namespace eventgraph::extract {
+
+/// The text events are found in: the title, then the paragraphs, joined by
+/// blank lines. Evidence offsets are byte offsets into this text.
+std::string article_text(const model::Article& article);
+
+/// A stable id for an event: a hash of its article, sentence, type and actors.
+std::string event_id(const std::string& article, int sentence, const std::string& type,
+                     const std::string& source, const std::string& target);
+
+class Extractor {
+public:
+    /// Compiles the lexicon and takes the triggers; both are read-only after.
+    Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers);
+    ~Extractor();
+    Extractor(Extractor&&) noexcept;
+    Extractor& operator=(Extractor&&) noexcept;
+
+    /// The events of one article, in the order of their sentences. A pure
+    /// function of the article: safe to call from many threads at once.
+    std::vector<model::Event> extract(const model::Article& article) const;
+
+    const lexicon::ActorMatcher& actor_matcher() const noexcept { return *actors_; }
+    const TriggerLexicon& triggers() const noexcept { return triggers_; }
+
+private:
+    std::unique_ptr<lexicon::ActorMatcher> actors_;
+    TriggerLexicon triggers_;
+};
+
+}  // namespace eventgraph::extract

@@ -1,0 +1,87 @@
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "command.hpp"
+#include "eventgraph/error.hpp"
+#include "eventgraph/extract/extractor.hpp"
+#include "eventgraph/io/event_json.hpp"
+#include "eventgraph/io/output.hpp"
+#include "eventgraph/lexicon/load.hpp"
+
+namespace eventgraph::cli {
+
+namespace {
+
+// Articles are extracted a batch at a time, so memory stays bounded whatever
+// the corpus size, and written in input order whatever the thread count.
+constexpr std::size_t batch_size = 512;
+
+int run_extract(const Args& args) {
+    if (args.positional().empty()) throw usage_error("no input: give FILE… or - for standard input");
+    const long threads = args.get_number("threads", long(std::max(1u, std::thread::hardware_concurrency())), 1);
+    const extract::Extractor extractor = make_extractor(args);
+
+    io::Output out(args.get("output"));
+    std::vector<model::Article> batch;
+    std::size_t events = 0;
+    auto flush = [&] {
+        std::vector<std::vector<model::Event>> results(batch.size());
+        const std::size_t workers = std::min<std::size_t>(std::size_t(threads), batch.size());
+        if (workers <= 1) {
+            for (std::size_t i = 0; i < batch.size(); ++i) results[i] = extractor.extract(batch[i]);
+        } else {
+            std::vector<std::jthread> pool;
+            for (std::size_t w = 0; w < workers; ++w)
+                pool.emplace_back([&, w] {
+                    for (std::size_t i = w; i < batch.size(); i += workers) results[i] = extractor.extract(batch[i]);
+                });
+        }
+        for (const auto& list : results)
+            for (const auto& e : list) {
+                out.line(io::event_to_json(e));
+                ++events;
+            }
+        batch.clear();
+    };
+    const auto summary = read_all_inputs(args.positional(), args.has("keep-going"), [&](model::Article a) {
+        batch.push_back(std::move(a));
+        if (batch.size() == batch_size) flush();
+    });
+    flush();
+    out.commit();
+    if (args.has("verbose"))
+        std::cerr << "eventgraph: " << summary.articles << " articles, " << events << " events\n";
+    return summary.failed_inputs == 0 && (summary.skipped_records == 0 || args.has("keep-going")) ? 0 : 1;
+}
+
+}  // namespace
+
+extract::Extractor make_extractor(const Args& args) {
+    lexicon::Lexicon lex = lexicon::load_default_lexicon(args.all("lexicon"));
+    for (const auto& w : lex.warnings())
+        if (w.file.rfind(lexicon::data_dir(), 0) != 0) std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
+    extract::TriggerLexicon triggers = extract::TriggerLexicon::load_default();
+    for (const auto& file : args.all("triggers")) triggers.load_file(file);
+    return extract::Extractor(lex, std::move(triggers));
+}
+
+OptionSpec triggers_option() {
+    return {"triggers", 0, true, "FILE", "add event triggers from FILE (the format of data/triggers.json); repeatable"};
+}
+
+Command extract_command() {
+    return {"extract",
+            "articles (raw, HTML, JSON, JSON Lines) -> events JSON Lines",
+            "eventgraph extract [OPTIONS] FILE|DIR|-…",
+            "Reads articles as `normalize` does and writes the events found in them, one JSON object\n"
+            "a line (schemas/event.schema.json): type, source, target, date, place, who claims it,\n"
+            "polarity, confidence and the sentence that says so. The output is the same, in the same\n"
+            "order, whatever the number of threads.",
+            {output_option("the events"), keep_going_option(), lexicon_option(), triggers_option(),
+             {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
+             {"verbose", 'v', false, "", "say how many articles and events at the end"}},
+            run_extract};
+}
+
+}  // namespace eventgraph::cli

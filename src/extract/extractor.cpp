@@ -1,0 +1,188 @@
+#include "eventgraph/extract/extractor.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "detail_sentence.hpp"
+#include "eventgraph/lexicon/matcher.hpp"
+#include "eventgraph/text/tokenize.hpp"
+#include "eventgraph/time/expressions.hpp"
+
+namespace eventgraph::extract {
+
+namespace {
+
+using model::DateSpan;
+using model::Event;
+
+// FNV-1a, 64 bits: stable across platforms and runs, unlike std::hash.
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+// The reference day of an article: its own date, else its page's.
+std::optional<date::year_month_day> reference_day(const model::Article& a) {
+    if (a.published) return a.published->day;
+    if (a.page_published) return a.page_published->day;
+    return std::nullopt;
+}
+
+// A feed item is no older than its page: a day and month it names without a
+// year is the first one on or after the page's date, not the last before it.
+void resolve_forward(std::vector<time::TimeExpression>& times, date::year_month_day page_day) {
+    for (auto& t : times) {
+        if (t.span.basis != model::DateBasis::relative || t.span.granularity == model::Granularity::year) continue;
+        if (!(t.span.start < page_day) || t.flags.approximate) continue;
+        const auto next_year = [](date::year_month_day d) {
+            const date::year_month_day shifted{(d.year() + date::years{1}) / d.month() / d.day()};
+            return shifted.ok() ? shifted : date::year_month_day{(d.year() + date::years{1}) / d.month() / date::last};
+        };
+        auto moved = t.span;
+        moved.start = next_year(t.span.start);
+        moved.end = t.span.granularity == model::Granularity::month
+                        ? date::year_month_day{date::year_month{moved.start.year(), moved.start.month()} / date::last}
+                        : moved.start;
+        if (date::sys_days{moved.start} - date::sys_days{page_day} <= date::days{366}) t.span = moved;
+    }
+}
+
+struct Pending {
+    Event event;
+    std::size_t sentence = 0;
+    std::size_t position = 0;
+};
+
+}  // namespace
+
+std::string article_text(const model::Article& article) {
+    std::string text = article.title;
+    for (const auto& p : article.paragraphs) {
+        if (!text.empty()) text += "\n\n";
+        text += p.text;
+    }
+    return text;
+}
+
+std::string event_id(const std::string& article, int sentence, const std::string& type, const std::string& source,
+                     const std::string& target) {
+    std::uint64_t h = fnv1a(article);
+    h = fnv1a("\x1f" + std::to_string(sentence), h);
+    h = fnv1a("\x1f" + type, h);
+    h = fnv1a("\x1f" + source, h);
+    h = fnv1a("\x1f" + target, h);
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "ev-%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+Extractor::Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers)
+    : actors_(std::make_unique<lexicon::ActorMatcher>(actors.entries())), triggers_(std::move(triggers)) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+std::vector<Event> Extractor::extract(const model::Article& article) const {
+    const std::string text = article_text(article);
+    const auto ref = reference_day(article);
+    const bool feed = std::any_of(article.paragraphs.begin(), article.paragraphs.end(),
+                                  [](const model::Paragraph& p) { return p.role == model::ParagraphRole::feed; });
+
+    text::SentenceOptions options;
+    const auto tokenized = text::tokenize_text(text, options);
+    lexicon::ArticleContext context(ref);
+    detail::Discourse discourse;
+
+    std::vector<Pending> pending;
+    std::optional<DateSpan> carried;  // the previous sentence's own date, for the next one
+    for (std::size_t si = 0; si < tokenized.sentences.size(); ++si) {
+        const auto& sent = tokenized.sentences[si];
+        const std::span<const text::Token> tokens(tokenized.tokens.data() + sent.first_token, sent.size());
+        detail::Sentence s;
+        s.text = text;
+        s.tokens = tokens;
+        const auto matches = actors_->match(text, tokens);
+        s.mentions = lexicon::resolve_mentions(*actors_, text, tokens, matches, context);
+        s.triggers = triggers_.match(text, tokens);
+        if (ref) {
+            s.times = time::find_time_expressions(sent.text(text), *ref);
+            for (auto& t : s.times) {
+                t.begin += sent.begin;
+                t.end += sent.begin;
+            }
+            if (feed && !article.published && article.page_published) resolve_forward(s.times, *ref);
+        }
+        std::optional<DateSpan> own;
+        for (const auto& t : s.times)
+            if (t.relation == time::TimeRelation::at) {
+                own = t.span;
+                break;
+            }
+        const auto found = detail::analyse_sentence(s, triggers_, discourse);
+        for (const auto& f : found) {
+            Event e;
+            e.article = article.id;
+            e.type = f.type;
+            e.mode = f.mode;
+            const auto& info = triggers_.info(f.info);
+            e.cameo = f.type == info.type ? info.cameo : (f.type == "reject" ? "120" : info.cameo);
+            e.quad = quad_of_cameo(e.cameo);
+            e.source = f.source;
+            e.target = f.target;
+            e.location = f.location;
+            e.attributed_to = f.attributed_to;
+            e.polarity = f.polarity;
+            e.confidence = std::clamp(f.confidence, 0.05, 0.99);
+            e.killed = f.killed;
+            e.wounded = f.wounded;
+            e.weapons = f.weapons;
+            if (f.time) e.date = s.times[*f.time].span;
+            else if (carried) e.date = carried;  // a date set in the sentence before governs this one
+            else if (ref) e.date = model::day_span(*ref, model::DateBasis::publication);
+            e.evidence.sentence = int(si);
+            e.evidence.begin = sent.begin;
+            e.evidence.end = sent.end;
+            e.evidence.text = std::string(sent.text(text));
+            e.evidence.trigger = f.trigger;
+            pending.push_back({std::move(e), si, f.position});
+        }
+        carried = own;
+    }
+
+    // One event per happening per article: the same type, actors and
+    // polarity told again is one event; a telling with no date of its own
+    // (publication basis) joins one that has a date.
+    std::vector<Event> out;
+    std::vector<std::size_t> sentence_of;
+    for (auto& p : pending) {
+        Event& e = p.event;
+        auto same = [&](const Event& x) {
+            if (x.type != e.type || x.source.id != e.source.id || x.polarity != e.polarity) return false;
+            if ((x.target ? x.target->id : "") != (e.target ? e.target->id : "")) return false;
+            if (!x.date || !e.date) return true;
+            if (x.date->basis == model::DateBasis::publication || e.date->basis == model::DateBasis::publication) return true;
+            return model::date_value(*x.date) == model::date_value(*e.date);
+        };
+        const auto it = std::find_if(out.begin(), out.end(), same);
+        if (it == out.end()) {
+            out.push_back(std::move(e));
+            continue;
+        }
+        if (it->evidence.sentence != e.evidence.sentence) it->more_evidence.push_back(e.evidence);
+        if (e.date && (!it->date || (it->date->basis == model::DateBasis::publication &&
+                                     e.date->basis != model::DateBasis::publication)))
+            it->date = e.date;
+        if (!it->location && e.location) it->location = e.location;
+        if (!it->attributed_to && e.attributed_to) it->attributed_to = e.attributed_to;
+        it->confidence = std::max(it->confidence, e.confidence);
+    }
+    for (auto& e : out)
+        e.id = event_id(e.article, e.evidence.sentence, e.type, e.source.id, e.target ? e.target->id : "");
+    return out;
+}
+
+}  // namespace eventgraph::extract
