@@ -85,11 +85,33 @@ constexpr std::array furniture_prefixes{"advert",  "related",   "newsletter", "s
                                         "comments", "recommend", "mostread",  "mostpopular",
                                         "outbrain", "taboola",   "sharebar",  "sharing"};
 
-bool is_furniture_word(const std::string& w) {
-    for (const char* f : furniture_words)
-        if (w == f) return true;
-    for (const char* f : furniture_prefixes)
-        if (w.rfind(f, 0) == 0) return true;
+bool ieq_prefix(std::string_view word, std::string_view lower_prefix) {
+    if (word.size() < lower_prefix.size()) return false;
+    for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
+        char c = word[i];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != lower_prefix[i]) return false;
+    }
+    return true;
+}
+
+bool is_furniture_word(std::string_view w) {
+    for (std::string_view f : furniture_words)
+        if (w.size() == f.size() && ieq_prefix(w, f)) return true;
+    for (std::string_view f : furniture_prefixes)
+        if (ieq_prefix(w, f)) return true;
+    return false;
+}
+
+// Without building strings: this runs for every element of the page.
+bool has_furniture_word(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && !is_alnum(s[i])) ++i;
+        const std::size_t start = i;
+        while (i < s.size() && is_alnum(s[i])) ++i;
+        if (i > start && is_furniture_word(s.substr(start, i - start))) return true;
+    }
     return false;
 }
 
@@ -107,18 +129,21 @@ bool is_furniture_tag(GumboTag t) {
 }
 
 bool is_furniture_role(std::string_view role) {
-    const std::string r = lowered(role);
-    for (const char* f : {"navigation", "banner", "contentinfo", "complementary", "search",
-                          "dialog", "alertdialog", "menu", "menubar", "toolbar"})
-        if (r == f) return true;
+    if (role.empty()) return false;
+    for (std::string_view f : {"navigation", "banner", "contentinfo", "complementary", "search",
+                               "dialog", "alertdialog", "menu", "menubar", "toolbar"})
+        if (role.size() == f.size() && ieq_prefix(role, f)) return true;
     return false;
 }
 
 bool is_hidden(const GumboNode* node) {
     if (has_attribute(node, "hidden")) return true;
-    if (lowered(attribute(node, "aria-hidden")) == "true") return true;
+    const std::string_view aria = attribute(node, "aria-hidden");
+    if (aria.size() == 4 && ieq_prefix(aria, "true")) return true;
+    const std::string_view inline_style = attribute(node, "style");
+    if (inline_style.empty()) return false;
     std::string style;
-    for (char c : lowered(attribute(node, "style")))
+    for (char c : lowered(inline_style))
         if (c != ' ' && c != '\t' && c != '\n') style += c;
     return style.find("display:none") != std::string::npos ||
            style.find("visibility:hidden") != std::string::npos;
@@ -182,17 +207,17 @@ std::vector<std::string> class_id_words(const GumboNode* node) {
 bool is_furniture(const GumboNode* node) {
     if (!is_element(node)) return false;
     const GumboTag tag = node->v.element.tag;
-    if (is_furniture_tag(tag) || is_hidden(node)) return true;
-    if (tag == GUMBO_TAG_HEADER) return is_site_header(node);
+    if (is_furniture_tag(tag)) return true;
+    if (tag == GUMBO_TAG_HEADER) return is_hidden(node) || is_site_header(node);
+    if (node->v.element.attributes.length == 0) return false;  // the common case, made cheap
+    if (is_hidden(node)) return true;
     // Story containers carry every flag of the page in their classes
     // ("article has-share-bar"): their words say nothing about them.
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN ||
         tag == GUMBO_TAG_ARTICLE)
         return false;
     if (is_furniture_role(attribute(node, "role"))) return true;
-    for (const std::string& w : class_id_words(node))
-        if (is_furniture_word(w)) return true;
-    return false;
+    return has_furniture_word(attribute(node, "class")) || has_furniture_word(attribute(node, "id"));
 }
 
 bool inside_furniture(const GumboNode* node, const GumboNode* stop) {
@@ -240,6 +265,11 @@ BlockText text_of(const GumboNode* root) {
             case GUMBO_NODE_TEMPLATE: {
                 if (node != root && is_furniture(node)) break;
                 const GumboTag tag = node->v.element.tag;
+                // A table inside a paragraph (old pages in quirks mode) holds
+                // blocks of its own; they are read as such.
+                if (node != root && is_element(root, GUMBO_TAG_P) &&
+                    (tag == GUMBO_TAG_P || tag == GUMBO_TAG_TABLE))
+                    break;
                 if (tag == GUMBO_TAG_BR) {
                     raw += ' ';
                     break;

@@ -217,7 +217,13 @@ std::string bound_nesting(std::string_view s, std::size_t max_depth, std::size_t
     // elements when an ancestor's end tag pops it, and clones the whole list
     // into every later block: only its own end tag takes it out.
     std::size_t formatting = 0;
-    auto pop_to = [&](std::size_t index) { stack.resize(index); };
+    std::size_t open_p = 0;  // spares a search of the stack at every block start
+    auto pop_to = [&](std::size_t index) {
+        while (stack.size() > index) {
+            if (stack.back().tag == GUMBO_TAG_P && !stack.back().foreign) --open_p;
+            stack.pop_back();
+        }
+    };
     auto in_foreign = [&] { return !stack.empty() && stack.back().foreign && !is_integration_point(stack.back()); };
 
     std::size_t i = 0;
@@ -332,7 +338,15 @@ std::string bound_nesting(std::string_view s, std::size_t max_depth, std::size_t
             i = text_end;
             continue;
         }
-        if (!foreign && closes_p(tag)) {
+        const bool opens = foreign ? !self_closing : !(is_void(tag) || is_uncounted(tag));
+        // Dropped tags are never seen by gumbo, so they close nothing either.
+        // A <p> may go one level deeper: it cannot nest in itself, and
+        // keeping it keeps the text a paragraph.
+        if (opens && stack.size() >= max_depth + (tag == GUMBO_TAG_P && !foreign ? 1 : 0)) {
+            i = end;
+            continue;
+        }
+        if (!foreign && open_p > 0 && closes_p(tag)) {
             for (std::size_t k = stack.size(); k-- > 0;) {
                 if (stack[k].tag == GUMBO_TAG_P && !stack[k].foreign) {
                     pop_to(k);
@@ -341,13 +355,8 @@ std::string bound_nesting(std::string_view s, std::size_t max_depth, std::size_t
                 if (is_scope_boundary(stack[k]) || stack[k].tag == GUMBO_TAG_BUTTON) break;
             }
         }
-        const bool opens = foreign ? !self_closing : !(is_void(tag) || is_uncounted(tag));
         if (!opens) {
             out.append(tag_text);
-            i = end;
-            continue;
-        }
-        if (stack.size() >= max_depth) {  // dropped; its text stays
             i = end;
             continue;
         }
@@ -365,6 +374,7 @@ std::string bound_nesting(std::string_view s, std::size_t max_depth, std::size_t
         }
         out.append(tag_text);
         stack.push_back(Open{tag, element.hash, foreign});
+        if (tag == GUMBO_TAG_P && !foreign) ++open_p;
         i = end;
     }
     return out;

@@ -99,6 +99,7 @@ Declared read_declared(const detail::ParsedPage& page) {
     Declared d;
     d.language = text::clean_whitespace(attribute(page.html(), "lang"));
     detail::walk(page.document(), [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_DOCUMENT) return Visit::descend;
         if (!detail::is_element(n)) return Visit::skip;
         switch (n->v.element.tag) {
             case GUMBO_TAG_META: {
@@ -172,7 +173,6 @@ Shown read_shown(const detail::ParsedPage& page) {
                 if (n->parent->parent != nullptr)
                     s.container_score[n->parent->parent] += double(t.text.size()) / 2;
             }
-            return Visit::skip;
         }
         return Visit::descend;
     });
@@ -203,7 +203,11 @@ std::vector<model::Paragraph> collect_body(const GumboNode* root) {
             add(n, model::ParagraphRole::caption);
             return Visit::skip;
         }
-        if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI) {
+        if (tag == GUMBO_TAG_P) {
+            add(n, model::ParagraphRole::body);
+            return Visit::descend;  // for a table inside it, see text_of
+        }
+        if (tag == GUMBO_TAG_LI) {
             add(n, model::ParagraphRole::body);
             return Visit::skip;
         }
@@ -242,6 +246,13 @@ Body find_body(const Shown& shown) {
     if (best != nullptr) generic = {best, collect_body(best)};
 
     for (const GumboNode* n : shown.body_marked) {
+        // The <article> around it also holds the lead photo's caption.
+        for (const GumboNode* a = n; detail::is_element(a); a = a->parent) {
+            if (detail::is_element(a, GUMBO_TAG_ARTICLE)) {
+                n = a;
+                break;
+            }
+        }
         Body b{n, collect_body(n)};
         if (body_size(b.paragraphs) > 0) return b;
     }
@@ -433,6 +444,7 @@ std::vector<model::Article> normalize_html_page(std::string_view html, const std
                                         ld.site_name, declared.first("application-name")};
     learn_site_names({declared.first("og:title"), declared.title, h1_text, ld.headline},
                      site_names);
+    if (a.source.empty() && site_names.size() > 4) a.source = site_names[4];  // learnt from titles
     for (const std::string& t : {declared.first("og:title"), h1_text, ld.headline, declared.title}) {
         a.title = strip_site_name(t, site_names);
         if (!a.title.empty()) break;
