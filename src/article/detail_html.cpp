@@ -21,10 +21,13 @@ ParsedPage::~ParsedPage() {
 
 const GumboVector* children_of(const GumboNode* node) {
     switch (node->type) {
-        case GUMBO_NODE_DOCUMENT: return &node->v.document.children;
+        case GUMBO_NODE_DOCUMENT:
+            return &node->v.document.children;
         case GUMBO_NODE_ELEMENT:
-        case GUMBO_NODE_TEMPLATE: return &node->v.element.children;
-        default: return nullptr;
+        case GUMBO_NODE_TEMPLATE:
+            return &node->v.element.children;
+        default:
+            return nullptr;
     }
 }
 
@@ -75,15 +78,15 @@ void split_words(std::string_view s, std::vector<std::string>& out) {
 // ("relatedstories", "newslettersignup"); "comment" is whole-word so that a
 // "commentary" column stays.
 constexpr std::array furniture_words{
-    "ad",       "ads",      "adsbygoogle", "share",      "shares",   "sharing", "sharebar",
-    "social",   "comment",  "comments",    "promo",      "promoted", "cookie",  "cookies",
-    "consent",  "subscribe", "signup",     "newsletter", "related",  "tweet",   "disqus",
-    "sidebar",  "breadcrumb", "breadcrumbs", "paywall",  "popup",    "modal",   "outbrain",
-    "taboola",  "sponsored", "trending",   "mostread",   "recommended"};
-constexpr std::array furniture_prefixes{"advert",  "related",   "newsletter", "subscri",
-                                        "social",  "sponsor",   "promo",      "cookie",
-                                        "comments", "recommend", "mostread",  "mostpopular",
-                                        "outbrain", "taboola",   "sharebar",  "sharing"};
+    "ad",      "ads",        "adsbygoogle", "share",      "shares",     "sharing", "sharebar",
+    "social",  "comment",    "comments",    "promo",      "promoted",   "cookie",  "cookies",
+    "consent", "subscribe",  "signup",      "newsletter", "related",    "tweet",   "disqus",
+    "sidebar", "breadcrumb", "breadcrumbs", "paywall",    "popup",      "modal",   "outbrain",
+    "taboola", "sponsored",  "trending",    "mostread",   "recommended"};
+constexpr std::array furniture_prefixes{"advert",   "related",   "newsletter", "subscri",
+                                        "social",   "sponsor",   "promo",      "cookie",
+                                        "comments", "recommend", "mostread",   "mostpopular",
+                                        "outbrain", "taboola",   "sharebar",   "sharing"};
 
 bool ieq_prefix(std::string_view word, std::string_view lower_prefix) {
     if (word.size() < lower_prefix.size()) return false;
@@ -115,6 +118,7 @@ bool has_furniture_word(std::string_view s) {
     return false;
 }
 
+// clang-format off
 bool is_furniture_tag(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_NAV:
@@ -127,6 +131,7 @@ bool is_furniture_tag(GumboTag t) {
         default: return false;
     }
 }
+// clang-format on
 
 bool is_furniture_role(std::string_view role) {
     if (role.empty()) return false;
@@ -172,6 +177,7 @@ bool is_site_header(const GumboNode* node) {
     return has_nav;
 }
 
+// clang-format off
 bool is_inline(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_ACRONYM: case GUMBO_TAG_B:
@@ -188,6 +194,7 @@ bool is_inline(GumboTag t) {
         default: return false;
     }
 }
+// clang-format on
 
 std::size_t visible_bytes(std::string_view s) {
     return std::size_t(std::count_if(s.begin(), s.end(), [](char c) {
@@ -217,7 +224,8 @@ bool is_furniture(const GumboNode* node) {
         tag == GUMBO_TAG_ARTICLE)
         return false;
     if (is_furniture_role(attribute(node, "role"))) return true;
-    return has_furniture_word(attribute(node, "class")) || has_furniture_word(attribute(node, "id"));
+    return has_furniture_word(attribute(node, "class")) ||
+           has_furniture_word(attribute(node, "id"));
 }
 
 bool inside_furniture(const GumboNode* node, const GumboNode* stop) {
@@ -283,7 +291,8 @@ BlockText text_of(const GumboNode* root) {
                     stack.push_back({static_cast<const GumboNode*>(kids.data[i]), false});
                 break;
             }
-            default: break;
+            default:
+                break;
         }
     }
     BlockText out;

@@ -60,9 +60,17 @@ std::string decode_entities(std::string_view s) {
         }
         const std::string_view name = s.substr(i + 1, semi - i - 1);
         static const std::pair<std::string_view, std::string_view> named[] = {
-            {"amp", "&"}, {"quot", "\""}, {"apos", "'"}, {"lt", "<"}, {"gt", ">"},
-            {"nbsp", "\xC2\xA0"}, {"rsquo", "\xE2\x80\x99"}, {"lsquo", "\xE2\x80\x98"},
-            {"rdquo", "\xE2\x80\x9D"}, {"ldquo", "\xE2\x80\x9C"}, {"mdash", "\xE2\x80\x94"},
+            {"amp", "&"},
+            {"quot", "\""},
+            {"apos", "'"},
+            {"lt", "<"},
+            {"gt", ">"},
+            {"nbsp", "\xC2\xA0"},
+            {"rsquo", "\xE2\x80\x99"},
+            {"lsquo", "\xE2\x80\x98"},
+            {"rdquo", "\xE2\x80\x9D"},
+            {"ldquo", "\xE2\x80\x9C"},
+            {"mdash", "\xE2\x80\x94"},
             {"ndash", "\xE2\x80\x93"}};
         bool done = false;
         for (const auto& [n, v] : named) {
@@ -225,7 +233,8 @@ JsonLdArticle read_json_ld(const std::vector<std::string>& scripts) {
     for (const Value* obj : graph.objects()) {
         for (const std::string& t : types_of(*obj)) {
             if (article == nullptr && is_article_type(t)) article = obj;
-            if (out.site_name.empty() && t == "WebSite") out.site_name = member_string(*obj, "name");
+            if (out.site_name.empty() && t == "WebSite")
+                out.site_name = member_string(*obj, "name");
         }
     }
     if (article == nullptr) return out;

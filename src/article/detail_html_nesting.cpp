@@ -16,6 +16,9 @@ namespace eventgraph::article::detail {
 
 namespace {
 
+// The tag tables below are kept out of clang-format: a line a group of tags
+// reads better than a line a tag.
+
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
@@ -33,6 +36,7 @@ struct Open {
     bool foreign;        // inside <svg> or <math>
 };
 
+// clang-format off
 bool is_void(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
@@ -44,9 +48,11 @@ bool is_void(GumboTag t) {
         default: return false;
     }
 }
+// clang-format on
 
 // Elements whose end tag is optional, and which HTML never lets nest in
 // themselves without a table in between; the table counts for them.
+// clang-format off
 bool is_uncounted(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_OPTION:
@@ -58,7 +64,9 @@ bool is_uncounted(GumboTag t) {
         default: return false;
     }
 }
+// clang-format on
 
+// clang-format off
 bool is_raw_text(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME:
@@ -68,7 +76,9 @@ bool is_raw_text(GumboTag t) {
         default: return false;
     }
 }
+// clang-format on
 
+// clang-format off
 bool is_formatting(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE:
@@ -79,9 +89,11 @@ bool is_formatting(GumboTag t) {
         default: return false;
     }
 }
+// clang-format on
 
 // Where gumbo stops looking for an element "in scope". A longer list than
 // gumbo's only makes this model close fewer elements, which is the safe side.
+// clang-format off
 bool is_scope_boundary(const Open& e) {
     switch (e.tag) {
         case GUMBO_TAG_TABLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_APPLET:
@@ -95,9 +107,11 @@ bool is_scope_boundary(const Open& e) {
         default: return false;
     }
 }
+// clang-format on
 
 // HTML's "special" elements stop the search for an ordinary end tag's
 // element. Unknown here means special: again the safe side.
+// clang-format off
 bool is_special(const Open& e) {
     if (e.foreign) return is_scope_boundary(e);
     switch (e.tag) {
@@ -116,8 +130,10 @@ bool is_special(const Open& e) {
         default: return true;
     }
 }
+// clang-format on
 
 // Start tags that close an open <p> (when it is in button scope).
+// clang-format off
 bool closes_p(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
@@ -134,8 +150,10 @@ bool closes_p(GumboTag t) {
         default: return false;
     }
 }
+// clang-format on
 
 // Start tags that take gumbo out of SVG or MathML back into HTML.
+// clang-format off
 bool breaks_out_of_foreign(GumboTag t) {
     switch (t) {
         case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY:
@@ -154,6 +172,7 @@ bool breaks_out_of_foreign(GumboTag t) {
         default: return false;
     }
 }
+// clang-format on
 
 bool is_integration_point(const Open& e) { return e.foreign && is_scope_boundary(e); }
 
@@ -185,8 +204,7 @@ std::size_t script_end(std::string_view s, std::size_t pos) {
         } else if (s.compare(i, 4, "<!--") == 0 && state == data) {
             state = escaped;
             i += 1;  // so that the dashes of "<!-->" also end the escape at once
-        } else if (s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/' &&
-                   script_name_at(s, i + 2)) {
+        } else if (s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/' && script_name_at(s, i + 2)) {
             if (state == double_escaped) {
                 state = escaped;
             } else {
@@ -224,7 +242,9 @@ std::string bound_nesting(std::string_view s, std::size_t max_depth, std::size_t
             stack.pop_back();
         }
     };
-    auto in_foreign = [&] { return !stack.empty() && stack.back().foreign && !is_integration_point(stack.back()); };
+    auto in_foreign = [&] {
+        return !stack.empty() && stack.back().foreign && !is_integration_point(stack.back());
+    };
 
     std::size_t i = 0;
     while (i < s.size()) {
@@ -319,7 +339,8 @@ std::string bound_nesting(std::string_view s, std::size_t max_depth, std::size_t
         bool foreign = false;
         if (in_foreign()) {
             if (breaks_out_of_foreign(tag)) {
-                while (!stack.empty() && stack.back().foreign && !is_integration_point(stack.back()))
+                while (!stack.empty() && stack.back().foreign &&
+                       !is_integration_point(stack.back()))
                     stack.pop_back();
             } else {
                 foreign = true;

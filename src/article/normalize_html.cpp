@@ -54,6 +54,7 @@ bool looks_like_url(std::string_view s) {
            (!s.empty() && s[0] == '/');
 }
 
+// clang-format off
 bool is_heading(const GumboNode* n) {
     if (!detail::is_element(n)) return false;
     switch (n->v.element.tag) {
@@ -63,6 +64,7 @@ bool is_heading(const GumboNode* n) {
         default: return false;
     }
 }
+// clang-format on
 
 bool has_word(const GumboNode* n, std::initializer_list<std::string_view> prefixes) {
     for (const std::string& w : detail::class_id_words(n))
@@ -123,10 +125,12 @@ Declared read_declared(const detail::ParsedPage& page) {
                     d.title = text_of(n).text;
                 return Visit::skip;
             case GUMBO_TAG_SCRIPT:
-                if (lowered(text::clean_whitespace(attribute(n, "type"))) == "application/ld+json") {
+                if (lowered(text::clean_whitespace(attribute(n, "type"))) ==
+                    "application/ld+json") {
                     std::string script;
                     for (unsigned i = 0; i < n->v.element.children.length; ++i) {
-                        const auto* c = static_cast<const GumboNode*>(n->v.element.children.data[i]);
+                        const auto* c =
+                            static_cast<const GumboNode*>(n->v.element.children.data[i]);
                         if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE ||
                             c->type == GUMBO_NODE_CDATA)
                             script += c->v.text.text;
@@ -134,7 +138,8 @@ Declared read_declared(const detail::ParsedPage& page) {
                     d.json_ld.push_back(std::move(script));
                 }
                 return Visit::skip;
-            default: break;
+            default:
+                break;
         }
         return Visit::descend;
     });
@@ -160,8 +165,8 @@ Shown read_shown(const detail::ParsedPage& page) {
         if (tag == GUMBO_TAG_ARTICLE) s.articles.push_back(n);
         if (iequals(attribute(n, "itemprop"), "articleBody")) s.body_marked.push_back(n);
         if (has_word(n, {"byline"})) s.bylines.push_back(n);
-        if (tag == GUMBO_TAG_A && (" " + lowered(attribute(n, "rel")) + " ").find(" author ") !=
-                                      std::string::npos)
+        if (tag == GUMBO_TAG_A &&
+            (" " + lowered(attribute(n, "rel")) + " ").find(" author ") != std::string::npos)
             s.author_links.push_back(n);
         if (tag == GUMBO_TAG_P) {
             // Readability's measure: a paragraph counts fully for its parent
@@ -259,7 +264,8 @@ Body find_body(const Shown& shown) {
     Body best_article;
     for (const GumboNode* n : shown.articles) {
         Body b{n, collect_body(n)};
-        if (body_size(b.paragraphs) > body_size(best_article.paragraphs)) best_article = std::move(b);
+        if (body_size(b.paragraphs) > body_size(best_article.paragraphs))
+            best_article = std::move(b);
     }
     if (body_size(best_article.paragraphs) > 0 &&
         2 * body_size(best_article.paragraphs) >= body_size(generic.paragraphs))
@@ -299,7 +305,7 @@ const GumboNode* pick(const std::vector<const GumboNode*>& nodes, const GumboNod
     return nodes.empty() ? nullptr : nodes.front();
 }
 
-const char* const title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+const char* const title_separators[] = {" | ",  " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                         " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " // "};
 
 // "Headline | Site" and "Site - Headline" lose the site's name.
@@ -326,7 +332,8 @@ void learn_site_names(const std::vector<std::string>& titles, std::vector<std::s
         for (const char* sep : title_separators) {
             const std::size_t cut = a.rfind(sep);
             if (cut == std::string::npos || cut == 0) continue;
-            const std::string head = a.substr(0, cut), tail = a.substr(cut + std::string_view(sep).size());
+            const std::string head = a.substr(0, cut),
+                              tail = a.substr(cut + std::string_view(sep).size());
             for (const std::string& b : titles) {
                 if (&a == &b || tail.empty()) continue;
                 if (iequals(b, head) || (iends_with(b, std::string(sep) + tail) && !iequals(a, b)))
@@ -353,7 +360,8 @@ std::vector<std::string> split_names(std::string_view byline,
         if (cut != std::string::npos) t.resize(cut);
     }
     t = text::clean_whitespace(t);
-    for (std::string_view lead : {"written by ", "reporting by ", "words by ", "story by ", "by "}) {
+    for (std::string_view lead :
+         {"written by ", "reporting by ", "words by ", "story by ", "by "}) {
         if (istarts_with(t, lead)) {
             t.erase(0, lead.size());
             break;
@@ -385,8 +393,8 @@ std::vector<std::string> split_names(std::string_view byline,
         p = text::clean_whitespace(p);
         if (istarts_with(p, "and ")) p.erase(0, 4);
         // "John Roe in Kyiv": the place is not part of the name.
-        if (const std::size_t in = p.find(" in "); in != std::string::npos && in + 4 < p.size() &&
-                                                   p[in + 4] >= 'A' && p[in + 4] <= 'Z')
+        if (const std::size_t in = p.find(" in ");
+            in != std::string::npos && in + 4 < p.size() && p[in + 4] >= 'A' && p[in + 4] <= 'Z')
             p.resize(in);
         while (!p.empty() && (p.back() == '.' || p.back() == ',')) p.pop_back();
         p = text::clean_whitespace(p);
@@ -411,8 +419,9 @@ std::vector<model::Article> normalize_html_page(std::string_view html, const std
     const Shown shown = read_shown(page);
     Body body = find_body(shown);
     if (body.root == nullptr || body_size(body.paragraphs) == 0)
-        throw input_error(file, "no article found: no paragraphs of text outside the page's "
-                                "navigation, headers, footers and sidebars");
+        throw input_error(file,
+                          "no article found: no paragraphs of text outside the page's "
+                          "navigation, headers, footers and sidebars");
     const detail::JsonLdArticle ld = detail::read_json_ld(declared.json_ld);
     const GumboNode* scope = story_scope(body.root, shown);
 
@@ -440,12 +449,13 @@ std::vector<model::Article> normalize_html_page(std::string_view html, const std
     // Title.
     const GumboNode* h1 = pick(shown.h1s, scope, body.root, shown);
     const std::string h1_text = h1 == nullptr ? std::string{} : text_of(h1).text;
-    std::vector<std::string> site_names{declared.first("og:site_name"), ld.publisher,
-                                        ld.site_name, declared.first("application-name")};
+    std::vector<std::string> site_names{declared.first("og:site_name"), ld.publisher, ld.site_name,
+                                        declared.first("application-name")};
     learn_site_names({declared.first("og:title"), declared.title, h1_text, ld.headline},
                      site_names);
     if (a.source.empty() && site_names.size() > 4) a.source = site_names[4];  // learnt from titles
-    for (const std::string& t : {declared.first("og:title"), h1_text, ld.headline, declared.title}) {
+    for (const std::string& t :
+         {declared.first("og:title"), h1_text, ld.headline, declared.title}) {
         a.title = strip_site_name(t, site_names);
         if (!a.title.empty()) break;
     }
@@ -454,7 +464,8 @@ std::vector<model::Article> normalize_html_page(std::string_view html, const std
     std::vector<std::string> dates{declared.first("article:published_time")};
     std::vector<const GumboNode*> marked_times, plain_times;
     for (const GumboNode* t : shown.times) {
-        if (detail::has_attribute(t, "pubdate") || iequals(attribute(t, "itemprop"), "datePublished"))
+        if (detail::has_attribute(t, "pubdate") ||
+            iequals(attribute(t, "itemprop"), "datePublished"))
             marked_times.push_back(t);
         if (detail::has_attribute(t, "datetime")) plain_times.push_back(t);
     }
@@ -462,9 +473,9 @@ std::vector<model::Article> normalize_html_page(std::string_view html, const std
         if (const GumboNode* t = pick(*list, scope, body.root, shown))
             dates.emplace_back(attribute(t, "datetime"));
     dates.push_back(ld.date_published);
-    for (const char* key : {"datepublished", "date", "pubdate", "dc.date", "dc.date.issued",
-                            "dcterms.date", "dcterms.issued", "publishdate", "publish-date",
-                            "og:published_time"})
+    for (const char* key :
+         {"datepublished", "date", "pubdate", "dc.date", "dc.date.issued", "dcterms.date",
+          "dcterms.issued", "publishdate", "publish-date", "og:published_time"})
         dates.push_back(declared.first(key));
     for (const std::string& d : dates) {
         if ((a.published = parse_date(d))) break;

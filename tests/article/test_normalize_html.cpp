@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -101,20 +100,20 @@ TEST_CASE("photo captions become caption paragraphs where the photos stand") {
 
 TEST_CASE("page furniture stays out of the article") {
     const Article a = normalize_file("newspaper.html");
-    CHECK_FALSE(mentions(a, "cookies"));         // cookie banner
-    CHECK_FALSE(mentions(a, "archive"));         // search form in the site header
-    CHECK_FALSE(mentions(a, "Share this"));      // share bar
-    CHECK_FALSE(mentions(a, "Advertisement"));   // advert
-    CHECK_FALSE(mentions(a, "Finland"));         // related stories
-    CHECK_FALSE(mentions(a, "inbox"));           // newsletter box
-    CHECK_FALSE(mentions(a, "Corrections"));     // hidden
-    CHECK_FALSE(mentions(a, "Screen-reader"));   // aria-hidden
-    CHECK_FALSE(mentions(a, "JavaScript"));      // noscript
-    CHECK_FALSE(mentions(a, "editing by"));      // the story's footer
+    CHECK_FALSE(mentions(a, "cookies"));          // cookie banner
+    CHECK_FALSE(mentions(a, "archive"));          // search form in the site header
+    CHECK_FALSE(mentions(a, "Share this"));       // share bar
+    CHECK_FALSE(mentions(a, "Advertisement"));    // advert
+    CHECK_FALSE(mentions(a, "Finland"));          // related stories
+    CHECK_FALSE(mentions(a, "inbox"));            // newsletter box
+    CHECK_FALSE(mentions(a, "Corrections"));      // hidden
+    CHECK_FALSE(mentions(a, "Screen-reader"));    // aria-hidden
+    CHECK_FALSE(mentions(a, "JavaScript"));       // noscript
+    CHECK_FALSE(mentions(a, "editing by"));       // the story's footer
     CHECK_FALSE(mentions(a, "provocation and"));  // comments
-    CHECK_FALSE(mentions(a, "Storm warnings"));  // sidebar
+    CHECK_FALSE(mentions(a, "Storm warnings"));   // sidebar
     CHECK_FALSE(mentions(a, "rights reserved"));  // site footer
-    CHECK_FALSE(mentions(a, "not text"));        // script
+    CHECK_FALSE(mentions(a, "not text"));         // script
 }
 
 TEST_CASE("the story's header, kicker, dek, byline and subheadings are not body text") {
@@ -131,10 +130,11 @@ TEST_CASE("a wire page without <article> gives the largest block of paragraphs")
     CHECK(published(a) == "2024-09-12T06:30:00+00:00");
     CHECK(a.language == "en");
     REQUIRE(a.paragraphs.size() == 4);
-    CHECK(a.paragraphs.front().text.rfind("BEIJING (CPA) \xE2\x80\x94 China and Russia began", 0) == 0);
+    CHECK(a.paragraphs.front().text.rfind("BEIJING (CPA) \xE2\x80\x94 China and Russia began", 0) ==
+          0);
     CHECK(a.paragraphs.back().text.rfind("Japan's defence ministry said", 0) == 0);
-    CHECK_FALSE(mentions(a, "Subscribe"));  // promo box inside the text
-    CHECK_FALSE(mentions(a, "Read more"));  // a paragraph that is only a link
+    CHECK_FALSE(mentions(a, "Subscribe"));   // promo box inside the text
+    CHECK_FALSE(mentions(a, "Read more"));   // a paragraph that is only a link
     CHECK_FALSE(mentions(a, "Oil prices"));  // the side column
 }
 
@@ -225,7 +225,8 @@ TEST_CASE("dates come from meta tags in order of trust") {
     const std::string body = "<body><p>Text of the story.</p></body>";
     CHECK(published(normalize("<head><meta name='date' content='2024-01-02'>"
                               "<meta property='article:published_time' content='2024-01-03'>"
-                              "</head>" + body)) == "2024-01-03");
+                              "</head>" +
+                              body)) == "2024-01-03");
     CHECK(published(normalize("<head><meta name='dc.date' content='2024-01-02'></head>" + body)) ==
           "2024-01-02");
     CHECK(published(normalize("<head><meta name='pubdate' content='2024-01-04T10:00Z'></head>" +
@@ -253,7 +254,8 @@ TEST_CASE("authors come from meta tags, article:author names and rel=author link
     CHECK(normalize("<head><meta name='author' content='Jane Doe, John Roe'></head>" + body)
               .authors == std::vector<std::string>{"Jane Doe", "John Roe"});
     CHECK(normalize("<head><meta property='article:author' content='https://x.example/jd'>"
-                    "<meta property='article:author' content='Jane Doe'></head>" + body)
+                    "<meta property='article:author' content='Jane Doe'></head>" +
+                    body)
               .authors == std::vector<std::string>{"Jane Doe"});
     CHECK(normalize("<article><a rel='author' href='/a'>Ann Lee</a> &amp; <a rel='author' "
                     "href='/b'>Bo Chen</a><p>Text of the story.</p></article>")
@@ -306,12 +308,39 @@ TEST_CASE("unclosed formatting elements are not cloned into every later paragrap
 
 TEST_CASE("any bytes give an article or an input_error, never a crash") {
     std::mt19937 rng(20240910);
-    const std::string pieces[] = {"<p>", "</p>", "<div>", "</div>", "<table>", "<td>", "<svg>",
-                                  "<math>", "<script>", "</script>", "<!--", "-->", "<b>", "</b>",
-                                  "<a href='", "'>", "text ", "&amp;", "&#x", "\xFF\xFE", "\0",
-                                  "<figcaption>", "<article>", "<template>", "<select>", "<style>",
-                                  "<![CDATA[", "<plaintext>", "<li>", "<h1>", "<time datetime='",
-                                  "<script type='application/ld+json'>{\"@graph\":[[[[", "\"}"};
+    const std::string pieces[] = {"<p>",
+                                  "</p>",
+                                  "<div>",
+                                  "</div>",
+                                  "<table>",
+                                  "<td>",
+                                  "<svg>",
+                                  "<math>",
+                                  "<script>",
+                                  "</script>",
+                                  "<!--",
+                                  "-->",
+                                  "<b>",
+                                  "</b>",
+                                  "<a href='",
+                                  "'>",
+                                  "text ",
+                                  "&amp;",
+                                  "&#x",
+                                  "\xFF\xFE",
+                                  "\0",
+                                  "<figcaption>",
+                                  "<article>",
+                                  "<template>",
+                                  "<select>",
+                                  "<style>",
+                                  "<![CDATA[",
+                                  "<plaintext>",
+                                  "<li>",
+                                  "<h1>",
+                                  "<time datetime='",
+                                  "<script type='application/ld+json'>{\"@graph\":[[[[",
+                                  "\"}"};
     for (int round = 0; round < 300; ++round) {
         std::string html;
         const int n = int(rng() % 400);
