@@ -1,0 +1,261 @@
+// JSON-LD as news sites write it: one object, an array of them, or an
+// "@graph" whose nodes point at each other by "@id" (Yoast, for one, puts the
+// author in a Person node and gives the article only its "@id").
+
+#include <rapidjson/document.h>
+
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "article/detail_html.hpp"
+#include "eventgraph/text/utf8.hpp"
+
+namespace eventgraph::article::detail {
+
+namespace {
+
+using Value = rapidjson::Value;
+
+// Nodes deeper than this are not looked at: article data sits near the top.
+constexpr int max_json_depth = 12;
+constexpr std::size_t max_json_nodes = 20000;
+
+void append_utf8(std::string& out, unsigned long cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+// CMSs often write HTML-escaped text into JSON-LD ("Trump &amp; Putin");
+// the common entities and numeric references are decoded, others kept.
+std::string decode_entities(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        const std::size_t semi = s.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 10) {
+            out += s[i];
+            continue;
+        }
+        const std::string_view name = s.substr(i + 1, semi - i - 1);
+        static const std::pair<std::string_view, std::string_view> named[] = {
+            {"amp", "&"},
+            {"quot", "\""},
+            {"apos", "'"},
+            {"lt", "<"},
+            {"gt", ">"},
+            {"nbsp", "\xC2\xA0"},
+            {"rsquo", "\xE2\x80\x99"},
+            {"lsquo", "\xE2\x80\x98"},
+            {"rdquo", "\xE2\x80\x9D"},
+            {"ldquo", "\xE2\x80\x9C"},
+            {"mdash", "\xE2\x80\x94"},
+            {"ndash", "\xE2\x80\x93"}};
+        bool done = false;
+        for (const auto& [n, v] : named) {
+            if (name == n) {
+                out.append(v);
+                done = true;
+                break;
+            }
+        }
+        if (!done && name.size() > 1 && name[0] == '#') {
+            const bool hex = name[1] == 'x' || name[1] == 'X';
+            const std::string digits(name.substr(hex ? 2 : 1));
+            if (!digits.empty() && digits.size() <= 7 &&
+                digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") ==
+                    std::string::npos) {
+                append_utf8(out, std::stoul(digits, nullptr, hex ? 16 : 10));
+                done = true;
+            }
+        }
+        if (done) {
+            i = semi;
+        } else {
+            out += '&';
+        }
+    }
+    return text::clean_whitespace(out);
+}
+
+std::string string_of(const Value& v) {
+    if (v.IsString()) return decode_entities({v.GetString(), v.GetStringLength()});
+    if (v.IsArray() && !v.Empty()) return string_of(v[0]);
+    return {};
+}
+
+const Value* member(const Value& obj, const char* name) {
+    if (!obj.IsObject()) return nullptr;
+    const auto it = obj.FindMember(name);
+    return it == obj.MemberEnd() ? nullptr : &it->value;
+}
+
+std::string member_string(const Value& obj, const char* name) {
+    const Value* v = member(obj, name);
+    return v == nullptr ? std::string{} : string_of(*v);
+}
+
+// "NewsArticle", "schema:NewsArticle" and "http://schema.org/NewsArticle" alike.
+std::vector<std::string> types_of(const Value& obj) {
+    std::vector<std::string> out;
+    const Value* t = member(obj, "@type");
+    if (t == nullptr) return out;
+    auto add = [&](const Value& v) {
+        if (!v.IsString()) return;
+        std::string s(v.GetString(), v.GetStringLength());
+        const std::size_t cut = s.find_last_of("/:#");
+        out.push_back(cut == std::string::npos ? s : s.substr(cut + 1));
+    };
+    if (t->IsArray()) {
+        for (const Value& e : t->GetArray()) add(e);
+    } else {
+        add(*t);
+    }
+    return out;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+bool is_article_type(const std::string& t) {
+    return ends_with(t, "Article") || ends_with(t, "BlogPosting") || t == "Report";
+}
+
+class Graph {
+public:
+    void add_document(const Value& root) {
+        std::vector<std::pair<const Value*, int>> stack{{&root, 0}};
+        while (!stack.empty() && seen_ < max_json_nodes) {
+            const auto [v, depth] = stack.back();
+            stack.pop_back();
+            ++seen_;
+            if (depth > max_json_depth) continue;
+            if (v->IsArray()) {
+                for (auto it = v->End(); it != v->Begin();) stack.push_back({&*--it, depth + 1});
+            } else if (v->IsObject()) {
+                objects_.push_back(v);
+                const std::string id = member_string(*v, "@id");
+                if (!id.empty() && member(*v, "@type") != nullptr) ids_.emplace(id, v);
+                for (auto it = v->MemberEnd(); it != v->MemberBegin();) {
+                    --it;
+                    stack.push_back({&it->value, depth + 1});
+                }
+            }
+        }
+    }
+
+    const std::vector<const Value*>& objects() const { return objects_; }
+
+    // A reference {"@id": …} stands for the node with that id.
+    const Value& resolve(const Value& v) const {
+        if (!v.IsObject() || member(v, "@type") != nullptr) return v;
+        const std::string id = member_string(v, "@id");
+        const auto it = ids_.find(id);
+        return it == ids_.end() ? v : *it->second;
+    }
+
+    std::string name_of(const Value& v) const {
+        if (v.IsString()) return string_of(v);
+        return member_string(resolve(v), "name");
+    }
+
+    std::vector<std::string> names_of(const Value& v) const {
+        std::vector<std::string> out;
+        auto add = [&](const Value& e) {
+            std::string n = name_of(e);
+            if (!n.empty()) out.push_back(std::move(n));
+        };
+        if (v.IsArray()) {
+            for (const Value& e : v.GetArray()) add(e);
+        } else {
+            add(v);
+        }
+        return out;
+    }
+
+private:
+    std::vector<const Value*> objects_;
+    std::map<std::string, const Value*> ids_;
+    std::size_t seen_ = 0;
+};
+
+// What lies between the braces: some sites wrap the JSON in "<!-- … -->" or
+// "//<![CDATA[ … //]]>".
+std::string_view json_part(std::string_view s) {
+    const std::size_t first = s.find_first_of("{[");
+    const std::size_t last = s.find_last_of("}]");
+    if (first == std::string_view::npos || last == std::string_view::npos || last < first)
+        return {};
+    return s.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+JsonLdArticle read_json_ld(const std::vector<std::string>& scripts) {
+    // RapidJSON's default pool allocator frees without recursion, and the
+    // iterative parser keeps deep nesting off the stack.
+    std::deque<rapidjson::Document> documents;
+    Graph graph;
+    for (const std::string& script : scripts) {
+        const std::string_view json = json_part(script);
+        if (json.empty()) continue;
+        rapidjson::Document& doc = documents.emplace_back();
+        doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
+                  rapidjson::kParseTrailingCommasFlag | rapidjson::kParseNanAndInfFlag>(
+            json.data(), json.size());
+        if (!doc.HasParseError()) graph.add_document(doc);
+    }
+
+    JsonLdArticle out;
+    const Value* article = nullptr;
+    for (const Value* obj : graph.objects()) {
+        for (const std::string& t : types_of(*obj)) {
+            if (article == nullptr && is_article_type(t)) article = obj;
+            if (out.site_name.empty() && t == "WebSite")
+                out.site_name = member_string(*obj, "name");
+        }
+    }
+    if (article == nullptr) return out;
+
+    out.headline = member_string(*article, "headline");
+    if (out.headline.empty()) out.headline = member_string(*article, "name");
+    out.date_published = member_string(*article, "datePublished");
+    if (out.date_published.empty()) out.date_published = member_string(*article, "dateCreated");
+    for (const char* field : {"author", "creator"}) {
+        if (const Value* v = member(*article, field); v != nullptr && out.authors.empty())
+            out.authors = graph.names_of(*v);
+    }
+    if (const Value* v = member(*article, "publisher")) out.publisher = graph.name_of(*v);
+    out.url = member_string(*article, "url");
+    if (out.url.empty()) {
+        if (const Value* v = member(*article, "mainEntityOfPage"))
+            out.url = v->IsString() ? string_of(*v) : member_string(*v, "@id");
+    }
+    if (const Value* v = member(*article, "inLanguage"))
+        out.language = v->IsString() ? string_of(*v) : graph.name_of(*v);
+    return out;
+}
+
+}  // namespace eventgraph::article::detail
