@@ -112,13 +112,16 @@ std::string read_text(const std::string& arg) {
 int run_actors(const Args& args) {
     const bool list = args.has("list");
     if (list && !args.positional().empty()) throw usage_error("--list takes no text");
-    if (!list && args.positional().empty()) throw usage_error("no text: give TEXT, or - for standard input");
+    if (!list && args.positional().empty())
+        throw usage_error("no text: give TEXT, or - for standard input");
     if (args.positional().size() > 1)
         throw usage_error("give the text as one argument (in quotes), or - for standard input");
     std::optional<date::year_month_day> day;
     if (args.has("ref")) {
         const auto t = model::parse_iso_timestamp(args.get("ref"));
-        if (!t) throw usage_error("option --ref needs a date as YYYY-MM-DD, not \"" + args.get("ref") + "\"");
+        if (!t)
+            throw usage_error("option --ref needs a date as YYYY-MM-DD, not \"" + args.get("ref") +
+                              "\"");
         day = t->day;
     }
     // Read the text before loading the lexicon: a usage error costs nothing.
@@ -131,14 +134,15 @@ int run_actors(const Args& args) {
     // shows them); a user needs to see those of the files they gave.
     const auto user_files = args.all("lexicon");
     for (const auto& w : lex.warnings())
-        if (args.has("verbose") || std::find(user_files.begin(), user_files.end(), w.file) != user_files.end())
+        if (args.has("verbose") ||
+            std::find(user_files.begin(), user_files.end(), w.file) != user_files.end())
             std::cerr << "eventgraph: " << lexicon::to_string(w) << '\n';
 
     io::Output out(args.get("output"));
     if (list) {
         if (args.has("verbose"))
-            std::cerr << "eventgraph: lexicon of " << lex.size() << " entries loaded in " << format_ms(load_ms)
-                      << " ms\n";
+            std::cerr << "eventgraph: lexicon of " << lex.size() << " entries loaded in "
+                      << format_ms(load_ms) << " ms\n";
         for (const auto& e : lex.entries()) out.line(entry_json(e));
         out.commit();
         return 0;
@@ -146,9 +150,9 @@ int run_actors(const Args& args) {
     const auto compile_start = Clock::now();
     const lexicon::ActorMatcher matcher(lex.entries());
     if (args.has("verbose"))
-        std::cerr << "eventgraph: lexicon of " << lex.size() << " entries loaded in " << format_ms(load_ms)
-                  << " ms, matcher of " << matcher.node_count() << " nodes built in "
-                  << format_ms(ms_since(compile_start)) << " ms\n";
+        std::cerr << "eventgraph: lexicon of " << lex.size() << " entries loaded in "
+                  << format_ms(load_ms) << " ms, matcher of " << matcher.node_count()
+                  << " nodes built in " << format_ms(ms_since(compile_start)) << " ms\n";
     for (const auto& m : lexicon::find_actors(matcher, text, day)) out.line(mention_json(m, text));
     out.commit();
     return 0;
@@ -157,28 +161,35 @@ int run_actors(const Args& args) {
 }  // namespace
 
 Command actors_command() {
-    return {"actors",
-            "actor mentions in text, or the lexicon with --list",
-            "eventgraph actors [OPTIONS] [--ref DATE] TEXT|-\n       eventgraph actors --list [--lexicon FILE]…",
-            "Finds the actors of the lexicon in the text (the argument, or standard input with -,\n"
-            "read as one article) and writes one JSON line per mention:\n"
-            "  {\"text\":\"Kremlin\",\"begin\":4,\"end\":11,\"id\":\"RUS\",\"code\":\"RUS\",\"name\":\"Russia\",\n"
-            "   \"kind\":\"country\",\"sentence\":0}\n"
-            "begin and end are byte offsets in the text, sentence counts from 0. People take the\n"
-            "role they held on the --ref date (\"role\", and the role's \"code\"); without --ref, their\n"
-            "own code and no role. Agents (\"Russian troops\") carry an \"agent\". A surname alone\n"
-            "resolves to the person named in full earlier in the text.\n\n"
-            "--list writes the lexicon instead, one entry a line: id, code, kind, name, names,\n"
-            "adjectives, metonyms, roles. The lexicon is data/lexicon/*.json (or $EVENTGRAPH_DATA)\n"
-            "and the --lexicon files, in order; the warnings about those files go to standard error\n"
-            "with file and line, and a lexicon error ends the command with exit code 1.",
-            {{"ref", 'r', true, "DATE", "the day whose roles people take, YYYY-MM-DD (the publication date)"},
-             lexicon_option(),
-             {"list", 0, false, "", "write the lexicon's entries instead of finding mentions"},
-             {"verbose", 'v', false, "",
-              "tell the lexicon's size and load time, and the default lexicon's warnings, on standard error"},
-             output_option("the mentions")},
-            run_actors};
+    return {
+        "actors",
+        "actor mentions in text, or the lexicon with --list",
+        "eventgraph actors [OPTIONS] [--ref DATE] TEXT|-\n       eventgraph actors --list "
+        "[--lexicon FILE]…",
+        "Finds the actors of the lexicon in the text (the argument, or standard input with -,\n"
+        "read as one article) and writes one JSON line per mention:\n"
+        "  "
+        "{\"text\":\"Kremlin\",\"begin\":4,\"end\":11,\"id\":\"RUS\",\"code\":\"RUS\",\"name\":"
+        "\"Russia\",\n"
+        "   \"kind\":\"country\",\"sentence\":0}\n"
+        "begin and end are byte offsets in the text, sentence counts from 0. People take the\n"
+        "role they held on the --ref date (\"role\", and the role's \"code\"); without --ref, "
+        "their\n"
+        "own code and no role. Agents (\"Russian troops\") carry an \"agent\". A surname alone\n"
+        "resolves to the person named in full earlier in the text.\n\n"
+        "--list writes the lexicon instead, one entry a line: id, code, kind, name, names,\n"
+        "adjectives, metonyms, roles. The lexicon is data/lexicon/*.json (or $EVENTGRAPH_DATA)\n"
+        "and the --lexicon files, in order; the warnings about those files go to standard error\n"
+        "with file and line, and a lexicon error ends the command with exit code 1.",
+        {{"ref", 'r', true, "DATE",
+          "the day whose roles people take, YYYY-MM-DD (the publication date)"},
+         lexicon_option(),
+         {"list", 0, false, "", "write the lexicon's entries instead of finding mentions"},
+         {"verbose", 'v', false, "",
+          "tell the lexicon's size and load time, and the default lexicon's warnings, on standard "
+          "error"},
+         output_option("the mentions")},
+        run_actors};
 }
 
 }  // namespace eventgraph::cli
