@@ -1,14 +1,235 @@
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
 #include "command.hpp"
 #include "eventgraph/error.hpp"
+#include "eventgraph/io/input.hpp"
+#include "eventgraph/io/output.hpp"
+#include "eventgraph/model/timestamp.hpp"
+#include "eventgraph/text/utf8.hpp"
+#include "eventgraph/time/expressions.hpp"
 
 namespace eventgraph::cli {
 
 namespace {
-int run_dates(const Args&) { throw usage_error("not written yet"); }
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// A reference date is a day; a date-time ("published" as pages give it)
+// stands for its own day, as the extractor takes it.
+std::optional<date::year_month_day> parse_reference(std::string_view s) {
+    const auto t = model::parse_iso_timestamp(s);
+    if (!t) return std::nullopt;
+    return t->day;
+}
+
+// A member's value; null if it is missing or JSON null, which mean the same here.
+const rapidjson::Value* member(const rapidjson::Value& object, const char* key) {
+    const auto it = object.FindMember(key);
+    if (it == object.MemberEnd() || it->value.IsNull()) return nullptr;
+    return &it->value;
+}
+
+[[noreturn]] void wrong(const std::string& file, std::size_t line, const char* field,
+                        const std::string& what) {
+    throw input_error(file, line, std::string("field \"") + field + "\": " + what);
+}
+
+// One line of input, ready to resolve.
+struct Record {
+    std::string id;
+    std::string text;
+    std::optional<date::year_month_day> ref;
+};
+
+// Only flat objects are read, so the iterative parser (no recursion on deep
+// nesting) and UTF-8 validation are what matter; the messages follow the
+// other JSON readers: "FILE:LINE: invalid JSON at column N: what".
+Record read_json_record(std::string_view line, const std::string& file, std::size_t line_no) {
+    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag |
+                               rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
+    auto fail = [&](std::size_t offset, const std::string& what) {
+        throw input_error(file, line_no,
+                          "invalid JSON at column " +
+                              std::to_string(text::position_of(line, offset).column) + ": " + what);
+    };
+    if (const auto nul = line.find('\0'); nul != std::string_view::npos)
+        fail(nul, "NUL byte in the text");
+    rapidjson::Document doc;
+    rapidjson::MemoryStream bytes(line.data(), line.size());
+    doc.ParseStream<flags>(bytes);
+    if (doc.HasParseError())
+        fail(doc.GetErrorOffset(), rapidjson::GetParseError_En(doc.GetParseError()));
+    if (const auto rest = line.find_first_not_of(" \t\r\n", bytes.Tell());
+        rest != std::string_view::npos)
+        fail(rest, "unexpected text after the JSON value");
+    if (!doc.IsObject()) throw input_error(file, line_no, "expected an object with \"text\"");
+
+    Record r;
+    r.id = std::to_string(line_no);
+    if (const auto* id = member(doc, "id")) {
+        if (id->IsString())
+            r.id.assign(id->GetString(), id->GetStringLength());
+        else if (id->IsInt64())
+            r.id = std::to_string(id->GetInt64());
+        else if (id->IsUint64())
+            r.id = std::to_string(id->GetUint64());
+        else
+            wrong(file, line_no, "id", "expected a string or a whole number");
+    }
+    const auto* body = member(doc, "text");
+    if (!body) wrong(file, line_no, "text", "missing");
+    if (!body->IsString()) wrong(file, line_no, "text", "expected a string");
+    r.text.assign(body->GetString(), body->GetStringLength());
+    if (const auto* ref = member(doc, "ref")) {
+        if (!ref->IsString()) wrong(file, line_no, "ref", "expected a date string (YYYY-MM-DD)");
+        const std::string_view s(ref->GetString(), ref->GetStringLength());
+        r.ref = parse_reference(s);
+        if (!r.ref)
+            wrong(file, line_no, "ref", "\"" + std::string(s) + "\" is not a date (YYYY-MM-DD)");
+    }
+    return r;
+}
+
+Record read_text_record(std::string_view line, const std::string& file, std::size_t line_no) {
+    if (const auto bad = text::find_invalid_utf8(line); bad != std::string_view::npos)
+        throw input_error(file, line_no, "invalid UTF-8 at column " + std::to_string(bad + 1));
+    return {std::to_string(line_no), std::string(line), std::nullopt};
+}
+
+std::string dates_json(const Record& r, date::year_month_day ref) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    w.Key("id");
+    w.String(r.id.data(), static_cast<rapidjson::SizeType>(r.id.size()));
+    w.Key("expressions");
+    w.StartArray();
+    for (const auto& m : time::list_dates(r.text, ref)) {
+        w.StartObject();
+        w.Key("text");
+        w.String(m.text.data(), static_cast<rapidjson::SizeType>(m.text.size()));
+        w.Key("begin");
+        w.Uint64(m.begin);
+        w.Key("end");
+        w.Uint64(m.end);
+        w.Key("value");
+        w.String(m.value.data(), static_cast<rapidjson::SizeType>(m.value.size()));
+        w.Key("granularity");
+        w.String(model::to_string(m.granularity));
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
+struct Counts {
+    std::size_t failed_inputs = 0;
+    std::size_t bad_lines = 0;
+};
+
+// Every line is resolved on its own, so a bad line is reported and the next
+// one read; only a missing reference date stops the run, since it is the
+// command line that lacks it and every other line would fail the same way.
+void read_lines(std::istream& in, const std::string& file,
+                const std::optional<date::year_month_day>& default_ref, io::Output& out,
+                Counts& counts) {
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos) continue;
+        try {
+            const Record r = line[first] == '{' ? read_json_record(line, file, line_no)
+                                                : read_text_record(line, file, line_no);
+            const auto ref = r.ref ? r.ref : default_ref;
+            if (!ref)
+                throw usage_error(
+                    "no reference date: give --ref YYYY-MM-DD, or a \"ref\" on each JSON line (" +
+                    file + ":" + std::to_string(line_no) + " has none)");
+            out.line(dates_json(r, *ref));
+        } catch (const input_error& e) {
+            report(e);
+            ++counts.bad_lines;
+        }
+    }
+    if (in.bad()) throw input_error(file, line_no, "read error");
+}
+
+int run_dates(const Args& args) {
+    std::optional<date::year_month_day> ref;
+    if (args.has("ref")) {
+        ref = parse_reference(args.get("ref"));
+        if (!ref)
+            throw usage_error("option --ref needs a date as YYYY-MM-DD, not \"" + args.get("ref") +
+                              "\"");
+    }
+    if (args.positional().size() > 1)
+        throw usage_error("give one input: FILE, or - for standard input");
+    const std::string input = args.positional().empty() ? "-" : args.positional().front();
+
+    io::Output out(args.get("output"));
+    Counts counts;
+    try {
+        if (input == "-") {
+            read_lines(std::cin, "<stdin>", ref, out, counts);
+        } else {
+            for (const auto& file : io::expand_inputs({input})) {
+                std::ifstream in(file, std::ios::binary);
+                if (!in)
+                    throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
+                read_lines(in, file, ref, out, counts);
+            }
+        }
+    } catch (const input_error& e) {
+        report(e);
+        ++counts.failed_inputs;
+    }
+    out.commit();
+    if (counts.bad_lines > 0 && args.has("keep-going"))
+        std::cerr << "eventgraph: skipped " << counts.bad_lines << " broken line"
+                  << (counts.bad_lines == 1 ? "" : "s") << '\n';
+    if (counts.failed_inputs > 0) return 1;
+    return counts.bad_lines == 0 || args.has("keep-going") ? 0 : 1;
+}
+
 }  // namespace
 
 Command dates_command() {
-    return {"dates", "temporal expressions in text, resolved against a reference date", "eventgraph dates --ref YYYY-MM-DD [FILE|-]", "", {}, run_dates};
+    return {
+        "dates",
+        "temporal expressions in text, resolved against a reference date",
+        "eventgraph dates [OPTIONS] --ref YYYY-MM-DD [FILE|DIR|-]",
+        "Finds the dates in each line of the input (standard input if none is named) and\n"
+        "resolves them against the reference date, as the extractor does against an article's\n"
+        "publication date. A line is plain text, or a JSON object {\"id\", \"text\", \"ref\"} "
+        "whose\n"
+        "\"ref\" (YYYY-MM-DD or a date-time) overrides --ref. Writes one JSON line per input "
+        "line;\n"
+        "\"Talks resumed on Sept. 10 in Geneva.\" on line 1 gives\n"
+        "  {\"id\":\"1\",\"expressions\":[{\"text\":\"Sept. 10\",\"begin\":17,\"end\":25,\n"
+        "   \"value\":\"2024-09-10\",\"granularity\":\"day\"}]}\n"
+        "where id is the line number unless the object has one, begin and end are byte offsets\n"
+        "in the text, and value is YYYY-MM-DD, YYYY-MM or YYYY as the granularity (day, month,\n"
+        "year) allows: \"in July\" is the month, never July 1st. An underspecified date is the\n"
+        "latest on or before the reference unless the clause speaks of the future. A bad line is\n"
+        "reported with its file and line, the others are still read, and the exit code is 1.",
+        {{"ref", 'r', true, "DATE", "the reference date, YYYY-MM-DD (the publication date)"},
+         output_option("the dates"),
+         {"keep-going", 'k', false, "", "report broken lines, count them, and still exit with 0"}},
+        run_dates};
 }
 
 }  // namespace eventgraph::cli
