@@ -226,8 +226,14 @@ public:
     }
 
 private:
+    // Called once per entry: the line starts are found once, then searched.
     std::size_t line_at(std::size_t offset_in_full) const {
-        return text::position_of(full_, offset_in_full).line;
+        if (line_starts_.empty()) {
+            line_starts_.push_back(0);
+            for (std::size_t i = 0; i < full_.size(); ++i)
+                if (full_[i] == '\n') line_starts_.push_back(i + 1);
+        }
+        return std::size_t(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset_in_full) - line_starts_.begin());
     }
 
     void parse() {
@@ -385,6 +391,7 @@ private:
     const std::string& file_;
     std::string_view full_;
     std::string_view body_;
+    mutable std::vector<std::size_t> line_starts_;
     std::size_t bom_ = 0;
     rapidjson::Document doc_;
     std::vector<std::size_t> entry_lines_;
