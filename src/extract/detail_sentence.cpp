@@ -49,6 +49,11 @@ const Words future_lead = {"plans", "plan", "planned", "planning", "intends", "i
                            "set", "expected", "going", "due", "scheduled", "ready", "prepared", "willing", "hopes",
                            "hope", "seeks", "seeking", "wants", "want", "vowed", "vows", "pledged", "promised",
                            "threatened", "threatens", "offered", "offers", "agreed", "agrees"};
+// Nouns that stand for the actor after their "of": "the president of Armenia".
+const Words heads_of = {"president", "leader", "leaders", "government", "people", "minister", "king", "queen",
+                        "army", "forces", "troops", "ambassador", "embassy", "parliament", "authorities",
+                        "officials", "delegation", "representatives", "ministry", "prime", "emir", "head",
+                        "chief", "envoy", "foreign", "capital", "regime", "kingdom", "republic", "state"};
 // Agents whose words are sourcing, not a statement of their state.
 const Words reporting_agents = {"media", "police", "military", "civilians", "judiciary", "intelligence",
                                 "rebels", "opposition", "business", "labour", "refugees"};
@@ -219,11 +224,13 @@ private:
             std::size_t after = m.last_token;
             while (after < n_ && in(determiners, key(after))) ++after;
             const lexicon::Mention* next = mention(after);
-            const bool actor_object = next && actor_like(*next);
+            const bool actor_object = next && actor_like(*next) && !possessive(next->last_token);
             const Reading* verb = nullptr;
             const Reading* noun = nullptr;
             auto suits = [&](const Reading& r) {
-                const Frame fr = lex_.info(r.info).frame;
+                const auto& info = lex_.info(r.info);
+                if (info.inverse) return actor_object;
+                const Frame fr = info.frame;
                 return (fr == Frame::give || fr == Frame::receive) != actor_object;
             };
             for (const auto& r : m.readings) {
@@ -436,6 +443,9 @@ private:
     std::optional<std::size_t> governing_prep(std::size_t i, std::size_t lo) const {
         for (std::size_t k = i; k-- > lo;) {
             if (verb_trigger(k) || punct(k, ";")) return std::nullopt;
+            // "with the president of Armenia", "to the people of X": the "of" after a
+            // title or a body hands the actor to the preposition before them.
+            if (key(k) == "of" && k > lo && in(heads_of, key(k - 1))) continue;
             if (in(prepositions, key(k)) && !mention(k)) return k;
             if (auxiliary(k) || in(relatives, key(k)) || key(k) == "that") return std::nullopt;
         }
@@ -454,6 +464,11 @@ private:
     }
 
     std::optional<Actor> pronoun_actor(std::string_view k) const {
+        // "Hungary has said it will support …": the speaker.
+        if (speaker_ && speaker_->actor && !speaker_->anonymous) {
+            const bool person = speaker_->actor->kind == ActorKind::person;
+            if (person == (k == "he" || k == "she")) return speaker_->actor;
+        }
         if (k == "he" || k == "she") return d_.last_person;
         if (k == "it" || k == "they" || k == "we") return d_.last_subject;
         return std::nullopt;
@@ -472,16 +487,16 @@ private:
             if (const auto* m = mention(i)) {
                 const int idx = mention_at_[i];
                 i = m->last_token - 1;
-                if (governed(m->first_token, lo) || !actor_like(*m)) {
-                    // a lone adjective coordinated with an agent: "Hungarian and Romanian officials"
-                    if (m->kind == lexicon::MatchKind::adjective && !governed(m->first_token, lo) && m->last_token < verb &&
-                        (key(m->last_token) == "and" || key(m->last_token) == "or" || comma(m->last_token)) &&
-                        mention(m->last_token + 1) && mention(m->last_token + 1)->actor.kind == ActorKind::agent)
-                        continue;
-                    continue;
-                }
+                if (governed(m->first_token, lo)) continue;
+                // An adjective heads a subject with its noun: "The Turkish and Greek
+                // sides agreed", "Iraqi Kurds sought"; not inside a compound.
+                if (!actor_like(*m) && (m->in_compound || m->last_token >= verb)) continue;
                 if (possessed_trigger(*m)) continue;
                 chosen = idx;
+            } else if (comma(i) && chosen >= 0 && (key(i + 1) == "a" || key(i + 1) == "an" || key(i + 1) == "the")) {
+                std::size_t j = i + 1;
+                while (j < verb && !comma(j)) ++j;
+                if (j < verb) i = j;  // skip the apposition up to its closing comma
             } else if (in(pronouns, key(i)) && !governed(i, lo)) {
                 pronoun_at = i;
                 chosen = -1;
@@ -501,6 +516,7 @@ private:
         s.end = verb;
         if (chosen >= 0) {
             const auto& m = s_.mentions[std::size_t(chosen)];
+            s.end = m.last_token;
             s.actors.push_back(m.actor);
             // coordinated to the left: "Beijing and Moscow", "Hungarian and Romanian officials"
             std::size_t first = m.first_token;
@@ -511,9 +527,6 @@ private:
                 first = left.first_token;
                 if (first >= 1 && key(first - 1) == "and" && first >= 2 && comma(first - 2)) --first;
             }
-            // "Hungarian" alone stands for Hungary when coordinated with "Romanian officials"
-            for (auto& a : s.actors)
-                if (a.kind != ActorKind::agent && a.kind != ActorKind::person && a.id != a.code) a = a;
             return s;
         }
         if (pronoun_at < n_) {
@@ -570,6 +583,18 @@ private:
             }
         }
         return out;
+    }
+
+    // The first actor of the that-clause right after a clause.
+    const lexicon::Mention* complement_subject(const Clause& c) const {
+        for (const Clause& next : clauses_) {
+            if (next.begin != c.end || next.kind != ClauseKind::complement) continue;
+            for (std::size_t i = next.begin; i < next.end; ++i) {
+                if (verb_trigger(i) || auxiliary(i)) break;
+                if (const auto* m = mention(i); m && !governed(m->first_token, next.begin)) return m;
+            }
+        }
+        return nullptr;
     }
 
     std::size_t predicate_end(std::size_t t, const Clause& c) const {
@@ -713,7 +738,8 @@ private:
     }
 
     static bool needs_target(const std::string& type) {
-        return !(type == "protest" || type == "mobilize" || type == "retreat" || type == "concede");
+        return !(type == "protest" || type == "mobilize" || type == "retreat" || type == "concede" || type == "agree" ||
+                 type == "reject");
     }
 
     void emit(Found f, const Clause& c, std::vector<Found>& out) const {
@@ -723,8 +749,30 @@ private:
         details(c, f);
         if (!f.time) f.time = clause_time(c);
         if (f.time && f.polarity == Polarity::asserted && s_.times[*f.time].flags.future) f.polarity = Polarity::future;
+        intent(f);
         if (f.polarity != Polarity::asserted) f.confidence -= 0.1;
         out.push_back(std::move(f));
+    }
+
+    // What is promised or threatened is coded as the promise or the threat,
+    // as CAMEO does: "will give a grant" is an intent to aid (agree), "would
+    // boycott" or "will withdraw … unless" a threat.
+    void intent(Found& f) const {
+        if (f.polarity != Polarity::future && f.polarity != Polarity::hypothetical) return;
+        const int quad = quad_of_cameo(f.cameo.empty() ? lex_.info(f.info).cameo : f.cameo);
+        bool condition = false;
+        for (std::size_t i = f.position; i < n_; ++i)
+            if (key(i) == "unless" || key(i) == "if") condition = true;
+        if (f.type == "agree" || f.type == "threaten" || f.type == "statement" || f.type == "request") return;
+        if (quad == 4 || (condition && f.polarity == Polarity::future)) {
+            f.type = "threaten";
+            f.cameo = "130";
+            f.polarity = Polarity::asserted;
+        } else if ((quad == 1 || quad == 2) && f.polarity == Polarity::future) {
+            f.type = "agree";
+            f.cameo = "030";
+            f.polarity = Polarity::asserted;
+        }
     }
 
     void predicates(const Clause& c, const std::optional<Subject>& clause_subject, std::vector<Found>& out) {
@@ -801,6 +849,10 @@ private:
                     default:
                         target = first_with([&](const Object& o) { return o.prep.empty() && (actor_like(*o.mention) || o.mention->actor.kind == ActorKind::place); });
                         if (!target) target = first_with([&](const Object& o) { return listed(info.preps, o.prep) || (info.type == "assault" && (o.prep == "in" || o.prep == "into")); });
+                        // "rejected an Australian ultimatum", "rejected calls by Belarus's rulers":
+                        // whose the object is.
+                        if (!target) target = first_with([](const Object& o) { return o.prep.empty(); });
+                        if (!target) target = first_with([](const Object& o) { return o.prep == "by" || o.prep == "of" || o.prep == "from"; });
                         break;
                 }
                 if (info.inverse) {
@@ -814,6 +866,12 @@ private:
                     emit(visit, c, out);
                     continue;
                 }
+                // "demanded that the US cancel …": the one asked is the that-clause's subject.
+                if (!target && (info.type == "request" || info.type == "threaten" || info.type == "accuse"))
+                    if (const auto* m = complement_subject(c)) {
+                        set_target(ev, m->actor);
+                        ev.confidence -= 0.1;
+                    }
                 if (target) {
                     set_target(ev, target->mention->actor);
                     if (target->mention->kind == lexicon::MatchKind::adjective && target->prep.empty()) ev.confidence -= 0.1;
@@ -945,10 +1003,11 @@ private:
             for (std::size_t i = b; i < e && i < b + 6; ++i)
                 if (in(negation_words, key(i))) denial = true;
         }
+        // The statement is about whoever the first reported event is by; a
+        // speaker announcing its own act has made no separate statement.
         for (const auto& f : out) {
             if (f.polarity == Polarity::denied) denial = true;
-            if (!about && f.source.code != who.code) about = f.source;
-            else if (!about && f.target && f.target->code != who.code) about = f.target;
+            if (!about) about = f.source;
         }
         std::string type = speaker_->verb == no_trigger ? "statement" : info_of(speaker_->verb).type;
         if (denial) {
@@ -974,6 +1033,7 @@ private:
             f.info = statement_info();
         }
         f.type = type;
+        f.cameo = type == "reject" ? "120" : "";
         f.attributed_to.reset();
         f.confidence = 0.8;
         f.target = about->kind == ActorKind::place ? country_of_place(*about) : *about;

@@ -29,6 +29,7 @@ struct Discourse {
 struct Found {
     std::uint32_t info = 0;  ///< trigger group
     std::string type;        ///< usually the group's; a denial by a speaker is "reject"
+    std::string cameo;       ///< set where the type is not the group's
     std::string trigger;
     model::Actor source;
     std::optional<model::Actor> target;

@@ -129,7 +129,7 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
             e.type = f.type;
             e.mode = f.mode;
             const auto& info = triggers_.info(f.info);
-            e.cameo = f.type == info.type ? info.cameo : (f.type == "reject" ? "120" : info.cameo);
+            e.cameo = f.cameo.empty() ? info.cameo : f.cameo;
             e.quad = quad_of_cameo(e.cameo);
             e.source = f.source;
             e.target = f.target;

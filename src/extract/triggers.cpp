@@ -48,9 +48,10 @@ VerbForms inflect(std::string_view lemma, const std::unordered_map<std::string, 
     VerbForms f;
     if (const auto it = irregular.find(head); it != irregular.end()) {
         f = it->second;
-    } else if (ends_with(head, "e") && !ends_with(head, "ee")) {
-        const std::string stem = head.substr(0, head.size() - 1);
-        f = {head + "s", head + "d", head + "d", stem + "ing"};
+    } else if (ends_with(head, "e")) {
+        // agree → agreeing, but supply-like "e" drops: provide → providing
+        const std::string gerund = ends_with(head, "ee") ? head + "ing" : head.substr(0, head.size() - 1) + "ing";
+        f = {head + "s", head + "d", head + "d", gerund};
     } else if (ends_with(head, "y") && head.size() > 1 && !is_vowel(head[head.size() - 2])) {
         const std::string stem = head.substr(0, head.size() - 1);
         f = {stem + "ies", stem + "ied", stem + "ied", head + "ing"};
