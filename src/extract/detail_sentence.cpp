@@ -24,6 +24,7 @@ const Words be_words = {"is", "are", "was", "were", "be", "been", "being", "am"}
 const Words have_words = {"has", "have", "had", "having"};
 const Words modal_words = {"may", "might", "could", "would", "should", "can", "must", "cannot", "couldn't", "wouldn't"};
 const Words future_words = {"will", "shall", "'ll", "won't"};
+const Words obligation_words = {"must", "should", "ought"};
 const Words negation_words = {"not", "never", "no", "n't", "cannot", "don't", "doesn't", "didn't", "won't", "wouldn't",
                               "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "couldn't", "neither", "nor"};
 const Words prepositions = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "against", "into", "onto", "over",
@@ -368,7 +369,8 @@ private:
                 if (comma(c) || (quote(c) && c > 0 && comma(c - 1))) {
                     bool plain = c > 0;
                     for (std::size_t x = c + 1; x < f; ++x)
-                        if (mention(x) || trigger_at_[x] >= 0 || key(x) == "and" || key(x) == "but" || key(x) == "or") plain = false;
+                        if ((mention(x) && !governed(x, c + 1)) || trigger_at_[x] >= 0 || key(x) == "and" || key(x) == "but" || key(x) == "or")
+                            plain = false;
                     if (plain) {
                         std::size_t b = c;
                         while (b > 0 && (comma(b - 1) || quote(b - 1))) --b;
@@ -572,10 +574,9 @@ private:
     std::vector<Object> objects_after(std::size_t from, std::size_t end, std::size_t lo) const {
         std::vector<Object> out;
         for (std::size_t i = from; i < end; ++i) {
-            if (verb_trigger(i) && i > from && key(i - 1) != "to" && !(i >= 2 && key(i - 2) == "to" && quote(i - 1))) {
-                const auto t = std::size_t(trigger_at_[i]);
-                if (info_of(t).frame != Frame::speech || true) break;
-            }
+            if (verb_trigger(i) && i > from && trigger_first(std::size_t(trigger_at_[i])) == i && key(i - 1) != "to" &&
+                !(i >= 2 && key(i - 2) == "to" && quote(i - 1)))
+                break;
             if (const auto* m = mention(i)) {
                 const auto p = governing_prep(m->first_token, lo);
                 out.push_back({m, p ? key(*p) : std::string_view(), m->first_token});
@@ -599,7 +600,7 @@ private:
 
     std::size_t predicate_end(std::size_t t, const Clause& c) const {
         for (std::size_t i = trigger_last(t); i < c.end; ++i)
-            if (verb_trigger(i) && key(i - 1) != "to") return i;
+            if (verb_trigger(i) && trigger_first(std::size_t(trigger_at_[i])) == i && key(i - 1) != "to") return i;
         return c.end;
     }
 
@@ -612,7 +613,9 @@ private:
         for (std::size_t k = verb; k-- > lo;) {
             const auto w = key(k);
             if (in(negation_words, w)) return Polarity::denied;
-            if (in(modal_words, w)) p = Polarity::hypothetical;
+            // Reported "would" is the future seen from the past: "said they would boycott".
+            if (w == "would" && speaker_ && p == Polarity::asserted) p = Polarity::future;
+            else if (in(modal_words, w) || in(obligation_words, w)) p = Polarity::hypothetical;
             else if (in(future_words, w) && p == Polarity::asserted) p = Polarity::future;
             else if (w == "to" && k > lo && in(future_lead, key(k - 1)) && p == Polarity::asserted) p = Polarity::future;
             if (mention(k) || verb_trigger(k)) break;
@@ -724,6 +727,15 @@ private:
         return std::nullopt;
     }
 
+    bool obliged(std::size_t verb, std::size_t lo) const {
+        for (std::size_t k = verb; k-- > lo && verb - k <= 4;) {
+            if (in(obligation_words, key(k)) || (key(k) == "to" && k > lo && (key(k - 1) == "has" || key(k - 1) == "have" || key(k - 1) == "need" || key(k - 1) == "needs")))
+                return true;
+            if (mention(k)) break;
+        }
+        return false;
+    }
+
     Found make(std::size_t t, const Actor& source) const {
         Found f;
         const auto& info = info_of(t);
@@ -737,14 +749,31 @@ private:
         return f;
     }
 
-    static bool needs_target(const std::string& type) {
-        return !(type == "protest" || type == "mobilize" || type == "retreat" || type == "concede" || type == "agree" ||
-                 type == "reject");
+    // Events that happen to someone need that someone; intransitive ones
+    // (protests, mobilisations, withdrawals) and agreements may stand alone.
+    bool needs_target(std::uint32_t info) const {
+        const auto& i = lex_.info(info);
+        if (i.frame == Frame::intransitive) return false;
+        return !(i.type == "agree" || i.type == "reject" || i.type == "protest" || i.type == "mobilize");
+    }
+
+    // A that-clause after a demand, an appeal or a threat tells what is asked.
+    bool demanded(const Clause& c) const {
+        if (c.kind != ClauseKind::complement || c.begin == 0) return false;
+        for (std::size_t i = c.begin; i-- > 0;) {
+            if (trigger_at_[i] >= 0) {
+                const auto& t = info_of(std::size_t(trigger_at_[i]));
+                return t.type == "request" || t.type == "threaten";
+            }
+            if (mention(i) || punct(i, ";")) return false;
+        }
+        return false;
     }
 
     void emit(Found f, const Clause& c, std::vector<Found>& out) const {
         if (f.target && f.target->code == f.source.code) return;  // inside one country: not a relation
-        if (!f.target && needs_target(f.type)) return;
+        if (!f.target && needs_target(f.info)) return;
+        if (demanded(c)) return;  // "demanded that the US cancel …": asked for, not done
         place_of_clause(c, f);
         details(c, f);
         if (!f.time) f.time = clause_time(c);
@@ -758,8 +787,15 @@ private:
     // as CAMEO does: "will give a grant" is an intent to aid (agree), "would
     // boycott" or "will withdraw … unless" a threat.
     void intent(Found& f) const {
-        if (f.polarity != Polarity::future && f.polarity != Polarity::hypothetical) return;
         const int quad = quad_of_cameo(f.cameo.empty() ? lex_.info(f.info).cameo : f.cameo);
+        // "will not accept", "refused to …" said of cooperation: a rejection.
+        if (f.polarity == Polarity::denied && (quad == 1 || quad == 2) && f.type != "statement") {
+            f.type = "reject";
+            f.cameo = "120";
+            f.polarity = Polarity::asserted;
+            return;
+        }
+        if (f.polarity != Polarity::future && f.polarity != Polarity::hypothetical) return;
         bool condition = false;
         for (std::size_t i = f.position; i < n_; ++i)
             if (key(i) == "unless" || key(i) == "if") condition = true;
@@ -805,8 +841,10 @@ private:
             const Polarity pol = polarity_before(f, c.begin, c);
             const double conf = subject->inherited ? 0.75 : 0.9;
 
+            const bool must = obliged(f, c.begin);
             for (const Actor& subj : subject->actors) {
                 Found ev = make(t, subj);
+                ev.obligation = must;
                 ev.polarity = pol;
                 ev.confidence = conf;
                 if (is_passive && info.frame != Frame::receive) {
@@ -848,11 +886,15 @@ private:
                         break;
                     default:
                         target = first_with([&](const Object& o) { return o.prep.empty() && (actor_like(*o.mention) || o.mention->actor.kind == ActorKind::place); });
-                        if (!target) target = first_with([&](const Object& o) { return listed(info.preps, o.prep) || (info.type == "assault" && (o.prep == "in" || o.prep == "into")); });
+                        if (!target) target = first_with([&](const Object& o) {
+                            const bool locative = o.prep == "in" || o.prep == "on" || o.prep == "at" || o.prep == "near" || o.prep == "into" || o.prep == "along";
+                            if (locative && !actor_like(*o.mention) && o.mention->actor.kind != ActorKind::place) return false;
+                            return listed(info.preps, o.prep) || (info.type == "assault" && (o.prep == "in" || o.prep == "into"));
+                        });
                         // "rejected an Australian ultimatum", "rejected calls by Belarus's rulers":
                         // whose the object is.
                         if (!target) target = first_with([](const Object& o) { return o.prep.empty(); });
-                        if (!target) target = first_with([](const Object& o) { return o.prep == "by" || o.prep == "of" || o.prep == "from"; });
+                        if (!target) target = first_with([&](const Object& o) { return o.prep == "by" || ((o.prep == "of" || o.prep == "from") && actor_like(*o.mention)); });
                         break;
                 }
                 if (info.inverse) {
@@ -1005,11 +1047,19 @@ private:
         }
         // The statement is about whoever the first reported event is by; a
         // speaker announcing its own act has made no separate statement.
+        bool demand = false;
         for (const auto& f : out) {
             if (f.polarity == Polarity::denied) denial = true;
             if (!about) about = f.source;
+            if (f.obligation && f.source.code != who.code && !demand) {
+                demand = true;
+                about = f.source;
+            }
         }
+        // "Russia said Sudan must return …": Russia demands; Sudan has done nothing yet.
+        std::erase_if(out, [](const Found& f) { return f.obligation; });
         std::string type = speaker_->verb == no_trigger ? "statement" : info_of(speaker_->verb).type;
+        if (demand) type = "request";
         if (denial) {
             type = "reject";
             // A denial answers the latest accuser of the speaker.
@@ -1033,7 +1083,7 @@ private:
             f.info = statement_info();
         }
         f.type = type;
-        f.cameo = type == "reject" ? "120" : "";
+        f.cameo = type == "reject" ? "120" : type == "request" ? "100" : "";
         f.attributed_to.reset();
         f.confidence = 0.8;
         f.target = about->kind == ActorKind::place ? country_of_place(*about) : *about;

@@ -39,6 +39,7 @@ struct Found {
     double confidence = 0.5;
     std::optional<std::size_t> time;  ///< index into Sentence::times of its date, if the sentence gives one
     std::size_t position = 0;         ///< token index of the trigger, for ordering
+    bool obligation = false;          ///< "Sudan must return …": asked for, not done
     std::string mode;
     std::optional<int> killed, wounded;
     std::vector<std::string> weapons;
