@@ -914,7 +914,25 @@ private:
                         set_target(ev, m->actor);
                         ev.confidence -= 0.1;
                     }
+                // "refused to deploy peacekeepers in Iraq": the complement's own target.
+                if (!target)
+                    for (std::size_t x = l; x + 1 < end + 2 && x + 1 < c.end; ++x)
+                        if (key(x) == "to" && verb_trigger(x + 1)) {
+                            const auto& comp = info_of(std::size_t(trigger_at_[x + 1]));
+                            target = first_with([&](const Object& o) { return o.at > x && (o.prep.empty() || listed(comp.preps, o.prep)) && actor_like(*o.mention); });
+                            break;
+                        }
                 if (target) {
+                    // "Sierra Leonean and Liberian refugees", "Iran or North Korea": one event each.
+                    for (const lexicon::Mention* m = target->mention; m;) {
+                        const std::size_t after = m->last_token;
+                        const lexicon::Mention* next = (key(after) == "and" || key(after) == "or" || comma(after)) ? mention(after + 1) : nullptr;
+                        if (!next || next->actor.code == target->mention->actor.code) break;
+                        Found more = ev;
+                        set_target(more, next->actor);
+                        emit(more, c, out);
+                        m = next;
+                    }
                     set_target(ev, target->mention->actor);
                     if (target->mention->kind == lexicon::MatchKind::adjective && target->prep.empty()) ev.confidence -= 0.1;
                 }
