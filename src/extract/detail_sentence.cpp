@@ -771,8 +771,11 @@ private:
     }
 
     void emit(Found f, const Clause& c, std::vector<Found>& out) const {
-        if (f.target && f.target->code == f.source.code) return;  // inside one country: not a relation
-        if (!f.target && needs_target(f.info)) return;
+        // Inside one country is no relation: "promised to democratize Serbia" is a
+        // promise with no one else in it.
+        if (f.target && f.target->code == f.source.code) f.target.reset();
+        // An obligation put on someone is kept for the speaker's demand, whatever its target.
+        if (!f.target && needs_target(f.info) && !(f.obligation && speaker_)) return;
         if (demanded(c)) return;  // "demanded that the US cancel …": asked for, not done
         place_of_clause(c, f);
         details(c, f);
@@ -833,11 +836,16 @@ private:
             const std::size_t end = predicate_end(t, c);
             regions.emplace_back(l, end);
             if (complement) continue;
+            const bool is_passive = passive(t, c.begin);
             std::optional<Subject> subject = subject_before(f, c);
             if (!subject) subject = clause_subject;
+            if (!subject && is_passive) {
+                // "A camp for Congolese refugees was attacked by …": who the subject phrase names.
+                for (std::size_t i = c.begin; i < f && !subject; ++i)
+                    if (const auto* m = mention(i); m && actor_like(*m)) subject = Subject{{m->actor}, m->last_token, false, false};
+            }
             if (!subject || subject->event_noun || subject->actors.empty()) continue;
             const auto objects = objects_after(l, c.end, l);
-            const bool is_passive = passive(t, c.begin);
             const Polarity pol = polarity_before(f, c.begin, c);
             const double conf = subject->inherited ? 0.75 : 0.9;
 
