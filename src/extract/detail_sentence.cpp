@@ -35,8 +35,8 @@ const Words prepositions = {"of", "on", "in", "at", "to", "from", "with", "by", 
 const Words determiners = {"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "your",
                            "my", "some", "any", "every", "each", "all", "another", "other", "such", "no", "new", "further",
                            "more", "fresh", "latest", "first", "second", "third"};
-const Words subordinators = {"but", "while", "whereas", "although", "though", "because", "unless", "if", "whether",
-                             "where", "when", "since", "despite", "amid", "after", "before", "yet"};
+const Words subordinators = {"while", "whereas", "although", "though", "because", "unless", "if", "whether",
+                             "where", "when", "since", "despite", "amid", "after", "before"};
 const Words conditionals = {"if", "unless", "whether"};
 const Words relatives = {"who", "whom", "whose", "which"};
 const Words pronouns = {"it", "they", "he", "she", "we"};
@@ -146,7 +146,7 @@ public:
         for (const Clause& c : clauses_) {
             auto subject = subject_of_clause(c, previous);
             predicates(c, subject, out);
-            if (subject && !subject->actors.empty()) previous = subject;
+            previous = subject;
         }
         if (speaker_) speaker_events(out);
         for (const auto& f : out) remember(f);
@@ -214,7 +214,8 @@ private:
             const std::string_view prev = f > 0 ? key(f - 1) : std::string_view();
             const bool after_det = in(determiners, prev) || possessive(f - 1) || (f > 0 && s_.tokens[f - 1].kind == text::TokenKind::number);
             const lexicon::Mention* before = f > 0 ? mention(f - 1) : nullptr;
-            const bool after_modifier = before && (before->kind == lexicon::MatchKind::adjective || before->in_compound);
+            const bool after_modifier = before && (before->kind == lexicon::MatchKind::adjective || before->in_compound ||
+                                                   (before->first_token > 0 && in(determiners, key(before->first_token - 1))));
             const bool after_prep = in(prepositions, prev) && prev != "to";
             const bool verbal_context = f == 0 || prev == "to" || auxiliary(f - 1) || adverb(f - 1) || in(pronouns, prev) ||
                                         in(relatives, prev) || prev == "that" || (before && !after_modifier) ||
@@ -743,7 +744,8 @@ private:
         f.type = info.type;
         f.mode = info.mode;
         f.trigger = trigger_text(t);
-        f.source = source;
+        // "Beijing said": a capital or a region acting is its country.
+        f.source = source.kind == ActorKind::place ? country_of_place(source) : source;
         f.position = trigger_first(t);
         if (speaker_ && speaker_->actor && !speaker_->anonymous) f.attributed_to = speaker_->actor;
         return f;
@@ -833,6 +835,7 @@ private:
             bool complement = false;
             for (std::size_t v : verbs)
                 if (v != t && trigger_last(v) <= f && key(f - 1) == "to") complement = true;
+            if (reading_[t].form == VerbForm::gerund && f > c.begin && in(prepositions, key(f - 1))) complement = true;
             const std::size_t end = predicate_end(t, c);
             regions.emplace_back(l, end);
             if (complement) continue;
@@ -846,7 +849,8 @@ private:
             }
             if (!subject || subject->event_noun || subject->actors.empty()) continue;
             const auto objects = objects_after(l, c.end, l);
-            const Polarity pol = polarity_before(f, c.begin, c);
+            Polarity pol = polarity_before(f, c.begin, c);
+            if (in(negation_words, key(l)) && key(l + 1) == "to") pol = Polarity::denied;  // "vowed not to return"
             const double conf = subject->inherited ? 0.75 : 0.9;
 
             const bool must = obliged(f, c.begin);

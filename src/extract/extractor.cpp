@@ -180,6 +180,30 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
         if (!it->attributed_to && e.attributed_to) it->attributed_to = e.attributed_to;
         it->confidence = std::max(it->confidence, e.confidence);
     }
+    // A generic type between two actors gives way to a specific one between
+    // the same two in the article: "statement" to an accusation, a denial, a
+    // demand…; "cooperate" (either way round) to "aid".
+    auto more_specific = [&](std::size_t g) -> std::optional<std::size_t> {
+        const Event& e = out[g];
+        if (!e.target) return std::nullopt;
+        for (std::size_t k = 0; k < out.size(); ++k) {
+            const Event& s = out[k];
+            if (k == g || !s.target || s.polarity != e.polarity) continue;
+            const bool same = s.source.code == e.source.code && s.target->code == e.target->code;
+            const bool reversed = s.source.code == e.target->code && s.target->code == e.source.code;
+            if (e.type == "statement" && same && s.quad != 2 && s.quad != 4 && s.type != "statement") return k;
+            if (e.type == "cooperate" && (same || reversed) && s.type == "aid") return k;
+        }
+        return std::nullopt;
+    };
+    for (std::size_t i = 0; i < out.size();) {
+        if (const auto k = more_specific(i)) {
+            out[*k].more_evidence.push_back(out[i].evidence);
+            out.erase(out.begin() + std::ptrdiff_t(i));
+        } else {
+            ++i;
+        }
+    }
     for (auto& e : out)
         e.id = event_id(e.article, e.evidence.sentence, e.type, e.source.id, e.target ? e.target->id : "");
     return out;
