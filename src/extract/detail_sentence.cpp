@@ -308,11 +308,13 @@ private:
             std::size_t k = f;
             while (k > 0 && (adverb(k - 1) || auxiliary(k - 1))) --k;
             if (k > 0) {
-                if (const auto* m = mention(k - 1); m && m->first_token > 0 &&
-                                                    (comma(m->first_token - 1) || quote(m->first_token - 1))) {
-                    std::size_t b = m->first_token - 1;
+                const lexicon::Mention* m = mention(k - 1);
+                std::size_t lead = m ? m->first_token : 0;
+                while (lead > 0 && mention(lead - 1)) lead = mention(lead - 1)->first_token;  // "French President" + "Emmanuel Macron"
+                if (m && lead > 0 && (comma(lead - 1) || quote(lead - 1))) {
+                    std::size_t b = lead - 1;
                     while (b > 0 && (comma(b - 1) || quote(b - 1))) --b;
-                    speaker_ = Speaker{mention_at_[k - 1], speaker_actor(*m), indefinite_before(m->first_token), t, b, n_, false};
+                    speaker_ = Speaker{mention_at_[k - 1], speaker_actor(*m), indefinite_before(lead), t, b, n_, false};
                     if (b == 0) speaker_.reset();
                     else return;
                 }
@@ -409,6 +411,9 @@ private:
                 close(i, ClauseKind::subordinate, -1);
             } else if ((k == "despite" || k == "amid") && i > b && comma(i - 1)) {
                 close(i, ClauseKind::subordinate, -1);
+            } else if ((k == "after" || k == "before" || k == "since") && starts_clause(i + 1, e)) {
+                // "after Russia attacked …" is a clause; "after the attack" is not.
+                close(i, ClauseKind::subordinate, -1);
             } else if (in(relatives, k)) {
                 std::size_t a = i;
                 while (a > c.begin && comma(a - 1)) --a;
@@ -438,6 +443,16 @@ private:
         }
         c.end = e;
         if (c.end > c.begin) clauses_.push_back(c);
+    }
+
+    // An actor or pronoun followed by a verb: the start of a clause.
+    bool starts_clause(std::size_t i, std::size_t e) const {
+        std::size_t j = i;
+        if (const auto* m = mention(i)) j = m->last_token;
+        else if (in(pronouns, key(i))) j = i + 1;
+        else return false;
+        while (j < e && adverb(j)) ++j;
+        return j < e && (auxiliary(j) || verb_trigger(j));
     }
 
     // ---- roles ---------------------------------------------------------------
@@ -523,8 +538,8 @@ private:
             s.actors.push_back(m.actor);
             // coordinated to the left: "Beijing and Moscow", "Hungarian and Romanian officials"
             std::size_t first = m.first_token;
-            while (first >= 2 && (key(first - 1) == "and" || key(first - 1) == "or" || comma(first - 1)) &&
-                   mention(first - 2)) {
+            while (first >= lo + 2 && (key(first - 1) == "and" || key(first - 1) == "or" || comma(first - 1)) &&
+                   mention(first - 2) && mention(first - 2)->first_token >= lo) {
                 const auto& left = *mention(first - 2);
                 if (left.actor.code != m.actor.code || left.actor.id != m.actor.id) s.actors.insert(s.actors.begin(), left.actor);
                 first = left.first_token;

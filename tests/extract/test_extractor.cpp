@@ -1,0 +1,170 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "eventgraph/extract/extractor.hpp"
+#include "eventgraph/io/event_json.hpp"
+#include "eventgraph/lexicon/load.hpp"
+#include "support/support.hpp"
+
+using namespace eventgraph;
+
+namespace {
+
+// The default lexicon and triggers, compiled once per test process.
+const extract::Extractor& extractor() {
+    static const extract::Extractor x(lexicon::load_default_lexicon(), extract::TriggerLexicon::load_default());
+    return x;
+}
+
+std::vector<model::Event> events_of(const std::vector<std::string>& paragraphs, const std::string& published = "2024-09-10") {
+    model::Article a;
+    a.id = "test";
+    if (!published.empty()) a.published = model::parse_iso_timestamp(published);
+    for (const auto& p : paragraphs) a.paragraphs.push_back({p, model::ParagraphRole::body});
+    return extractor().extract(a);
+}
+
+// "type SRC->TGT" lines of the events, by codes.
+std::vector<std::string> keys(const std::vector<model::Event>& events) {
+    std::vector<std::string> out;
+    for (const auto& e : events) out.push_back(e.type + " " + e.source.code + "->" + (e.target ? e.target->code : "-"));
+    return out;
+}
+
+const model::Event* find(const std::vector<model::Event>& events, const std::string& key) {
+    for (const auto& e : events)
+        if (e.type + " " + e.source.code + "->" + (e.target ? e.target->code : "-") == key) return &e;
+    return nullptr;
+}
+
+bool has(const std::vector<model::Event>& events, const std::string& key) { return find(events, key) != nullptr; }
+
+}  // namespace
+
+TEST_CASE("an active verb gives its subject as source and its object as target") {
+    const auto ev = events_of({"Russia attacked Ukraine on Oct. 8 with guided bombs."});
+    REQUIRE(keys(ev) == std::vector<std::string>{"assault RUS->UKR"});
+    CHECK(model::date_value(*ev[0].date) == "2023-10-08");  // the latest Oct. 8 before publication
+    CHECK(ev[0].mode == "aerial");
+    CHECK(ev[0].evidence.trigger == "attacked");
+}
+
+TEST_CASE("a passive verb turns its roles around") {
+    const auto ev = events_of({"Ukraine was attacked by Russia overnight."});
+    CHECK(keys(ev) == std::vector<std::string>{"assault RUS->UKR"});
+}
+
+TEST_CASE("a possessive before an event noun is its source, and a place names the country attacked") {
+    const auto ev = events_of({"Russia's strike on Sumy Oblast kills 2."});
+    REQUIRE(keys(ev) == std::vector<std::string>{"assault RUS->UKR"});
+    REQUIRE(ev[0].location);
+    CHECK(ev[0].location->name == "Sumy Oblast");
+    CHECK(ev[0].killed == 2);
+}
+
+TEST_CASE("what is received comes from the one the adjective or 'from' names") {
+    CHECK(keys(events_of({"Russia had received shipments of Iranian ballistic missiles."})) ==
+          std::vector<std::string>{"aid IRN->RUS"});
+    CHECK(keys(events_of({"Moscow is receiving military technology support from Beijing."})) ==
+          std::vector<std::string>{"aid CHN->RUS"});
+}
+
+TEST_CASE("asking to join names the organisation joined") {
+    CHECK(keys(events_of({"Cuba asks to join BRICS as a partner country."})) == std::vector<std::string>{"request CUB->BRICS"});
+}
+
+TEST_CASE("coordinated actors give one event each") {
+    const auto ev = events_of({"Germany condemned Iran and North Korea."});
+    CHECK(has(ev, "accuse DEU->IRN"));
+    CHECK(has(ev, "accuse DEU->PRK"));
+    const auto both = events_of({"Hungary and Romania agreed to cooperate."});
+    CHECK(has(both, "agree HUN->ROU"));
+    CHECK(has(both, "agree ROU->HUN"));
+}
+
+TEST_CASE("reported speech gives the speaker's statement and attributes what is reported") {
+    const auto ev = events_of({"China is supplying Russia with drones, French President Emmanuel Macron said."});
+    const auto* aid = find(ev, "aid CHN->RUS");
+    REQUIRE(aid);
+    REQUIRE(aid->attributed_to);
+    CHECK(aid->attributed_to->code == "FRA");
+    CHECK(has(ev, "statement FRA->CHN"));
+    const auto according = events_of({"According to the U.S., Iran is arming Russia."});
+    CHECK(has(according, "aid IRN->RUS"));
+    CHECK(has(according, "statement USA->IRN"));
+}
+
+TEST_CASE("a denial answers the latest accuser and marks nothing as done") {
+    const auto ev = events_of({"NATO accused China of helping Russia.",
+                               "Beijing rejected the claim and said it has never provided lethal weapons."});
+    CHECK(has(ev, "accuse NATO->CHN"));
+    CHECK(has(ev, "reject CHN->NATO"));
+    CHECK_FALSE(has(ev, "aid CHN->RUS"));
+}
+
+TEST_CASE("a short name refers back to the person named in full") {
+    const auto ev = events_of({"U.S. Deputy Secretary of State Kurt Campbell spoke on Tuesday.",
+                               "China is helping Russia, Campbell said."});
+    const auto* aid = find(ev, "aid CHN->RUS");
+    REQUIRE(aid);
+    REQUIRE(aid->attributed_to);
+    CHECK(aid->attributed_to->id == "USA.KURT_CAMPBELL");
+}
+
+TEST_CASE("promises are agreements and conditional threats are threats") {
+    CHECK(has(events_of({"Finland will give Tanzania a grant of 580 million shillings."}), "agree FIN->TZA"));
+    CHECK(has(events_of({"Turkey will attack Syria unless the talks resume."}), "threaten TUR->SYR"));
+    CHECK(has(events_of({"Russia said Sudan must return the helicopter."}), "request RUS->SDN"));
+}
+
+TEST_CASE("dates come from the clause, else the sentence before, else the publication") {
+    const auto july = events_of({"Poland criticised Belarus in July."});
+    REQUIRE(july.size() == 1);
+    CHECK(july[0].date->granularity == model::Granularity::month);
+    CHECK(model::date_value(*july[0].date) == "2024-07");
+    const auto none = events_of({"Poland criticised Belarus."});
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].date->basis == model::DateBasis::publication);
+    const auto undated = events_of({"Poland criticised Belarus."}, "");
+    REQUIRE(undated.size() == 1);
+    CHECK_FALSE(undated[0].date);  // no date is invented
+}
+
+TEST_CASE("sentences without a trigger give no event, never a default statement") {
+    CHECK(events_of({"Russia and China are large countries with long borders."}).empty());
+    CHECK(events_of({"The weather in Kyiv was mild."}).empty());
+}
+
+TEST_CASE("the same happening told twice in an article is one event with both sentences") {
+    const auto ev = events_of({"Russia attacked Ukraine on Oct. 8.", "The attack came after Russia attacked Ukraine on Oct. 8."});
+    REQUIRE(ev.size() == 1);
+    CHECK(ev[0].more_evidence.size() == 1);
+}
+
+TEST_CASE("evidence points at the sentence in the article text, and ids are stable") {
+    model::Article a;
+    a.id = "ev-test";
+    a.title = "Talks";
+    a.published = model::parse_iso_timestamp("2024-09-10");
+    a.paragraphs = {{"Quiet morning.", model::ParagraphRole::body}, {"Poland criticised Belarus.", model::ParagraphRole::body}};
+    const auto ev = extractor().extract(a);
+    REQUIRE(ev.size() == 1);
+    const std::string text = extract::article_text(a);
+    CHECK(text.substr(ev[0].evidence.begin, ev[0].evidence.end - ev[0].evidence.begin) == "Poland criticised Belarus.");
+    CHECK(ev[0].evidence.sentence == 2);
+    CHECK(ev[0].id == extract::event_id("ev-test", 2, "accuse", "POL", "BLR"));
+    CHECK(extractor().extract(a)[0].id == ev[0].id);
+    CHECK(test::schema_errors(test::source_path("schemas/event.schema.json"), io::event_to_json(ev[0])) == "");
+}
+
+TEST_CASE("a feed item's dates lie on or after its page's day") {
+    model::Article a;
+    a.id = "page#feed-1";
+    a.parent = "page";
+    a.page_published = model::parse_iso_timestamp("2024-09-10");
+    a.paragraphs = {{"Russia attacked Ukraine on Oct. 8.", model::ParagraphRole::feed}};
+    const auto ev = extractor().extract(a);
+    REQUIRE(ev.size() == 1);
+    CHECK(model::date_value(*ev[0].date) == "2024-10-08");
+}
