@@ -48,6 +48,32 @@ OptionSpec triggers_option();
 /// standard error.
 extract::Extractor make_extractor(const Args& args);
 
+/// --threads N, or every core.
+std::size_t thread_count(const Args& args);
+
+/// Extracts articles a batch at a time on several threads, so memory stays
+/// bounded whatever the corpus size, and gives the events to the sink in
+/// input order whatever the thread count.
+class BatchExtractor {
+public:
+    BatchExtractor(const extract::Extractor& extractor, std::size_t threads,
+                   std::function<void(const model::Event&)> sink)
+        : extractor_(extractor), threads_(threads), sink_(std::move(sink)) {}
+    void add(model::Article article) {
+        batch_.push_back(std::move(article));
+        if (batch_.size() == batch_size) flush();
+    }
+    void finish() { flush(); }
+
+private:
+    static constexpr std::size_t batch_size = 512;
+    void flush();
+    const extract::Extractor& extractor_;
+    std::size_t threads_;
+    std::function<void(const model::Event&)> sink_;
+    std::vector<model::Article> batch_;
+};
+
 /// Prints "eventgraph: FILE:LINE: what" to standard error.
 void report(const std::exception& e);
 

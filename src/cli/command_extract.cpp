@@ -13,42 +13,18 @@ namespace eventgraph::cli {
 
 namespace {
 
-// Articles are extracted a batch at a time, so memory stays bounded whatever
-// the corpus size, and written in input order whatever the thread count.
-constexpr std::size_t batch_size = 512;
-
 int run_extract(const Args& args) {
     if (args.positional().empty()) throw usage_error("no input: give FILE… or - for standard input");
-    const long threads = args.get_number("threads", long(std::max(1u, std::thread::hardware_concurrency())), 1);
     const extract::Extractor extractor = make_extractor(args);
-
     io::Output out(args.get("output"));
-    std::vector<model::Article> batch;
     std::size_t events = 0;
-    auto flush = [&] {
-        std::vector<std::vector<model::Event>> results(batch.size());
-        const std::size_t workers = std::min<std::size_t>(std::size_t(threads), batch.size());
-        if (workers <= 1) {
-            for (std::size_t i = 0; i < batch.size(); ++i) results[i] = extractor.extract(batch[i]);
-        } else {
-            std::vector<std::jthread> pool;
-            for (std::size_t w = 0; w < workers; ++w)
-                pool.emplace_back([&, w] {
-                    for (std::size_t i = w; i < batch.size(); i += workers) results[i] = extractor.extract(batch[i]);
-                });
-        }
-        for (const auto& list : results)
-            for (const auto& e : list) {
-                out.line(io::event_to_json(e));
-                ++events;
-            }
-        batch.clear();
-    };
-    const auto summary = read_all_inputs(args.positional(), args.has("keep-going"), [&](model::Article a) {
-        batch.push_back(std::move(a));
-        if (batch.size() == batch_size) flush();
+    BatchExtractor batches(extractor, thread_count(args), [&](const model::Event& e) {
+        out.line(io::event_to_json(e));
+        ++events;
     });
-    flush();
+    const auto summary = read_all_inputs(args.positional(), args.has("keep-going"),
+                                         [&](model::Article a) { batches.add(std::move(a)); });
+    batches.finish();
     out.commit();
     if (args.has("verbose"))
         std::cerr << "eventgraph: " << summary.articles << " articles, " << events << " events\n";
@@ -56,6 +32,27 @@ int run_extract(const Args& args) {
 }
 
 }  // namespace
+
+std::size_t thread_count(const Args& args) {
+    return std::size_t(args.get_number("threads", long(std::max(1u, std::thread::hardware_concurrency())), 1));
+}
+
+void BatchExtractor::flush() {
+    std::vector<std::vector<model::Event>> results(batch_.size());
+    const std::size_t workers = std::min(threads_, batch_.size());
+    if (workers <= 1) {
+        for (std::size_t i = 0; i < batch_.size(); ++i) results[i] = extractor_.extract(batch_[i]);
+    } else {
+        std::vector<std::jthread> pool;
+        for (std::size_t w = 0; w < workers; ++w)
+            pool.emplace_back([&, w] {
+                for (std::size_t i = w; i < batch_.size(); i += workers) results[i] = extractor_.extract(batch_[i]);
+            });
+    }
+    for (const auto& list : results)
+        for (const auto& e : list) sink_(e);
+    batch_.clear();
+}
 
 extract::Extractor make_extractor(const Args& args) {
     lexicon::Lexicon lex = lexicon::load_default_lexicon(args.all("lexicon"));

@@ -4,6 +4,7 @@
 #include "command.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/article_json.hpp"
+#include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/output.hpp"
 
 namespace eventgraph::cli {
@@ -19,13 +20,25 @@ int run_run(const Args& args) {
     if (ec) throw output_error("cannot create directory " + dir.string() + ": " + ec.message());
 
     const std::string articles_path = (dir / "articles.jsonl").string();
-    io::Output articles(articles_path);
-    const auto summary = read_all_inputs(args.positional(), args.has("keep-going"),
-                                         [&](model::Article a) { articles.line(io::article_to_json(a)); });
+    const std::string events_path = (dir / "events.jsonl").string();
+    const extract::Extractor extractor = make_extractor(args);
+    io::Output articles(articles_path), events_out(events_path);
+    std::size_t events = 0;
+    BatchExtractor batches(extractor, thread_count(args), [&](const model::Event& e) {
+        events_out.line(io::event_to_json(e));
+        ++events;
+    });
+    const auto summary = read_all_inputs(args.positional(), args.has("keep-going"), [&](model::Article a) {
+        articles.line(io::article_to_json(a));
+        batches.add(std::move(a));
+    });
+    batches.finish();
     articles.commit();
-    std::cerr << "eventgraph: read " << summary.inputs << " input" << (summary.inputs == 1 ? "" : "s")
-              << ", wrote " << articles_path << " (" << summary.articles << " article"
-              << (summary.articles == 1 ? "" : "s") << ")\n";
+    events_out.commit();
+    auto plural = [](std::size_t n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
+    std::cerr << "eventgraph: read " << plural(summary.inputs, "input") << "\n"
+              << "  " << articles_path << "  (" << plural(summary.articles, "article") << ")\n"
+              << "  " << events_path << "  (" << plural(events, "event") << ")\n";
     return summary.failed_inputs == 0 ? 0 : 1;
 }
 
@@ -36,9 +49,11 @@ Command run_command() {
             "the whole pipeline on INPUT… into DIR",
             "eventgraph run [OPTIONS] INPUT|DIR… -o DIR",
             "Runs every stage on the inputs and writes the results into DIR:\n"
-            "  articles.jsonl   the normalized articles",
+            "  articles.jsonl   the normalized articles\n"
+            "  events.jsonl     the events found in them",
             {{"output", 'o', true, "DIR", "the directory to write into (created if missing)"},
-             keep_going_option()},
+             keep_going_option(), lexicon_option(), triggers_option(),
+             {"threads", 'j', true, "N", "threads to extract with (default: all cores)"}},
             run_run};
 }
 

@@ -22,7 +22,7 @@ TEST_CASE("eventgraph --help lists the commands, --version tells the version") {
 }
 
 TEST_CASE("every command has --help") {
-    for (const char* command : {"normalize", "run"}) {
+    for (const char* command : {"normalize", "extract", "run", "eval", "dates", "actors"}) {
         const auto r = run_eventgraph({command, "--help"});
         CHECK(r.exit_code == 0);
         CHECK(r.out.rfind(std::string("usage: eventgraph ") + command, 0) == 0);
@@ -106,5 +106,33 @@ TEST_CASE("run writes its results into the directory and says what it wrote") {
     const auto r = run_eventgraph({"run", data_path("articles"), "-o", dir});
     CHECK(r.exit_code == 1);  // broken-middle.jsonl is among the inputs
     CHECK(fs::exists(dir + "/articles.jsonl"));
-    CHECK(r.err.find("wrote " + dir + "/articles.jsonl (3 articles)") != std::string::npos);
+    CHECK(fs::exists(dir + "/events.jsonl"));
+    CHECK(r.err.find(dir + "/articles.jsonl  (3 articles)\n") != std::string::npos);
+    CHECK(r.err.find(dir + "/events.jsonl  (") != std::string::npos);
+}
+
+TEST_CASE("extract writes the same events in the same order for one thread and two") {
+    const std::string seed = eventgraph::test::source_path("samples/seed-china-russia-2024-09-10.txt");
+    const auto one = run_eventgraph({"extract", "--threads", "1", seed, data_path("articles/two.jsonl")});
+    const auto two = run_eventgraph({"extract", "--threads", "2", seed, data_path("articles/two.jsonl")});
+    CHECK(one.exit_code == 0);
+    CHECK(one.err.empty());
+    CHECK(lines_of(one.out).size() >= 10);
+    CHECK(one.out == two.out);
+    for (const auto& line : lines_of(one.out))
+        CHECK(eventgraph::test::schema_errors(eventgraph::test::source_path("schemas/event.schema.json"), line) == "");
+}
+
+TEST_CASE("eval scores extracted events against gold files") {
+    const std::string dir = eventgraph::test::temp_dir("cli-eval");
+    {
+        std::ofstream events(dir + "/events.jsonl");
+        for (const auto& line : lines_of(eventgraph::test::read_file(data_path("events/seed-like.jsonl")))) events << line << '\n';
+    }
+    const auto r = run_eventgraph({"eval", data_path("gold"), "--events", dir + "/events.jsonl", "--json"});
+    CHECK(r.exit_code == 0);
+    // seed-like.jsonl has page-1's CHN->RUS aid and its feed's RUS->UKR assault (October
+    // 2024, right for the gold's 2024-10-08), and neither of its consult and request.
+    CHECK(r.out.rfind(R"({"articles":1,"tp":2,"fp":0,"fn":2,"precision":1.000,"recall":0.500,"f1":0.667,"date_accuracy":1.000,)", 0) == 0);
+    CHECK(run_eventgraph({"eval", data_path("gold")}).exit_code == 2);  // no --events
 }
