@@ -30,7 +30,7 @@ const Words negation_words = {"not", "never", "no", "n't", "cannot", "don't", "d
 const Words prepositions = {"of", "on", "in", "at", "to", "from", "with", "by", "for", "against", "into", "onto", "over",
                             "under", "about", "between", "among", "during", "through", "across", "toward", "towards",
                             "near", "along", "after", "before", "until", "within", "without", "despite", "amid",
-                            "amidst", "via", "upon", "outside", "inside", "behind", "beyond", "like", "per", "than",
+                            "amidst", "via", "upon", "outside", "inside", "behind", "beyond", "like", "per",
                             "following", "including", "off", "as"};
 const Words determiners = {"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "your",
                            "my", "some", "any", "every", "each", "all", "another", "other", "such", "no", "new", "further",
@@ -54,7 +54,10 @@ const Words future_lead = {"plans", "plan", "planned", "planning", "intends", "i
 const Words heads_of = {"president", "leader", "leaders", "government", "people", "minister", "king", "queen",
                         "army", "forces", "troops", "ambassador", "embassy", "parliament", "authorities",
                         "officials", "delegation", "representatives", "ministry", "prime", "emir", "head",
-                        "chief", "envoy", "foreign", "capital", "regime", "kingdom", "republic", "state"};
+                        "chief", "envoy", "foreign", "capital", "regime", "kingdom", "republic", "state",
+                        // quantities: "a group of Moroccan diplomats", "thousands of Palestinians"
+                        "group", "groups", "delegation", "team", "members", "member", "thousands", "hundreds",
+                        "dozens", "millions", "scores", "number", "some", "most", "many", "all", "both", "part"};
 // Agents whose words are sourcing, not a statement of their state.
 const Words reporting_agents = {"media", "police", "military", "civilians", "judiciary", "intelligence",
                                 "rebels", "opposition", "business", "labour", "refugees"};

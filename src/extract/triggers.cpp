@@ -186,6 +186,17 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
             add(f.past, {id, Pos::verb, VerbForm::past});
             add(f.participle, {id, Pos::verb, VerbForm::participle});
             add(f.gerund, {id, Pos::verb, VerbForm::gerund});
+            // British and American spellings differ in doubling the last consonant
+            // of longer verbs (cancelled/canceled, kidnapped/kidnaped): take both.
+            const std::string head = verb.substr(0, verb.find(' '));
+            const std::string rest = verb.substr(head.size());
+            if (head.size() >= 4 && !irregular_.count(head) && !is_vowel(head.back()) && is_vowel(head[head.size() - 2]) &&
+                !is_vowel(head[head.size() - 3]) && head.back() != 'w' && head.back() != 'x' && head.back() != 'y') {
+                const std::string doubled = head + head.back();
+                add(doubled + "ed" + rest, {id, Pos::verb, VerbForm::past});
+                add(doubled + "ed" + rest, {id, Pos::verb, VerbForm::participle});
+                add(doubled + "ing" + rest, {id, Pos::verb, VerbForm::gerund});
+            }
         }
         for (const auto& noun : list("nouns")) add(noun, {id, Pos::noun, VerbForm::none});
         for (const auto& phrase : list("phrases")) add(phrase, {id, Pos::phrase, VerbForm::none});
