@@ -250,7 +250,10 @@ private:
                 is_verb_[t] = use_verb;
             } else if (verb) {
                 reading_[t] = *verb;
-                is_verb_[t] = !(after_det && (verb->form == VerbForm::gerund || verb->form == VerbForm::base));
+                is_verb_[t] = !after_det;
+                // A verb form after a determiner is a noun the triggers do not know
+                // as one ("their arms industries"): no predicate at all.
+                if (after_det) mute_.push_back(t);
             } else {
                 reading_[t] = *noun;
             }
@@ -617,6 +620,18 @@ private:
         return nullptr;
     }
 
+    // The subject of the first if/unless clause after a token.
+    const lexicon::Mention* condition_subject(std::size_t after) const {
+        for (const Clause& c : clauses_) {
+            if (c.begin <= after || c.kind != ClauseKind::conditional) continue;
+            for (std::size_t i = c.begin + 1; i < c.end; ++i) {
+                if (verb_trigger(i) || auxiliary(i)) break;
+                if (const auto* m = mention(i); m && actor_like(*m)) return m;
+            }
+        }
+        return nullptr;
+    }
+
     std::size_t predicate_end(std::size_t t, const Clause& c) const {
         for (std::size_t i = trigger_last(t); i < c.end; ++i)
             if (verb_trigger(i) && trigger_first(std::size_t(trigger_at_[i])) == i && key(i - 1) != "to") return i;
@@ -841,6 +856,7 @@ private:
             const auto t = std::size_t(trigger_at_[i]);
             if (trigger_first(t) != i) continue;
             if (speaker_ && t == speaker_->verb) continue;  // the frame's own verb
+            if (std::find(mute_.begin(), mute_.end(), t) != mute_.end()) continue;
             (is_verb_[t] ? verbs : nouns).push_back(t);
         }
         // Verb predicates.
@@ -924,7 +940,7 @@ private:
                         // "rejected an Australian ultimatum", "rejected calls by Belarus's rulers":
                         // whose the object is.
                         if (!target) target = first_with([](const Object& o) { return o.prep.empty(); });
-                        if (!target) target = first_with([&](const Object& o) { return o.prep == "by" || ((o.prep == "of" || o.prep == "from") && actor_like(*o.mention)); });
+                        if (!target) target = first_with([&](const Object& o) { return o.prep == "by" || ((o.prep == "of" || o.prep == "from" || o.prep == "with") && actor_like(*o.mention)); });
                         break;
                 }
                 if (info.inverse) {
@@ -938,9 +954,15 @@ private:
                     emit(visit, c, out);
                     continue;
                 }
-                // "demanded that the US cancel …": the one asked is the that-clause's subject.
+                // "demanded that the US cancel …": the one asked is the that-clause's subject;
+                // "threatened to … if Hamas ran": the one the condition is about.
                 if (!target && (info.type == "request" || info.type == "threaten" || info.type == "accuse"))
                     if (const auto* m = complement_subject(c)) {
+                        set_target(ev, m->actor);
+                        ev.confidence -= 0.1;
+                    }
+                if (!target && !ev.target && info.type == "threaten")
+                    if (const auto* m = condition_subject(f)) {
                         set_target(ev, m->actor);
                         ev.confidence -= 0.1;
                     }
@@ -967,7 +989,7 @@ private:
                     if (target->mention->kind == lexicon::MatchKind::adjective && target->prep.empty()) ev.confidence -= 0.1;
                 }
                 // "X and Y agreed": each with the other.
-                if (!ev.target && info.frame == Frame::with && subject->actors.size() > 1) {
+                if (!ev.target && subject->actors.size() > 1) {
                     for (const Actor& other : subject->actors) {
                         if (other.code == subj.code) continue;
                         Found pair = ev;
@@ -1060,6 +1082,12 @@ private:
                 clause_subject->end <= f) {
                 // "… has deepened economic ties with Russia", "held talks with …"
                 source = clause_subject->actors.front();
+                conf = 0.6;
+            }
+            if (!source && !gov && !clause_subject && speaker_ && speaker_->actor && speaker_->frame_end <= f &&
+                speaker_->frame_end == c.begin && speaker_->verb != no_trigger && !speaker_->anonymous) {
+                // "Italy announced a suspension of air links with Serbia": the speaker's own act.
+                source = speaker_->actor;
                 conf = 0.6;
             }
             if (!source) continue;
@@ -1158,6 +1186,7 @@ private:
     std::vector<Reading> reading_;
     std::vector<bool> is_verb_;
     std::vector<std::size_t> phrase_;
+    std::vector<std::size_t> mute_;  // triggers that are no predicate here
     std::optional<Speaker> speaker_;
     std::vector<std::pair<std::size_t, std::size_t>> content_;
     std::vector<Clause> clauses_;
