@@ -118,11 +118,23 @@ public:
             if (mt.actor.code.empty()) continue;  // a bare agent noun: no country to give it
             for (std::size_t i = mt.first_token; i < mt.last_token && i < n_; ++i) mention_at_[i] = int(m);
         }
-        // Actor names win over triggers inside them: "Secretary of State", "Strike Group".
+        // Actor names win over triggers inside them: "Secretary of State", "Strike
+        // Group"; a capitalized trigger word inside a sentence is a name too ("last
+        // March"), unless the sentence is a headline in title case.
+        std::size_t words = 0, capitals = 0;
+        for (const auto& tok : s_.tokens)
+            if (tok.kind == text::TokenKind::word) {
+                ++words;
+                capitals += tok.is_capitalized();
+            }
+        const bool title_case = words >= 3 && capitals * 10 >= words * 6;
         for (const auto& t : s_.triggers) {
             bool inside = false;
             for (std::size_t i = t.first_token; i < t.last_token; ++i) inside |= any_mention(i);
-            if (!inside) triggers_.push_back(t);
+            const auto& first = s_.tokens[t.first_token];
+            const bool name_like = t.first_token > 0 && first.is_capitalized() && !first.is_all_caps() && !title_case &&
+                                   !quote(t.first_token - 1) && !punct(t.first_token - 1, ":");
+            if (!inside && !name_like) triggers_.push_back(t);
         }
         trigger_at_.assign(n_, -1);
         for (std::size_t t = 0; t < triggers_.size(); ++t)
@@ -842,7 +854,7 @@ private:
             f.type = "threaten";
             f.cameo = "130";
             f.polarity = Polarity::asserted;
-        } else if ((quad == 1 || quad == 2) && f.polarity == Polarity::future) {
+        } else if ((quad == 1 || quad == 2) && f.polarity == Polarity::future && f.target) {
             f.type = "agree";
             f.cameo = "030";
             f.polarity = Polarity::asserted;
@@ -1100,6 +1112,7 @@ private:
                         break;
                     }
                 }
+            if (!target && info.type != "mobilize") continue;  // "a hunger strike", "an offer": no one else in it
             Found ev = make(t, *source);
             ev.confidence = conf;
             ev.polarity = polarity_before(f, c.begin, c);
