@@ -251,7 +251,12 @@ private:
             Mention x = base(aff.first_token, p->last_token, *p);
             x.begin = aff.begin;
             x.actor = actor_of(m_.entry(p->entry), ctx_.day());
-            if (x.actor.role.empty()) x.actor.role = slice(run_begin, run_end);
+            if (x.actor.role.empty()) {
+                // No role known for the day (or no day): the text's own affiliation
+                // and title say whose the person is: "U.N. Secretary-General Kofi Annan".
+                x.actor.role = slice(run_begin, run_end);
+                if (!org.code.empty()) x.actor.code = org.code;
+            }
             x.entry = p->entry;
             ctx_.remember({x.actor, name_keys(p->first_token, p->last_token), p->entry});
             push(std::move(x));
