@@ -31,6 +31,8 @@ Command run_command();
 Command eval_command();
 Command dates_command();
 Command actors_command();
+Command export_command();
+Command stats_command();
 
 /// Options several commands share.
 OptionSpec output_option(const std::string& what);

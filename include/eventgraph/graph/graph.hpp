@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -72,6 +73,29 @@ struct EventGraph {
 /// Builds the graph from events (taken by value: the graph keeps them).
 /// Deterministic: the same events in any order give the same graph, vertex
 /// and edge order included.
+///
+/// - `events` is kept sorted by event id; a second event with the id and
+///   article of an earlier one (the same file read twice) is dropped.
+/// - Happenings: reports with the same type, source, target (at the level)
+///   and polarity whose date spans overlap. The most precise reports found
+///   happenings first; a coarser report ("in July") then joins the happening
+///   it overlaps, or, if it overlaps several, the one with the most reports
+///   (then the earliest). An undated report joins the only dated happening
+///   of its key, else the key's one undated happening.
+/// - Vertices sorted by id; edges by source id, target id, type, asserted
+///   first. Happenings by date (undated last), then type, source, target.
+/// - Level::actor adds a `member-of` edge (count 0, weight 1) from each
+///   actor whose id is not its code to the code's vertex.
 EventGraph build_graph(std::vector<model::Event> events, Level level = Level::code);
+
+/// The vertex id an actor has at a level: its code, or its own id.
+std::string vertex_key(const model::Actor& actor, Level level);
+
+/// An article's source or page: the part of its id before '#'
+/// ("page-1#feed-2" is page-1), counted for Happening::sources.
+std::string_view article_page(std::string_view article);
+
+/// "code" or "actor".
+const char* to_string(Level level);
 
 }  // namespace eventgraph::graph
