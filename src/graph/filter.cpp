@@ -106,11 +106,7 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
                                         const ActorLookup& lookup) {
     std::vector<std::string> out;
     const auto add_id = [&](const std::string& id) {
-        // An exact vertex id, else (any case) a vertex id, else at the actor level every vertex of that code.
-        if (g.vertex_by_id.count(id)) {
-            out.push_back(id);
-            return true;
-        }
+        // A vertex id (any case), and at the actor level every vertex of that code.
         bool found = false;
         for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
             const Vertex& vx = g.graph[v];
