@@ -25,7 +25,9 @@ std::string month_of(const std::optional<model::DateSpan>& d) {
     return d->granularity == model::Granularity::year ? iso.substr(0, 4) : iso.substr(0, 7);
 }
 
-std::string date_or_dash(const std::optional<model::DateSpan>& d) { return d ? model::date_value(*d) : "-"; }
+std::string date_or_dash(const std::optional<model::DateSpan>& d) {
+    return d ? model::date_value(*d) : "-";
+}
 
 struct Stats {
     std::size_t articles = 0;
@@ -42,10 +44,12 @@ Stats count(const graph::EventGraph& g, std::size_t top) {
         ++s.by_month[month_of(e.date)].events;
         const std::string source = graph::vertex_key(e.source, g.level);
         ++s.by_actor[source].events;
-        if (e.target && graph::vertex_key(*e.target, g.level) != source) ++s.by_actor[graph::vertex_key(*e.target, g.level)].events;
+        if (e.target && graph::vertex_key(*e.target, g.level) != source)
+            ++s.by_actor[graph::vertex_key(*e.target, g.level)].events;
     }
     std::sort(articles.begin(), articles.end());
-    s.articles = static_cast<std::size_t>(std::unique(articles.begin(), articles.end()) - articles.begin());
+    s.articles =
+        static_cast<std::size_t>(std::unique(articles.begin(), articles.end()) - articles.begin());
     for (const auto& h : g.happenings) {
         ++s.by_type[h.type].happenings;
         ++s.by_month[month_of(h.date)].happenings;
@@ -56,7 +60,8 @@ Stats count(const graph::EventGraph& g, std::size_t top) {
         if (g.graph[e].type != "member-of") s.relations.push_back(e);
     // Stable: equal relations keep the graph's (deterministic) edge order.
     std::stable_sort(s.relations.begin(), s.relations.end(), [&](graph::EdgeId a, graph::EdgeId b) {
-        return std::make_pair(g.graph[a].count, g.graph[a].mentions) > std::make_pair(g.graph[b].count, g.graph[b].mentions);
+        return std::make_pair(g.graph[a].count, g.graph[a].mentions) >
+               std::make_pair(g.graph[b].count, g.graph[b].mentions);
     });
     if (s.relations.size() > top) s.relations.resize(top);
     return s;
@@ -66,7 +71,8 @@ Stats count(const graph::EventGraph& g, std::size_t top) {
 std::vector<std::pair<std::string, Count>> ranked(const std::map<std::string, Count>& m) {
     std::vector<std::pair<std::string, Count>> v(m.begin(), m.end());
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
-        return std::make_pair(a.second.happenings, a.second.events) > std::make_pair(b.second.happenings, b.second.events);
+        return std::make_pair(a.second.happenings, a.second.events) >
+               std::make_pair(b.second.happenings, b.second.events);
     });
     return v;
 }
@@ -78,12 +84,13 @@ std::string name_of(const graph::EventGraph& g, const std::string& id) {
 
 std::string pad(std::string s, std::size_t width, bool right = false) {
     if (s.size() >= width) return s + " ";
-    return right ? std::string(width - s.size(), ' ') + s + " " : s + std::string(width - s.size(), ' ') + " ";
+    return right ? std::string(width - s.size(), ' ') + s + " "
+                 : s + std::string(width - s.size(), ' ') + " ";
 }
 
 // A plain table: columns as wide as their widest cell, numbers to the right.
-std::string table(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows,
-                  std::size_t text_columns) {
+std::string table(const std::vector<std::string>& head,
+                  const std::vector<std::vector<std::string>>& rows, std::size_t text_columns) {
     std::vector<std::size_t> width(head.size());
     for (std::size_t c = 0; c < head.size(); ++c) {
         width[c] = head[c].size();
@@ -92,7 +99,8 @@ std::string table(const std::vector<std::string>& head, const std::vector<std::v
     std::string out;
     const auto line = [&](const std::vector<std::string>& cells) {
         std::string l;
-        for (std::size_t c = 0; c < cells.size(); ++c) l += pad(cells[c], width[c], c >= text_columns);
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            l += pad(cells[c], width[c], c >= text_columns);
         while (!l.empty() && l.back() == ' ') l.pop_back();
         out += "  " + l + "\n";
     };
@@ -102,10 +110,13 @@ std::string table(const std::vector<std::string>& head, const std::vector<std::v
 }
 
 std::string text_report(const graph::EventGraph& g, const Stats& s) {
-    std::string out = std::to_string(g.events.size()) + " events, " + std::to_string(g.happenings.size()) +
-                      " happenings, " + std::to_string(s.articles) + " articles, " +
+    std::string out = std::to_string(g.events.size()) + " events, " +
+                      std::to_string(g.happenings.size()) + " happenings, " +
+                      std::to_string(s.articles) + " articles, " +
                       std::to_string(boost::num_vertices(g.graph)) + " actors\n";
-    const auto counts = [](const Count& c) { return std::vector<std::string>{std::to_string(c.happenings), std::to_string(c.events)}; };
+    const auto counts = [](const Count& c) {
+        return std::vector<std::string>{std::to_string(c.happenings), std::to_string(c.events)};
+    };
     std::vector<std::vector<std::string>> rows;
     for (const auto& [type, c] : ranked(s.by_type)) {
         rows.push_back({type});
@@ -117,7 +128,8 @@ std::string text_report(const graph::EventGraph& g, const Stats& s) {
         rows.push_back({id, name_of(g, id)});
         for (auto& x : counts(c)) rows.back().push_back(x);
     }
-    out += "\nby actor (as source or target)\n" + table({"actor", "name", "happenings", "events"}, rows, 2);
+    out += "\nby actor (as source or target)\n" +
+           table({"actor", "name", "happenings", "events"}, rows, 2);
     rows.clear();
     for (const auto& [month, c] : s.by_month) {
         rows.push_back({month});
@@ -127,12 +139,14 @@ std::string text_report(const graph::EventGraph& g, const Stats& s) {
     rows.clear();
     for (const auto e : s.relations) {
         const auto& r = g.graph[e];
-        rows.push_back({g.graph[boost::source(e, g.graph)].id, g.graph[boost::target(e, g.graph)].id, r.type,
-                        r.asserted ? "asserted" : "not asserted", date_or_dash(r.first), date_or_dash(r.last),
-                        std::to_string(r.count), std::to_string(r.mentions)});
+        rows.push_back({g.graph[boost::source(e, g.graph)].id,
+                        g.graph[boost::target(e, g.graph)].id, r.type,
+                        r.asserted ? "asserted" : "not asserted", date_or_dash(r.first),
+                        date_or_dash(r.last), std::to_string(r.count), std::to_string(r.mentions)});
     }
     out += "\nstrongest relations\n" +
-           table({"source", "target", "type", "polarity", "first", "last", "happenings", "events"}, rows, 6);
+           table({"source", "target", "type", "polarity", "first", "last", "happenings", "events"},
+                 rows, 6);
     return out;
 }
 
@@ -234,18 +248,20 @@ int run_stats(const Args& args) {
 
 Command stats_command() {
     auto options = filter_options();
-    options.insert(options.begin(), {{"json", 0, false, "", "write JSON instead of tables"},
-                                     {"top", 0, true, "N", "show the N strongest relations (default 10)"},
-                                     level_option(),
-                                     output_option("the statistics")});
-    return {"stats",
-            "counts of events by type, actor and month; the strongest relations",
-            "eventgraph stats [OPTIONS] EVENTS…",
-            "Reads events (JSON Lines; - for standard input) and counts them by type, by actor (as\n"
-            "source or target) and by month, both as happenings (reports of the same event counted\n"
-            "once) and as events (every report), and lists the strongest relations by happenings.",
-            options,
-            run_stats};
+    options.insert(options.begin(),
+                   {{"json", 0, false, "", "write JSON instead of tables"},
+                    {"top", 0, true, "N", "show the N strongest relations (default 10)"},
+                    level_option(),
+                    output_option("the statistics")});
+    return {
+        "stats",
+        "counts of events by type, actor and month; the strongest relations",
+        "eventgraph stats [OPTIONS] EVENTS…",
+        "Reads events (JSON Lines; - for standard input) and counts them by type, by actor (as\n"
+        "source or target) and by month, both as happenings (reports of the same event counted\n"
+        "once) and as events (every report), and lists the strongest relations by happenings.",
+        options,
+        run_stats};
 }
 
 }  // namespace eventgraph::cli

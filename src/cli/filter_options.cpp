@@ -32,13 +32,16 @@ std::string lower(std::string s) {
 
 std::vector<OptionSpec> filter_options() {
     return {
-        {"actors", 0, true, "LIST", "only these actors (codes, ids or names, comma-separated; repeatable)"},
-        {"depth", 0, true, "N", "with --actors: also every actor within N hops of them (default 0)"},
+        {"actors", 0, true, "LIST",
+         "only these actors (codes, ids or names, comma-separated; repeatable)"},
+        {"depth", 0, true, "N",
+         "with --actors: also every actor within N hops of them (default 0)"},
         {"since", 0, true, "DATE", "only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"},
         {"until", 0, true, "DATE", "only events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)"},
         {"types", 0, true, "LIST", "only these event types (strike = assault, supply = aid)"},
         {"min-count", 0, true, "N", "only relations of at least N happenings"},
-        {"polarity", 0, true, "LIST", "only events of these polarities: asserted, denied, hypothetical, future"},
+        {"polarity", 0, true, "LIST",
+         "only events of these polarities: asserted, denied, hypothetical, future"},
         keep_going_option(),
         lexicon_option(),
     };
@@ -65,15 +68,18 @@ graph::Filter filter_from_args(const Args& args) {
     if (args.has("since")) f.since = graph::parse_filter_date(args.get("since"), false, "since");
     if (args.has("until")) f.until = graph::parse_filter_date(args.get("until"), true, "until");
     if (f.since && f.until && *f.until < *f.since)
-        throw usage_error("--until " + args.get("until") + " is before --since " + args.get("since"));
+        throw usage_error("--until " + args.get("until") + " is before --since " +
+                          args.get("since"));
     for (const auto& t : split_list(args.all("types"))) f.types.insert(graph::canonical_type(t));
     f.min_count = static_cast<std::size_t>(args.get_number("min-count", 0, 0));
-    for (const auto& p : split_list(args.all("polarity"))) f.polarity.insert(graph::parse_polarity(p));
+    for (const auto& p : split_list(args.all("polarity")))
+        f.polarity.insert(graph::parse_polarity(p));
     return f;
 }
 
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
-    if (args.positional().empty()) throw usage_error("no input: give event files (JSON Lines) or - for standard input");
+    if (args.positional().empty())
+        throw usage_error("no input: give event files (JSON Lines) or - for standard input");
     graph::Filter filter = filter_from_args(args);
     const graph::Level level = level_from_args(args);
     std::vector<model::Event> events;
@@ -93,7 +99,9 @@ graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
             for (const auto* list : {&entry.names, &entry.metonyms})
                 for (const auto& n : *list) match = match || lower(n) == key;
             // At the code level a person or agency stands for its country or organisation.
-            if (match) ids.push_back(level == graph::Level::code && !entry.code.empty() ? entry.code : entry.id);
+            if (match)
+                ids.push_back(level == graph::Level::code && !entry.code.empty() ? entry.code
+                                                                                 : entry.id);
         }
         return ids;
     };
@@ -103,7 +111,9 @@ graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
 }
 
 int exit_code(const Args& args, const ReadSummary& summary) {
-    return summary.failed_inputs == 0 && (summary.skipped_records == 0 || args.has("keep-going")) ? 0 : 1;
+    return summary.failed_inputs == 0 && (summary.skipped_records == 0 || args.has("keep-going"))
+               ? 0
+               : 1;
 }
 
 }  // namespace eventgraph::cli

@@ -18,7 +18,9 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 using graph::EventGraph;
 using graph::Happening;
 
-void string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void string(Writer& w, std::string_view s) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 
 void field(Writer& w, const char* key, std::string_view value) {
     w.Key(key);
@@ -57,7 +59,8 @@ std::string headline(const Happening& h) {
         if (h.type == v.type) verb = h.target ? v.with_target : v.alone;
     std::string s = h.source.name + " " + verb;
     if (h.target) s += " " + h.target->name;
-    if (h.polarity != model::Polarity::asserted) s += std::string(" (") + model::to_string(h.polarity) + ")";
+    if (h.polarity != model::Polarity::asserted)
+        s += std::string(" (") + model::to_string(h.polarity) + ")";
     return s;
 }
 
@@ -178,12 +181,23 @@ std::string html_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (const char c : s) switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     return out;
 }
@@ -192,7 +206,8 @@ std::string html_escape(std::string_view s) {
 std::string element_id(const std::string& id, std::set<std::string>& used) {
     std::string s;
     for (const char c : id) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '-' || c == '_';
         s += plain ? c : '-';
     }
     if (s.empty()) s = "happening";
@@ -201,11 +216,13 @@ std::string element_id(const std::string& id, std::set<std::string>& used) {
     return unique;
 }
 
-void write_tjs_date(Writer& w, const char* key, date::year_month_day d, model::Granularity granularity) {
+void write_tjs_date(Writer& w, const char* key, date::year_month_day d,
+                    model::Granularity granularity) {
     w.Key(key);
     w.StartObject();
     field(w, "year", std::to_string(int(d.year())));
-    if (granularity != model::Granularity::year) field(w, "month", std::to_string(unsigned(d.month())));
+    if (granularity != model::Granularity::year)
+        field(w, "month", std::to_string(unsigned(d.month())));
     if (granularity == model::Granularity::day) field(w, "day", std::to_string(unsigned(d.day())));
     w.EndObject();
 }
@@ -216,8 +233,8 @@ std::string slide_text(const EventGraph& g, const Happening& h, const ArticleUrl
     if (best.attributed_to) s += "According to " + html_escape(best.attributed_to->name) + ". ";
     if (h.polarity != model::Polarity::asserted)
         s += std::string("<em>") + model::to_string(h.polarity) + "</em>. ";
-    s += std::to_string(h.mentions) + (h.mentions == 1 ? " report" : " reports") + " from " + std::to_string(h.sources) +
-         (h.sources == 1 ? " source" : " sources") + ": ";
+    s += std::to_string(h.mentions) + (h.mentions == 1 ? " report" : " reports") + " from " +
+         std::to_string(h.sources) + (h.sources == 1 ? " source" : " sources") + ": ";
     const auto articles = articles_of(g, h);
     constexpr std::size_t shown = 10;
     for (std::size_t i = 0; i < articles.size() && i < shown; ++i) {
@@ -233,10 +250,12 @@ std::string slide_text(const EventGraph& g, const Happening& h, const ArticleUrl
 
 std::string title_of(const EventGraph& g) {
     std::vector<std::string> names;
-    for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) names.push_back(g.graph[v].name);
+    for (const auto v : boost::make_iterator_range(boost::vertices(g.graph)))
+        names.push_back(g.graph[v].name);
     if (names.empty() || names.size() > 5) return "Timeline";
     std::string s = "Timeline: " + names.front();
-    for (std::size_t i = 1; i < names.size(); ++i) s += (i + 1 == names.size() ? " and " : ", ") + names[i];
+    for (std::size_t i = 1; i < names.size(); ++i)
+        s += (i + 1 == names.size() ? " and " : ", ") + names[i];
     return s;
 }
 
@@ -275,8 +294,9 @@ std::string to_timelinejs(const EventGraph& g, const ArticleUrls& urls) {
     w.Key("text");
     w.StartObject();
     field(w, "headline", html_escape(title_of(g)));
-    std::string text = std::to_string(dated) + (dated == 1 ? " happening" : " happenings") + " told in " +
-                       std::to_string(reports) + (reports == 1 ? " report" : " reports");
+    std::string text = std::to_string(dated) + (dated == 1 ? " happening" : " happenings") +
+                       " told in " + std::to_string(reports) +
+                       (reports == 1 ? " report" : " reports");
     const Happening* first = nullptr;
     const Happening* last = nullptr;
     for (const Happening& h : g.happenings)
@@ -284,7 +304,8 @@ std::string to_timelinejs(const EventGraph& g, const ArticleUrls& urls) {
             if (!first) first = &h;
             last = &h;
         }
-    if (first) text += ", " + model::date_value(*first->date) + " to " + model::date_value(*last->date);
+    if (first)
+        text += ", " + model::date_value(*first->date) + " to " + model::date_value(*last->date);
     field(w, "text", "<p>" + text + ".</p>");
     w.EndObject();
     w.EndObject();

@@ -16,7 +16,9 @@ std::string lower(std::string s) {
     return s;
 }
 
-bool same_words(const std::string& a, const std::string& b) { return a.size() == b.size() && lower(a) == lower(b); }
+bool same_words(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && lower(a) == lower(b);
+}
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t");
@@ -32,14 +34,18 @@ int digits(const std::string& text, std::size_t pos, std::size_t n) {
     return ec == std::errc() && end == text.data() + pos + n ? v : -1;
 }
 
-int day_number(date::year_month_day d) { return static_cast<int>(date::sys_days(d).time_since_epoch().count()); }
+int day_number(date::year_month_day d) {
+    return static_cast<int>(date::sys_days(d).time_since_epoch().count());
+}
 
 }  // namespace
 
-date::year_month_day parse_filter_date(const std::string& text, bool end, const std::string& option) {
+date::year_month_day parse_filter_date(const std::string& text, bool end,
+                                       const std::string& option) {
     using namespace date;
     const auto bad = [&]() -> usage_error {
-        return usage_error("option --" + option + " needs a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"" + text + "\"");
+        return usage_error("option --" + option +
+                           " needs a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"" + text + "\"");
     };
     const int y = digits(text, 0, 4);
     if (y < 0) throw bad();
@@ -57,8 +63,9 @@ date::year_month_day parse_filter_date(const std::string& text, bool end, const 
 
 const std::vector<std::string>& event_types() {
     static const std::vector<std::string> all = {
-        "agree",   "consult", "support",  "concede",  "cooperate", "aid",     "retreat",  "request", "accuse",
-        "reject",  "threaten", "protest", "sanction", "mobilize",  "coerce",  "assault",  "statement"};
+        "agree",    "consult",  "support", "concede", "cooperate", "aid",
+        "retreat",  "request",  "accuse",  "reject",  "threaten",  "protest",
+        "sanction", "mobilize", "coerce",  "assault", "statement"};
     return all;
 }
 
@@ -76,10 +83,11 @@ std::string canonical_type(const std::string& user_type) {
 
 model::Polarity parse_polarity(const std::string& text) {
     const std::string t = lower(trim(text));
-    for (const auto p : {model::Polarity::asserted, model::Polarity::denied, model::Polarity::hypothetical,
-                         model::Polarity::future})
+    for (const auto p : {model::Polarity::asserted, model::Polarity::denied,
+                         model::Polarity::hypothetical, model::Polarity::future})
         if (t == model::to_string(p)) return p;
-    throw usage_error("unknown polarity \"" + text + "\": expected asserted, denied, hypothetical or future");
+    throw usage_error("unknown polarity \"" + text +
+                      "\": expected asserted, denied, hypothetical or future");
 }
 
 std::vector<model::Event> filter_events(std::vector<model::Event> events, const Filter& filter) {
@@ -97,7 +105,8 @@ std::vector<model::Event> filter_events(std::vector<model::Event> events, const 
         }
         return true;
     };
-    events.erase(std::remove_if(events.begin(), events.end(), [&](const model::Event& e) { return !keep(e); }),
+    events.erase(std::remove_if(events.begin(), events.end(),
+                                [&](const model::Event& e) { return !keep(e); }),
                  events.end());
     return events;
 }
@@ -145,7 +154,8 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
         if (lookup)
             for (const auto& id : lookup(name)) found = add_id(id) || found;
         if (!found)
-            throw usage_error("unknown actor \"" + name + "\" in --actors: no actor of the events has this code, id or name");
+            throw usage_error("unknown actor \"" + name +
+                              "\" in --actors: no actor of the events has this code, id or name");
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -155,7 +165,9 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
 EventGraph filter_graph(const EventGraph& g, const Filter& filter) {
     const std::size_t n = boost::num_vertices(g.graph);
     const auto is_member_of = [&](EdgeId e) { return g.graph[e].type == "member-of"; };
-    const auto strong = [&](EdgeId e) { return is_member_of(e) || g.graph[e].count >= filter.min_count; };
+    const auto strong = [&](EdgeId e) {
+        return is_member_of(e) || g.graph[e].count >= filter.min_count;
+    };
 
     std::vector<char> keep_vertex(n, 0);
     if (!filter.actors.empty()) {
@@ -165,7 +177,9 @@ EventGraph filter_graph(const EventGraph& g, const Filter& filter) {
         for (const auto& id : filter.actors) {
             const auto it = g.vertex_by_id.find(id);
             if (it == g.vertex_by_id.end())
-                throw usage_error("unknown actor \"" + id + "\" in --actors: no actor of the events has this code, id or name");
+                throw usage_error(
+                    "unknown actor \"" + id +
+                    "\" in --actors: no actor of the events has this code, id or name");
             if (hops[it->second] < 0) {
                 hops[it->second] = 0;
                 queue.push_back(it->second);
@@ -190,10 +204,12 @@ EventGraph filter_graph(const EventGraph& g, const Filter& filter) {
         std::fill(keep_vertex.begin(), keep_vertex.end(), 1);
     } else {
         for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
-            if (strong(e) && !is_member_of(e)) keep_vertex[boost::source(e, g.graph)] = keep_vertex[boost::target(e, g.graph)] = 1;
+            if (strong(e) && !is_member_of(e))
+                keep_vertex[boost::source(e, g.graph)] = keep_vertex[boost::target(e, g.graph)] = 1;
         // A kept person keeps the country it belongs to.
         for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
-            if (is_member_of(e) && keep_vertex[boost::source(e, g.graph)]) keep_vertex[boost::target(e, g.graph)] = 1;
+            if (is_member_of(e) && keep_vertex[boost::source(e, g.graph)])
+                keep_vertex[boost::target(e, g.graph)] = 1;
     }
 
     EventGraph out;
@@ -209,7 +225,9 @@ EventGraph filter_graph(const EventGraph& g, const Filter& filter) {
     std::vector<char> keep_happening(g.happenings.size(), 0);
     std::vector<EdgeId> kept_edges;
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph))) {
-        if (!strong(e) || !keep_vertex[boost::source(e, g.graph)] || !keep_vertex[boost::target(e, g.graph)]) continue;
+        if (!strong(e) || !keep_vertex[boost::source(e, g.graph)] ||
+            !keep_vertex[boost::target(e, g.graph)])
+            continue;
         kept_edges.push_back(e);
         for (const std::size_t h : g.graph[e].happenings) keep_happening[h] = 1;
     }
@@ -240,8 +258,8 @@ EventGraph filter_graph(const EventGraph& g, const Filter& filter) {
     for (const EdgeId e : kept_edges) {
         Edge copy = g.graph[e];
         for (auto& h : copy.happenings) h = new_happening[h];
-        boost::add_edge(new_vertex[boost::source(e, g.graph)], new_vertex[boost::target(e, g.graph)], std::move(copy),
-                        out.graph);
+        boost::add_edge(new_vertex[boost::source(e, g.graph)],
+                        new_vertex[boost::target(e, g.graph)], std::move(copy), out.graph);
     }
     return out;
 }

@@ -16,21 +16,28 @@ std::string vertex_key(const Actor& actor, Level level) {
     return actor.code.empty() ? actor.id : actor.code;
 }
 
-std::string_view article_page(std::string_view article) { return article.substr(0, article.find('#')); }
+std::string_view article_page(std::string_view article) {
+    return article.substr(0, article.find('#'));
+}
 
 const char* to_string(Level level) { return level == Level::code ? "code" : "actor"; }
 
 namespace {
 
-int day_number(date::year_month_day d) { return static_cast<int>(date::sys_days(d).time_since_epoch().count()); }
+int day_number(date::year_month_day d) {
+    return static_cast<int>(date::sys_days(d).time_since_epoch().count());
+}
 
 // An explicit date is worth more than a relative one, which is worth more
 // than the article's own date.
 int basis_rank(model::DateBasis b) {
     switch (b) {
-    case model::DateBasis::explicit_date: return 0;
-    case model::DateBasis::relative: return 1;
-    case model::DateBasis::publication: return 2;
+        case model::DateBasis::explicit_date:
+            return 0;
+        case model::DateBasis::relative:
+            return 1;
+        case model::DateBasis::publication:
+            return 2;
     }
     return 3;
 }
@@ -38,21 +45,36 @@ int basis_rank(model::DateBasis b) {
 // Events in id order; ties broken on enough of the rest that the order does
 // not depend on the input's.
 using Str = const std::string&;
-std::tuple<Str, Str, int, std::size_t, Str, Str, Str, model::Polarity, Str, int, double, Str> event_order_key(const Event& e) {
+std::tuple<Str, Str, int, std::size_t, Str, Str, Str, model::Polarity, Str, int, double, Str>
+event_order_key(const Event& e) {
     static const std::string none;
-    return {e.id, e.article, e.evidence.sentence, e.evidence.begin, e.type, e.source.id, e.target ? e.target->id : none,
-            e.polarity, e.evidence.text, e.date ? day_number(e.date->start) : 0, e.confidence, e.mode};
+    return {e.id,
+            e.article,
+            e.evidence.sentence,
+            e.evidence.begin,
+            e.type,
+            e.source.id,
+            e.target ? e.target->id : none,
+            e.polarity,
+            e.evidence.text,
+            e.date ? day_number(e.date->start) : 0,
+            e.confidence,
+            e.mode};
 }
 
 std::vector<Event> sorted_unique(std::vector<Event> events) {
     std::vector<std::size_t> order(events.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return event_order_key(events[a]) < event_order_key(events[b]); });
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return event_order_key(events[a]) < event_order_key(events[b]);
+    });
     std::vector<Event> out;
     out.reserve(events.size());
     for (const std::size_t i : order) {
         Event& e = events[i];
-        if (!out.empty() && !e.id.empty() && out.back().id == e.id && out.back().article == e.article) continue;
+        if (!out.empty() && !e.id.empty() && out.back().id == e.id &&
+            out.back().article == e.article)
+            continue;
         out.push_back(std::move(e));
     }
     return out;
@@ -69,7 +91,9 @@ struct Known {
 // Without an actor of that id in the events, a three-letter code is taken
 // for a country (ISO 3166-1 alpha-3), anything else for an organisation.
 model::ActorKind guess_kind(const std::string& code) {
-    const bool three_letters = code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool three_letters =
+        code.size() == 3 &&
+        std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     return three_letters ? model::ActorKind::country : model::ActorKind::organisation;
 }
 
@@ -90,7 +114,8 @@ struct Report {
 
 struct Cluster {
     std::vector<std::size_t> reports;  // event indices
-    std::size_t founder = 0;           // the narrowest report on the surest basis: its date is the happening's
+    std::size_t founder =
+        0;  // the narrowest report on the surest basis: its date is the happening's
     bool dated = false;
     int start = 0, end = 0;
 };
@@ -162,7 +187,8 @@ struct EdgeKey {
     std::string type;
     bool asserted;
     bool operator<(const EdgeKey& o) const {
-        return std::tie(source, target, type, o.asserted) < std::tie(o.source, o.target, o.type, asserted);
+        return std::tie(source, target, type, o.asserted) <
+               std::tie(o.source, o.target, o.type, asserted);
     }
 };
 
@@ -184,7 +210,8 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
     std::unordered_map<std::string, Known> known;
     const auto learn = [&](const Actor& a) {
         if (a.id.empty()) return;
-        known.try_emplace(a.id, Known{a.name.empty() ? a.id : a.name, a.code.empty() ? a.id : a.code, a.kind});
+        known.try_emplace(
+            a.id, Known{a.name.empty() ? a.id : a.name, a.code.empty() ? a.id : a.code, a.kind});
     };
     for (const Event& e : events) {
         learn(e.source);
@@ -237,7 +264,8 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
     for (std::size_t i = 0; i < reports.size();) {
         std::size_t j = i;
         while (j < reports.size() && reports[j].group() == reports[i].group()) ++j;
-        group.assign(reports.begin() + static_cast<std::ptrdiff_t>(i), reports.begin() + static_cast<std::ptrdiff_t>(j));
+        group.assign(reports.begin() + static_cast<std::ptrdiff_t>(i),
+                     reports.begin() + static_cast<std::ptrdiff_t>(j));
         cluster_group(group, clusters);
         i = j;
     }
@@ -283,7 +311,8 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
             const int start = h.date ? day_number(h.date->start) : 0;
             const int length = h.date ? day_number(h.date->end) - start : 0;
             return std::tuple<bool, int, int, Str, Str, Str, model::Polarity, Str>(
-                !h.date.has_value(), start, length, h.type, h.source.id, h.target ? h.target->id : none, h.polarity, h.id);
+                !h.date.has_value(), start, length, h.type, h.source.id,
+                h.target ? h.target->id : none, h.polarity, h.id);
         };
         return key(a) < key(b);
     });

@@ -1,7 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include <rapidjson/document.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
 
@@ -18,8 +17,9 @@ std::vector<model::Event> read_events(const std::string& fixture) {
     const std::string path = test::data_path(fixture);
     std::ifstream in(path);
     std::vector<model::Event> events;
-    io::read_events_json(in, path, {}, [&](model::Event e) { events.push_back(std::move(e)); },
-                         [](const std::exception& e) { FAIL(e.what()); });
+    io::read_events_json(
+        in, path, {}, [&](model::Event e) { events.push_back(std::move(e)); },
+        [](const std::exception& e) { FAIL(e.what()); });
     return events;
 }
 
@@ -30,13 +30,16 @@ rapidjson::Document parse(const std::string& json) {
     return d;
 }
 
-std::string str(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+std::string str(const rapidjson::Value& v) {
+    return std::string(v.GetString(), v.GetStringLength());
+}
 
 const std::string schema = test::source_path("schemas/timeline.schema.json");
 
 }  // namespace
 
-TEST_CASE("the timeline lists happenings in date order with their reports, and matches its schema") {
+TEST_CASE(
+    "the timeline lists happenings in date order with their reports, and matches its schema") {
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
     const std::string json = exports::to_timeline_json(g);
     CHECK(test::schema_errors(schema, json) == "");
@@ -60,7 +63,9 @@ TEST_CASE("the timeline lists happenings in date order with their reports, and m
         if (str(h["type"]) == "accuse" && str(h["source"]["id"]) == "USA") blinken = &h;
     REQUIRE(blinken);
     CHECK(str((*blinken)["headline"]) == "United States accuses China");
-    CHECK(str((*blinken)["text"]) == "Secretary of State Antony Blinken accused China of fuelling Russia\u2019s war against Ukraine.");
+    CHECK(str((*blinken)["text"]) ==
+          "Secretary of State Antony Blinken accused China of fuelling Russia\u2019s war against "
+          "Ukraine.");
     CHECK((*blinken)["mentions"].GetInt() == 6);
     CHECK((*blinken)["sources"].GetInt() == 5);
     CHECK((*blinken)["articles"].Size() == 6);
@@ -83,8 +88,9 @@ TEST_CASE("the timeline marks what is not asserted and keeps month granularity")
             CHECK(h["actors"].Size() == 1);
         }
     }
-    for (const char* expected : {"China aids Russia (denied)", "United States sanctions China (hypothetical)",
-                                 "Ukraine asks NATO (future)", "Russia mobilizes", "China rejects United States"})
+    for (const char* expected :
+         {"China aids Russia (denied)", "United States sanctions China (hypothetical)",
+          "Ukraine asks NATO (future)", "Russia mobilizes", "China rejects United States"})
         CHECK(headlines.count(expected) == 1);
 }
 
@@ -101,8 +107,9 @@ TEST_CASE("article urls, where known, link the reports; a feed item takes its pa
             if (r.HasMember("url")) {
                 ++linked;
                 const std::string article = str(r["article"]);
-                CHECK(str(r["url"]) == (article.rfind("dw-", 0) == 0 ? "https://www.dw.com/en/a-70180000"
-                                                                      : "https://www.reuters.com/world/x"));
+                CHECK(str(r["url"]) == (article.rfind("dw-", 0) == 0
+                                            ? "https://www.dw.com/en/a-70180000"
+                                            : "https://www.reuters.com/world/x"));
             }
     CHECK(linked == 4);  // two dw feed items, two reuters reports
 }
@@ -138,15 +145,21 @@ TEST_CASE("TimelineJS slides leave out the month and day a date does not know") 
     CHECK_FALSE(slides[1]["start_date"].HasMember("day"));
     CHECK_FALSE(slides[1].HasMember("end_date"));
     // TimelineJS shows text as HTML: names are escaped.
-    CHECK(str(slides[1]["text"]["headline"]) == "&quot;Quoted&quot; &lt;Land&gt; &amp; Sons \\ edge consults España");
-    CHECK(str(slides[1]["text"]["text"]).rfind("<p>The &lt;b&gt;&quot;Quoted&quot; Land&lt;/b&gt; &amp; Sons", 0) == 0);
+    CHECK(str(slides[1]["text"]["headline"]) ==
+          "&quot;Quoted&quot; &lt;Land&gt; &amp; Sons \\ edge consults España");
+    CHECK(str(slides[1]["text"]["text"])
+              .rfind("<p>The &lt;b&gt;&quot;Quoted&quot; Land&lt;/b&gt; &amp; Sons", 0) == 0);
     CHECK(str(slides[1]["group"]) == "consult");
-    CHECK(str(d["title"]["text"]["headline"]) == "Timeline: España and &quot;Quoted&quot; &lt;Land&gt; &amp; Sons \\ edge");
+    CHECK(str(d["title"]["text"]["headline"]) ==
+          "Timeline: España and &quot;Quoted&quot; &lt;Land&gt; &amp; Sons \\ edge");
 }
 
-TEST_CASE("TimelineJS gets one slide a dated happening, with unique ids, groups by type and source links") {
+TEST_CASE(
+    "TimelineJS gets one slide a dated happening, with unique ids, groups by type and source "
+    "links") {
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
-    const auto d = parse(exports::to_timelinejs(g, {{"ap-2024-09-10", "https://apnews.com/a?b=1&c=2"}}));
+    const auto d =
+        parse(exports::to_timelinejs(g, {{"ap-2024-09-10", "https://apnews.com/a?b=1&c=2"}}));
     const auto& slides = d["events"];
     CHECK(slides.Size() == 15);  // Iran's undated report cannot be placed
     std::set<std::string> ids;
@@ -159,10 +172,12 @@ TEST_CASE("TimelineJS gets one slide a dated happening, with unique ids, groups 
             CHECK(str(s["start_date"]["day"]) == "10");
             CHECK(str(s["start_date"]["month"]) == "9");
             const std::string text = str(s["text"]["text"]);
-            CHECK(text.find("6 reports from 5 sources: <a href=\"https://apnews.com/a?b=1&amp;c=2\">ap-2024-09-10</a>, "
+            CHECK(text.find("6 reports from 5 sources: <a "
+                            "href=\"https://apnews.com/a?b=1&amp;c=2\">ap-2024-09-10</a>, "
                             "bbc-2024-09-11,") != std::string::npos);
         }
     }
     CHECK(ids.size() == slides.Size());
-    CHECK(str(d["title"]["text"]["text"]) == "<p>15 happenings told in 26 reports, 2024-05-16 to 2024-10-05.</p>");
+    CHECK(str(d["title"]["text"]["text"]) ==
+          "<p>15 happenings told in 26 reports, 2024-05-16 to 2024-10-05.</p>");
 }

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "eventgraph/error.hpp"
@@ -17,8 +16,9 @@ std::vector<model::Event> read_events(const std::string& fixture) {
     const std::string path = test::data_path(fixture);
     std::ifstream in(path);
     std::vector<model::Event> events;
-    io::read_events_json(in, path, {}, [&](model::Event e) { events.push_back(std::move(e)); },
-                         [](const std::exception& e) { FAIL(e.what()); });
+    io::read_events_json(
+        in, path, {}, [&](model::Event e) { events.push_back(std::move(e)); },
+        [](const std::exception& e) { FAIL(e.what()); });
     return events;
 }
 
@@ -26,15 +26,17 @@ std::string iso(date::year_month_day d) { return model::to_iso(d); }
 
 std::vector<std::string> vertex_ids(const graph::EventGraph& g) {
     std::vector<std::string> ids;
-    for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) ids.push_back(g.graph[v].id);
+    for (const auto v : boost::make_iterator_range(boost::vertices(g.graph)))
+        ids.push_back(g.graph[v].id);
     return ids;
 }
 
 std::vector<std::string> edge_keys(const graph::EventGraph& g) {
     std::vector<std::string> keys;
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
-        keys.push_back(g.graph[boost::source(e, g.graph)].id + ">" + g.graph[boost::target(e, g.graph)].id + ":" +
-                       g.graph[e].type + (g.graph[e].asserted ? "" : "?"));
+        keys.push_back(g.graph[boost::source(e, g.graph)].id + ">" +
+                       g.graph[boost::target(e, g.graph)].id + ":" + g.graph[e].type +
+                       (g.graph[e].asserted ? "" : "?"));
     return keys;
 }
 
@@ -65,9 +67,11 @@ TEST_CASE("filter dates are years, months or days, widened to the end for --unti
     CHECK(iso(graph::parse_filter_date("2024-02", false, "since")) == "2024-02-01");
     CHECK(iso(graph::parse_filter_date("2024-02", true, "until")) == "2024-02-29");
     CHECK(iso(graph::parse_filter_date("2024-07-15", true, "until")) == "2024-07-15");
-    for (const char* bad : {"24", "2024-13", "2024-7", "2024-02-30", "2024-07-15T10:00", "July", ""})
+    for (const char* bad :
+         {"24", "2024-13", "2024-7", "2024-02-30", "2024-07-15T10:00", "July", ""})
         CHECK_THROWS_WITH(graph::parse_filter_date(bad, false, "since"),
-                          "option --since needs a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"" + std::string(bad) + "\"");
+                          "option --since needs a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"" +
+                              std::string(bad) + "\"");
 }
 
 TEST_CASE("event types take the aliases strike and supply, in any case") {
@@ -76,12 +80,15 @@ TEST_CASE("event types take the aliases strike and supply, in any case") {
     CHECK(graph::canonical_type("ACCUSE") == "accuse");
     CHECK(graph::canonical_type("statement") == "statement");
     CHECK_THROWS_WITH(graph::canonical_type("bombing"),
-                      "unknown event type \"bombing\": expected one of agree, consult, support, concede, cooperate, "
-                      "aid, retreat, request, accuse, reject, threaten, protest, sanction, mobilize, coerce, assault, "
+                      "unknown event type \"bombing\": expected one of agree, consult, support, "
+                      "concede, cooperate, "
+                      "aid, retreat, request, accuse, reject, threaten, protest, sanction, "
+                      "mobilize, coerce, assault, "
                       "statement (or strike for assault, supply for aid)");
     CHECK(graph::parse_polarity("Denied") == model::Polarity::denied);
-    CHECK_THROWS_WITH(graph::parse_polarity("maybe"),
-                      "unknown polarity \"maybe\": expected asserted, denied, hypothetical or future");
+    CHECK_THROWS_WITH(
+        graph::parse_polarity("maybe"),
+        "unknown polarity \"maybe\": expected asserted, denied, hypothetical or future");
 }
 
 TEST_CASE("the date filter keeps events whose span overlaps the window, and drops undated ones") {
@@ -112,18 +119,22 @@ TEST_CASE("the type and polarity filters keep the events asked for") {
 TEST_CASE("actors resolve by code, id, vertex name or an event actor's name, in any case") {
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
     CHECK(graph::resolve_actors(g, {"CHN"}) == std::vector<std::string>{"CHN"});
-    CHECK(graph::resolve_actors(g, {"china", " Russia ", "IRN"}) == std::vector<std::string>{"CHN", "IRN", "RUS"});
+    CHECK(graph::resolve_actors(g, {"china", " Russia ", "IRN"}) ==
+          std::vector<std::string>{"CHN", "IRN", "RUS"});
     CHECK(graph::resolve_actors(g, {"Antony Blinken"}) == std::vector<std::string>{"USA"});
     CHECK(graph::resolve_actors(g, {"usa.antony_blinken"}) == std::vector<std::string>{"USA"});
     CHECK(graph::resolve_actors(g, {"United States", "USA"}) == std::vector<std::string>{"USA"});
-    CHECK_THROWS_WITH(graph::resolve_actors(g, {"CHN", "Narnia"}),
-                      "unknown actor \"Narnia\" in --actors: no actor of the events has this code, id or name");
+    CHECK_THROWS_WITH(
+        graph::resolve_actors(g, {"CHN", "Narnia"}),
+        "unknown actor \"Narnia\" in --actors: no actor of the events has this code, id or name");
 }
 
 TEST_CASE("at the actor level a code stands for every actor of that country") {
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"), Level::actor);
-    CHECK(graph::resolve_actors(g, {"CHN"}) == std::vector<std::string>{"CHN", "CHN.MFA", "CHN.XI_JINPING"});
-    CHECK(graph::resolve_actors(g, {"Antony Blinken"}) == std::vector<std::string>{"USA.ANTONY_BLINKEN"});
+    CHECK(graph::resolve_actors(g, {"CHN"}) ==
+          std::vector<std::string>{"CHN", "CHN.MFA", "CHN.XI_JINPING"});
+    CHECK(graph::resolve_actors(g, {"Antony Blinken"}) ==
+          std::vector<std::string>{"USA.ANTONY_BLINKEN"});
 }
 
 TEST_CASE("names the events do not spell out go through the lookup hook") {
@@ -142,7 +153,8 @@ TEST_CASE("actors without depth keep the relations among them") {
     f.actors = {"CHN", "RUS"};
     const auto sub = graph::filter_graph(g, f);
     CHECK(vertex_ids(sub) == std::vector<std::string>{"CHN", "RUS"});
-    CHECK(edge_keys(sub) == std::vector<std::string>{"CHN>RUS:aid", "CHN>RUS:aid?", "RUS>CHN:cooperate"});
+    CHECK(edge_keys(sub) ==
+          std::vector<std::string>{"CHN>RUS:aid", "CHN>RUS:aid?", "RUS>CHN:cooperate"});
     // Russia's mobilization has no target: it stays on the timeline with Russia.
     CHECK(sub.happenings.size() == 5);
     CHECK(sub.events.size() == 6);
@@ -161,8 +173,8 @@ TEST_CASE("depth takes in the neighbourhood, following edges both ways") {
     f.depth = 2;
     sub = graph::filter_graph(g, f);
     CHECK(vertex_ids(sub) == std::vector<std::string>{"CHN", "IRN", "RUS", "UKR"});
-    CHECK(edge_keys(sub) == std::vector<std::string>{"CHN>RUS:aid", "CHN>RUS:aid?", "IRN>RUS:aid", "RUS>CHN:cooperate",
-                                                     "RUS>UKR:assault"});
+    CHECK(edge_keys(sub) == std::vector<std::string>{"CHN>RUS:aid", "CHN>RUS:aid?", "IRN>RUS:aid",
+                                                     "RUS>CHN:cooperate", "RUS>UKR:assault"});
     check_consistent(sub);
 }
 
@@ -171,7 +183,8 @@ TEST_CASE("min-count drops weak relations and the actors left with none") {
     Filter f;
     f.min_count = 2;
     const auto sub = graph::filter_graph(g, f);
-    CHECK(edge_keys(sub) == std::vector<std::string>{"CHN>RUS:aid", "IRN>RUS:aid", "RUS>UKR:assault"});
+    CHECK(edge_keys(sub) ==
+          std::vector<std::string>{"CHN>RUS:aid", "IRN>RUS:aid", "RUS>UKR:assault"});
     CHECK(vertex_ids(sub) == std::vector<std::string>{"CHN", "IRN", "RUS", "UKR"});
     check_consistent(sub);
     // With actors, the neighbourhood walks only the relations strong enough.
@@ -187,7 +200,8 @@ TEST_CASE("member-of edges pass min-count and keep a kept person's country") {
     f.depth = 1;
     const auto sub = graph::filter_graph(g, f);
     CHECK(vertex_ids(sub) == std::vector<std::string>{"CHN", "USA", "USA.ANTONY_BLINKEN"});
-    CHECK(edge_keys(sub) == std::vector<std::string>{"USA>CHN:sanction?", "USA.ANTONY_BLINKEN>CHN:accuse",
+    CHECK(edge_keys(sub) == std::vector<std::string>{"USA>CHN:sanction?",
+                                                     "USA.ANTONY_BLINKEN>CHN:accuse",
                                                      "USA.ANTONY_BLINKEN>USA:member-of"});
     check_consistent(sub);
 }
@@ -196,6 +210,7 @@ TEST_CASE("filter_graph refuses an actor that is no vertex") {
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
     Filter f;
     f.actors = {"China"};  // a name: resolve_actors first
-    CHECK_THROWS_WITH(graph::filter_graph(g, f),
-                      "unknown actor \"China\" in --actors: no actor of the events has this code, id or name");
+    CHECK_THROWS_WITH(
+        graph::filter_graph(g, f),
+        "unknown actor \"China\" in --actors: no actor of the events has this code, id or name");
 }

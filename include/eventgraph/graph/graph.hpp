@@ -5,6 +5,7 @@
 // reports (events of different articles with the same type, source and
 // target and overlapping dates).
 
+#include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -12,8 +13,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include "eventgraph/model/event.hpp"
 
@@ -24,36 +23,36 @@ enum class Level { code, actor };
 
 /// One real-world event and every report of it.
 struct Happening {
-    std::string id;                ///< the id of its first report (smallest event id)
+    std::string id;  ///< the id of its first report (smallest event id)
     std::string type;
     std::string mode;
     int quad = 0;
-    model::Actor source;           ///< at the graph's level (folded to the code at Level::code)
+    model::Actor source;  ///< at the graph's level (folded to the code at Level::code)
     std::optional<model::Actor> target;
     std::optional<model::DateSpan> date;  ///< the most precise date among the reports
     model::Polarity polarity = model::Polarity::asserted;
-    std::vector<std::size_t> reports;     ///< indices into EventGraph::events
-    std::size_t mentions = 0;             ///< reports (GDELT's NumMentions)
-    std::size_t sources = 0;              ///< distinct articles' sources/pages (GDELT's NumSources)
+    std::vector<std::size_t> reports;  ///< indices into EventGraph::events
+    std::size_t mentions = 0;          ///< reports (GDELT's NumMentions)
+    std::size_t sources = 0;           ///< distinct articles' sources/pages (GDELT's NumSources)
 };
 
 struct Vertex {
-    std::string id;    ///< actor id at the graph's level ("CHN", or "USA.ANTONY_BLINKEN")
+    std::string id;  ///< actor id at the graph's level ("CHN", or "USA.ANTONY_BLINKEN")
     std::string code;
     std::string name;
     model::ActorKind kind = model::ActorKind::country;
 };
 
 struct Edge {
-    std::string type;     ///< event type, or "member-of" (Level::actor)
+    std::string type;  ///< event type, or "member-of" (Level::actor)
     int quad = 0;
-    bool asserted = true;  ///< false: denied or hypothetical or future happenings, kept apart
+    bool asserted = true;      ///< false: denied or hypothetical or future happenings, kept apart
     std::size_t count = 0;     ///< happenings
     std::size_t mentions = 0;  ///< reports of them
     std::optional<model::DateSpan> first, last;  ///< earliest and latest happening dates
-    std::vector<std::size_t> happenings;          ///< indices into EventGraph::happenings
-    std::vector<std::string> articles;            ///< distinct, sorted
-    std::vector<std::string> attributions;        ///< distinct codes or ids of who claims them, sorted
+    std::vector<std::size_t> happenings;         ///< indices into EventGraph::happenings
+    std::vector<std::string> articles;           ///< distinct, sorted
+    std::vector<std::string> attributions;  ///< distinct codes or ids of who claims them, sorted
     double weight = 0;  ///< count (happenings), for layout and shortest paths use 1/weight
 };
 
