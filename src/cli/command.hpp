@@ -33,6 +33,8 @@ Command eval_command();
 Command dates_command();
 Command extract_command();
 Command actors_command();
+Command export_command();
+Command stats_command();
 
 /// Options several commands share.
 OptionSpec output_option(const std::string& what);

@@ -12,7 +12,8 @@
 namespace eventgraph::cli {
 
 const std::vector<Command>& commands() {
-    static const std::vector<Command> all = {normalize_command(), extract_command(), run_command(), actors_command(), dates_command(), eval_command()};
+    static const std::vector<Command> all = {normalize_command(), extract_command(), run_command(), export_command(),
+                                             stats_command(), actors_command(), dates_command(), eval_command()};
     return all;
 }
 

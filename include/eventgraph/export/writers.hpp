@@ -2,6 +2,7 @@
 // Exports of the graph and its timeline. Each writer returns the whole file's
 // text; the caller writes it through io::Output (atomic -o).
 
+#include <map>
 #include <string>
 
 #include "eventgraph/graph/graph.hpp"
@@ -18,11 +19,20 @@ std::string to_graphml(const graph::EventGraph& g);
 /// GEXF 1.3 with edge spells, for Gephi's timeline.
 std::string to_gexf(const graph::EventGraph& g);
 
-/// Timeline JSON (schemas/timeline.schema.json): happenings in date order.
-std::string to_timeline_json(const graph::EventGraph& g);
+/// Article id → its url, for links (events carry only the article's id). A
+/// feed item or teaser ("page#feed-1") without its own takes its page's.
+using ArticleUrls = std::map<std::string, std::string>;
 
-/// Knight Lab TimelineJS JSON.
-std::string to_timelinejs(const graph::EventGraph& g);
+/// Timeline JSON (schemas/timeline.schema.json): happenings in date order
+/// (undated last), each with its date and granularity, a headline, the
+/// evidence sentence of its surest report, its actors, and every report with
+/// its article (and url where `urls` knows it).
+std::string to_timeline_json(const graph::EventGraph& g, const ArticleUrls& urls = {});
+
+/// Knight Lab TimelineJS JSON: one slide a dated happening (month and day
+/// left out where the date does not know them; undated ones left out),
+/// grouped by event type, text as HTML with its sources.
+std::string to_timelinejs(const graph::EventGraph& g, const ArticleUrls& urls = {});
 
 /// Lays out and draws the graph in-process with Graphviz's gvc: format svg,
 /// png or pdf; layout dot, neato, sfdp or circo. Returns the file's bytes.

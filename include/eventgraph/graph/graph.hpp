@@ -5,14 +5,14 @@
 // reports (events of different articles with the same type, source and
 // target and overlapping dates).
 
+#include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include "eventgraph/model/event.hpp"
 
@@ -23,36 +23,36 @@ enum class Level { code, actor };
 
 /// One real-world event and every report of it.
 struct Happening {
-    std::string id;                ///< the id of its first report (smallest event id)
+    std::string id;  ///< the id of its first report (smallest event id)
     std::string type;
     std::string mode;
     int quad = 0;
-    model::Actor source;           ///< at the graph's level (folded to the code at Level::code)
+    model::Actor source;  ///< at the graph's level (folded to the code at Level::code)
     std::optional<model::Actor> target;
     std::optional<model::DateSpan> date;  ///< the most precise date among the reports
     model::Polarity polarity = model::Polarity::asserted;
-    std::vector<std::size_t> reports;     ///< indices into EventGraph::events
-    std::size_t mentions = 0;             ///< reports (GDELT's NumMentions)
-    std::size_t sources = 0;              ///< distinct articles' sources/pages (GDELT's NumSources)
+    std::vector<std::size_t> reports;  ///< indices into EventGraph::events
+    std::size_t mentions = 0;          ///< reports (GDELT's NumMentions)
+    std::size_t sources = 0;           ///< distinct articles' sources/pages (GDELT's NumSources)
 };
 
 struct Vertex {
-    std::string id;    ///< actor id at the graph's level ("CHN", or "USA.ANTONY_BLINKEN")
+    std::string id;  ///< actor id at the graph's level ("CHN", or "USA.ANTONY_BLINKEN")
     std::string code;
     std::string name;
     model::ActorKind kind = model::ActorKind::country;
 };
 
 struct Edge {
-    std::string type;     ///< event type, or "member-of" (Level::actor)
+    std::string type;  ///< event type, or "member-of" (Level::actor)
     int quad = 0;
-    bool asserted = true;  ///< false: denied or hypothetical or future happenings, kept apart
+    bool asserted = true;      ///< false: denied or hypothetical or future happenings, kept apart
     std::size_t count = 0;     ///< happenings
     std::size_t mentions = 0;  ///< reports of them
     std::optional<model::DateSpan> first, last;  ///< earliest and latest happening dates
-    std::vector<std::size_t> happenings;          ///< indices into EventGraph::happenings
-    std::vector<std::string> articles;            ///< distinct, sorted
-    std::vector<std::string> attributions;        ///< distinct codes or ids of who claims them, sorted
+    std::vector<std::size_t> happenings;         ///< indices into EventGraph::happenings
+    std::vector<std::string> articles;           ///< distinct, sorted
+    std::vector<std::string> attributions;  ///< distinct codes or ids of who claims them, sorted
     double weight = 0;  ///< count (happenings), for layout and shortest paths use 1/weight
 };
 
@@ -72,6 +72,29 @@ struct EventGraph {
 /// Builds the graph from events (taken by value: the graph keeps them).
 /// Deterministic: the same events in any order give the same graph, vertex
 /// and edge order included.
+///
+/// - `events` is kept sorted by event id; a second event with the id and
+///   article of an earlier one (the same file read twice) is dropped.
+/// - Happenings: reports with the same type, source, target (at the level)
+///   and polarity whose date spans overlap. The most precise reports found
+///   happenings first; a coarser report ("in July") then joins the happening
+///   it overlaps, or, if it overlaps several, the one with the most reports
+///   (then the earliest). An undated report joins the only dated happening
+///   of its key, else the key's one undated happening.
+/// - Vertices sorted by id; edges by source id, target id, type, asserted
+///   first. Happenings by date (undated last), then type, source, target.
+/// - Level::actor adds a `member-of` edge (count 0, weight 1) from each
+///   actor whose id is not its code to the code's vertex.
 EventGraph build_graph(std::vector<model::Event> events, Level level = Level::code);
+
+/// The vertex id an actor has at a level: its code, or its own id.
+std::string vertex_key(const model::Actor& actor, Level level);
+
+/// An article's source or page: the part of its id before '#'
+/// ("page-1#feed-2" is page-1), counted for Happening::sources.
+std::string_view article_page(std::string_view article);
+
+/// "code" or "actor".
+const char* to_string(Level level);
 
 }  // namespace eventgraph::graph

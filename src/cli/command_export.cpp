@@ -1,0 +1,94 @@
+#include <algorithm>
+
+#include "command.hpp"
+#include "eventgraph/error.hpp"
+#include "eventgraph/export/writers.hpp"
+#include "eventgraph/io/output.hpp"
+#include "filter_options.hpp"
+
+namespace eventgraph::cli {
+
+namespace {
+
+// Article urls for the timelines' links: events name only their article.
+exports::ArticleUrls article_urls(const Args& args, ReadSummary& summary) {
+    exports::ArticleUrls urls;
+    if (!args.has("articles")) return urls;
+    const auto read =
+        read_all_inputs(args.all("articles"), args.has("keep-going"), [&](model::Article a) {
+            if (!a.url.empty()) urls.emplace(a.id, a.url);
+        });
+    summary.failed_inputs += read.failed_inputs;
+    summary.skipped_records += read.skipped_records;
+    return urls;
+}
+
+int run_export(const Args& args) {
+    if (!args.has("format"))
+        throw usage_error("give the format with --format dot|graphml|gexf|timeline|timelinejs");
+    const std::string format = args.get("format");
+    static const std::vector<std::string> formats = {"dot", "graphml", "gexf", "timeline",
+                                                     "timelinejs"};
+    if (std::find(formats.begin(), formats.end(), format) == formats.end())
+        throw usage_error("unknown format \"" + format +
+                          "\": expected dot, graphml, gexf, timeline or timelinejs");
+    if (args.has("articles") && format != "timeline" && format != "timelinejs")
+        throw usage_error("option --articles is for the timeline formats");
+    filter_from_args(args);  // bad options are usage errors before any input is read
+    level_from_args(args);
+    io::Output out(args.get("output"));
+
+    ReadSummary summary;
+    const graph::EventGraph g = read_filtered_graph(args, summary);
+    const auto urls = article_urls(args, summary);
+    if (format == "dot")
+        out.write(exports::to_dot(g));
+    else if (format == "graphml")
+        out.write(exports::to_graphml(g));
+    else if (format == "gexf")
+        out.write(exports::to_gexf(g));
+    else if (format == "timeline")
+        out.write(exports::to_timeline_json(g, urls));
+    else
+        out.write(exports::to_timelinejs(g, urls));
+    out.commit();
+    return exit_code(args, summary);
+}
+
+}  // namespace
+
+Command export_command() {
+    auto options = filter_options();
+    options.insert(options.begin(),
+                   {{"format", 'f', true, "FORMAT", "dot, graphml, gexf, timeline or timelinejs"},
+                    level_option(),
+                    output_option("the export"),
+                    {"articles", 0, true, "FILE",
+                     "articles (JSON Lines, as normalize writes them) whose urls the timelines "
+                     "link to; repeatable"}});
+    return {
+        "export",
+        "events -> graph (DOT, GraphML, GEXF) or timeline (JSON, TimelineJS)",
+        "eventgraph export --format FORMAT [OPTIONS] EVENTS…",
+        "Reads events (JSON Lines, as extract writes them; - for standard input) and writes the\n"
+        "relationship graph or the timeline of what happened.\n\n"
+        "Reports of the same happening (same type, source, target and polarity, overlapping "
+        "dates,\n"
+        "from any article) are one happening: one timeline entry, counted once in its relation, "
+        "with\n"
+        "every report kept. Denied, hypothetical and future events are never merged with asserted "
+        "ones.\n\n"
+        "formats:\n"
+        "  dot         Graphviz, styled: nodes by kind, edges by quad class, a legend\n"
+        "  graphml     for NetworkX, Gephi, yEd, Cytoscape\n"
+        "  gexf        GEXF 1.3 with edge spells, for Gephi's timeline\n"
+        "  timeline    JSON: happenings in date order with their reports "
+        "(schemas/timeline.schema.json)\n"
+        "  timelinejs  Knight Lab TimelineJS's JSON\n\n"
+        "Actors are named by code, id or name (\"CHN\", \"USA.ANTONY_BLINKEN\", \"China\", "
+        "\"Beijing\").",
+        options,
+        run_export};
+}
+
+}  // namespace eventgraph::cli

@@ -1,0 +1,119 @@
+#include "filter_options.hpp"
+
+#include <optional>
+
+#include "eventgraph/error.hpp"
+#include "eventgraph/lexicon/load.hpp"
+
+namespace eventgraph::cli {
+
+namespace {
+
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) {
+        std::size_t pos = 0;
+        while (pos <= v.size()) {
+            const auto comma = std::min(v.find(',', pos), v.size());
+            if (comma > pos) out.push_back(v.substr(pos, comma - pos));
+            pos = comma + 1;
+        }
+    }
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+}  // namespace
+
+std::vector<OptionSpec> filter_options() {
+    return {
+        {"actors", 0, true, "LIST",
+         "only these actors (codes, ids or names, comma-separated; repeatable)"},
+        {"depth", 0, true, "N",
+         "with --actors: also every actor within N hops of them (default 0)"},
+        {"since", 0, true, "DATE", "only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"},
+        {"until", 0, true, "DATE", "only events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)"},
+        {"types", 0, true, "LIST", "only these event types (strike = assault, supply = aid)"},
+        {"min-count", 0, true, "N", "only relations of at least N happenings"},
+        {"polarity", 0, true, "LIST",
+         "only events of these polarities: asserted, denied, hypothetical, future"},
+        keep_going_option(),
+        lexicon_option(),
+    };
+}
+
+OptionSpec level_option() {
+    return {"level", 0, true, "LEVEL",
+            "code (default): countries and organisations, people folded in; actor: every actor, "
+            "with member-of edges"};
+}
+
+graph::Level level_from_args(const Args& args) {
+    const std::string level = args.get("level", "code");
+    if (level == "code") return graph::Level::code;
+    if (level == "actor") return graph::Level::actor;
+    throw usage_error("option --level needs code or actor, not \"" + level + "\"");
+}
+
+graph::Filter filter_from_args(const Args& args) {
+    graph::Filter f;
+    f.actors = split_list(args.all("actors"));
+    f.depth = static_cast<int>(args.get_number("depth", 0, 0));
+    if (args.has("depth") && f.actors.empty()) throw usage_error("option --depth needs --actors");
+    if (args.has("since")) f.since = graph::parse_filter_date(args.get("since"), false, "since");
+    if (args.has("until")) f.until = graph::parse_filter_date(args.get("until"), true, "until");
+    if (f.since && f.until && *f.until < *f.since)
+        throw usage_error("--until " + args.get("until") + " is before --since " +
+                          args.get("since"));
+    for (const auto& t : split_list(args.all("types"))) f.types.insert(graph::canonical_type(t));
+    f.min_count = static_cast<std::size_t>(args.get_number("min-count", 0, 0));
+    for (const auto& p : split_list(args.all("polarity")))
+        f.polarity.insert(graph::parse_polarity(p));
+    return f;
+}
+
+graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
+    if (args.positional().empty())
+        throw usage_error("no input: give event files (JSON Lines) or - for standard input");
+    graph::Filter filter = filter_from_args(args);
+    const graph::Level level = level_from_args(args);
+    std::vector<model::Event> events;
+    summary = read_event_files(args.positional(), args.has("keep-going"),
+                               [&](model::Event e) { events.push_back(std::move(e)); });
+    events = graph::filter_events(std::move(events), filter);
+    graph::EventGraph g = graph::build_graph(std::move(events), level);
+
+    // The lexicon is loaded only for a name the events do not spell out ("Beijing").
+    std::optional<lexicon::Lexicon> lex;
+    const auto lookup = [&](const std::string& name) {
+        if (!lex) lex = lexicon::load_default_lexicon(args.all("lexicon"));
+        const std::string key = lower(name);
+        std::vector<std::string> ids;
+        for (const auto& entry : lex->entries()) {
+            bool match = lower(entry.id) == key || lower(entry.name) == key;
+            for (const auto* list : {&entry.names, &entry.metonyms})
+                for (const auto& n : *list) match = match || lower(n) == key;
+            // At the code level a person or agency stands for its country or organisation.
+            if (match)
+                ids.push_back(level == graph::Level::code && !entry.code.empty() ? entry.code
+                                                                                 : entry.id);
+        }
+        return ids;
+    };
+    filter.actors = graph::resolve_actors(g, filter.actors, lookup);
+    if (filter.actors.empty() && filter.min_count == 0) return g;
+    return graph::filter_graph(g, filter);
+}
+
+int exit_code(const Args& args, const ReadSummary& summary) {
+    return summary.failed_inputs == 0 && (summary.skipped_records == 0 || args.has("keep-going"))
+               ? 0
+               : 1;
+}
+
+}  // namespace eventgraph::cli

@@ -1,0 +1,34 @@
+#pragma once
+// The filters every command that reads events shares (--actors, --depth,
+// --since, --until, --types, --min-count, --polarity), and the graph they
+// give.
+
+#include <vector>
+
+#include "args.hpp"
+#include "command.hpp"
+#include "eventgraph/graph/filter.hpp"
+#include "eventgraph/graph/graph.hpp"
+
+namespace eventgraph::cli {
+
+/// The filter options, for a command's option list.
+std::vector<OptionSpec> filter_options();
+/// --level code|actor.
+OptionSpec level_option();
+
+/// The filter the options ask for, its actors as given (not yet resolved);
+/// throws usage_error for a bad date, type, polarity or number.
+graph::Filter filter_from_args(const Args& args);
+graph::Level level_from_args(const Args& args);
+
+/// The events of the positional inputs, filtered, as a graph at --level with
+/// the relation filters applied; `summary` tells how the reading went.
+/// Names in --actors that the events do not spell are looked up in the
+/// lexicon (the default one and --lexicon files) on demand.
+graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary);
+
+/// 0 if every input was read whole (or --keep-going skipped broken records), else 1.
+int exit_code(const Args& args, const ReadSummary& summary);
+
+}  // namespace eventgraph::cli

@@ -1,0 +1,335 @@
+// Timeline exports: eventgraph's own timeline JSON and Knight Lab TimelineJS.
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+
+#include "eventgraph/export/writers.hpp"
+#include "eventgraph/model/timestamp.hpp"
+
+namespace eventgraph::exports {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using graph::EventGraph;
+using graph::Happening;
+
+void string(Writer& w, std::string_view s) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void field(Writer& w, const char* key, std::string_view value) {
+    w.Key(key);
+    string(w, value);
+}
+
+// Verb phrases for headlines: with a target, and without one.
+struct Verb {
+    const char* type;
+    const char* with_target;
+    const char* alone;
+};
+constexpr Verb verbs[] = {
+    {"agree", "agrees with", "agrees"},
+    {"consult", "consults", "holds consultations"},
+    {"support", "supports", "voices support"},
+    {"concede", "concedes to", "concedes"},
+    {"cooperate", "cooperates with", "cooperates"},
+    {"aid", "aids", "gives aid"},
+    {"retreat", "retreats from", "retreats"},
+    {"request", "asks", "makes a request"},
+    {"accuse", "accuses", "makes accusations"},
+    {"reject", "rejects", "rejects"},
+    {"threaten", "threatens", "makes threats"},
+    {"protest", "protests against", "protests"},
+    {"sanction", "sanctions", "imposes sanctions"},
+    {"mobilize", "mobilizes against", "mobilizes"},
+    {"coerce", "coerces", "coerces"},
+    {"assault", "attacks", "attacks"},
+    {"statement", "makes a statement on", "makes a statement"},
+};
+
+std::string headline(const Happening& h) {
+    std::string verb = h.type;
+    for (const auto& v : verbs)
+        if (h.type == v.type) verb = h.target ? v.with_target : v.alone;
+    std::string s = h.source.name + " " + verb;
+    if (h.target) s += " " + h.target->name;
+    if (h.polarity != model::Polarity::asserted)
+        s += std::string(" (") + model::to_string(h.polarity) + ")";
+    return s;
+}
+
+// The report an analyst should read first: the surest (then the first by id).
+const model::Event& strongest(const EventGraph& g, const Happening& h) {
+    const model::Event* best = &g.events[h.reports.front()];
+    for (const std::size_t r : h.reports)
+        if (g.events[r].confidence > best->confidence) best = &g.events[r];
+    return *best;
+}
+
+const std::string* url_of(const ArticleUrls& urls, const std::string& article) {
+    auto it = urls.find(article);
+    if (it == urls.end()) it = urls.find(std::string(graph::article_page(article)));
+    return it == urls.end() || it->second.empty() ? nullptr : &it->second;
+}
+
+std::vector<std::string> articles_of(const EventGraph& g, const Happening& h) {
+    std::vector<std::string> out;
+    for (const std::size_t r : h.reports) out.push_back(g.events[r].article);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void write_actor(Writer& w, const model::Actor& a) {
+    w.StartObject();
+    field(w, "id", a.id);
+    field(w, "code", a.code);
+    field(w, "name", a.name);
+    field(w, "kind", model::to_string(a.kind));
+    if (!a.role.empty()) field(w, "role", a.role);
+    if (!a.agent.empty()) field(w, "agent", a.agent);
+    w.EndObject();
+}
+
+void write_date(Writer& w, const std::optional<model::DateSpan>& d) {
+    w.Key("date");
+    if (!d) {
+        w.Null();
+        return;
+    }
+    w.StartObject();
+    field(w, "value", model::date_value(*d));
+    field(w, "granularity", model::to_string(d->granularity));
+    field(w, "start", model::to_iso(d->start));
+    field(w, "end", model::to_iso(d->end));
+    field(w, "basis", model::to_string(d->basis));
+    w.EndObject();
+}
+
+void write_happening(Writer& w, const EventGraph& g, const Happening& h, const ArticleUrls& urls) {
+    w.StartObject();
+    field(w, "id", h.id);
+    write_date(w, h.date);
+    field(w, "headline", headline(h));
+    field(w, "text", strongest(g, h).evidence.text);
+    field(w, "type", h.type);
+    w.Key("mode");
+    if (h.mode.empty())
+        w.Null();
+    else
+        string(w, h.mode);
+    w.Key("quad");
+    w.Int(h.quad);
+    field(w, "polarity", model::to_string(h.polarity));
+    w.Key("source");
+    write_actor(w, h.source);
+    w.Key("target");
+    if (h.target)
+        write_actor(w, *h.target);
+    else
+        w.Null();
+    w.Key("actors");
+    w.StartArray();
+    string(w, h.source.id);
+    if (h.target && h.target->id != h.source.id) string(w, h.target->id);
+    w.EndArray();
+    w.Key("mentions");
+    w.Uint64(h.mentions);
+    w.Key("sources");
+    w.Uint64(h.sources);
+    w.Key("articles");
+    w.StartArray();
+    for (const auto& a : articles_of(g, h)) {
+        w.StartObject();
+        field(w, "id", a);
+        if (const auto* url = url_of(urls, a)) field(w, "url", *url);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("reports");
+    w.StartArray();
+    for (const std::size_t r : h.reports) {
+        const model::Event& e = g.events[r];
+        w.StartObject();
+        field(w, "event", e.id);
+        field(w, "article", e.article);
+        if (const auto* url = url_of(urls, e.article)) field(w, "url", *url);
+        w.Key("sentence");
+        w.Int(e.evidence.sentence);
+        field(w, "text", e.evidence.text);
+        field(w, "trigger", e.evidence.trigger);
+        w.Key("confidence");
+        w.Double(e.confidence);
+        w.Key("attributed_to");
+        if (e.attributed_to)
+            write_actor(w, *e.attributed_to);
+        else
+            w.Null();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (const char c : s) switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    return out;
+}
+
+// TimelineJS uses unique_id as an element id and in the page's #hash.
+std::string element_id(const std::string& id, std::set<std::string>& used) {
+    std::string s;
+    for (const char c : id) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '-' || c == '_';
+        s += plain ? c : '-';
+    }
+    if (s.empty()) s = "happening";
+    std::string unique = s;
+    for (int n = 2; !used.insert(unique).second; ++n) unique = s + "-" + std::to_string(n);
+    return unique;
+}
+
+void write_tjs_date(Writer& w, const char* key, date::year_month_day d,
+                    model::Granularity granularity) {
+    w.Key(key);
+    w.StartObject();
+    field(w, "year", std::to_string(int(d.year())));
+    if (granularity != model::Granularity::year)
+        field(w, "month", std::to_string(unsigned(d.month())));
+    if (granularity == model::Granularity::day) field(w, "day", std::to_string(unsigned(d.day())));
+    w.EndObject();
+}
+
+std::string slide_text(const EventGraph& g, const Happening& h, const ArticleUrls& urls) {
+    const model::Event& best = strongest(g, h);
+    std::string s = "<p>" + html_escape(best.evidence.text) + "</p><p>";
+    if (best.attributed_to) s += "According to " + html_escape(best.attributed_to->name) + ". ";
+    if (h.polarity != model::Polarity::asserted)
+        s += std::string("<em>") + model::to_string(h.polarity) + "</em>. ";
+    s += std::to_string(h.mentions) + (h.mentions == 1 ? " report" : " reports") + " from " +
+         std::to_string(h.sources) + (h.sources == 1 ? " source" : " sources") + ": ";
+    const auto articles = articles_of(g, h);
+    constexpr std::size_t shown = 10;
+    for (std::size_t i = 0; i < articles.size() && i < shown; ++i) {
+        if (i) s += ", ";
+        if (const auto* url = url_of(urls, articles[i]))
+            s += "<a href=\"" + html_escape(*url) + "\">" + html_escape(articles[i]) + "</a>";
+        else
+            s += html_escape(articles[i]);
+    }
+    if (articles.size() > shown) s += " and " + std::to_string(articles.size() - shown) + " more";
+    return s + ".</p>";
+}
+
+std::string title_of(const EventGraph& g) {
+    std::vector<std::string> names;
+    for (const auto v : boost::make_iterator_range(boost::vertices(g.graph)))
+        names.push_back(g.graph[v].name);
+    if (names.empty() || names.size() > 5) return "Timeline";
+    std::string s = "Timeline: " + names.front();
+    for (std::size_t i = 1; i < names.size(); ++i)
+        s += (i + 1 == names.size() ? " and " : ", ") + names[i];
+    return s;
+}
+
+}  // namespace
+
+std::string to_timeline_json(const EventGraph& g, const ArticleUrls& urls) {
+    // One happening a line: the file is JSON, and still greps and diffs well.
+    std::string out = "{\"format\":\"eventgraph-timeline\",\"version\":1,\"level\":\"";
+    out += graph::to_string(g.level);
+    out += "\",\"happenings\":" + std::to_string(g.happenings.size()) + ",\"events\":[";
+    bool first = true;
+    for (const Happening& h : g.happenings) {
+        rapidjson::StringBuffer buffer;
+        Writer w(buffer);
+        write_happening(w, g, h, urls);
+        out += first ? "\n" : ",\n";
+        first = false;
+        out.append(buffer.GetString(), buffer.GetSize());
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+std::string to_timelinejs(const EventGraph& g, const ArticleUrls& urls) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    std::size_t dated = 0, reports = 0;
+    for (const Happening& h : g.happenings)
+        if (h.date) {
+            ++dated;
+            reports += h.mentions;
+        }
+    w.StartObject();
+    w.Key("title");
+    w.StartObject();
+    w.Key("text");
+    w.StartObject();
+    field(w, "headline", html_escape(title_of(g)));
+    std::string text = std::to_string(dated) + (dated == 1 ? " happening" : " happenings") +
+                       " told in " + std::to_string(reports) +
+                       (reports == 1 ? " report" : " reports");
+    const Happening* first = nullptr;
+    const Happening* last = nullptr;
+    for (const Happening& h : g.happenings)
+        if (h.date) {
+            if (!first) first = &h;
+            last = &h;
+        }
+    if (first)
+        text += ", " + model::date_value(*first->date) + " to " + model::date_value(*last->date);
+    field(w, "text", "<p>" + text + ".</p>");
+    w.EndObject();
+    w.EndObject();
+    w.Key("events");
+    w.StartArray();
+    std::set<std::string> used;
+    for (const Happening& h : g.happenings) {
+        if (!h.date) continue;  // TimelineJS cannot place a slide without a date
+        w.StartObject();
+        write_tjs_date(w, "start_date", h.date->start, h.date->granularity);
+        if (h.date->granularity == model::Granularity::day && h.date->end != h.date->start)
+            write_tjs_date(w, "end_date", h.date->end, model::Granularity::day);
+        w.Key("text");
+        w.StartObject();
+        field(w, "headline", html_escape(headline(h)));
+        field(w, "text", slide_text(g, h, urls));
+        w.EndObject();
+        field(w, "group", h.type);
+        field(w, "unique_id", element_id(h.id, used));
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+}  // namespace eventgraph::exports

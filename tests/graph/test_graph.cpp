@@ -1,0 +1,306 @@
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+
+#include "eventgraph/export/writers.hpp"
+#include "eventgraph/graph/graph.hpp"
+#include "eventgraph/io/event_json.hpp"
+#include "support/support.hpp"
+
+using namespace eventgraph;
+using graph::EventGraph;
+using graph::Level;
+
+namespace {
+
+std::vector<model::Event> read_events(const std::string& fixture) {
+    const std::string path = test::data_path(fixture);
+    std::ifstream in(path);
+    std::vector<model::Event> events;
+    io::read_events_json(
+        in, path, {}, [&](model::Event e) { events.push_back(std::move(e)); },
+        [](const std::exception& e) { FAIL(e.what()); });
+    return events;
+}
+
+const graph::Edge* find_edge(const EventGraph& g, const std::string& from, const std::string& to,
+                             const std::string& type, bool asserted = true) {
+    for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
+        if (g.graph[boost::source(e, g.graph)].id == from &&
+            g.graph[boost::target(e, g.graph)].id == to && g.graph[e].type == type &&
+            g.graph[e].asserted == asserted)
+            return &g.graph[e];
+    return nullptr;
+}
+
+std::vector<const graph::Happening*> happenings_of(const EventGraph& g, const std::string& from,
+                                                   const std::string& type) {
+    std::vector<const graph::Happening*> out;
+    for (const auto& h : g.happenings)
+        if (h.source.id == from && h.type == type) out.push_back(&h);
+    return out;
+}
+
+std::string date_of(const graph::Happening& h) {
+    return h.date ? model::date_value(*h.date) : "none";
+}
+
+// Everything a graph holds, as text, to compare two graphs.
+std::string fingerprint(const EventGraph& g) {
+    std::string s = exports::to_timeline_json(g);
+    for (const auto v : boost::make_iterator_range(boost::vertices(g.graph)))
+        s += g.graph[v].id + "|" + g.graph[v].name + "|" + model::to_string(g.graph[v].kind) + "\n";
+    for (const auto e : boost::make_iterator_range(boost::edges(g.graph))) {
+        const auto& r = g.graph[e];
+        s += g.graph[boost::source(e, g.graph)].id + ">" + g.graph[boost::target(e, g.graph)].id +
+             " " + r.type + (r.asserted ? " a " : " n ") + std::to_string(r.count) + " " +
+             std::to_string(r.mentions) + " " + std::to_string(r.weight);
+        for (const auto h : r.happenings) s += " h" + std::to_string(h);
+        for (const auto& a : r.articles) s += " " + a;
+        for (const auto& a : r.attributions) s += " @" + a;
+        s += "\n";
+    }
+    for (const auto& e : g.events) s += e.id + " ";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "reports of one event in several articles are one happening with its mentions and sources") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
+    const auto accusations = happenings_of(g, "USA", "accuse");
+    REQUIRE(accusations.size() == 1);
+    const auto& h = *accusations.front();
+    CHECK(h.mentions == 6);
+    CHECK(h.reports.size() == 6);
+    CHECK(h.sources == 5);  // the two feed items of dw-2024-09-11 are one page
+    CHECK(date_of(h) == "2024-09-10");
+    CHECK(h.date->basis == model::DateBasis::explicit_date);  // the surest of the day's reports
+    CHECK(h.target->id == "CHN");
+    CHECK(h.id == "ev-1725203141613328");  // the smallest id of its reports
+    const auto* e = find_edge(g, "USA", "CHN", "accuse");
+    REQUIRE(e);
+    CHECK(e->count == 1);
+    CHECK(e->mentions == 6);
+    CHECK(e->weight == 1.0);
+    CHECK(e->quad == 3);
+    CHECK(e->articles == std::vector<std::string>{"ap-2024-09-10", "bbc-2024-09-11",
+                                                  "dw-2024-09-11#feed-1", "dw-2024-09-11#feed-2",
+                                                  "guardian-2024-09-30", "reuters-2024-09-10"});
+}
+
+TEST_CASE("a month report joins the day happening inside that month") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
+    std::vector<std::string> dates;
+    for (const auto* h : happenings_of(g, "CHN", "aid"))
+        if (h->polarity == model::Polarity::asserted)
+            dates.push_back(date_of(*h) + "x" + std::to_string(h->mentions));
+    CHECK(dates == std::vector<std::string>{"2024-07-15x2", "2024-09-10x1"});
+    const auto* e = find_edge(g, "CHN", "RUS", "aid");
+    REQUIRE(e);
+    CHECK(e->count == 2);
+    CHECK(e->mentions == 3);
+    CHECK(model::date_value(*e->first) == "2024-07-15");
+    CHECK(model::date_value(*e->last) == "2024-09-10");
+    CHECK(e->attributions == std::vector<std::string>{"USA"});
+}
+
+TEST_CASE("a coarse report overlapping two happenings joins the one with more reports") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
+    std::vector<std::string> dates;
+    for (const auto* h : happenings_of(g, "RUS", "assault"))
+        dates.push_back(date_of(*h) + "x" + std::to_string(h->mentions));
+    CHECK(dates == std::vector<std::string>{"2024-10-03x3", "2024-10-05x1"});
+    // A month report with no day report in its month is a happening of its own, dated by the month.
+    std::vector<std::string> iran;
+    for (const auto* h : happenings_of(g, "IRN", "aid"))
+        iran.push_back(date_of(*h) + "x" + std::to_string(h->mentions));
+    CHECK(iran == std::vector<std::string>{"2024-08x1", "2024-09-06x1", "nonex1"});
+}
+
+TEST_CASE(
+    "an undated report joins the only dated happening of its key, and stays apart when there are "
+    "several") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
+    const auto support = happenings_of(g, "NATO", "support");
+    REQUIRE(support.size() == 1);
+    CHECK(support.front()->mentions == 2);
+    CHECK(date_of(*support.front()) == "2024-07-10");
+    // Iran's undated report has two dated happenings to choose from: it is counted apart, listed
+    // last.
+    CHECK(g.happenings.back().source.id == "IRN");
+    CHECK_FALSE(g.happenings.back().date);
+    const auto* e = find_edge(g, "IRN", "RUS", "aid");
+    REQUIRE(e);
+    CHECK(e->count == 3);
+    CHECK(model::date_value(*e->last) == "2024-09-06");
+}
+
+TEST_CASE("denied, hypothetical and future events are kept apart from asserted ones") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
+    const auto* asserted = find_edge(g, "CHN", "RUS", "aid", true);
+    const auto* denied = find_edge(g, "CHN", "RUS", "aid", false);
+    REQUIRE(asserted);
+    REQUIRE(denied);
+    CHECK(asserted->count == 2);
+    CHECK(denied->count == 1);
+    CHECK(g.happenings[denied->happenings.front()].polarity == model::Polarity::denied);
+    CHECK(denied->attributions == std::vector<std::string>{"CHN"});
+    const auto* sanction = find_edge(g, "USA", "CHN", "sanction", false);
+    REQUIRE(sanction);
+    CHECK(g.happenings[sanction->happenings.front()].polarity == model::Polarity::hypothetical);
+    CHECK_FALSE(find_edge(g, "USA", "CHN", "sanction", true));
+    CHECK(find_edge(g, "UKR", "NATO", "request", false));
+}
+
+TEST_CASE("a denial and an assertion of the same day are two happenings, not one") {
+    auto events = read_events("graph/reports.jsonl");
+    const auto g = graph::build_graph(events);
+    std::size_t on_the_10th = 0;
+    for (const auto* h : happenings_of(g, "CHN", "aid"))
+        if (date_of(*h) == "2024-09-10") ++on_the_10th;
+    CHECK(on_the_10th == 2);
+}
+
+TEST_CASE(
+    "level code folds people and agencies into their code, named after the code's own actor") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"), Level::code);
+    std::vector<std::string> ids, names;
+    for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
+        ids.push_back(g.graph[v].id);
+        names.push_back(g.graph[v].name);
+    }
+    CHECK(ids == std::vector<std::string>{"CHN", "IRN", "NATO", "RUS", "UKR", "USA"});
+    CHECK(names ==
+          std::vector<std::string>{"China", "Iran", "NATO", "Russia", "Ukraine", "United States"});
+    CHECK(g.graph[g.vertex_by_id.at("NATO")].kind == model::ActorKind::organisation);
+    // NATO's declaration and its Secretary General's words are one happening at this level.
+    const auto nato = happenings_of(g, "NATO", "accuse");
+    REQUIRE(nato.size() == 1);
+    CHECK(nato.front()->mentions == 2);
+    CHECK(nato.front()->source.name == "NATO");
+    CHECK(find_edge(g, "RUS", "CHN", "cooperate"));  // Putin and Xi
+    CHECK(find_edge(g, "CHN", "USA", "reject"));     // the foreign ministry
+    for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
+        CHECK(g.graph[e].type != "member-of");
+}
+
+TEST_CASE("a code no actor of the events is named after keeps the code as its name") {
+    auto events = read_events("graph/reports.jsonl");
+    model::Event e = events.front();
+    e.id = "ev-00000000000000ff";
+    e.source = model::Actor{"GBR.DAVID_LAMMY",   "GBR", "David Lammy", model::ActorKind::person,
+                            "Foreign Secretary", ""};
+    events = {e};
+    const auto code = graph::build_graph(events, Level::code);
+    const auto& v = code.graph[code.vertex_by_id.at("GBR")];
+    CHECK(v.name == "GBR");
+    CHECK(v.kind == model::ActorKind::country);
+    const auto actor = graph::build_graph(events, Level::actor);
+    CHECK(actor.graph[actor.vertex_by_id.at("GBR.DAVID_LAMMY")].name == "David Lammy");
+    CHECK(actor.graph[actor.vertex_by_id.at("GBR")].name == "GBR");
+    CHECK(find_edge(actor, "GBR.DAVID_LAMMY", "GBR", "member-of"));
+}
+
+TEST_CASE("level actor keeps people and agencies as vertices with member-of edges to their code") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"), Level::actor);
+    for (const char* id : {"USA.ANTONY_BLINKEN", "NATO.JENS_STOLTENBERG", "RUS.VLADIMIR_PUTIN",
+                           "CHN.XI_JINPING", "CHN.MFA", "RUS.MIL", "USA", "CHN", "NATO"})
+        CHECK(g.vertex_by_id.count(id) == 1);
+    CHECK(g.vertex_by_id.count("USA.KURT_CAMPBELL") ==
+          0);  // only ever attributed, never an actor of a relation
+    const auto& blinken = g.graph[g.vertex_by_id.at("USA.ANTONY_BLINKEN")];
+    CHECK(blinken.name == "Antony Blinken");
+    CHECK(blinken.code == "USA");
+    CHECK(blinken.kind == model::ActorKind::person);
+    const auto* member = find_edge(g, "USA.ANTONY_BLINKEN", "USA", "member-of");
+    REQUIRE(member);
+    CHECK(member->count == 0);
+    CHECK(member->weight == 1.0);
+    CHECK(find_edge(g, "CHN.MFA", "CHN", "member-of"));
+    CHECK(find_edge(g, "USA.ANTONY_BLINKEN", "CHN", "accuse")->count == 1);
+    // The Secretary General's words and the alliance's declaration are two happenings here.
+    CHECK(happenings_of(g, "NATO", "accuse").size() == 1);
+    CHECK(happenings_of(g, "NATO.JENS_STOLTENBERG", "accuse").size() == 1);
+    CHECK(find_edge(g, "RUS.VLADIMIR_PUTIN", "CHN.XI_JINPING", "cooperate"));
+    CHECK_FALSE(find_edge(g, "RUS", "CHN", "cooperate"));
+    // Sumy: Russian forces and Russia are different actors at this level.
+    CHECK(happenings_of(g, "RUS.MIL", "assault").size() == 1);
+}
+
+TEST_CASE("an event without a target is a happening on the timeline and no edge") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
+    const auto mobilize = happenings_of(g, "RUS", "mobilize");
+    REQUIRE(mobilize.size() == 1);
+    CHECK_FALSE(mobilize.front()->target);
+    CHECK(date_of(*mobilize.front()) == "2024-09");
+    for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
+        CHECK(g.graph[e].type != "mobilize");
+}
+
+TEST_CASE("happenings are in date order, undated last, and edges in source, target, type order") {
+    const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
+    CHECK(g.happenings.size() == 16);
+    CHECK(g.events.size() == 27);
+    for (std::size_t i = 1; i < g.happenings.size(); ++i) {
+        const auto& a = g.happenings[i - 1];
+        const auto& b = g.happenings[i];
+        if (a.date && b.date) CHECK(a.date->start <= b.date->start);
+        if (!a.date) CHECK_FALSE(b.date);
+    }
+    std::vector<std::string> keys;
+    for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
+        keys.push_back(g.graph[boost::source(e, g.graph)].id + ">" +
+                       g.graph[boost::target(e, g.graph)].id + ":" + g.graph[e].type +
+                       (g.graph[e].asserted ? "" : "?"));
+    CHECK(keys == std::vector<std::string>{
+                      "CHN>RUS:aid", "CHN>RUS:aid?", "CHN>USA:reject", "IRN>RUS:aid",
+                      "NATO>CHN:accuse", "NATO>UKR:support", "RUS>CHN:cooperate", "RUS>UKR:assault",
+                      "UKR>NATO:request?", "USA>CHN:accuse", "USA>CHN:sanction?"});
+    // Every report belongs to exactly one happening.
+    std::vector<int> seen(g.events.size(), 0);
+    for (const auto& h : g.happenings)
+        for (const auto r : h.reports) ++seen[r];
+    CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<long>(seen.size()));
+}
+
+TEST_CASE("the same events in any order give the same graph") {
+    for (const Level level : {Level::code, Level::actor}) {
+        auto events = read_events("graph/reports.jsonl");
+        const std::string expected = fingerprint(graph::build_graph(events, level));
+        std::mt19937 random(42);
+        for (int round = 0; round < 5; ++round) {
+            std::shuffle(events.begin(), events.end(), random);
+            CHECK(fingerprint(graph::build_graph(events, level)) == expected);
+        }
+    }
+}
+
+TEST_CASE("an event read twice is one report") {
+    auto events = read_events("graph/reports.jsonl");
+    const auto once = graph::build_graph(events);
+    auto twice = events;
+    twice.insert(twice.end(), events.begin(), events.end());
+    const auto g = graph::build_graph(twice);
+    CHECK(g.events.size() == 27);
+    CHECK(fingerprint(g) == fingerprint(once));
+}
+
+TEST_CASE("no events give an empty graph") {
+    const auto g = graph::build_graph({});
+    CHECK(boost::num_vertices(g.graph) == 0);
+    CHECK(g.happenings.empty());
+}
+
+TEST_CASE("an article's page is its id up to '#'") {
+    CHECK(graph::article_page("dw-2024-09-11#feed-2") == "dw-2024-09-11");
+    CHECK(graph::article_page("reuters-1") == "reuters-1");
+    CHECK(graph::vertex_key(model::Actor{"USA.ANTONY_BLINKEN", "USA", "Antony Blinken",
+                                         model::ActorKind::person, "", ""},
+                            Level::code) == "USA");
+    CHECK(graph::vertex_key(model::Actor{"USA.ANTONY_BLINKEN", "USA", "Antony Blinken",
+                                         model::ActorKind::person, "", ""},
+                            Level::actor) == "USA.ANTONY_BLINKEN");
+}
