@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -34,17 +36,36 @@ void check_choice(const std::array<std::string_view, N>& valid, const std::strin
     throw usage_error("unknown " + what + " \"" + value + "\": expected " + list);
 }
 
-bool has_plugin(GVC_t* gvc, const char* kind, const std::string& name) {
+std::set<std::string> plugin_list(GVC_t* gvc, const char* kind) {
     int size = 0;
     char** list = gvPluginList(gvc, kind, &size, nullptr);
-    bool found = false;
+    std::set<std::string> names;
     for (int i = 0; i < size; ++i) {
-        // Entries are "name" or, for devices, "name:plugin".
+        // Entries are "name" or, in some versions, "name:plugin".
         const std::string_view entry = list[i];
-        if (entry.substr(0, entry.find(':')) == name) found = true;
+        names.emplace(entry.substr(0, entry.find(':')));
         free(list[i]);
     }
     free(list);
+    return names;
+}
+
+// One context for the life of the process, never freed: Graphviz 2.42's pango
+// plugin keeps a pointer to the last font name it measured, which
+// gvFreeContext frees, so a second context reads freed memory (AddressSanitizer
+// shows it on the second render). Used only under the GraphvizSession lock.
+GVC_t* context() {
+    static GVC_t* const gvc = gvContext();
+    return gvc;
+}
+
+/// The layouts and output devices Graphviz found, asked once (gvPluginList
+/// leaks a little at each call).
+struct Plugins {
+    std::set<std::string> layouts, devices;
+};
+const Plugins& plugins(GVC_t* gvc) {
+    static const Plugins found{plugin_list(gvc, "layout"), plugin_list(gvc, "device")};
     return found;
 }
 
@@ -56,13 +77,13 @@ std::string render(const graph::EventGraph& g, const std::string& format, const 
     const std::string dot = to_dot(g);
 
     const detail::GraphvizSession session;
-    std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
+    GVC_t* const gvc = context();
     if (!gvc) session.fail("Graphviz could not start");
-    if (!has_plugin(gvc.get(), "layout", layout))
+    if (!plugins(gvc).layouts.count(layout))
         session.fail("Graphviz has no " + layout +
                      " layout here: its plugins are in Debian's libgvc6 (run `dot -c` as root "
                      "if they are installed but not registered)");
-    if (!has_plugin(gvc.get(), "device", format))
+    if (!plugins(gvc).devices.count(format))
         session.fail("Graphviz cannot write " + format +
                      " here: its svg, png and pdf writers are in Debian's libgvc6 (core and "
                      "cairo plugins; run `dot -c` as root if they are installed but not "
@@ -70,15 +91,15 @@ std::string render(const graph::EventGraph& g, const std::string& format, const 
 
     std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
     if (!graph) session.fail("Graphviz could not read back its own DOT text");
-    if (gvLayout(gvc.get(), graph.get(), layout.c_str()) != 0)
+    if (gvLayout(gvc, graph.get(), layout.c_str()) != 0)
         session.fail("Graphviz could not lay out the graph with " + layout);
     char* data = nullptr;
     unsigned int length = 0;
-    const int rendered = gvRenderData(gvc.get(), graph.get(), format.c_str(), &data, &length);
+    const int rendered = gvRenderData(gvc, graph.get(), format.c_str(), &data, &length);
     std::string bytes;
     if (rendered == 0 && data) bytes.assign(data, length);
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(gvc.get(), graph.get());
+    gvFreeLayout(gvc, graph.get());
     if (rendered != 0 || bytes.empty()) session.fail("Graphviz could not render " + format);
     return bytes;
 }
