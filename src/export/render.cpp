@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "detail_graphviz.hpp"
 #include "eventgraph/error.hpp"
@@ -69,6 +70,76 @@ const Plugins& plugins(GVC_t* gvc) {
     return found;
 }
 
+std::string html_text(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+    }
+    return out;
+}
+
+std::string attr(void* object, const char* name) {
+    const char* v = agget(object, const_cast<char*>(name));
+    return v ? v : "";
+}
+
+/// neato, sfdp and circo know no clusters: the legend's sample nodes and
+/// lines would float among the actors. There it becomes a table under the
+/// drawing (an HTML-like graph label), built from the same cluster.
+void legend_as_table(Agraph_t* g, const detail::GraphvizSession& session) {
+    Agraph_t* legend = agsubg(g, const_cast<char*>("cluster_legend"), 0);
+    if (!legend) return;
+    std::string kinds, lines;
+    std::vector<Agnode_t*> nodes;
+    for (Agnode_t* n = agfstnode(legend); n; n = agnxtnode(legend, n)) {
+        nodes.push_back(n);
+        if (attr(n, "shape") != "point") {
+            kinds += "<TD BORDER=\"1\" COLOR=\"" + html_text(attr(n, "color")) + "\" BGCOLOR=\"" +
+                     html_text(attr(n, "fillcolor")) + "\">" + html_text(attr(n, "label")) + "</TD>";
+        }
+        for (Agedge_t* e = agfstout(legend, n); e; e = agnxtout(legend, e)) {
+            const bool dashed = attr(e, "style") == "dashed";
+            const bool dotted = attr(e, "style") == "dotted";
+            const bool thick = std::stod("0" + attr(e, "penwidth")) > 3;
+            const char* sample = dashed   ? "\u254C\u254C\u254C\u254C"
+                                 : dotted ? "\u2508\u2508\u2508\u2508"
+                                          : "\u2501\u2501\u2501\u2501";
+            lines += "<TR><TD ALIGN=\"RIGHT\"><FONT COLOR=\"" + html_text(attr(e, "color")) +
+                     "\" POINT-SIZE=\"" + (thick ? "22" : "11") + "\">" + sample + "</FONT></TD><TD ALIGN=\"LEFT\" COLSPAN=\"5\">" +
+                     html_text(attr(e, "label")) + "</TD></TR>";
+        }
+    }
+    const std::string html = "<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR><TD>Legend</TD>" + kinds +
+                             "</TR>" + lines + "</TABLE>";
+    for (Agnode_t* n : nodes) agdelnode(g, n);
+    if (agclose(legend) != 0) session.fail("Graphviz could not move the legend");
+    char* label = agstrdup_html(g, const_cast<char*>(html.c_str()));
+    if (!label) session.fail("Graphviz could not make the legend");
+    const int set = agsafeset(g, const_cast<char*>("label"), label, const_cast<char*>(""));
+    agstrfree(g, label);
+    if (set != 0 || agsafeset(g, const_cast<char*>("labelloc"), const_cast<char*>("b"),
+                              const_cast<char*>("")) != 0)
+        session.fail("Graphviz could not set the legend");
+}
+
+/// Room for the edge labels in the layouts that place nodes by force or on
+/// circles (dot makes its own room).
+void spread_out(Agraph_t* g, const std::string& layout, const detail::GraphvizSession& session) {
+    auto set = [&](int kind, const char* name, const char* value) {
+        if (!agattr(g, kind, const_cast<char*>(name), const_cast<char*>(value)))
+            session.fail(std::string("Graphviz could not set ") + name);
+    };
+    set(AGRAPH, "sep", "+24");
+    set(AGRAPH, "esep", "+8");
+    if (layout == "neato") set(AGEDGE, "len", "2.5");
+    if (layout == "sfdp") set(AGRAPH, "K", "1.6");
+    if (layout == "circo") set(AGRAPH, "mindist", "1.6");
+}
+
 }  // namespace
 
 std::string render(const graph::EventGraph& g, const std::string& format, const std::string& layout) {
@@ -91,6 +162,10 @@ std::string render(const graph::EventGraph& g, const std::string& format, const 
 
     std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
     if (!graph) session.fail("Graphviz could not read back its own DOT text");
+    if (layout != "dot") {
+        legend_as_table(graph.get(), session);
+        spread_out(graph.get(), layout, session);
+    }
     if (gvLayout(gvc, graph.get(), layout.c_str()) != 0)
         session.fail("Graphviz could not lay out the graph with " + layout);
     char* data = nullptr;

@@ -150,3 +150,18 @@ TEST_CASE("render can be called from several threads at once") {
         }));
     for (auto& r : runs) CHECK_FALSE(r.get().empty());
 }
+
+TEST_CASE("the legend is a cluster with dot and a table under the drawing with other layouts") {
+    const auto g = seed_graph();
+    const std::string dot = exports::render(g, "svg", "dot");
+    CHECK(dot.find("class=\"cluster\"") != std::string::npos);
+    CHECK(dot.find("material cooperation") != std::string::npos);
+    for (const char* layout : {"neato", "sfdp", "circo"}) {
+        INFO(layout);
+        const std::string svg = exports::render(g, "svg", layout);
+        CHECK(svg.find("class=\"cluster\"") == std::string::npos);
+        CHECK(svg.find(">Legend<") != std::string::npos);
+        CHECK(svg.find(">material cooperation<") != std::string::npos);
+        CHECK(svg.find(">denied, hypothetical or future<") != std::string::npos);
+    }
+}
