@@ -1,0 +1,34 @@
+#pragma once
+// What the DOT writer and the renderer share. Private to src/export.
+
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace eventgraph::exports::detail {
+
+/// Graphviz keeps global state (the error handler and level, the DOT lexer,
+/// static buffers in agwrite), so one caller at a time: a session holds the
+/// lock and collects Graphviz's error messages instead of letting it print
+/// them, and restores Graphviz's previous error handling when it ends.
+class GraphvizSession {
+public:
+    GraphvizSession();
+    ~GraphvizSession();
+    GraphvizSession(const GraphvizSession&) = delete;
+    GraphvizSession& operator=(const GraphvizSession&) = delete;
+
+    /// What Graphviz reported since the session began, one message a line,
+    /// without its "Error: " prefixes; "" if nothing.
+    std::string messages() const;
+
+    /// Throws output_error "WHAT: MESSAGES" (or "WHAT" alone).
+    [[noreturn]] void fail(std::string_view what) const;
+
+private:
+    std::unique_lock<std::mutex> lock_;
+    int (*previous_handler_)(char*) = nullptr;  // cgraph's agusererrf
+    int previous_level_ = 0;
+};
+
+}  // namespace eventgraph::exports::detail

@@ -1,0 +1,167 @@
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <future>
+#include <sys/wait.h>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eventgraph/error.hpp"
+#include "eventgraph/export/writers.hpp"
+#include "support/support.hpp"
+
+using namespace eventgraph;
+using model::ActorKind;
+
+namespace {
+
+// Graphs built by hand: build_graph is another branch's work.
+graph::VertexId actor(graph::EventGraph& g, const std::string& id, const std::string& name,
+                      ActorKind kind, const std::string& code = "") {
+    const auto v = boost::add_vertex(graph::Vertex{id, code.empty() ? id : code, name, kind}, g.graph);
+    g.vertex_by_id[id] = v;
+    return v;
+}
+
+model::DateSpan day(int y, unsigned m, unsigned d) {
+    return model::day_span(date::year{y} / m / d, model::DateBasis::explicit_date);
+}
+model::DateSpan month(int y, unsigned m) {
+    return model::month_span(date::year{y} / m, model::DateBasis::explicit_date);
+}
+
+graph::EdgeId relation(graph::EventGraph& g, graph::VertexId from, graph::VertexId to,
+                       const std::string& type, int quad, std::size_t count,
+                       std::optional<model::DateSpan> first = {},
+                       std::optional<model::DateSpan> last = {}, bool asserted = true) {
+    graph::Edge e;
+    e.type = type;
+    e.quad = quad;
+    e.asserted = asserted;
+    e.count = count;
+    e.mentions = count * 2;
+    e.first = first;
+    e.last = last ? last : first;
+    e.weight = static_cast<double>(count);
+    return boost::add_edge(from, to, e, g.graph).first;
+}
+
+graph::EventGraph seed_graph() {
+    graph::EventGraph g;
+    const auto chn = actor(g, "CHN", "China", ActorKind::country);
+    const auto rus = actor(g, "RUS", "Russia", ActorKind::country);
+    const auto irn = actor(g, "IRN", "Iran", ActorKind::country);
+    const auto usa = actor(g, "USA", "United States", ActorKind::country);
+    const auto nato = actor(g, "NATO", "NATO", ActorKind::organisation);
+    const auto kc = actor(g, "USA.KURT_CAMPBELL", "Kurt Campbell", ActorKind::person, "USA");
+    relation(g, chn, rus, "aid", 2, 3, month(2024, 7), day(2024, 9, 10));
+    relation(g, chn, rus, "cooperate", 2, 1, day(2024, 9, 10));
+    relation(g, irn, rus, "aid", 2, 2, day(2024, 8, 1), day(2024, 9, 1));
+    relation(g, usa, chn, "accuse", 3, 1, day(2024, 9, 10));
+    relation(g, nato, chn, "accuse", 3, 1, day(2024, 7, 10));
+    relation(g, chn, usa, "reject", 3, 1, day(2024, 9, 11));
+    relation(g, kc, chn, "accuse", 3, 1, day(2024, 9, 10));
+    relation(g, rus, irn, "assault", 4, 1, day(2024, 9, 1), {}, false);
+    return g;
+}
+
+/// Runs the reader script on a file; its exit code and standard output.
+std::pair<int, std::string> read_with_python(const std::string& mode, const std::string& file) {
+    const std::string command = "python3 '" + test::source_path("tests/export/read_graphml.py") +
+                                "' " + mode + " '" + file + "' 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+bool have_python() { return std::system("command -v python3 >/dev/null 2>&1") == 0; }
+
+}  // namespace
+
+TEST_CASE("render draws SVG, PNG and PDF in-process") {
+    const auto g = seed_graph();
+    const std::string svg = exports::render(g, "svg", "dot");
+    CHECK(svg.find("<svg") != std::string::npos);
+    CHECK(svg.find("China") != std::string::npos);
+    CHECK(svg.find("aid ×3") != std::string::npos);
+
+    const std::string png = exports::render(g, "png", "dot");
+    CHECK(png.rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+
+    const std::string pdf = exports::render(g, "pdf", "dot");
+    CHECK(pdf.rfind("%PDF", 0) == 0);
+}
+
+TEST_CASE("render lays out with dot, neato, sfdp and circo") {
+    const auto g = seed_graph();
+    for (const char* layout : {"dot", "neato", "sfdp", "circo"}) {
+        INFO(layout);
+        CHECK(exports::render(g, "svg", layout).find("<svg") != std::string::npos);
+    }
+}
+
+TEST_CASE("render names the valid formats and layouts when given another") {
+    const auto g = seed_graph();
+    CHECK_THROWS_AS(exports::render(g, "jpeg", "dot"), usage_error);
+    CHECK_THROWS_WITH(exports::render(g, "jpeg", "dot"),
+                      "unknown format \"jpeg\": expected svg, png or pdf");
+    CHECK_THROWS_WITH(exports::render(g, "svg", "fdp"),
+                      "unknown layout \"fdp\": expected dot, neato, sfdp or circo");
+    CHECK_THROWS_WITH(exports::render(g, "", ""), "unknown format \"\": expected svg, png or pdf");
+}
+
+TEST_CASE("an empty graph renders as an empty picture") {
+    CHECK(exports::render(graph::EventGraph{}, "svg", "dot").find("<svg") != std::string::npos);
+}
+
+TEST_CASE("hostile names render to well-formed SVG") {
+    graph::EventGraph graph;
+    const std::vector<std::string> names = {"<svg>", "a & b", "\"q\"", "'a'", "]]>", "back\\",
+                                            "two\nlines", "Москва", "bell\x07", "bad\xff"};
+    std::vector<graph::VertexId> vs;
+    for (const auto& n : names) vs.push_back(actor(graph, n, n, ActorKind::organisation));
+    for (std::size_t i = 0; i + 1 < vs.size(); ++i)
+        relation(graph, vs[i], vs[i + 1], names[i], 4, 2, day(2024, 3, 4));
+    const std::string svg = exports::render(graph, "svg", "dot");
+    REQUIRE(svg.find("<svg") != std::string::npos);
+    if (!have_python()) {
+        WARN("python3 is not installed: the SVG's XML check is skipped");
+        return;
+    }
+    const std::string file = test::temp_dir("render-hostile") + "/g.svg";
+    std::ofstream(file, std::ios::binary) << svg;
+    const auto [code, out] = read_with_python("xml", file);
+    INFO(out);
+    CHECK(code == 0);
+    CHECK(out.find("{http://www.w3.org/2000/svg}svg") != std::string::npos);
+}
+
+TEST_CASE("render can be called from several threads at once") {
+    const auto g = seed_graph();
+    std::vector<std::future<std::string>> runs;
+    for (int i = 0; i < 4; ++i)
+        runs.push_back(std::async(std::launch::async, [&g, i] {
+            return i % 2 ? exports::render(g, "svg", "neato") : exports::to_dot(g);
+        }));
+    for (auto& r : runs) CHECK_FALSE(r.get().empty());
+}
+
+TEST_CASE("the legend is a cluster with dot and a table under the drawing with other layouts") {
+    const auto g = seed_graph();
+    const std::string dot = exports::render(g, "svg", "dot");
+    CHECK(dot.find("class=\"cluster\"") != std::string::npos);
+    CHECK(dot.find("material cooperation") != std::string::npos);
+    for (const char* layout : {"neato", "sfdp", "circo"}) {
+        INFO(layout);
+        const std::string svg = exports::render(g, "svg", layout);
+        CHECK(svg.find("class=\"cluster\"") == std::string::npos);
+        CHECK(svg.find(">Legend<") != std::string::npos);
+        CHECK(svg.find(">material cooperation<") != std::string::npos);
+        CHECK(svg.find(">denied, hypothetical or future<") != std::string::npos);
+    }
+}
