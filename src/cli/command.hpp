@@ -32,6 +32,7 @@ Command run_command();
 Command eval_command();
 Command dates_command();
 Command extract_command();
+Command render_command();
 Command actors_command();
 Command export_command();
 Command stats_command();

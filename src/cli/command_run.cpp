@@ -4,6 +4,8 @@
 #include "command.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/article_json.hpp"
+#include "eventgraph/export/writers.hpp"
+#include "eventgraph/graph/graph.hpp"
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/output.hpp"
 
@@ -23,10 +25,10 @@ int run_run(const Args& args) {
     const std::string events_path = (dir / "events.jsonl").string();
     const extract::Extractor extractor = make_extractor(args);
     io::Output articles(articles_path), events_out(events_path);
-    std::size_t events = 0;
+    std::vector<model::Event> events;
     BatchExtractor batches(extractor, thread_count(args), [&](const model::Event& e) {
         events_out.line(io::event_to_json(e));
-        ++events;
+        events.push_back(e);
     });
     const auto summary = read_all_inputs(args.positional(), args.has("keep-going"), [&](model::Article a) {
         articles.line(io::article_to_json(a));
@@ -35,10 +37,30 @@ int run_run(const Args& args) {
     batches.finish();
     articles.commit();
     events_out.commit();
+    const std::size_t event_count = events.size();
+    const graph::EventGraph g = graph::build_graph(std::move(events));
+
     auto plural = [](std::size_t n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
     std::cerr << "eventgraph: read " << plural(summary.inputs, "input") << "\n"
               << "  " << articles_path << "  (" << plural(summary.articles, "article") << ")\n"
-              << "  " << events_path << "  (" << plural(events, "event") << ")\n";
+              << "  " << events_path << "  (" << plural(event_count, "event") << ")\n";
+    // Each output whole or not at all, named as it is written.
+    const std::pair<const char*, std::function<std::string()>> outputs[] = {
+        {"graph.dot", [&] { return exports::to_dot(g); }},
+        {"graph.svg", [&] { return exports::render(g, "svg", "dot"); }},
+        {"graph.graphml", [&] { return exports::to_graphml(g); }},
+        {"graph.gexf", [&] { return exports::to_gexf(g); }},
+        {"timeline.json", [&] { return exports::to_timeline_json(g); }},
+    };
+    for (const auto& [name, make] : outputs) {
+        const std::string path = (dir / name).string();
+        io::Output out(path);
+        out.write(make());
+        out.commit();
+        std::cerr << "  " << path << "\n";
+    }
+    std::cerr << "  (" << plural(g.happenings.size(), "happening") << ", " << plural(boost::num_vertices(g.graph), "actor")
+              << ", " << plural(boost::num_edges(g.graph), "relation") << ")\n";
     return summary.failed_inputs == 0 ? 0 : 1;
 }
 
@@ -50,7 +72,11 @@ Command run_command() {
             "eventgraph run [OPTIONS] INPUT|DIR… -o DIR",
             "Runs every stage on the inputs and writes the results into DIR:\n"
             "  articles.jsonl   the normalized articles\n"
-            "  events.jsonl     the events found in them",
+            "  events.jsonl     the events found in them\n"
+            "  graph.dot        the relationship graph in Graphviz DOT, and drawn: graph.svg\n"
+            "  graph.graphml    for NetworkX, Gephi, yEd, Cytoscape\n"
+            "  graph.gexf       for Gephi, with the relations' dates for its timeline\n"
+            "  timeline.json    the happenings in date order",
             {{"output", 'o', true, "DIR", "the directory to write into (created if missing)"},
              keep_going_option(), lexicon_option(), triggers_option(),
              {"threads", 'j', true, "N", "threads to extract with (default: all cores)"}},

@@ -81,7 +81,10 @@ std::string event_id(const std::string& article, int sentence, const std::string
 }
 
 Extractor::Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers)
-    : actors_(std::make_unique<lexicon::ActorMatcher>(actors.entries())), triggers_(std::move(triggers)) {}
+    : actors_(std::make_unique<lexicon::ActorMatcher>(actors.entries())), triggers_(std::move(triggers)) {
+    for (const auto& e : actors.entries())
+        if (e.id == e.code && !e.name.empty()) names_.emplace(e.code, e.name);
+}
 Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
@@ -204,6 +207,11 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
             ++i;
         }
     }
+    // A place's country is named by code only in the sentence reading: name it.
+    for (auto& e : out)
+        for (auto* a : {&e.target, &e.location, &e.attributed_to})
+            if (*a && (*a)->name == (*a)->code)
+                if (const auto it = names_.find((*a)->code); it != names_.end()) (*a)->name = it->second;
     for (auto& e : out)
         e.id = event_id(e.article, e.evidence.sentence, e.type, e.source.id, e.target ? e.target->id : "");
     return out;

@@ -22,7 +22,7 @@ TEST_CASE("eventgraph --help lists the commands, --version tells the version") {
 }
 
 TEST_CASE("every command has --help") {
-    for (const char* command : {"normalize", "extract", "run", "eval", "dates", "actors"}) {
+    for (const char* command : {"normalize", "extract", "run", "export", "render", "stats", "eval", "dates", "actors"}) {
         const auto r = run_eventgraph({command, "--help"});
         CHECK(r.exit_code == 0);
         CHECK(r.out.rfind(std::string("usage: eventgraph ") + command, 0) == 0);
@@ -106,7 +106,9 @@ TEST_CASE("run writes its results into the directory and says what it wrote") {
     const auto r = run_eventgraph({"run", data_path("articles"), "-o", dir});
     CHECK(r.exit_code == 1);  // broken-middle.jsonl is among the inputs
     CHECK(fs::exists(dir + "/articles.jsonl"));
-    CHECK(fs::exists(dir + "/events.jsonl"));
+    for (const char* name : {"events.jsonl", "graph.dot", "graph.svg", "graph.graphml", "graph.gexf", "timeline.json"})
+        CHECK(fs::exists(dir + "/" + name));
+    CHECK(eventgraph::test::read_file(dir + "/graph.svg").find("<svg") != std::string::npos);
     CHECK(r.err.find(dir + "/articles.jsonl  (3 articles)\n") != std::string::npos);
     CHECK(r.err.find(dir + "/events.jsonl  (") != std::string::npos);
 }
@@ -135,4 +137,16 @@ TEST_CASE("eval scores extracted events against gold files") {
     // 2024, right for the gold's 2024-10-08), and neither of its consult and request.
     CHECK(r.out.rfind(R"({"articles":1,"tp":2,"fp":0,"fn":2,"precision":1.000,"recall":0.500,"f1":0.667,"date_accuracy":1.000,)", 0) == 0);
     CHECK(run_eventgraph({"eval", data_path("gold")}).exit_code == 2);  // no --events
+}
+
+TEST_CASE("render draws the graph of events into the file, and a bad format writes nothing") {
+    const std::string dir = eventgraph::test::temp_dir("cli-render");
+    const std::string events = data_path("events/seed-like.jsonl");
+    const auto png = run_eventgraph({"render", "--format", "png", events, "-o", dir + "/g.png"});
+    CHECK(png.exit_code == 0);
+    CHECK(eventgraph::test::read_file(dir + "/g.png").rfind("\x89PNG", 0) == 0);
+    const auto bad = run_eventgraph({"render", "--format", "jpeg", events, "-o", dir + "/g.jpg"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("unknown format \"jpeg\": expected svg, png or pdf") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir + "/g.jpg"));
 }

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "eventgraph/extract/triggers.hpp"
@@ -45,6 +46,7 @@ public:
 private:
     std::unique_ptr<lexicon::ActorMatcher> actors_;
     TriggerLexicon triggers_;
+    std::unordered_map<std::string, std::string> names_;  // code → name of countries and organisations
 };
 
 }  // namespace eventgraph::extract
