@@ -107,7 +107,7 @@ graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
     };
     filter.actors = graph::resolve_actors(g, filter.actors, lookup);
     if (filter.actors.empty() && filter.min_count == 0) return g;
-    return graph::filter_graph(g, filter);
+    return graph::filter_graph(std::move(g), filter);
 }
 
 int exit_code(const Args& args, const ReadSummary& summary) {

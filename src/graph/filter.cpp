@@ -162,7 +162,19 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
     return out;
 }
 
-EventGraph filter_graph(const EventGraph& g, const Filter& filter) {
+namespace {
+
+// Moves out of `g` when it may, copies otherwise.
+template <bool Move, typename T>
+decltype(auto) take(T& value) {
+    if constexpr (Move)
+        return std::move(value);
+    else
+        return static_cast<const T&>(value);
+}
+
+template <bool Move, typename G>
+EventGraph filter_impl(G& g, const Filter& filter) {
     const std::size_t n = boost::num_vertices(g.graph);
     const auto is_member_of = [&](EdgeId e) { return g.graph[e].type == "member-of"; };
     const auto strong = [&](EdgeId e) {
@@ -245,23 +257,33 @@ EventGraph filter_graph(const EventGraph& g, const Filter& filter) {
     for (std::size_t i = 0; i < g.events.size(); ++i)
         if (keep_event[i]) {
             new_event[i] = out.events.size();
-            out.events.push_back(g.events[i]);
+            out.events.push_back(take<Move>(g.events[i]));
         }
     std::vector<std::size_t> new_happening(g.happenings.size(), 0);
     for (std::size_t h = 0; h < g.happenings.size(); ++h)
         if (keep_happening[h]) {
             new_happening[h] = out.happenings.size();
-            Happening copy = g.happenings[h];
+            Happening copy = take<Move>(g.happenings[h]);
             for (auto& r : copy.reports) r = new_event[r];
             out.happenings.push_back(std::move(copy));
         }
     for (const EdgeId e : kept_edges) {
-        Edge copy = g.graph[e];
+        Edge copy = take<Move>(g.graph[e]);
         for (auto& h : copy.happenings) h = new_happening[h];
         boost::add_edge(new_vertex[boost::source(e, g.graph)],
                         new_vertex[boost::target(e, g.graph)], std::move(copy), out.graph);
     }
     return out;
+}
+
+}  // namespace
+
+EventGraph filter_graph(const EventGraph& g, const Filter& filter) {
+    return filter_impl<false>(g, filter);
+}
+
+EventGraph filter_graph(EventGraph&& g, const Filter& filter) {
+    return filter_impl<true>(g, filter);
 }
 
 }  // namespace eventgraph::graph

@@ -1,6 +1,7 @@
 #include "eventgraph/graph/graph.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -62,22 +63,56 @@ event_order_key(const Event& e) {
             e.mode};
 }
 
-std::vector<Event> sorted_unique(std::vector<Event> events) {
-    std::vector<std::size_t> order(events.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return event_order_key(events[a]) < event_order_key(events[b]);
-    });
-    std::vector<Event> out;
-    out.reserve(events.size());
-    for (const std::size_t i : order) {
-        Event& e = events[i];
-        if (!out.empty() && !e.id.empty() && out.back().id == e.id &&
-            out.back().article == e.article)
-            continue;
-        out.push_back(std::move(e));
+// The first 16 bytes of a string as two big-endian numbers: sorting on them
+// sorts by the string's start without chasing a pointer per comparison.
+std::pair<std::uint64_t, std::uint64_t> prefix_key(const std::string& s) {
+    std::uint64_t hi = 0, lo = 0;
+    for (std::size_t i = 0; i < 16; ++i) {
+        const std::uint64_t c = i < s.size() ? static_cast<unsigned char>(s[i]) : 0;
+        (i < 8 ? hi : lo) = ((i < 8 ? hi : lo) << 8) | c;
     }
-    return out;
+    return {hi, lo};
+}
+
+std::vector<Event> sorted_unique(std::vector<Event> events) {
+    struct Key {
+        std::uint64_t hi, lo;
+        std::size_t index;
+    };
+    std::vector<Key> keys(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto [hi, lo] = prefix_key(events[i].id);
+        keys[i] = {hi, lo, i};
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.hi != b.hi) return a.hi < b.hi;
+        if (a.lo != b.lo) return a.lo < b.lo;
+        return event_order_key(events[a.index]) < event_order_key(events[b.index]);
+    });
+    // Permuted in place, cycle by cycle: a second vector of a million events
+    // would cost more in fresh memory than the moves themselves.
+    std::vector<std::size_t> from(events.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
+    keys = {};
+    for (std::size_t start = 0; start < from.size(); ++start) {
+        if (from[start] == start) continue;
+        Event held = std::move(events[start]);
+        std::size_t at = start;
+        while (from[at] != start) {
+            events[at] = std::move(events[from[at]]);
+            const std::size_t next = from[at];
+            from[at] = at;
+            at = next;
+        }
+        events[at] = std::move(held);
+        from[at] = at;
+    }
+    const auto duplicate =
+        std::unique(events.begin(), events.end(), [](const Event& a, const Event& b) {
+            return !b.id.empty() && a.id == b.id && a.article == b.article;
+        });
+    events.erase(duplicate, events.end());
+    return events;
 }
 
 // What is known of an actor id from the events: the first mention (in event
@@ -114,8 +149,9 @@ struct Report {
 
 struct Cluster {
     std::vector<std::size_t> reports;  // event indices
-    std::size_t founder =
-        0;  // the narrowest report on the surest basis: its date is the happening's
+    // The narrowest report on the surest basis: its date is the happening's.
+    std::size_t founder = 0;
+    int type = 0, source = 0, target = -1;  // interned, as in Report
     bool dated = false;
     int start = 0, end = 0;
 };
@@ -266,58 +302,17 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         while (j < reports.size() && reports[j].group() == reports[i].group()) ++j;
         group.assign(reports.begin() + static_cast<std::ptrdiff_t>(i),
                      reports.begin() + static_cast<std::ptrdiff_t>(j));
+        const std::size_t before = clusters.size();
         cluster_group(group, clusters);
+        for (std::size_t k = before; k < clusters.size(); ++k) {
+            clusters[k].type = group.front().type;
+            clusters[k].source = group.front().source;
+            clusters[k].target = group.front().target;
+        }
         i = j;
     }
 
-    // Levelled actors: at Level::code the code's vertex stands in for the actor.
-    const auto levelled = [&](const Actor& a) {
-        if (level == Level::actor) return a;
-        const Vertex v = vertex_of(vertex_key(a, level));
-        return Actor{v.id, v.code, v.name, v.kind, "", ""};
-    };
-
-    g.happenings.reserve(clusters.size());
-    std::vector<std::string_view> pages;
-    for (Cluster& c : clusters) {
-        std::sort(c.reports.begin(), c.reports.end());
-        Happening h;
-        h.reports = std::move(c.reports);
-        const Event& first = events[h.reports.front()];
-        h.id = first.id;
-        h.type = first.type;
-        h.quad = first.quad;
-        for (const std::size_t r : h.reports)
-            if (!events[r].mode.empty()) {
-                h.mode = events[r].mode;
-                break;
-            }
-        h.source = levelled(first.source);
-        if (first.target) h.target = levelled(*first.target);
-        h.polarity = first.polarity;
-        h.date = events[c.founder].date;
-        h.mentions = h.reports.size();
-        pages.clear();
-        for (const std::size_t r : h.reports) pages.push_back(article_page(events[r].article));
-        sort_unique(pages);
-        h.sources = pages.size();
-        g.happenings.push_back(std::move(h));
-    }
-    clusters.clear();
-
-    std::sort(g.happenings.begin(), g.happenings.end(), [](const Happening& a, const Happening& b) {
-        const auto key = [](const Happening& h) {
-            static const std::string none;
-            const int start = h.date ? day_number(h.date->start) : 0;
-            const int length = h.date ? day_number(h.date->end) - start : 0;
-            return std::tuple<bool, int, int, Str, Str, Str, model::Polarity, Str>(
-                !h.date.has_value(), start, length, h.type, h.source.id,
-                h.target ? h.target->id : none, h.polarity, h.id);
-        };
-        return key(a) < key(b);
-    });
-
-    // Vertices in id order.
+    // Vertices in id order; interned index → final vertex.
     std::vector<std::string> ids = vertices.names();
     if (level == Level::actor)
         for (const auto& id : vertices.names()) {
@@ -329,21 +324,143 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         const VertexId v = boost::add_vertex(vertex_of(id), g.graph);
         g.vertex_by_id.emplace(id, v);
     }
+    std::vector<VertexId> vertex_of_index(vertices.names().size());
+    for (std::size_t i = 0; i < vertex_of_index.size(); ++i)
+        vertex_of_index[i] = g.vertex_by_id.at(vertices.names()[i]);
+
+    // At Level::code the code's vertex stands in for the actor.
+    std::vector<std::optional<Actor>> levelled_cache(vertices.names().size());
+    const auto levelled = [&](const Actor& a, int index) -> Actor {
+        if (level == Level::actor) return a;
+        auto& cached = levelled_cache[static_cast<std::size_t>(index)];
+        if (!cached) {
+            const Vertex& v = g.graph[vertex_of_index[static_cast<std::size_t>(index)]];
+            cached = Actor{v.id, v.code, v.name, v.kind, "", ""};
+        }
+        return *cached;
+    };
+
+    // Happenings in date order (undated last), then by what they are,
+    // ordered before they are made, so that each is made once in its place.
+    // Ranks: vertices by id (their final index), types by name.
+    std::vector<int> type_rank(types.names().size());
+    {
+        std::vector<int> by_name(types.names().size());
+        std::iota(by_name.begin(), by_name.end(), 0);
+        const auto name = [&](int t) -> const std::string& {
+            return types.names()[static_cast<std::size_t>(t)];
+        };
+        std::sort(by_name.begin(), by_name.end(), [&](int a, int b) { return name(a) < name(b); });
+        for (std::size_t r = 0; r < by_name.size(); ++r)
+            type_rank[static_cast<std::size_t>(by_name[r])] = static_cast<int>(r);
+    }
+    struct Order {
+        bool undated;
+        int start, length, type;
+        std::size_t source, target;  // target: vertex index + 1, 0 for none
+        int polarity;
+        std::size_t index;
+        auto key() const {
+            return std::tie(undated, start, length, type, source, target, polarity);
+        }
+    };
+    std::vector<Order> order(clusters.size());
+    for (std::size_t i = 0; i < clusters.size(); ++i) {
+        Cluster& c = clusters[i];
+        std::sort(c.reports.begin(), c.reports.end());
+        const auto& d = events[c.founder].date;
+        const int start = d ? day_number(d->start) : 0;
+        order[i] = {!d,
+                    start,
+                    d ? day_number(d->end) - start : 0,
+                    type_rank[static_cast<std::size_t>(c.type)],
+                    vertex_of_index[static_cast<std::size_t>(c.source)],
+                    c.target < 0 ? 0 : vertex_of_index[static_cast<std::size_t>(c.target)] + 1,
+                    static_cast<int>(events[c.founder].polarity),
+                    i};
+    }
+    std::sort(order.begin(), order.end(), [&](const Order& a, const Order& b) {
+        if (a.key() != b.key()) return a.key() < b.key();
+        // The happening's id is its first report's (reports are in id order).
+        return events[clusters[a.index].reports.front()].id <
+               events[clusters[b.index].reports.front()].id;
+    });
+
+    g.happenings.reserve(clusters.size());
+    std::vector<const Cluster*> cluster_of;
+    cluster_of.reserve(clusters.size());
+    std::vector<std::string_view> pages;
+    for (const Order& o : order) {
+        Cluster& c = clusters[o.index];
+        cluster_of.push_back(&c);
+        Happening h;
+        h.reports = std::move(c.reports);
+        const Event& first = events[h.reports.front()];
+        h.id = first.id;
+        h.type = first.type;
+        h.quad = first.quad;
+        for (const std::size_t r : h.reports)
+            if (!events[r].mode.empty()) {
+                h.mode = events[r].mode;
+                break;
+            }
+        h.source = levelled(first.source, c.source);
+        if (first.target) h.target = levelled(*first.target, c.target);
+        h.polarity = first.polarity;
+        h.date = events[c.founder].date;
+        h.mentions = h.reports.size();
+        pages.clear();
+        for (const std::size_t r : h.reports) pages.push_back(article_page(events[r].article));
+        sort_unique(pages);
+        h.sources = pages.size();
+        g.happenings.push_back(std::move(h));
+    }
 
     // Relations: one edge per source, target, type and polarity class.
-    std::map<EdgeKey, Edge> edges;
+    struct Slot {
+        VertexId source, target;
+        int type;
+        bool asserted;
+        Edge edge;
+        std::vector<std::string_view> articles, attributions;
+    };
+    struct SlotKey {
+        VertexId source, target;
+        int type;
+        bool asserted;
+        bool operator==(const SlotKey&) const = default;
+    };
+    struct SlotHash {
+        std::size_t operator()(const SlotKey& k) const noexcept {
+            std::uint64_t h = k.source * 0x9E3779B97F4A7C15ULL;
+            h ^= (k.target + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2));
+            h ^= (static_cast<std::uint64_t>(k.type) * 2 + k.asserted + (h << 6) + (h >> 2));
+            return static_cast<std::size_t>(h);
+        }
+    };
+    std::vector<Slot> slots;
+    std::unordered_map<SlotKey, std::size_t, SlotHash> slot_of;
+    const auto attribution_key = [&](const Actor& a) -> const std::string& {
+        if (level == Level::actor) return a.id.empty() ? a.code : a.id;
+        return a.code.empty() ? a.id : a.code;
+    };
     for (std::size_t i = 0; i < g.happenings.size(); ++i) {
         const Happening& h = g.happenings[i];
+        const Cluster& c = *cluster_of[i];
         if (!h.target) continue;
-        const EdgeKey key{g.vertex_by_id.at(h.source.id), g.vertex_by_id.at(h.target->id), h.type,
+        const SlotKey key{vertex_of_index[static_cast<std::size_t>(c.source)],
+                          vertex_of_index[static_cast<std::size_t>(c.target)], c.type,
                           h.polarity == model::Polarity::asserted};
-        auto [it, added] = edges.try_emplace(key);
-        Edge& e = it->second;
+        const auto [it, added] = slot_of.try_emplace(key, slots.size());
+        const std::size_t index = it->second;
         if (added) {
-            e.type = h.type;
-            e.quad = h.quad;
-            e.asserted = key.asserted;
+            Slot s{key.source, key.target, key.type, key.asserted, {}, {}, {}};
+            s.edge.type = h.type;
+            s.edge.quad = h.quad;
+            s.edge.asserted = key.asserted;
+            slots.push_back(std::move(s));
         }
+        Edge& e = slots[index].edge;
         ++e.count;
         e.mentions += h.mentions;
         e.happenings.push_back(i);
@@ -356,24 +473,44 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         }
         for (const std::size_t r : h.reports) {
             const Event& ev = events[r];
-            e.articles.push_back(ev.article);
-            if (ev.attributed_to) e.attributions.push_back(vertex_key(*ev.attributed_to, level));
+            slots[index].articles.push_back(ev.article);
+            if (ev.attributed_to)
+                slots[index].attributions.push_back(attribution_key(*ev.attributed_to));
         }
     }
+    clusters.clear();
+    const int member_of = -1;
     if (level == Level::actor)
         for (const auto& [id, v] : g.vertex_by_id) {
             const Vertex& vx = g.graph[v];
             if (vx.code.empty() || vx.code == id) continue;
-            Edge e;
-            e.type = "member-of";
-            e.weight = 1;
-            edges.emplace(EdgeKey{v, g.vertex_by_id.at(vx.code), e.type, true}, std::move(e));
+            Slot s{v, g.vertex_by_id.at(vx.code), member_of, true, {}, {}, {}};
+            s.edge.type = "member-of";
+            s.edge.weight = 1;
+            slots.push_back(std::move(s));
         }
-    for (auto& [key, e] : edges) {
-        sort_unique(e.articles);
-        sort_unique(e.attributions);
-        if (e.type != "member-of") e.weight = static_cast<double>(e.count);
-        boost::add_edge(key.source, key.target, std::move(e), g.graph);
+    const auto rank = [&](const Slot& s) -> const std::string& {
+        // "member-of" sorts among the type names as its name says.
+        return s.type == member_of ? s.edge.type : types.names()[static_cast<std::size_t>(s.type)];
+    };
+    std::vector<std::size_t> edge_order(slots.size());
+    std::iota(edge_order.begin(), edge_order.end(), std::size_t{0});
+    std::sort(edge_order.begin(), edge_order.end(), [&](std::size_t a, std::size_t b) {
+        const Slot& x = slots[a];
+        const Slot& y = slots[b];
+        if (x.source != y.source) return x.source < y.source;
+        if (x.target != y.target) return x.target < y.target;
+        if (x.type != y.type) return rank(x) < rank(y);
+        return x.asserted && !y.asserted;
+    });
+    for (const std::size_t k : edge_order) {
+        Slot& s = slots[k];
+        sort_unique(s.articles);
+        sort_unique(s.attributions);
+        s.edge.articles.assign(s.articles.begin(), s.articles.end());
+        s.edge.attributions.assign(s.attributions.begin(), s.attributions.end());
+        if (s.edge.type != "member-of") s.edge.weight = static_cast<double>(s.edge.count);
+        boost::add_edge(s.source, s.target, std::move(s.edge), g.graph);
     }
     return g;
 }
