@@ -15,7 +15,8 @@
 # Environment: BENCH_MB (corpus size, default 50), BENCH_SEED (default
 # 20240910), BENCH_RUNS (runs per thread count, default 1; the best is
 # summarised), BENCH_THREADS (default "1 2"), BENCH_NO_BUILD=1 (use the
-# existing build/release/eventgraph as it is).
+# existing build/release/eventgraph as it is), BENCH_PROC_RSS=1 (read peak RSS
+# from /proc even where GNU time is installed).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 mb=${BENCH_MB:-50}
@@ -34,11 +35,11 @@ fi
 [ -x "$bin" ] || { echo "bench: $bin not built" >&2; exit 1; }
 
 # Peak memory: GNU time's %M if it is there, else VmHWM polled from /proc.
-if [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
+if [ "${BENCH_PROC_RSS:-0}" != 1 ] && [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
     have_time=1
 else
     have_time=0
-    echo "note: /usr/bin/time (Debian package 'time') is missing: peak RSS is read from /proc/PID/status" \
+    echo "note: GNU time (/usr/bin/time, Debian package 'time') missing or not used: peak RSS is read from /proc/PID/status" \
          "(VmHWM, polled, may miss a short final peak); apt-get install time for the exact figure"
 fi
 
