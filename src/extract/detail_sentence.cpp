@@ -81,6 +81,52 @@ const std::array<std::pair<std::string_view, int>, 20> number_words = {{
 
 bool in(const Words& set, std::string_view key) { return set.count(key) > 0; }
 
+// One bit a word class, looked up once per token instead of once per question.
+enum WordClass : std::uint32_t {
+    wc_be_words = 1u << 0,
+    wc_have_words = 1u << 1,
+    wc_modal_words = 1u << 2,
+    wc_future_words = 1u << 3,
+    wc_negation_words = 1u << 4,
+    wc_prepositions = 1u << 5,
+    wc_determiners = 1u << 6,
+    wc_subordinators = 1u << 7,
+    wc_conditionals = 1u << 8,
+    wc_relatives = 1u << 9,
+    wc_pronouns = 1u << 10,
+    wc_adverbs = 1u << 11,
+    wc_future_lead = 1u << 12,
+    wc_obligation_words = 1u << 13,
+    wc_heads_of = 1u << 14,
+};
+
+std::unordered_map<std::string_view, std::uint32_t> make_word_classes() {
+    std::unordered_map<std::string_view, std::uint32_t> classes;
+    const std::pair<const Words*, std::uint32_t> all[] = {
+        {&be_words, wc_be_words},
+        {&have_words, wc_have_words},
+        {&modal_words, wc_modal_words},
+        {&future_words, wc_future_words},
+        {&negation_words, wc_negation_words},
+        {&prepositions, wc_prepositions},
+        {&determiners, wc_determiners},
+        {&subordinators, wc_subordinators},
+        {&conditionals, wc_conditionals},
+        {&relatives, wc_relatives},
+        {&pronouns, wc_pronouns},
+        {&adverbs, wc_adverbs},
+        {&future_lead, wc_future_lead},
+        {&obligation_words, wc_obligation_words},
+        {&heads_of, wc_heads_of},
+    };
+    for (const auto& [words, bit] : all)
+        for (const auto w : *words) classes[w] |= bit;
+    return classes;
+}
+
+const std::unordered_map<std::string_view, std::uint32_t> word_classes = make_word_classes();
+
+
 enum class ClauseKind { main, coordinate, participle, subordinate, conditional, relative, complement };
 
 struct Clause {
@@ -111,7 +157,12 @@ class Analyser {
 public:
     Analyser(const Sentence& s, const TriggerLexicon& t, Discourse& d) : s_(s), lex_(t), d_(d), n_(s.tokens.size()) {
         keys_.reserve(n_);
-        for (const auto& tok : s_.tokens) keys_.push_back(text::match_key(tok.text(s_.text), tok.kind));
+        classes_.reserve(n_);
+        for (const auto& tok : s_.tokens) {
+            keys_.push_back(text::match_key(tok.text(s_.text), tok.kind));
+            const auto it = word_classes.find(keys_.back());
+            classes_.push_back(it == word_classes.end() ? 0 : it->second);
+        }
         mention_at_.assign(n_, -1);
         for (std::size_t m = 0; m < s_.mentions.size(); ++m) {
             const auto& mt = s_.mentions[m];
@@ -171,6 +222,8 @@ public:
 private:
     // ---- tokens ----------------------------------------------------------
 
+    bool is(std::size_t i, std::uint32_t word_class) const { return i < n_ && (classes_[i] & word_class) != 0; }
+
     bool any_mention(std::size_t i) const {
         for (const auto& m : s_.mentions)
             if (i >= m.first_token && i < m.last_token) return true;
@@ -189,12 +242,12 @@ private:
     bool possessive(std::size_t i) const { return i < n_ && s_.tokens[i].has(text::possessive); }
     bool adverb(std::size_t i) const {
         const auto k = key(i);
-        return in(adverbs, k) || (k.size() > 4 && k.substr(k.size() - 2) == "ly" && s_.tokens[i].is_lowercase());
+        return is(i, wc_adverbs) || (k.size() > 4 && k.substr(k.size() - 2) == "ly" && s_.tokens[i].is_lowercase());
     }
     bool auxiliary(std::size_t i) const {
         const auto k = key(i);
-        return in(be_words, k) || in(have_words, k) || in(modal_words, k) || in(future_words, k) || k == "do" ||
-               k == "does" || k == "did";
+        return is(i, wc_be_words | wc_have_words | wc_modal_words | wc_future_words) || k == "do" || k == "does" ||
+               k == "did";
     }
     const lexicon::Mention* mention(std::size_t i) const {
         return i < n_ && mention_at_[i] >= 0 ? &s_.mentions[std::size_t(mention_at_[i])] : nullptr;
@@ -227,19 +280,19 @@ private:
             const auto& m = triggers_[t];
             const std::size_t f = m.first_token;
             const std::string_view prev = f > 0 ? key(f - 1) : std::string_view();
-            const bool after_det = in(determiners, prev) || possessive(f - 1) || (f > 0 && s_.tokens[f - 1].kind == text::TokenKind::number);
+            const bool after_det = (f > 0 && is(f - 1, wc_determiners)) || possessive(f - 1) || (f > 0 && s_.tokens[f - 1].kind == text::TokenKind::number);
             const lexicon::Mention* before = f > 0 ? mention(f - 1) : nullptr;
             const bool after_modifier = before && (before->kind == lexicon::MatchKind::adjective || before->in_compound ||
-                                                   (before->first_token > 0 && in(determiners, key(before->first_token - 1))));
-            const bool after_prep = in(prepositions, prev) && prev != "to";
-            const bool verbal_context = f == 0 || prev == "to" || auxiliary(f - 1) || adverb(f - 1) || in(pronouns, prev) ||
-                                        in(relatives, prev) || prev == "that" || (before && !after_modifier) ||
+                                                   (before->first_token > 0 && is(before->first_token - 1, wc_determiners)));
+            const bool after_prep = f > 0 && is(f - 1, wc_prepositions) && prev != "to";
+            const bool verbal_context = f == 0 || prev == "to" || auxiliary(f - 1) || adverb(f - 1) || is(f - 1, wc_pronouns) ||
+                                        is(f - 1, wc_relatives) || prev == "that" || (before && !after_modifier) ||
                                         comma(f - 1) || prev == "and" || prev == "or" || prev == "but" || quote(f - 1);
             // Several verb readings: an actor right after the verb is a guest or
             // an object ("received Hashimoto"); goods are given or received
             // ("received shipments").
             std::size_t after = m.last_token;
-            while (after < n_ && in(determiners, key(after))) ++after;
+            while (after < n_ && is(after, wc_determiners)) ++after;
             const lexicon::Mention* next = mention(after);
             const bool actor_object = next && actor_like(*next) && !possessive(next->last_token);
             const Reading* verb = nullptr;
@@ -400,7 +453,7 @@ private:
                     }
                     break;
                 }
-                if (verb_trigger(c) || in(prepositions, key(c))) break;
+                if (verb_trigger(c) || is(c, wc_prepositions)) break;
             }
         }
     }
@@ -422,9 +475,9 @@ private:
                 continue;
             }
             if (i == c.begin) continue;
-            if (in(conditionals, k)) {
+            if (is(i, wc_conditionals)) {
                 close(i, ClauseKind::conditional, -1);
-            } else if (in(subordinators, k) && !(k == "since" || k == "after" || k == "before" || k == "despite" ||
+            } else if (is(i, wc_subordinators) && !(k == "since" || k == "after" || k == "before" || k == "despite" ||
                                                   k == "amid") ) {
                 close(i, ClauseKind::subordinate, -1);
             } else if ((k == "despite" || k == "amid") && i > b && comma(i - 1)) {
@@ -432,11 +485,11 @@ private:
             } else if ((k == "after" || k == "before" || k == "since") && starts_clause(i + 1, e)) {
                 // "after Russia attacked …" is a clause; "after the attack" is not.
                 close(i, ClauseKind::subordinate, -1);
-            } else if (in(relatives, k)) {
+            } else if (is(i, wc_relatives)) {
                 std::size_t a = i;
                 while (a > c.begin && comma(a - 1)) --a;
                 close(i, ClauseKind::relative, a > 0 && mention(a - 1) ? mention_at_[a - 1] : -1);
-            } else if (k == "that" && i > b && !in(prepositions, key(i - 1)) && !in(determiners, key(i - 1))) {
+            } else if (k == "that" && i > b && !is(i - 1, wc_prepositions) && !is(i - 1, wc_determiners)) {
                 std::size_t a = i;
                 close(i, mention(a - 1) ? ClauseKind::relative : ClauseKind::complement, mention(a - 1) ? mention_at_[a - 1] : -1);
             } else if (k == "and" || k == "but" || k == "or") {
@@ -467,7 +520,7 @@ private:
     bool starts_clause(std::size_t i, std::size_t e) const {
         std::size_t j = i;
         if (const auto* m = mention(i)) j = m->last_token;
-        else if (in(pronouns, key(i))) j = i + 1;
+        else if (is(i, wc_pronouns)) j = i + 1;
         else return false;
         while (j < e && adverb(j)) ++j;
         return j < e && (auxiliary(j) || verb_trigger(j));
@@ -481,9 +534,9 @@ private:
             if (verb_trigger(k) || punct(k, ";")) return std::nullopt;
             // "with the president of Armenia", "to the people of X": the "of" after a
             // title or a body hands the actor to the preposition before them.
-            if (key(k) == "of" && k > lo && in(heads_of, key(k - 1))) continue;
-            if (in(prepositions, key(k)) && !mention(k)) return k;
-            if (auxiliary(k) || in(relatives, key(k)) || key(k) == "that") return std::nullopt;
+            if (key(k) == "of" && k > lo && is(k - 1, wc_heads_of)) continue;
+            if (is(k, wc_prepositions) && !mention(k)) return k;
+            if (auxiliary(k) || is(k, wc_relatives) || key(k) == "that") return std::nullopt;
         }
         return std::nullopt;
     }
@@ -514,7 +567,7 @@ private:
     // that no preposition governs, with those coordinated to them.
     std::optional<Subject> subject_before(std::size_t verb, const Clause& c) const {
         std::size_t lo = c.begin;
-        if (lo < n_ && (in(subordinators, key(lo)) || in(relatives, key(lo)) || key(lo) == "that" ||
+        if (lo < n_ && (is(lo, wc_subordinators) || is(lo, wc_relatives) || key(lo) == "that" ||
                         key(lo) == "and" || key(lo) == "but" || key(lo) == "or"))
             ++lo;
         int chosen = -1;
@@ -533,7 +586,7 @@ private:
                 std::size_t j = i + 1;
                 while (j < verb && !comma(j)) ++j;
                 if (j < verb) i = j;  // skip the apposition up to its closing comma
-            } else if (in(pronouns, key(i)) && !governed(i, lo)) {
+            } else if (is(i, wc_pronouns) && !governed(i, lo)) {
                 pronoun_at = i;
                 chosen = -1;
             } else if (trigger_at_[i] >= 0 && !is_verb_[std::size_t(trigger_at_[i])] && chosen < 0) {
@@ -658,12 +711,12 @@ private:
         Polarity p = Polarity::asserted;
         for (std::size_t k = verb; k-- > lo;) {
             const auto w = key(k);
-            if (in(negation_words, w)) return Polarity::denied;
+            if (is(k, wc_negation_words)) return Polarity::denied;
             // Reported "would" is the future seen from the past: "said they would boycott".
             if (w == "would" && speaker_ && p == Polarity::asserted) p = Polarity::future;
-            else if (in(modal_words, w) || in(obligation_words, w)) p = Polarity::hypothetical;
-            else if (in(future_words, w) && p == Polarity::asserted) p = Polarity::future;
-            else if (w == "to" && k > lo && in(future_lead, key(k - 1)) && p == Polarity::asserted) p = Polarity::future;
+            else if (is(k, wc_modal_words | wc_obligation_words)) p = Polarity::hypothetical;
+            else if (is(k, wc_future_words) && p == Polarity::asserted) p = Polarity::future;
+            else if (w == "to" && k > lo && is(k - 1, wc_future_lead) && p == Polarity::asserted) p = Polarity::future;
             if (mention(k) || verb_trigger(k)) break;
         }
         if (p == Polarity::asserted && c.kind == ClauseKind::conditional) p = Polarity::hypothetical;
@@ -674,8 +727,8 @@ private:
         const auto form = reading_[t].form;
         if (form != VerbForm::participle && form != VerbForm::past) return false;
         for (std::size_t k = trigger_first(t); k-- > lo;) {
-            if (in(be_words, key(k))) return true;
-            if (!adverb(k) && !in(negation_words, key(k))) return false;
+            if (is(k, wc_be_words)) return true;
+            if (!adverb(k) && !is(k, wc_negation_words)) return false;
         }
         return false;
     }
@@ -775,7 +828,7 @@ private:
 
     bool obliged(std::size_t verb, std::size_t lo) const {
         for (std::size_t k = verb; k-- > lo && verb - k <= 4;) {
-            if (in(obligation_words, key(k)) || (key(k) == "to" && k > lo && (key(k - 1) == "has" || key(k - 1) == "have" || key(k - 1) == "need" || key(k - 1) == "needs")))
+            if (is(k, wc_obligation_words) || (key(k) == "to" && k > lo && (key(k - 1) == "has" || key(k - 1) == "have" || key(k - 1) == "need" || key(k - 1) == "needs")))
                 return true;
             if (mention(k)) break;
         }
@@ -881,7 +934,7 @@ private:
             bool complement = false;
             for (std::size_t v : verbs)
                 if (v != t && trigger_last(v) <= f && key(f - 1) == "to") complement = true;
-            if (reading_[t].form == VerbForm::gerund && f > c.begin && in(prepositions, key(f - 1))) complement = true;
+            if (reading_[t].form == VerbForm::gerund && f > c.begin && is(f - 1, wc_prepositions)) complement = true;
             const std::size_t end = predicate_end(t, c);
             regions.emplace_back(l, end);
             if (complement) continue;
@@ -896,7 +949,7 @@ private:
             if (!subject || subject->event_noun || subject->actors.empty()) continue;
             const auto objects = objects_after(l, c.end, l);
             Polarity pol = polarity_before(f, c.begin, c);
-            if (in(negation_words, key(l)) && key(l + 1) == "to") pol = Polarity::denied;  // "vowed not to return"
+            if (is(l, wc_negation_words) && key(l + 1) == "to") pol = Polarity::denied;  // "vowed not to return"
             const double conf = subject->inherited ? 0.75 : 0.9;
 
             const bool must = obliged(f, c.begin);
@@ -1055,7 +1108,7 @@ private:
                     break;
                 }
                 if (!s_.tokens[k].is_lowercase() && !possessive(k) && !quote(k)) break;
-                if (in(prepositions, key(k))) break;
+                if (is(k, wc_prepositions)) break;
             }
             const auto objects = objects_after(l, c.end, l);
             for (const auto& o : objects)
@@ -1132,7 +1185,7 @@ private:
         std::optional<Actor> about;
         for (const auto& [b, e] : content_) {
             for (std::size_t i = b; i < e && i < b + 6; ++i)
-                if (in(negation_words, key(i))) denial = true;
+                if (is(i, wc_negation_words)) denial = true;
         }
         // The statement is about whoever the first reported event is by; a
         // speaker announcing its own act has made no separate statement.
@@ -1195,6 +1248,7 @@ private:
     Discourse& d_;
     std::size_t n_;
     std::vector<std::string> keys_;
+    std::vector<std::uint32_t> classes_;  // WordClass bits of each token
     std::vector<int> mention_at_, trigger_at_, time_at_;
     std::vector<Reading> reading_;
     std::vector<bool> is_verb_;
