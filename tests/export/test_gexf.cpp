@@ -81,13 +81,13 @@ std::size_t happening(graph::EventGraph& g, std::optional<model::DateSpan> date)
 /// xml.etree's reading of the GEXF (tests/export/read_graphml.py), or
 /// nullopt (with a warning) where python3 is not installed.
 std::optional<rapidjson::Document> python_reads(const std::string& gexf, const std::string& name) {
-    if (std::system("command -v python3 >/dev/null 2>&1") != 0) {
+    if (std::system(("command -v " + test::python3() + " >/dev/null 2>&1").c_str()) != 0) {
         WARN("python3 is not installed: reading the GEXF back is skipped");
         return std::nullopt;
     }
     const std::string file = test::temp_dir(name) + "/graph.gexf";
     std::ofstream(file, std::ios::binary) << gexf;
-    const std::string command = "python3 '" + test::source_path("tests/export/read_graphml.py") +
+    const std::string command = test::python3() + " '" + test::source_path("tests/export/read_graphml.py") +
                                 "' gexf '" + file + "' 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);

@@ -78,7 +78,7 @@ std::pair<int, std::string> read_with_python(const std::string& mode, const std:
                                              const std::string& name) {
     const std::string file = test::temp_dir(name) + "/graph." + mode;
     std::ofstream(file, std::ios::binary) << text;
-    const std::string command = "python3 '" + test::source_path("tests/export/read_graphml.py") +
+    const std::string command = test::python3() + " '" + test::source_path("tests/export/read_graphml.py") +
                                 "' " + mode + " '" + file + "' 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -92,7 +92,7 @@ std::pair<int, std::string> read_with_python(const std::string& mode, const std:
 /// NetworkX's reading of the GraphML, or nullopt (with a warning) where
 /// python3 or NetworkX is not installed.
 std::optional<rapidjson::Document> networkx_reads(const std::string& graphml, const std::string& name) {
-    if (std::system("command -v python3 >/dev/null 2>&1") != 0) {
+    if (std::system(("command -v " + test::python3() + " >/dev/null 2>&1").c_str()) != 0) {
         WARN("python3 is not installed: the NetworkX round trip is skipped");
         return std::nullopt;
     }

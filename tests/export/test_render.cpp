@@ -68,7 +68,7 @@ graph::EventGraph seed_graph() {
 
 /// Runs the reader script on a file; its exit code and standard output.
 std::pair<int, std::string> read_with_python(const std::string& mode, const std::string& file) {
-    const std::string command = "python3 '" + test::source_path("tests/export/read_graphml.py") +
+    const std::string command = test::python3() + " '" + test::source_path("tests/export/read_graphml.py") +
                                 "' " + mode + " '" + file + "' 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -79,7 +79,7 @@ std::pair<int, std::string> read_with_python(const std::string& mode, const std:
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
-bool have_python() { return std::system("command -v python3 >/dev/null 2>&1") == 0; }
+bool have_python() { return std::system(("command -v " + test::python3() + " >/dev/null 2>&1").c_str()) == 0; }
 
 }  // namespace
 

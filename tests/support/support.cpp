@@ -62,6 +62,10 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
     return r;
 }
 
+std::string python3() {
+    return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+
 std::string schema_errors(const std::string& schema_file, const std::string& json) {
     static std::map<std::string, std::unique_ptr<rapidjson::SchemaDocument>> schemas;
     auto& schema = schemas[schema_file];

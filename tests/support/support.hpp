@@ -23,6 +23,9 @@ struct RunResult {
 RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input = "",
                          const std::string& stdout_path = "");
 
+/// Debian's Python (where python3-networkx is installed), not another on the PATH.
+std::string python3();
+
 /// The schema's complaints about a JSON text; empty when it is valid.
 std::string schema_errors(const std::string& schema_file, const std::string& json);
 
