@@ -31,6 +31,7 @@ Command run_command();
 Command eval_command();
 Command dates_command();
 Command actors_command();
+Command path_command();
 
 /// Options several commands share.
 OptionSpec output_option(const std::string& what);

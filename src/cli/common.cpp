@@ -12,7 +12,7 @@
 namespace eventgraph::cli {
 
 const std::vector<Command>& commands() {
-    static const std::vector<Command> all = {normalize_command(), run_command(), actors_command(), dates_command(), eval_command()};
+    static const std::vector<Command> all = {normalize_command(), run_command(), actors_command(), dates_command(), eval_command(), path_command()};
     return all;
 }
 
