@@ -230,7 +230,8 @@ std::string no_connection(const EventGraph& g, VertexId from, VertexId to,
     std::string m = "no connection between " + g.graph[from].id + " and " + g.graph[to].id;
     if (options.directed) m += " following the direction of the relations";
     if (options.temporal) m += " forward in time";
-    if (args.has("max-hops")) m += " within " + args.get("max-hops") + " hops";
+    if (args.has("max-hops"))
+        m += " within " + args.get("max-hops") + (args.get("max-hops") == "1" ? " hop" : " hops");
     return m;
 }
 
