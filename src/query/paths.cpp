@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
+#include <functional>
+#include <queue>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -67,8 +70,8 @@ using View = boost::filtered_graph<Graph, EdgeMask, VertexMask>;
 // A step from a vertex: the neighbour and the edge that leads there.
 using Step = std::pair<VertexId, EdgeId>;
 
-// The steps out of u, by neighbour in graph order (an undirected search
-// walks edges both ways, so in-edges count too).
+// The steps out of u (an undirected search walks edges both ways, so
+// in-edges count too), in the graph's edge order.
 std::vector<Step> steps_of(const View& view, VertexId u, bool directed) {
     std::vector<Step> steps;
     for (const auto& e : boost::make_iterator_range(boost::out_edges(u, view)))
@@ -76,10 +79,10 @@ std::vector<Step> steps_of(const View& view, VertexId u, bool directed) {
     if (!directed)
         for (const auto& e : boost::make_iterator_range(boost::in_edges(u, view)))
             steps.emplace_back(boost::source(e, view), e);
-    std::stable_sort(steps.begin(), steps.end(),
-                     [](const Step& a, const Step& b) { return a.first < b.first; });
     return steps;
 }
+
+bool by_neighbour(const Step& a, const Step& b) { return a.first < b.first; }
 
 // One dated happening of a relation, as a span of day numbers.
 struct Slot {
@@ -114,66 +117,143 @@ public:
 
     std::size_t vertex_count() const { return boost::num_vertices(g_.graph); }
 
-    // The earliest day an edge can be used on or after `after`, or never.
-    int earliest_day(const EdgeId& e, int after) const {
-        const auto it = timeline_of_.find(&g_.graph[e]);
+    // The earliest day the hop from u to w can be taken on or after `after`,
+    // over every usable relation between them, or never.
+    int earliest_day(VertexId u, VertexId w, int after) const {
+        const auto it = timeline_of_.find(pair_number(u, w));
         return it == timeline_of_.end() ? never : it->second.earliest_day(after);
     }
 
-    // Fewest hops, then the smallest vertex sequence: breadth first with
-    // neighbours in graph order gives each vertex the smallest parent.
+    // Fewest hops, then the smallest vertex sequence. Breadth first, one
+    // level at a time with the level in order of its vertices' smallest
+    // paths: each vertex takes as parent the first vertex of the level before
+    // that reaches it, so its path is the smallest of its length. Only a
+    // level is sorted, never an adjacency list.
     std::optional<std::vector<VertexId>> fewest_hops(const View& view, VertexId from,
                                                      VertexId to) const {
         const std::size_t n = vertex_count();
         std::vector<VertexId> parent(n, n);
-        std::vector<VertexId> queue{from};
+        std::vector<std::size_t> rank(n, 0);  // position in its level
+        std::vector<VertexId> level{from};
         parent[from] = from;
-        for (std::size_t head = 0; head < queue.size() && parent[to] == n; ++head) {
-            const VertexId u = queue[head];
-            for (const auto& [w, e] : steps_of(view, u, options_.directed)) {
-                if (parent[w] != n) continue;
-                parent[w] = u;
-                queue.push_back(w);
-            }
+        while (!level.empty() && parent[to] == n) {
+            std::vector<VertexId> next;
+            for (const VertexId u : level)
+                for (const auto& [w, e] : steps_of(view, u, options_.directed)) {
+                    if (parent[w] != n) continue;
+                    parent[w] = u;
+                    next.push_back(w);
+                }
+            std::sort(next.begin(), next.end(), [&](VertexId a, VertexId b) {
+                return std::pair{rank[parent[a]], a} < std::pair{rank[parent[b]], b};
+            });
+            for (std::size_t i = 0; i < next.size(); ++i) rank[next[i]] = i;
+            level = std::move(next);
         }
         if (parent[to] == n) return std::nullopt;
         return walk_back(parent, from, to);
     }
 
-    // Earliest arrival, then fewest hops: arrival days by number of hops
-    // (Bellman-Ford in layers). The walk found is simple: a walk through a
-    // vertex twice could skip the loop and arrive no later in fewer hops.
+    // The usable steps out of u in the whole graph, by neighbour (cached:
+    // assembling hops and listing simple paths ask for the same vertices
+    // again and again).
+    const std::vector<Step>& sorted_steps(VertexId u) const {
+        if (sorted_steps_.empty()) sorted_steps_.resize(vertex_count());
+        auto& s = sorted_steps_[u];
+        if (!s) {
+            s = steps_of(view(nullptr, nullptr), u, options_.directed);
+            std::stable_sort(s->begin(), s->end(), by_neighbour);
+        }
+        return *s;
+    }
+
+    // The usable edges from u to w, in the graph's order.
+    std::vector<EdgeId> edges_between(VertexId u, VertexId w) const {
+        const auto& s = sorted_steps(u);
+        const auto [first, last] =
+            std::equal_range(s.begin(), s.end(), Step{w, EdgeId{}}, by_neighbour);
+        std::vector<EdgeId> out;
+        for (auto it = first; it != last; ++it) out.push_back(it->second);
+        return out;
+    }
+
+    // The earliest arrival at `to`, by Dijkstra's algorithm on days (a later
+    // start never allows an earlier day, so the first day a vertex is taken
+    // from the queue is its earliest). Edges to the same neighbour make one
+    // hop, looked up once.
+    int earliest_arrival_day(const View& view, VertexId from, VertexId to, int start) const {
+        const std::size_t n = vertex_count();
+        std::vector<int> arrival(n, never);
+        std::vector<char> done(n, 0);
+        std::vector<std::size_t> seen(n, 0);
+        std::size_t stamp = 0;
+        using Item = std::pair<int, VertexId>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
+        arrival[from] = start;
+        queue.emplace(start, from);
+        while (!queue.empty()) {
+            const auto [day, u] = queue.top();
+            queue.pop();
+            if (done[u]) continue;
+            done[u] = 1;
+            if (u == to) return day;
+            ++stamp;
+            for (const auto& [w, e] : steps_of(view, u, options_.directed)) {
+                if (done[w] || seen[w] == stamp) continue;
+                seen[w] = stamp;
+                const int next = earliest_day(u, w, day);
+                if (next < arrival[w]) {
+                    arrival[w] = next;
+                    queue.emplace(next, w);
+                }
+            }
+        }
+        return never;
+    }
+
+    // Earliest arrival, then fewest hops: the earliest day first, then
+    // arrival days by number of hops (Bellman-Ford in layers) up to the first
+    // layer that reaches it, never following a day later than it. The walk
+    // found is simple: a walk through a vertex twice could skip the loop and
+    // arrive no later in fewer hops.
     std::optional<std::vector<VertexId>> earliest_arrival(const View& view, VertexId from,
                                                           VertexId to, int start) const {
+        const int target_day = earliest_arrival_day(view, from, to, start);
+        if (target_day == never) return std::nullopt;
         const std::size_t n = vertex_count();
         std::vector<int> arrival(n, never);
         arrival[from] = start;
         // parents[h][v]: the vertex v was reached from at its improvement with h hops.
         std::vector<std::vector<VertexId>> parents{std::vector<VertexId>(n, n)};
         std::vector<VertexId> changed{from};
-        std::size_t best_layer = from == to ? 0 : n;
-        for (std::size_t h = 1; h < n && !changed.empty(); ++h) {
+        std::vector<std::size_t> seen(n, 0);
+        std::size_t stamp = 0;
+        std::size_t best_layer = 0;
+        for (std::size_t h = 1; from != to && arrival[to] != target_day && !changed.empty(); ++h) {
             std::vector<int> next = arrival;
             std::vector<VertexId> parent(n, n);
-            for (const VertexId u : changed)
+            for (const VertexId u : changed) {
+                ++stamp;
                 for (const auto& [w, e] : steps_of(view, u, options_.directed)) {
-                    const int day = earliest_day(e, arrival[u]);
-                    if (day < next[w]) {
+                    if (seen[w] == stamp) continue;
+                    seen[w] = stamp;
+                    const int day = earliest_day(u, w, arrival[u]);
+                    if (day <= target_day && day < next[w]) {
                         next[w] = day;
                         parent[w] = u;
                     }
                 }
+            }
             changed.clear();
             for (VertexId v = 0; v < n; ++v)
                 if (parent[v] != n) changed.push_back(v);
-            if (parent[to] != n) best_layer = h;
+            best_layer = h;
             arrival = std::move(next);
             parents.push_back(std::move(parent));
         }
-        if (best_layer == n) return std::nullopt;
         std::vector<VertexId> path{to};
         std::size_t layer = best_layer;
-        for (VertexId v = to; v != from || layer > 0;) {
+        for (VertexId v = to; layer > 0;) {
             while (layer > 0 && parents[layer][v] == n) --layer;
             if (layer == 0) break;
             v = parents[layer][v];
@@ -194,13 +274,9 @@ public:
     // The arrival day along a vertex sequence, choosing the earliest feasible
     // day at each hop; never if the sequence is not time-respecting.
     int arrival_along(const std::vector<VertexId>& vertices, std::size_t hops) const {
-        const View v = view(nullptr, nullptr);
         int day = no_constraint;
         for (std::size_t i = 0; i < hops && day != never; ++i) {
-            int best_day = never;
-            for (const auto& [w, e] : steps_of(v, vertices[i], options_.directed))
-                if (w == vertices[i + 1]) best_day = std::min(best_day, earliest_day(e, day));
-            day = best_day;
+            day = earliest_day(vertices[i], vertices[i + 1], day);
         }
         return day;
     }
@@ -219,14 +295,27 @@ private:
         return path;
     }
 
+    std::uint64_t pair_number(VertexId u, VertexId w) const {
+        return static_cast<std::uint64_t>(u) * vertex_count() + w;
+    }
+
+    // One timeline for each ordered pair of vertices a hop can join, of the
+    // happenings of every usable relation between them (both ways round
+    // unless directed): a hop is one step whichever relation it takes.
     void build_timelines() {
-        for (const auto& e : boost::make_iterator_range(boost::edges(g_.graph))) {
-            std::vector<Slot> slots;
+        std::unordered_map<std::uint64_t, std::vector<Slot>> slots_of;
+        const View base = view(nullptr, nullptr);
+        for (const auto& e : boost::make_iterator_range(boost::edges(base))) {
+            const VertexId s = boost::source(e, base), t = boost::target(e, base);
             for (const std::size_t h : g_.graph[e].happenings) {
                 const auto& date = g_.happenings.at(h).date;
-                if (date) slots.push_back({day_number(date->start), day_number(date->end)});
+                if (!date) continue;
+                const Slot slot{day_number(date->start), day_number(date->end)};
+                slots_of[pair_number(s, t)].push_back(slot);
+                if (!options_.directed) slots_of[pair_number(t, s)].push_back(slot);
             }
-            if (slots.empty()) continue;
+        }
+        for (auto& [pair, slots] : slots_of) {
             std::sort(slots.begin(), slots.end(),
                       [](const Slot& a, const Slot& b) { return a.end < b.end; });
             Timeline t;
@@ -238,13 +327,14 @@ private:
                 t.ends[i] = slots[i].end;
                 t.min_start_from[i] = min_start;
             }
-            timeline_of_.emplace(&g_.graph[e], std::move(t));
+            timeline_of_.emplace(pair, std::move(t));
         }
     }
 
     const EventGraph& g_;
     PathOptions options_;
-    std::unordered_map<const graph::Edge*, Timeline> timeline_of_;
+    std::unordered_map<std::uint64_t, Timeline> timeline_of_;
+    mutable std::vector<std::optional<std::vector<Step>>> sorted_steps_;
 };
 
 bool stronger_edge(const Graph& g, const EdgeId& a, const EdgeId& b) {
@@ -259,15 +349,12 @@ bool stronger_edge(const Graph& g, const EdgeId& a, const EdgeId& b) {
 Path Search::assemble(const std::vector<VertexId>& vertices) const {
     Path path;
     path.vertices = vertices;
-    const View v = view(nullptr, nullptr);
     int day = no_constraint;
     for (std::size_t i = 0; i + 1 < vertices.size(); ++i) {
         Hop hop;
         hop.from = vertices[i];
         hop.to = vertices[i + 1];
-        std::vector<EdgeId> edges;
-        for (const auto& [w, e] : steps_of(v, hop.from, options_.directed))
-            if (w == hop.to) edges.push_back(e);
+        std::vector<EdgeId> edges = edges_between(hop.from, hop.to);
         std::sort(edges.begin(), edges.end(),
                   [&](const EdgeId& a, const EdgeId& b) { return stronger_edge(g_.graph, a, b); });
 
@@ -321,13 +408,7 @@ Candidate candidate(const Search& search, std::vector<VertexId> vertices) {
 class SimplePaths {
 public:
     SimplePaths(const Search& search, VertexId to, std::size_t limit, std::vector<Path>& out)
-        : search_(search),
-          view_(search.view(nullptr, nullptr)),
-          to_(to),
-          limit_(limit),
-          out_(out),
-          on_path_(search.vertex_count(), 0),
-          steps_(search.vertex_count()) {}
+        : search_(search), to_(to), limit_(limit), out_(out), on_path_(search.vertex_count(), 0) {}
 
     void run(VertexId from, std::size_t hops) {
         path_.assign(1, from);
@@ -337,12 +418,6 @@ public:
     }
 
 private:
-    const std::vector<Step>& steps(VertexId u) {
-        auto& s = steps_[u];
-        if (!s) s = steps_of(view_, u, search_.options().directed);
-        return *s;
-    }
-
     void extend(std::size_t hops_left, int day) {
         const VertexId u = path_.back();
         if (out_.size() >= limit_) return;
@@ -351,17 +426,12 @@ private:
             return;
         }
         if (u == to_) return;
-        const auto& s = steps(u);
+        const auto& s = search_.sorted_steps(u);
         for (std::size_t i = 0; i < s.size(); ++i) {
             const VertexId w = s[i].first;
             if (on_path_[w]) continue;
-            // Several edges to the same neighbour make one hop: take the earliest day among them.
-            int next_day = day;
-            if (search_.options().temporal) {
-                next_day = never;
-                for (std::size_t j = i; j < s.size() && s[j].first == w; ++j)
-                    next_day = std::min(next_day, search_.earliest_day(s[j].second, day));
-            }
+            // Several edges to the same neighbour make one hop.
+            const int next_day = search_.options().temporal ? search_.earliest_day(u, w, day) : day;
             while (i + 1 < s.size() && s[i + 1].first == w) ++i;
             if (next_day == never) continue;
             path_.push_back(w);
@@ -373,12 +443,10 @@ private:
     }
 
     const Search& search_;
-    View view_;
     VertexId to_;
     std::size_t limit_;
     std::vector<Path>& out_;
     std::vector<char> on_path_;
-    std::vector<std::optional<std::vector<Step>>> steps_;
     std::vector<VertexId> path_;
 };
 

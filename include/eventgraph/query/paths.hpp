@@ -7,9 +7,13 @@
 // them all, the strongest first. Undirected by default (an edge joins its two
 // actors whichever way it points); `directed` follows who did what to whom.
 //
-// Lengths are hops. Among paths of equal cost the one whose vertex sequence
-// comes first, vertex by vertex in graph order, comes first, so answers do
-// not depend on anything but the graph.
+// Lengths are hops. Among paths of equal length the one whose vertex
+// sequence comes first, vertex by vertex in graph order, comes first, so
+// answers depend on nothing but the graph. (Time-respecting paths of equal
+// arrival and hops come in an order that is deterministic too, but not
+// necessarily that one.)
+//
+// Only asserted relations are used unless asked otherwise; self-loops never.
 //
 // Time-respecting paths (`temporal`): a happening's date is a span of days
 // ("in July" is any day of July); a path is time-respecting when one day can
