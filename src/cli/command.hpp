@@ -36,6 +36,7 @@ Command render_command();
 Command actors_command();
 Command export_command();
 Command stats_command();
+Command path_command();
 
 /// Options several commands share.
 OptionSpec output_option(const std::string& what);

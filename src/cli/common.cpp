@@ -13,7 +13,8 @@ namespace eventgraph::cli {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> all = {normalize_command(), extract_command(), run_command(), export_command(),
-                                             render_command(), stats_command(), actors_command(), dates_command(), eval_command()};
+                                             render_command(), path_command(),    stats_command(),
+                                             actors_command(),    dates_command(), eval_command()};
     return all;
 }
 

@@ -1,0 +1,312 @@
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdio>
+
+#include "command.hpp"
+#include "eventgraph/error.hpp"
+#include "eventgraph/graph/graph.hpp"
+#include "eventgraph/io/output.hpp"
+#include "eventgraph/query/paths.hpp"
+
+namespace eventgraph::cli {
+
+namespace {
+
+using graph::EventGraph;
+using graph::VertexId;
+
+VertexId resolve_actor(const EventGraph& g, const std::string& name) {
+    // TODO(filters): resolve aliases ("Beijing") through the lexicon as the
+    // shared filter options do, once src/cli/filter_options lands.
+    const auto found = query::find_vertices(g, name);
+    if (found.empty())
+        throw usage_error("unknown actor \"" + name +
+                          "\": no actor of the events has that code, id or name");
+    if (found.size() > 1) {
+        std::string ids;
+        for (const auto v : found) ids += (ids.empty() ? "" : ", ") + g.graph[v].id;
+        throw usage_error("actor \"" + name + "\" is ambiguous: " + ids + "; give its id");
+    }
+    return found.front();
+}
+
+std::string date_or(const std::optional<model::DateSpan>& d, const std::string& none) {
+    return d ? model::date_value(*d) : none;
+}
+
+std::string dates_of(const graph::Edge& e) {
+    if (!e.first) return "undated";
+    const std::string first = model::date_value(*e.first), last = date_or(e.last, first);
+    return first == last ? first : first + "/" + last;
+}
+
+std::string day_text(date::sys_days d) { return model::to_iso(date::year_month_day(d)); }
+
+// "IRN —aid (1, 2024-09)→ RUS" or, against the data's direction, "RUS ←aid (1, 2024-09)— CHN".
+std::string relation_text(const EventGraph& g, const query::Hop& hop, const query::Relation& r) {
+    const auto& e = g.graph[r.edge];
+    const std::string label = e.type + " (" + std::to_string(e.count) + ", " + dates_of(e) + ")";
+    const bool forward = boost::source(r.edge, g.graph) == hop.from;
+    return g.graph[hop.from].id + (forward ? " —" + label + "→ " : " ←" + label + "— ") +
+           g.graph[hop.to].id;
+}
+
+std::string hop_line(const EventGraph& g, const query::Hop& hop) {
+    const auto& main = hop.relations.front();
+    std::string line = relation_text(g, hop, main);
+    if (hop.day) line += " on " + day_text(*hop.day);
+    if (main.report) {
+        const auto& ev = g.events[*main.report];
+        line += ": \"" + ev.evidence.text + "\" [" + ev.article + "]";
+    }
+    if (hop.relations.size() > 1) {
+        line += " (also:";
+        for (std::size_t i = 1; i < hop.relations.size(); ++i) {
+            const auto& r = hop.relations[i];
+            const bool forward = boost::source(r.edge, g.graph) == hop.from;
+            line += std::string(i > 1 ? "," : "") + " " + g.graph[r.edge].type + (forward ? "→" : "←") +
+                    " " + std::to_string(g.graph[r.edge].count);
+        }
+        line += ")";
+    }
+    return line;
+}
+
+void write_text(io::Output& out, const EventGraph& g, const std::vector<query::Path>& paths) {
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const auto& p = paths[i];
+        std::string head = "path " + std::to_string(i + 1) + ": " + g.graph[p.vertices.front()].id;
+        for (const auto& hop : p.hops) {
+            const bool forward = boost::source(hop.relations.front().edge, g.graph) == hop.from;
+            head += (forward ? " → " : " ← ") + g.graph[hop.to].id;
+        }
+        head += " (" + std::to_string(p.hops.size()) + (p.hops.size() == 1 ? " hop" : " hops");
+        if (p.arrival) head += ", arrives " + day_text(*p.arrival);
+        if (i > 0) out.line("");
+        out.line(head + ")");
+        for (const auto& hop : p.hops) out.line("  " + hop_line(g, hop));
+    }
+}
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_date(Writer& w, const std::optional<model::DateSpan>& d) {
+    if (d)
+        w.String(model::date_value(*d));
+    else
+        w.Null();
+}
+
+void write_relation(Writer& w, const EventGraph& g, const query::Relation& r) {
+    const auto& e = g.graph[r.edge];
+    w.StartObject();
+    w.Key("type");
+    w.String(e.type);
+    w.Key("source");
+    w.String(g.graph[boost::source(r.edge, g.graph)].id);
+    w.Key("target");
+    w.String(g.graph[boost::target(r.edge, g.graph)].id);
+    w.Key("asserted");
+    w.Bool(e.asserted);
+    w.Key("count");
+    w.Uint64(e.count);
+    w.Key("mentions");
+    w.Uint64(e.mentions);
+    w.Key("first");
+    write_date(w, e.first);
+    w.Key("last");
+    write_date(w, e.last);
+    w.Key("happening");
+    if (r.happening) {
+        const auto& h = g.happenings[*r.happening];
+        w.StartObject();
+        w.Key("id");
+        w.String(h.id);
+        w.Key("date");
+        write_date(w, h.date);
+        w.Key("mentions");
+        w.Uint64(h.mentions);
+        w.Key("sources");
+        w.Uint64(h.sources);
+        w.EndObject();
+    } else {
+        w.Null();
+    }
+    w.Key("evidence");
+    if (r.report) {
+        const auto& ev = g.events[*r.report];
+        w.StartObject();
+        w.Key("event");
+        w.String(ev.id);
+        w.Key("article");
+        w.String(ev.article);
+        w.Key("sentence");
+        w.Int(ev.evidence.sentence);
+        w.Key("text");
+        w.String(ev.evidence.text);
+        w.Key("trigger");
+        w.String(ev.evidence.trigger);
+        w.Key("date");
+        write_date(w, ev.date);
+        w.Key("confidence");
+        w.Double(ev.confidence);
+        w.EndObject();
+    } else {
+        w.Null();
+    }
+    w.EndObject();
+}
+
+void write_json(io::Output& out, const EventGraph& g, VertexId from, VertexId to,
+                const query::PathOptions& options, const std::vector<query::Path>& paths) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.StartObject();
+    w.Key("from");
+    w.String(g.graph[from].id);
+    w.Key("to");
+    w.String(g.graph[to].id);
+    w.Key("directed");
+    w.Bool(options.directed);
+    w.Key("temporal");
+    w.Bool(options.temporal);
+    w.Key("paths");
+    w.StartArray();
+    for (const auto& p : paths) {
+        w.StartObject();
+        w.Key("hops");
+        w.Uint64(p.hops.size());
+        w.Key("vertices");
+        w.StartArray();
+        for (const auto v : p.vertices) {
+            const auto& x = g.graph[v];
+            w.StartObject();
+            w.Key("id");
+            w.String(x.id);
+            w.Key("code");
+            w.String(x.code);
+            w.Key("name");
+            w.String(x.name);
+            w.Key("kind");
+            w.String(model::to_string(x.kind));
+            w.EndObject();
+        }
+        w.EndArray();
+        w.Key("arrival");
+        if (p.arrival)
+            w.String(day_text(*p.arrival));
+        else
+            w.Null();
+        w.Key("steps");
+        w.StartArray();
+        for (const auto& hop : p.hops) {
+            w.StartObject();
+            w.Key("from");
+            w.String(g.graph[hop.from].id);
+            w.Key("to");
+            w.String(g.graph[hop.to].id);
+            w.Key("day");
+            if (hop.day)
+                w.String(day_text(*hop.day));
+            else
+                w.Null();
+            w.Key("relations");
+            w.StartArray();
+            for (const auto& r : hop.relations) write_relation(w, g, r);
+            w.EndArray();
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out.line(buffer.GetString());
+}
+
+std::string no_connection(const EventGraph& g, VertexId from, VertexId to,
+                          const query::PathOptions& options, const Args& args) {
+    std::string m = "no connection between " + g.graph[from].id + " and " + g.graph[to].id;
+    if (options.directed) m += " following the direction of the relations";
+    if (options.temporal) m += " forward in time";
+    if (args.has("max-hops"))
+        m += " within " + args.get("max-hops") + (args.get("max-hops") == "1" ? " hop" : " hops");
+    return m;
+}
+
+int run_path(const Args& args) {
+    const auto& pos = args.positional();
+    if (pos.size() < 3) throw usage_error("give FROM, TO and at least one EVENTS file");
+    const long k = args.get_number("k", 1, 1);
+    const long max_hops = args.get_number("max-hops", 0, 1);
+    query::PathOptions options;
+    options.directed = args.has("directed");
+    options.temporal = args.has("temporal");
+
+    std::vector<model::Event> events;
+    const auto summary = read_event_files({pos.begin() + 2, pos.end()}, args.has("keep-going"),
+                                          [&](model::Event e) { events.push_back(std::move(e)); });
+    // TODO(filters): apply the shared filters (--actors, --depth, --since,
+    // --until, --types, --min-count, --polarity) from src/cli/filter_options
+    // here: graph::filter_events before building, graph::filter_graph after.
+    // With --polarity, set options.asserted_only = false so that the
+    // polarities asked for are the ones paths run through.
+    const EventGraph g = graph::build_graph(std::move(events));
+
+    const VertexId from = resolve_actor(g, pos[0]);
+    const VertexId to = resolve_actor(g, pos[1]);
+    if (from == to) throw usage_error("FROM and TO are the same actor (" + g.graph[from].id + ")");
+
+    std::vector<query::Path> paths;
+    if (args.has("max-hops"))
+        paths = query::all_simple_paths(g, from, to, static_cast<std::size_t>(max_hops), options,
+                                        args.has("k") ? static_cast<std::size_t>(k)
+                                                      : static_cast<std::size_t>(-1));
+    else if (k > 1)
+        paths = query::k_shortest_paths(g, from, to, static_cast<std::size_t>(k), options);
+    else if (auto p = query::shortest_path(g, from, to, options))
+        paths.push_back(std::move(*p));
+
+    io::Output out(args.get("output"));
+    if (args.has("json"))
+        write_json(out, g, from, to, options, paths);
+    else if (paths.empty())
+        out.line(no_connection(g, from, to, options, args));
+    else
+        write_text(out, g, paths);
+    out.commit();
+    return summary.failed_inputs == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+Command path_command() {
+    return {"path",
+            "paths between two actors, each hop with its evidence",
+            "eventgraph path [OPTIONS] FROM TO EVENTS…",
+            "Finds how FROM is connected to TO in the graph of the events (JSON Lines, as\n"
+            "`eventgraph extract` writes them; - reads standard input). Actors are named by\n"
+            "code, id or name, in any case. By default the shortest connection, in hops,\n"
+            "over relations either way round; ties go to the path whose actors come first.\n"
+            "Each hop is one line: its strongest relation with the number of happenings and\n"
+            "their dates, and its strongest evidence (the happening with most mentions, then\n"
+            "the earliest; its report with the highest confidence) with the article; other\n"
+            "relations between the same two actors are listed after it.\n"
+            "--temporal: each hop happens on a day no earlier than the one before (a date\n"
+            "\"in July\" may be any day of July); the path arriving earliest comes first.\n"
+            "Only asserted relations are used. A query without an answer prints\n"
+            "\"no connection between …\" and exits 0.",
+            {{"k", 0, true, "N", "the N shortest loopless paths (Yen's algorithm)"},
+             {"max-hops", 0, true, "N",
+              "every simple path of at most N hops, fewest hops first (with --k N: the first N)"},
+             {"directed", 0, false, "", "follow relations from who did to whom it was done"},
+             {"temporal", 0, false, "", "time-respecting paths only, earliest arrival first"},
+             {"json", 0, false, "", "write JSON for programs"},
+             output_option("the paths"),
+             // Without its short name: "-k 3" would read as --keep-going and a file "3".
+             {"keep-going", 0, false, "", keep_going_option().help}},
+            run_path};
+}
+
+}  // namespace eventgraph::cli
