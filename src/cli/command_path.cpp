@@ -8,6 +8,7 @@
 #include "eventgraph/graph/graph.hpp"
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/query/paths.hpp"
+#include "filter_options.hpp"
 
 namespace eventgraph::cli {
 
@@ -17,8 +18,6 @@ using graph::EventGraph;
 using graph::VertexId;
 
 VertexId resolve_actor(const EventGraph& g, const std::string& name) {
-    // TODO(filters): resolve aliases ("Beijing") through the lexicon as the
-    // shared filter options do, once src/cli/filter_options lands.
     const auto found = query::find_vertices(g, name);
     if (found.empty())
         throw usage_error("unknown actor \"" + name +
@@ -244,15 +243,10 @@ int run_path(const Args& args) {
     options.directed = args.has("directed");
     options.temporal = args.has("temporal");
 
-    std::vector<model::Event> events;
-    const auto summary = read_event_files({pos.begin() + 2, pos.end()}, args.has("keep-going"),
-                                          [&](model::Event e) { events.push_back(std::move(e)); });
-    // TODO(filters): apply the shared filters (--actors, --depth, --since,
-    // --until, --types, --min-count, --polarity) from src/cli/filter_options
-    // here: graph::filter_events before building, graph::filter_graph after.
-    // With --polarity, set options.asserted_only = false so that the
-    // polarities asked for are the ones paths run through.
-    const EventGraph g = graph::build_graph(std::move(events));
+    // With --polarity the polarities asked for are the ones paths run through.
+    if (args.has("polarity")) options.asserted_only = false;
+    ReadSummary summary;
+    const EventGraph g = read_filtered_graph(args, {pos.begin() + 2, pos.end()}, summary);
 
     const VertexId from = resolve_actor(g, pos[0]);
     const VertexId to = resolve_actor(g, pos[1]);
@@ -279,6 +273,21 @@ int run_path(const Args& args) {
     return summary.failed_inputs == 0 ? 0 : 1;
 }
 
+std::vector<OptionSpec> path_options() {
+    std::vector<OptionSpec> options = {
+        {"k", 0, true, "N", "the N shortest loopless paths (Yen's algorithm)"},
+        {"max-hops", 0, true, "N", "every simple path of at most N hops, fewest hops first (with --k N: the first N)"},
+        {"directed", 0, false, "", "follow relations from who did to whom it was done"},
+        {"temporal", 0, false, "", "time-respecting paths only, earliest arrival first"},
+        {"json", 0, false, "", "write JSON for programs"},
+        output_option("the paths"),
+        level_option(),
+        // Without its short name: "-k 3" would read as --keep-going and a file "3".
+        {"keep-going", 0, false, "", keep_going_option().help}};
+    for (auto o : filter_options()) options.push_back(std::move(o));
+    return options;
+}
+
 }  // namespace
 
 Command path_command() {
@@ -297,15 +306,7 @@ Command path_command() {
             "\"in July\" may be any day of July); the path arriving earliest comes first.\n"
             "Only asserted relations are used. A query without an answer prints\n"
             "\"no connection between …\" and exits 0.",
-            {{"k", 0, true, "N", "the N shortest loopless paths (Yen's algorithm)"},
-             {"max-hops", 0, true, "N",
-              "every simple path of at most N hops, fewest hops first (with --k N: the first N)"},
-             {"directed", 0, false, "", "follow relations from who did to whom it was done"},
-             {"temporal", 0, false, "", "time-respecting paths only, earliest arrival first"},
-             {"json", 0, false, "", "write JSON for programs"},
-             output_option("the paths"),
-             // Without its short name: "-k 3" would read as --keep-going and a file "3".
-             {"keep-going", 0, false, "", keep_going_option().help}},
+            path_options(),
             run_path};
 }
 

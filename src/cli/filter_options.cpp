@@ -78,12 +78,16 @@ graph::Filter filter_from_args(const Args& args) {
 }
 
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
-    if (args.positional().empty())
+    return read_filtered_graph(args, args.positional(), summary);
+}
+
+graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files, ReadSummary& summary) {
+    if (files.empty())
         throw usage_error("no input: give event files (JSON Lines) or - for standard input");
     graph::Filter filter = filter_from_args(args);
     const graph::Level level = level_from_args(args);
     std::vector<model::Event> events;
-    summary = read_event_files(args.positional(), args.has("keep-going"),
+    summary = read_event_files(files, args.has("keep-going"),
                                [&](model::Event e) { events.push_back(std::move(e)); });
     events = graph::filter_events(std::move(events), filter);
     graph::EventGraph g = graph::build_graph(std::move(events), level);

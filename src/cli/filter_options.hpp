@@ -27,6 +27,8 @@ graph::Level level_from_args(const Args& args);
 /// Names in --actors that the events do not spell are looked up in the
 /// lexicon (the default one and --lexicon files) on demand.
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary);
+/// The same over the files given (a command whose first arguments are no files).
+graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files, ReadSummary& summary);
 
 /// 0 if every input was read whole (or --keep-going skipped broken records), else 1.
 int exit_code(const Args& args, const ReadSummary& summary);

@@ -388,11 +388,11 @@ std::vector<int> json_path(const rapidjson::Value& v) {
 }
 
 bool python_networkx_present() {
-    return std::system("python3 -c 'import networkx' >/dev/null 2>&1") == 0;
+    return std::system((test::python3() + " -c 'import networkx' >/dev/null 2>&1").c_str()) == 0;
 }
 
 std::string run_script(const std::string& script, const std::string& file) {
-    const std::string command = "python3 '" + script + "' '" + file + "'";
+    const std::string command = test::python3() + " '" + script + "' '" + file + "'";
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
     std::string out;
