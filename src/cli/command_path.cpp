@@ -284,7 +284,8 @@ std::vector<OptionSpec> path_options() {
         level_option(),
         // Without its short name: "-k 3" would read as --keep-going and a file "3".
         {"keep-going", 0, false, "", keep_going_option().help}};
-    for (auto o : filter_options()) options.push_back(std::move(o));
+    for (auto o : filter_options())
+        if (o.name != "keep-going") options.push_back(std::move(o));  // declared above, without -k
     return options;
 }
 
