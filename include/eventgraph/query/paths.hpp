@@ -25,6 +25,7 @@
 // happenings cannot be placed in time and are not used.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +65,32 @@ struct Path {
     std::vector<graph::VertexId> vertices;  ///< from … to
     std::vector<Hop> hops;                  ///< vertices.size() - 1 of them
     std::optional<date::sys_days> arrival;  ///< temporal: the day of the last hop
+};
+
+/// Answers path queries on one graph with one set of options. Building it
+/// indexes the graph (the pairs of actors a hop can join, and for temporal
+/// paths their dates); keep it to answer many queries. The graph must
+/// outlive it. Its queries are const and may run in parallel.
+class PathFinder {
+public:
+    PathFinder(const graph::EventGraph& g, const PathOptions& options = {});
+    ~PathFinder();
+    PathFinder(PathFinder&&) noexcept;
+    PathFinder& operator=(PathFinder&&) noexcept;
+
+    /// The shortest connection, or nullopt if there is none.
+    std::optional<Path> shortest(graph::VertexId from, graph::VertexId to) const;
+    /// Up to k loopless paths in order of cost (Yen's algorithm).
+    std::vector<Path> k_shortest(graph::VertexId from, graph::VertexId to, std::size_t k) const;
+    /// Every simple path of at most max_hops hops, by hops then vertex order;
+    /// stops after `limit` paths.
+    std::vector<Path> simple_paths(graph::VertexId from, graph::VertexId to, std::size_t max_hops,
+                                   std::size_t limit = static_cast<std::size_t>(-1)) const;
+
+    class Index;
+
+private:
+    std::unique_ptr<Index> index_;
 };
 
 /// The shortest connection, or nullopt if there is none.
