@@ -1,6 +1,7 @@
 #include "eventgraph/query/paths.hpp"
 
 #include <algorithm>
+#include <boost/graph/filtered_graph.hpp>
 #include <climits>
 #include <functional>
 #include <queue>
@@ -8,8 +9,6 @@
 #include <tuple>
 #include <unordered_map>
 #include <utility>
-
-#include <boost/graph/filtered_graph.hpp>
 
 #include "eventgraph/error.hpp"
 
@@ -52,9 +51,9 @@ struct Timeline {
 // million events between 200 actors fold into 260,000 relations but only
 // 20,000 pairs. Arcs are added by source then target, so each vertex's arcs
 // come in vertex order.
-using PairGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
-                                        boost::no_property,
-                                        boost::property<boost::edge_index_t, std::size_t>>;
+using PairGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                          boost::property<boost::edge_index_t, std::size_t>>;
 using Arc = boost::graph_traits<PairGraph>::edge_descriptor;
 
 // Which arcs a search may use: not those Yen's algorithm has cut.
@@ -90,9 +89,8 @@ using Candidate = std::tuple<int, std::size_t, std::vector<VertexId>>;
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool same_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return lower(x) == lower(y);
-           });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace
@@ -142,7 +140,8 @@ public:
                 Pair pair;
                 pair.from = u;
                 pair.to = r[i].first;
-                for (; i < r.size() && r[i].first == pair.to; ++i) pair.edges.push_back(r[i].second);
+                for (; i < r.size() && r[i].first == pair.to; ++i)
+                    pair.edges.push_back(r[i].second);
                 adjacency_[u].emplace_back(pair.to, pairs_.size());
                 boost::add_edge(u, pair.to, pairs_.size(), pairs_graph_);
                 pairs_.push_back(std::move(pair));
@@ -187,7 +186,8 @@ public:
                 std::vector<std::size_t> cut_now;
                 for (const auto& p : found)
                     if (p.size() > i + 1 &&
-                        std::equal(last.begin(), last.begin() + static_cast<long>(i) + 1, p.begin())) {
+                        std::equal(last.begin(), last.begin() + static_cast<long>(i) + 1,
+                                   p.begin())) {
                         const std::size_t arc = pair_index(p[i], p[i + 1]);
                         cut_now.push_back(arc);
                         if (!options_.directed) cut_now.push_back(pairs_[arc].reverse);
@@ -241,7 +241,8 @@ public:
             if (u == to) return;
             for (const auto& [w, arc] : adjacency_[u]) {
                 if (on_path[w]) continue;
-                const int next_day = options_.temporal ? pairs_[arc].timeline.earliest_day(day) : day;
+                const int next_day =
+                    options_.temporal ? pairs_[arc].timeline.earliest_day(day) : day;
                 if (next_day == never) continue;
                 path.push_back(w);
                 on_path[w] = 1;
@@ -437,13 +438,14 @@ private:
                 }
             }
             std::vector<EdgeId> edges = pairs_[arc].edges;
-            std::sort(edges.begin(), edges.end(),
-                      [&](const EdgeId& a, const EdgeId& b) { return stronger_edge(g_.graph, a, b); });
+            std::sort(edges.begin(), edges.end(), [&](const EdgeId& a, const EdgeId& b) {
+                return stronger_edge(g_.graph, a, b);
+            });
 
             std::optional<std::size_t> used_edge, used_happening;
             if (options_.temporal) {
                 // The happening allowing the earliest day, then the most mentioned, then the first.
-                std::tuple<int, long, std::size_t> best{never, 0, 0};
+                std::tuple<int, long, std::size_t> earliest{never, 0, 0};
                 for (std::size_t j = 0; j < edges.size(); ++j)
                     for (const std::size_t h : g_.graph[edges[j]].happenings) {
                         const auto& hp = g_.happenings.at(h);
@@ -451,13 +453,13 @@ private:
                         const std::tuple<int, long, std::size_t> key{
                             std::max(day, day_number(hp.date->start)),
                             -static_cast<long>(hp.mentions), h};
-                        if (key < best) {
-                            best = key;
+                        if (key < earliest) {
+                            earliest = key;
                             used_edge = j;
                             used_happening = h;
                         }
                     }
-                day = std::get<0>(best);
+                day = std::get<0>(earliest);
                 if (day != never) hop.day = to_sys_days(day);
                 if (used_edge)
                     std::rotate(edges.begin(), edges.begin() + static_cast<long>(*used_edge),
@@ -465,8 +467,8 @@ private:
             }
             for (std::size_t j = 0; j < edges.size(); ++j) {
                 Relation r{edges[j], std::nullopt, std::nullopt};
-                r.happening = (j == 0 && used_happening) ? used_happening
-                                                         : strongest_happening(g_, edges[j]);
+                r.happening =
+                    (j == 0 && used_happening) ? used_happening : strongest_happening(g_, edges[j]);
                 if (r.happening) r.report = strongest_report(g_, *r.happening);
                 hop.relations.push_back(r);
             }
@@ -481,7 +483,8 @@ private:
     PathOptions options_;
     std::size_t n_;
     std::vector<Pair> pairs_;  // by arc index
-    std::vector<std::vector<std::pair<VertexId, std::size_t>>> adjacency_;  // (neighbour, arc), sorted
+    std::vector<std::vector<std::pair<VertexId, std::size_t>>>
+        adjacency_;  // (neighbour, arc), sorted
     PairGraph pairs_graph_;
 };
 
@@ -509,8 +512,8 @@ std::optional<Path> shortest_path(const EventGraph& g, VertexId from, VertexId t
     return PathFinder(g, options).shortest(from, to);
 }
 
-std::vector<Path> k_shortest_paths(const EventGraph& g, VertexId from, VertexId to,
-                                   std::size_t k, const PathOptions& options) {
+std::vector<Path> k_shortest_paths(const EventGraph& g, VertexId from, VertexId to, std::size_t k,
+                                   const PathOptions& options) {
     return PathFinder(g, options).k_shortest(from, to, k);
 }
 

@@ -79,7 +79,8 @@ EventGraph build_graph(std::vector<model::Event> events, Level level) {
             articles.insert(e.article);
             if (e.attributed_to) attributions.insert(e.attributed_to->id);
             if (e.date) {
-                if (!edge.first || date::sys_days(e.date->start) < date::sys_days(edge.first->start))
+                if (!edge.first ||
+                    date::sys_days(e.date->start) < date::sys_days(edge.first->start))
                     edge.first = e.date;
                 if (!edge.last || date::sys_days(e.date->start) > date::sys_days(edge.last->start))
                     edge.last = e.date;

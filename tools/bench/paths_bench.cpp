@@ -61,8 +61,9 @@ int main(int argc, char** argv) {
         std::cerr << "cannot open " << argv[1] << '\n';
         return 1;
     }
-    io::read_events_json(in, argv[1], {}, [&](model::Event e) { events.push_back(std::move(e)); },
-                         [](const std::exception& e) { std::cerr << e.what() << '\n'; });
+    io::read_events_json(
+        in, argv[1], {}, [&](model::Event e) { events.push_back(std::move(e)); },
+        [](const std::exception& e) { std::cerr << e.what() << '\n'; });
     std::printf("read %zu events in %.1f s\n", events.size(), seconds_since(t));
     t = Clock::now();
     const auto g = graph::build_graph(std::move(events));

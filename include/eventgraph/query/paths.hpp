@@ -24,6 +24,8 @@
 // path is the earliest-arriving one, then the one with fewest hops. Undated
 // happenings cannot be placed in time and are not used.
 
+#include <date/date.h>
+
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -31,24 +33,23 @@
 #include <string_view>
 #include <vector>
 
-#include <date/date.h>
-
 #include "eventgraph/graph/graph.hpp"
 
 namespace eventgraph::query {
 
 /// How paths may run.
 struct PathOptions {
-    bool directed = false;       ///< follow edges from source to target only
-    bool temporal = false;       ///< time-respecting paths only, ranked by arrival
-    bool asserted_only = true;   ///< ignore relations of denied, hypothetical or future happenings
+    bool directed = false;      ///< follow edges from source to target only
+    bool temporal = false;      ///< time-respecting paths only, ranked by arrival
+    bool asserted_only = true;  ///< ignore relations of denied, hypothetical or future happenings
 };
 
 /// One relation (graph edge) of a hop, with its strongest evidence.
 struct Relation {
-    graph::EdgeId edge;                    ///< its source and target are as in the data
-    std::optional<std::size_t> happening;  ///< index into EventGraph::happenings (none for member-of)
-    std::optional<std::size_t> report;     ///< index into EventGraph::events: the evidence
+    graph::EdgeId edge;  ///< its source and target are as in the data
+    std::optional<std::size_t>
+        happening;                      ///< index into EventGraph::happenings (none for member-of)
+    std::optional<std::size_t> report;  ///< index into EventGraph::events: the evidence
 };
 
 /// One step of a path, from one actor to the next.
@@ -73,7 +74,7 @@ struct Path {
 /// outlive it. Its queries are const and may run in parallel.
 class PathFinder {
 public:
-    PathFinder(const graph::EventGraph& g, const PathOptions& options = {});
+    explicit PathFinder(const graph::EventGraph& g, const PathOptions& options = {});
     ~PathFinder();
     PathFinder(PathFinder&&) noexcept;
     PathFinder& operator=(PathFinder&&) noexcept;
