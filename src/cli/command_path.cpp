@@ -64,8 +64,8 @@ std::string hop_line(const EventGraph& g, const query::Hop& hop) {
         for (std::size_t i = 1; i < hop.relations.size(); ++i) {
             const auto& r = hop.relations[i];
             const bool forward = boost::source(r.edge, g.graph) == hop.from;
-            line += std::string(i > 1 ? "," : "") + " " + g.graph[r.edge].type + (forward ? "→" : "←") +
-                    " " + std::to_string(g.graph[r.edge].count);
+            line += std::string(i > 1 ? "," : "") + " " + g.graph[r.edge].type +
+                    (forward ? "→" : "←") + " " + std::to_string(g.graph[r.edge].count);
         }
         line += ")";
     }
@@ -254,9 +254,9 @@ int run_path(const Args& args) {
 
     std::vector<query::Path> paths;
     if (args.has("max-hops"))
-        paths = query::all_simple_paths(g, from, to, static_cast<std::size_t>(max_hops), options,
-                                        args.has("k") ? static_cast<std::size_t>(k)
-                                                      : static_cast<std::size_t>(-1));
+        paths = query::all_simple_paths(
+            g, from, to, static_cast<std::size_t>(max_hops), options,
+            args.has("k") ? static_cast<std::size_t>(k) : static_cast<std::size_t>(-1));
     else if (k > 1)
         paths = query::k_shortest_paths(g, from, to, static_cast<std::size_t>(k), options);
     else if (auto p = query::shortest_path(g, from, to, options))

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include <rapidjson/document.h>
+
+#include <catch2/catch.hpp>
 
 #include "support/support.hpp"
 
@@ -25,7 +25,8 @@ TEST_CASE("path names actors by name in any case, and --temporal gives the earli
     const auto r = run_eventgraph({"path", "iran", "China", "--temporal", events});
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
-    // China's July shipment is too early to follow Iran's September one: the evidence is of 2024-09-10.
+    // China's July shipment is too early to follow Iran's September one: the evidence is of
+    // 2024-09-10.
     CHECK(r.out == read_file(data_path("query/irn-chn-temporal.txt")));
 }
 
@@ -42,7 +43,8 @@ TEST_CASE("path --k lists the shortest loopless paths, --max-hops those within r
 TEST_CASE("path --directed follows who did what to whom") {
     const auto r = run_eventgraph({"path", "IRN", "CHN", "--directed", events});
     CHECK(r.exit_code == 0);
-    CHECK(r.out.find("RUS —cooperate (1, 2024-05-16)→ CHN: \"Putin and Xi pledged a new era of partnership.\" "
+    CHECK(r.out.find("RUS —cooperate (1, 2024-05-16)→ CHN: \"Putin and Xi pledged a new era of "
+                     "partnership.\" "
                      "[wire-2024-05-16]") != std::string::npos);
 }
 
@@ -51,13 +53,16 @@ TEST_CASE("a query without an answer says so and exits 0") {
     CHECK(none.exit_code == 0);
     CHECK(none.err.empty());
     CHECK(none.out == "no connection between HUN and CHN\n");
-    const auto qualified = run_eventgraph({"path", "IRN", "CHN", "--directed", "--temporal", events});
+    const auto qualified =
+        run_eventgraph({"path", "IRN", "CHN", "--directed", "--temporal", events});
     CHECK(qualified.out ==
-          "no connection between IRN and CHN following the direction of the relations forward in time\n");
+          "no connection between IRN and CHN following the direction of the relations forward in "
+          "time\n");
     CHECK(run_eventgraph({"path", "IRN", "CHN", "--max-hops", "1", events}).out ==
           "no connection between IRN and CHN within 1 hop\n");
     const auto json = run_eventgraph({"path", "HUN", "CHN", "--json", events});
-    CHECK(json.out == "{\"from\":\"HUN\",\"to\":\"CHN\",\"directed\":false,\"temporal\":false,\"paths\":[]}\n");
+    CHECK(json.out ==
+          "{\"from\":\"HUN\",\"to\":\"CHN\",\"directed\":false,\"temporal\":false,\"paths\":[]}\n");
 }
 
 TEST_CASE("path --json gives programs the paths with every relation and its evidence") {
@@ -91,14 +96,16 @@ TEST_CASE("path rejects unknown actors and bad options with exit code 2") {
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.out.empty());
     CHECK(unknown.err ==
-          "eventgraph path: unknown actor \"Narnia\": no actor of the events has that code, id or name\n"
+          "eventgraph path: unknown actor \"Narnia\": no actor of the events has that code, id or "
+          "name\n"
           "Try 'eventgraph path --help'.\n");
     const auto same = run_eventgraph({"path", "CHN", "china", events});
     CHECK(same.exit_code == 2);
     CHECK(same.err.rfind("eventgraph path: FROM and TO are the same actor (CHN)\n", 0) == 0);
     const auto k = run_eventgraph({"path", "IRN", "CHN", "--k", "0", events});
     CHECK(k.exit_code == 2);
-    CHECK(k.err.rfind("eventgraph path: option --k needs a whole number of at least 1, not \"0\"\n", 0) == 0);
+    CHECK(k.err.rfind("eventgraph path: option --k needs a whole number of at least 1, not \"0\"\n",
+                      0) == 0);
     CHECK(run_eventgraph({"path", "IRN", "CHN"}).exit_code == 2);
     CHECK(run_eventgraph({"path", "IRN", "CHN", "-k", "3", events}).exit_code == 2);
 }

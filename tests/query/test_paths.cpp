@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -29,8 +28,10 @@ struct Builder {
     EventGraph g;
 
     VertexId actor(const std::string& code) {
-        if (const auto it = g.vertex_by_id.find(code); it != g.vertex_by_id.end()) return it->second;
-        const auto v = boost::add_vertex(graph::Vertex{code, code, code, model::ActorKind::country}, g.graph);
+        if (const auto it = g.vertex_by_id.find(code); it != g.vertex_by_id.end())
+            return it->second;
+        const auto v =
+            boost::add_vertex(graph::Vertex{code, code, code, model::ActorKind::country}, g.graph);
         g.vertex_by_id.emplace(code, v);
         return v;
     }
@@ -49,7 +50,8 @@ struct Builder {
 
     EdgeId edge(VertexId s, VertexId t, const std::string& type, bool asserted) {
         for (const auto& e : boost::make_iterator_range(boost::out_edges(s, g.graph)))
-            if (boost::target(e, g.graph) == t && g.graph[e].type == type && g.graph[e].asserted == asserted)
+            if (boost::target(e, g.graph) == t && g.graph[e].type == type &&
+                g.graph[e].asserted == asserted)
                 return e;
         graph::Edge props;
         props.type = type;
@@ -57,9 +59,10 @@ struct Builder {
         return boost::add_edge(s, t, props, g.graph).first;
     }
 
-    std::size_t add_event(const std::string& article, const std::string& sentence, double confidence,
-                          const model::Actor& s, const model::Actor& t, const std::string& type,
-                          const std::optional<model::DateSpan>& date, bool asserted) {
+    std::size_t add_event(const std::string& article, const std::string& sentence,
+                          double confidence, const model::Actor& s, const model::Actor& t,
+                          const std::string& type, const std::optional<model::DateSpan>& date,
+                          bool asserted) {
         model::Event e;
         char id[32];
         std::snprintf(id, sizeof id, "ev-%04zu", g.events.size());
@@ -83,10 +86,10 @@ struct Builder {
     }
 
     // A happening told by one report; returns its index.
-    std::size_t happen(const std::string& source, const std::string& target, const std::string& type,
-                       const std::string& date, const std::string& sentence = "",
-                       const std::string& article = "a", double confidence = 0.8,
-                       bool asserted = true) {
+    std::size_t happen(const std::string& source, const std::string& target,
+                       const std::string& type, const std::string& date,
+                       const std::string& sentence = "", const std::string& article = "a",
+                       double confidence = 0.8, bool asserted = true) {
         const VertexId s = actor(source), t = actor(target);
         const auto ev = add_event(article, sentence, confidence, actor_value(source),
                                   actor_value(target), type, span(date), asserted);
@@ -111,7 +114,8 @@ struct Builder {
             if (!props.first || start(*h.date) < start(*props.first)) props.first = h.date;
             if (!props.last || start(*h.date) > start(*props.last)) props.last = h.date;
         }
-        if (std::find(props.articles.begin(), props.articles.end(), article) == props.articles.end())
+        if (std::find(props.articles.begin(), props.articles.end(), article) ==
+            props.articles.end())
             props.articles.push_back(article);
         return index;
     }
@@ -120,8 +124,8 @@ struct Builder {
     void report(std::size_t happening, const std::string& article, const std::string& sentence,
                 double confidence) {
         auto& h = g.happenings[happening];
-        const auto ev = add_event(article, sentence, confidence, h.source, *h.target, h.type, h.date,
-                                  h.polarity == model::Polarity::asserted);
+        const auto ev = add_event(article, sentence, confidence, h.source, *h.target, h.type,
+                                  h.date, h.polarity == model::Polarity::asserted);
         h.reports.push_back(ev);
         ++h.mentions;
         ++h.sources;
@@ -148,13 +152,19 @@ const model::Event& evidence(const EventGraph& g, const query::Relation& r) {
 Builder seed() {
     Builder b;
     for (const char* code : {"CHN", "IRN", "NATO", "RUS", "UKR", "USA"}) b.actor(code);
-    b.happen("CHN", "RUS", "aid", "2024-09-10", "China is supplying Russia with machine tools.", "seed-1");
-    b.happen("CHN", "RUS", "aid", "2024-07", "Beijing shipped drone engines to Moscow in July.", "seed-2");
-    b.happen("IRN", "RUS", "aid", "2024-09", "Iran delivered ballistic missiles to Russia.", "seed-3");
-    b.happen("RUS", "CHN", "cooperate", "2024-05-16", "Putin and Xi signed a partnership.", "seed-4");
-    b.happen("USA", "CHN", "accuse", "2024-09-10", "Blinken accused China of fuelling the war.", "seed-1");
+    b.happen("CHN", "RUS", "aid", "2024-09-10", "China is supplying Russia with machine tools.",
+             "seed-1");
+    b.happen("CHN", "RUS", "aid", "2024-07", "Beijing shipped drone engines to Moscow in July.",
+             "seed-2");
+    b.happen("IRN", "RUS", "aid", "2024-09", "Iran delivered ballistic missiles to Russia.",
+             "seed-3");
+    b.happen("RUS", "CHN", "cooperate", "2024-05-16", "Putin and Xi signed a partnership.",
+             "seed-4");
+    b.happen("USA", "CHN", "accuse", "2024-09-10", "Blinken accused China of fuelling the war.",
+             "seed-1");
     b.happen("CHN", "USA", "reject", "2024-09-11", "Beijing rejected the accusation.", "seed-5");
-    b.happen("NATO", "CHN", "accuse", "2024-07-10", "NATO called China a decisive enabler.", "seed-6");
+    b.happen("NATO", "CHN", "accuse", "2024-07-10", "NATO called China a decisive enabler.",
+             "seed-6");
     b.happen("RUS", "UKR", "assault", "2024-10", "Russia struck Sumy in October.", "seed-7");
     return b;
 }
@@ -170,7 +180,8 @@ TEST_CASE("path IRN CHN, undirected, goes IRN→RUS←CHN with the sentences tha
     const auto& first = p->hops[0];
     REQUIRE(first.relations.size() == 1);
     CHECK(b.g.graph[first.relations[0].edge].type == "aid");
-    CHECK(evidence(b.g, first.relations[0]).evidence.text == "Iran delivered ballistic missiles to Russia.");
+    CHECK(evidence(b.g, first.relations[0]).evidence.text ==
+          "Iran delivered ballistic missiles to Russia.");
     // RUS–CHN: aid CHN→RUS (2 happenings) before cooperation RUS→CHN (1), both listed.
     const auto& second = p->hops[1];
     REQUIRE(second.relations.size() == 2);
@@ -219,10 +230,13 @@ TEST_CASE("ties between shortest paths go to the vertices that come first in the
     }
 }
 
-TEST_CASE("the evidence is the most mentioned happening, then the earliest, and its most confident report") {
+TEST_CASE(
+    "the evidence is the most mentioned happening, then the earliest, and its most confident "
+    "report") {
     Builder b;
     b.happen("USA", "CHN", "accuse", "2024-01-05", "Early, told once.", "w-1", 0.9);
-    const auto told_twice = b.happen("USA", "CHN", "accuse", "2024-03-01", "Later, first report.", "w-2", 0.6);
+    const auto told_twice =
+        b.happen("USA", "CHN", "accuse", "2024-03-01", "Later, first report.", "w-2", 0.6);
     b.report(told_twice, "w-3", "Later, most confident report.", 0.95);
     b.report(told_twice, "w-4", "Later, least confident report.", 0.5);
     const auto p = query::shortest_path(b.g, b.v("USA"), b.v("CHN"));
@@ -256,7 +270,8 @@ TEST_CASE("Yen's algorithm gives the k shortest loopless paths in order") {
     const auto link = [&](int x, int y) {
         b.happen("V" + std::to_string(x), "V" + std::to_string(y), "consult", "2024-01-01");
     };
-    for (const auto& [x, y] : {std::pair{0, 1}, {1, 2}, {2, 3}, {4, 5}, {5, 6}, {6, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}})
+    for (const auto& [x, y] :
+         {std::pair{0, 1}, {1, 2}, {2, 3}, {4, 5}, {5, 6}, {6, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}})
         link(x, y);
     const auto paths = query::k_shortest_paths(b.g, b.v("V0"), b.v("V3"), 10);
     // Along the top (3 hops), down and up again by two of the four rungs (6 ways of 5
@@ -288,7 +303,7 @@ TEST_CASE("time-respecting paths take each hop no earlier than the one before") 
     b.happen("B", "D", "aid", "2024-09-01");  // before A–B: no use after it
     b.happen("B", "D", "aid", "2024-12-24");  // the one that can follow
     b.happen("A", "C", "aid", "2024-03-01");
-    b.happen("C", "D", "aid", "2024-09");     // "in September": any day of it, the 1st at best
+    b.happen("C", "D", "aid", "2024-09");  // "in September": any day of it, the 1st at best
     PathOptions temporal;
     temporal.temporal = true;
 
@@ -331,8 +346,10 @@ TEST_CASE("actors are found by id, code or name, in any case") {
     Builder b;
     b.actor("CHN");
     b.g.graph[b.v("CHN")].name = "China";
-    const auto v = boost::add_vertex(graph::Vertex{"CHN.XI_JINPING", "CHN", "Xi Jinping", model::ActorKind::person}, b.g.graph);
-    const auto w = boost::add_vertex(graph::Vertex{"CHN.MFA", "CHN", "Foreign Ministry", model::ActorKind::agent}, b.g.graph);
+    const auto v = boost::add_vertex(
+        graph::Vertex{"CHN.XI_JINPING", "CHN", "Xi Jinping", model::ActorKind::person}, b.g.graph);
+    const auto w = boost::add_vertex(
+        graph::Vertex{"CHN.MFA", "CHN", "Foreign Ministry", model::ActorKind::agent}, b.g.graph);
     CHECK(query::find_vertices(b.g, "chn") == std::vector<VertexId>{b.v("CHN")});
     CHECK(query::find_vertices(b.g, "CHINA") == std::vector<VertexId>{b.v("CHN")});
     CHECK(query::find_vertices(b.g, "xi jinping") == std::vector<VertexId>{v});
@@ -363,23 +380,22 @@ RandomCase random_case(unsigned seed) {
     c.directed = seed % 2 == 1;
     c.nodes = 6 + static_cast<int>(rng() % 5);
     for (int i = 0; i < c.nodes; ++i) c.b.actor("N" + std::to_string(i));
-    const int edges = c.nodes * (c.directed ? 3 : 2) + static_cast<int>(rng() % static_cast<unsigned>(c.nodes * 2));
+    const int edges = c.nodes * (c.directed ? 3 : 2) +
+                      static_cast<int>(rng() % static_cast<unsigned>(c.nodes * 2));
     const char* types[] = {"aid", "accuse", "consult"};
     for (int i = 0; i < edges; ++i) {
         const int x = static_cast<int>(rng() % static_cast<unsigned>(c.nodes));
         const int y = static_cast<int>(rng() % static_cast<unsigned>(c.nodes));
         const bool asserted = rng() % 8 != 0;
-        c.b.happen("N" + std::to_string(x), "N" + std::to_string(y), types[rng() % 3], "2024-01-01", "", "a",
-                   0.5, asserted);
+        c.b.happen("N" + std::to_string(x), "N" + std::to_string(y), types[rng() % 3], "2024-01-01",
+                   "", "a", 0.5, asserted);
         if (x == y || !asserted) continue;
         c.simple_edges.insert(pair_key(x, y, c.directed));
     }
     return c;
 }
 
-std::vector<int> numbers(const query::Path& p) {
-    return {p.vertices.begin(), p.vertices.end()};
-}
+std::vector<int> numbers(const query::Path& p) { return {p.vertices.begin(), p.vertices.end()}; }
 
 std::vector<int> json_path(const rapidjson::Value& v) {
     std::vector<int> out;
@@ -415,8 +431,8 @@ TEST_CASE("shortest, k shortest and all simple paths agree with NetworkX on rand
     for (unsigned seed = 1; seed <= 20; ++seed) {
         cases.push_back(random_case(seed));
         const auto& c = cases.back();
-        file << "graph directed=" << c.directed << " nodes=" << c.nodes << " source=0 target="
-             << c.nodes - 1 << " k=" << k << " cutoff=" << cutoff << '\n';
+        file << "graph directed=" << c.directed << " nodes=" << c.nodes
+             << " source=0 target=" << c.nodes - 1 << " k=" << k << " cutoff=" << cutoff << '\n';
         for (const auto& [x, y] : c.simple_edges) file << x << ' ' << y << '\n';
         file << '\n';
     }
@@ -494,10 +510,12 @@ struct TemporalCost {
 // Every simple path with its earliest arrival, by trying every choice of one
 // happening per hop: a choice is time-respecting when no hop's span ends
 // before an earlier hop's span starts, and then arrives on the latest start.
-std::map<std::vector<int>, int> brute_force(const EventGraph& g, int nodes, int from, int to, bool directed) {
+std::map<std::vector<int>, int> brute_force(const EventGraph& g, int nodes, int from, int to,
+                                            bool directed) {
     std::map<std::pair<int, int>, std::vector<Span>> spans;
     for (const auto& e : boost::make_iterator_range(boost::edges(g.graph))) {
-        const int s = static_cast<int>(boost::source(e, g.graph)), t = static_cast<int>(boost::target(e, g.graph));
+        const int s = static_cast<int>(boost::source(e, g.graph)),
+                  t = static_cast<int>(boost::target(e, g.graph));
         if (s == t || !g.graph[e].asserted) continue;
         for (const auto h : g.graph[e].happenings)
             if (const auto sp = span_of(g.happenings[h])) {
@@ -511,7 +529,8 @@ std::map<std::vector<int>, int> brute_force(const EventGraph& g, int nodes, int 
         const int u = path.back();
         if (u == to) {
             std::vector<const std::vector<Span>*> hops;
-            for (std::size_t i = 0; i + 1 < path.size(); ++i) hops.push_back(&spans[{path[i], path[i + 1]}]);
+            for (std::size_t i = 0; i + 1 < path.size(); ++i)
+                hops.push_back(&spans[{path[i], path[i + 1]}]);
             std::vector<Span> chosen(hops.size());
             int best = INT_MAX;
             std::function<void(std::size_t)> choose = [&](std::size_t i) {
@@ -535,7 +554,8 @@ std::map<std::vector<int>, int> brute_force(const EventGraph& g, int nodes, int 
             return;
         }
         for (int w = 0; w < nodes; ++w) {
-            if (std::find(path.begin(), path.end(), w) != path.end() || !spans.count({u, w})) continue;
+            if (std::find(path.begin(), path.end(), w) != path.end() || !spans.count({u, w}))
+                continue;
             path.push_back(w);
             dfs();
             path.pop_back();
@@ -551,7 +571,8 @@ RandomCase random_temporal_case(unsigned seed) {
     c.directed = seed % 2 == 0;
     c.nodes = 5 + static_cast<int>(rng() % 3);
     for (int i = 0; i < c.nodes; ++i) c.b.actor("N" + std::to_string(i));
-    const int edges = c.nodes * (c.directed ? 3 : 2) + static_cast<int>(rng() % static_cast<unsigned>(c.nodes));
+    const int edges =
+        c.nodes * (c.directed ? 3 : 2) + static_cast<int>(rng() % static_cast<unsigned>(c.nodes));
     for (int i = 0; i < edges; ++i) {
         const int x = static_cast<int>(rng() % static_cast<unsigned>(c.nodes));
         const int y = static_cast<int>(rng() % static_cast<unsigned>(c.nodes));
@@ -559,13 +580,17 @@ RandomCase random_temporal_case(unsigned seed) {
         for (int h = 0; h < happenings; ++h) {
             std::string when;
             const unsigned pick = rng() % 10;
-            if (pick == 0) when = "";  // undated
-            else if (pick < 3) when = "2024-0" + std::to_string(1 + rng() % 3);  // a month
+            if (pick == 0)
+                when = "";  // undated
+            else if (pick < 3)
+                when = "2024-0" + std::to_string(1 + rng() % 3);  // a month
             else {
                 const unsigned month = 1 + rng() % 3, day = 1 + rng() % 28;
-                when = "2024-0" + std::to_string(month) + (day < 10 ? "-0" : "-") + std::to_string(day);
+                when = "2024-0" + std::to_string(month) + (day < 10 ? "-0" : "-") +
+                       std::to_string(day);
             }
-            c.b.happen("N" + std::to_string(x), "N" + std::to_string(y), rng() % 2 ? "aid" : "consult", when);
+            c.b.happen("N" + std::to_string(x), "N" + std::to_string(y),
+                       rng() % 2 ? "aid" : "consult", when);
         }
     }
     return c;
@@ -586,7 +611,8 @@ TEST_CASE("time-respecting paths agree with a brute force on random graphs") {
         for (const auto& [p, arrival] : truth) costs.push_back({arrival, p.size() - 1});
         std::sort(costs.begin(), costs.end());
 
-        const auto shortest = query::shortest_path(c.b.g, static_cast<VertexId>(from), static_cast<VertexId>(to), options);
+        const auto shortest = query::shortest_path(c.b.g, static_cast<VertexId>(from),
+                                                   static_cast<VertexId>(to), options);
         if (costs.empty()) {
             CHECK_FALSE(shortest);
         } else {
@@ -597,8 +623,9 @@ TEST_CASE("time-respecting paths agree with a brute force on random graphs") {
             CHECK(truth.count(numbers(*shortest)) == 1);
         }
 
-        const auto all = query::all_simple_paths(c.b.g, static_cast<VertexId>(from), static_cast<VertexId>(to),
-                                                 static_cast<std::size_t>(c.nodes), options);
+        const auto all =
+            query::all_simple_paths(c.b.g, static_cast<VertexId>(from), static_cast<VertexId>(to),
+                                    static_cast<std::size_t>(c.nodes), options);
         std::map<std::vector<int>, int> found;
         for (const auto& p : all) {
             REQUIRE(p.arrival);
@@ -615,10 +642,12 @@ TEST_CASE("time-respecting paths agree with a brute force on random graphs") {
         CHECK(found == truth);
 
         const std::size_t k = 5;
-        const auto ranked = query::k_shortest_paths(c.b.g, static_cast<VertexId>(from), static_cast<VertexId>(to), k, options);
+        const auto ranked = query::k_shortest_paths(c.b.g, static_cast<VertexId>(from),
+                                                    static_cast<VertexId>(to), k, options);
         std::vector<TemporalCost> ours;
         for (const auto& p : ranked)
-            ours.push_back({static_cast<int>(p.arrival->time_since_epoch().count()), p.hops.size()});
+            ours.push_back(
+                {static_cast<int>(p.arrival->time_since_epoch().count()), p.hops.size()});
         costs.resize(std::min(costs.size(), k));
         CHECK(ours == costs);
     }

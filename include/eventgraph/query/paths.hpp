@@ -24,13 +24,14 @@
 // path is the earliest-arriving one, then the one with fewest hops. Undated
 // happenings cannot be placed in time and are not used.
 
+#include <date/date.h>
+
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <date/date.h>
 
 #include "eventgraph/graph/graph.hpp"
 
@@ -38,16 +39,17 @@ namespace eventgraph::query {
 
 /// How paths may run.
 struct PathOptions {
-    bool directed = false;       ///< follow edges from source to target only
-    bool temporal = false;       ///< time-respecting paths only, ranked by arrival
-    bool asserted_only = true;   ///< ignore relations of denied, hypothetical or future happenings
+    bool directed = false;      ///< follow edges from source to target only
+    bool temporal = false;      ///< time-respecting paths only, ranked by arrival
+    bool asserted_only = true;  ///< ignore relations of denied, hypothetical or future happenings
 };
 
 /// One relation (graph edge) of a hop, with its strongest evidence.
 struct Relation {
-    graph::EdgeId edge;                    ///< its source and target are as in the data
-    std::optional<std::size_t> happening;  ///< index into EventGraph::happenings (none for member-of)
-    std::optional<std::size_t> report;     ///< index into EventGraph::events: the evidence
+    graph::EdgeId edge;  ///< its source and target are as in the data
+    std::optional<std::size_t>
+        happening;                      ///< index into EventGraph::happenings (none for member-of)
+    std::optional<std::size_t> report;  ///< index into EventGraph::events: the evidence
 };
 
 /// One step of a path, from one actor to the next.
@@ -64,6 +66,32 @@ struct Path {
     std::vector<graph::VertexId> vertices;  ///< from … to
     std::vector<Hop> hops;                  ///< vertices.size() - 1 of them
     std::optional<date::sys_days> arrival;  ///< temporal: the day of the last hop
+};
+
+/// Answers path queries on one graph with one set of options. Building it
+/// indexes the graph (the pairs of actors a hop can join, and for temporal
+/// paths their dates); keep it to answer many queries. The graph must
+/// outlive it. Its queries are const and may run in parallel.
+class PathFinder {
+public:
+    explicit PathFinder(const graph::EventGraph& g, const PathOptions& options = {});
+    ~PathFinder();
+    PathFinder(PathFinder&&) noexcept;
+    PathFinder& operator=(PathFinder&&) noexcept;
+
+    /// The shortest connection, or nullopt if there is none.
+    std::optional<Path> shortest(graph::VertexId from, graph::VertexId to) const;
+    /// Up to k loopless paths in order of cost (Yen's algorithm).
+    std::vector<Path> k_shortest(graph::VertexId from, graph::VertexId to, std::size_t k) const;
+    /// Every simple path of at most max_hops hops, by hops then vertex order;
+    /// stops after `limit` paths.
+    std::vector<Path> simple_paths(graph::VertexId from, graph::VertexId to, std::size_t max_hops,
+                                   std::size_t limit = static_cast<std::size_t>(-1)) const;
+
+    class Index;
+
+private:
+    std::unique_ptr<Index> index_;
 };
 
 /// The shortest connection, or nullopt if there is none.
