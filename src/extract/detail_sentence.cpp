@@ -323,7 +323,6 @@ private:
                 reading_[t] = *noun;
             }
             // A noun reading of a phrase ("in exchange") is no predicate.
-            if (!is_verb_[t] && reading_[t].pos == Pos::phrase) phrase_.push_back(t);
         }
     }
 
@@ -572,6 +571,7 @@ private:
             ++lo;
         int chosen = -1;
         std::size_t pronoun_at = n_;
+        bool event_noun = false;
         for (std::size_t i = lo; i < verb; ++i) {
             if (const auto* m = mention(i)) {
                 const int idx = mention_at_[i];
@@ -589,16 +589,11 @@ private:
             } else if (is(i, wc_pronouns) && !governed(i, lo)) {
                 pronoun_at = i;
                 chosen = -1;
-            } else if (trigger_at_[i] >= 0 && !is_verb_[std::size_t(trigger_at_[i])] && chosen < 0) {
-                // an event noun heads the subject: "Russia's strike on Sumy Oblast kills 2"
-                const auto t = std::size_t(trigger_at_[i]);
-                if (!governed(trigger_first(t), lo)) {
-                    Subject s;
-                    s.event_noun = true;
-                    s.end = verb;
-                    pronoun_at = n_;
-                    if (i + 1 >= verb) return s;
-                }
+            } else if (trigger_at_[i] >= 0 && !is_verb_[std::size_t(trigger_at_[i])] && chosen < 0 &&
+                       !governed(trigger_first(std::size_t(trigger_at_[i])), lo) &&
+                       trigger_last(std::size_t(trigger_at_[i])) == verb) {
+                // an event noun right before the verb is its subject: "the talks collapsed"
+                event_noun = true;
             }
         }
         Subject s;
@@ -624,6 +619,10 @@ private:
                 s.inherited = true;
                 return s;
             }
+        }
+        if (event_noun) {
+            s.event_noun = true;
+            return s;
         }
         return std::nullopt;
     }
@@ -1252,7 +1251,6 @@ private:
     std::vector<int> mention_at_, trigger_at_, time_at_;
     std::vector<Reading> reading_;
     std::vector<bool> is_verb_;
-    std::vector<std::size_t> phrase_;
     std::vector<std::size_t> mute_;  // triggers that are no predicate here
     std::optional<Speaker> speaker_;
     std::vector<std::pair<std::size_t, std::size_t>> content_;
