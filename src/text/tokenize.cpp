@@ -1,5 +1,7 @@
 #include "eventgraph/text/tokenize.hpp"
 
+#include "eventgraph/text/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -10,42 +12,9 @@ namespace {
 // Decodes one code point at s[i]. Invalid bytes decode as U+FFFD of length 1,
 // so that a tokenizer fed any bytes always moves forward.
 std::size_t decode_at(std::string_view s, std::size_t i, char32_t& cp) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    }
-    std::size_t len = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-        cp = 0xFFFD;
-        return 1;
-    }
-    if (i + len > s.size()) {
-        cp = 0xFFFD;
-        return 1;
-    }
-    char32_t v = cp;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) {
-            cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (b & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        cp = 0xFFFD;
-        return 1;
-    }
-    cp = v;
-    return len;
+    const std::size_t n = decode_utf8(s, i, cp);
+    if (n == 0) cp = 0xFFFD;
+    return n == 0 ? 1 : n;
 }
 
 char32_t cp_at(std::string_view s, std::size_t i) {

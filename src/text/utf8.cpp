@@ -4,10 +4,7 @@
 
 namespace eventgraph::text {
 
-namespace {
-
-// Decodes one code point at s[i]; returns its length, 0 if invalid.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
         cp = b0;
@@ -34,6 +31,8 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
     return len;
 }
 
+namespace {
+
 bool is_space(char32_t cp) {
     switch (cp) {
         case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
@@ -55,7 +54,7 @@ bool is_invisible(char32_t cp) {
 std::size_t find_invalid_utf8(std::string_view s) {
     char32_t cp = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = decode(s, i, cp);
+        const std::size_t n = decode_utf8(s, i, cp);
         if (n == 0) return i;
         i += n;
     }
@@ -81,7 +80,7 @@ std::string clean_whitespace(std::string_view s) {
     bool pending_space = false;
     char32_t cp = 0;
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = decode(s, i, cp);
+        std::size_t n = decode_utf8(s, i, cp);
         if (n == 0) {  // invalid bytes are the caller's to report; keep them as they are
             n = 1;
             cp = 0xFFFD;

@@ -7,6 +7,10 @@
 
 namespace eventgraph::text {
 
+/// Decodes the code point at s[i]: its length in bytes, 0 if the bytes there
+/// are not valid UTF-8 (cp is then unspecified).
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
+
 /// Byte offset of the first byte that is not part of valid UTF-8 (overlong
 /// forms, surrogates and code points past U+10FFFF are invalid), or npos.
 std::size_t find_invalid_utf8(std::string_view s);
