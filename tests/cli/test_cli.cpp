@@ -150,3 +150,12 @@ TEST_CASE("render draws the graph of events into the file, and a bad format writ
     CHECK(bad.err.find("unknown format \"jpeg\": expected svg, png or pdf") != std::string::npos);
     CHECK_FALSE(fs::exists(dir + "/g.jpg"));
 }
+
+TEST_CASE("extract on the seed page gives the events checked by eye once") {
+    // Regenerate after a deliberate change with
+    //   eventgraph extract samples/seed-china-russia-2024-09-10.txt > tests/data/golden/seed.events.jsonl
+    // and read the difference before committing it.
+    const auto r = run_eventgraph({"extract", eventgraph::test::source_path("samples/seed-china-russia-2024-09-10.txt")});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == eventgraph::test::read_file(data_path("golden/seed.events.jsonl")));
+}
