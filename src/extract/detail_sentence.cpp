@@ -534,6 +534,9 @@ private:
             // "with the president of Armenia", "to the people of X": the "of" after a
             // title or a body hands the actor to the preposition before them.
             if (key(k) == "of" && k > lo && is(k - 1, wc_heads_of)) continue;
+            // "up to 16 Russian advisers", "as many as 20": quantities, not prepositions.
+            if ((key(k) == "to" && k > lo && key(k - 1) == "up") || (key(k) == "as" && k + 1 < n_ && key(k + 1) == "many"))
+                continue;
             if (is(k, wc_prepositions) && !mention(k)) return k;
             if (auxiliary(k) || is(k, wc_relatives) || key(k) == "that") return std::nullopt;
         }
