@@ -156,11 +156,9 @@ struct Speaker {
 class Analyser {
 public:
     Analyser(const Sentence& s, const TriggerLexicon& t, Discourse& d) : s_(s), lex_(t), d_(d), n_(s.tokens.size()) {
-        keys_.reserve(n_);
         classes_.reserve(n_);
-        for (const auto& tok : s_.tokens) {
-            keys_.push_back(text::match_key(tok.text(s_.text), tok.kind));
-            const auto it = word_classes.find(keys_.back());
+        for (const auto& k : s_.keys) {
+            const auto it = word_classes.find(k);
             classes_.push_back(it == word_classes.end() ? 0 : it->second);
         }
         mention_at_.assign(n_, -1);
@@ -230,7 +228,7 @@ private:
         return false;
     }
 
-    std::string_view key(std::size_t i) const { return i < n_ ? std::string_view(keys_[i]) : std::string_view(); }
+    std::string_view key(std::size_t i) const { return i < n_ ? std::string_view(s_.keys[i]) : std::string_view(); }
     bool punct(std::size_t i, std::string_view p) const {
         return i < n_ && s_.tokens[i].kind == text::TokenKind::punct && s_.tokens[i].text(s_.text) == p;
     }
@@ -1249,7 +1247,6 @@ private:
     const TriggerLexicon& lex_;
     Discourse& d_;
     std::size_t n_;
-    std::vector<std::string> keys_;
     std::vector<std::uint32_t> classes_;  // WordClass bits of each token
     std::vector<int> mention_at_, trigger_at_, time_at_;
     std::vector<Reading> reading_;

@@ -50,6 +50,7 @@ struct Found {
 struct Sentence {
     std::string_view text;                  ///< the whole article text
     std::span<const text::Token> tokens;    ///< this sentence's tokens
+    std::vector<std::string> keys;          ///< their match keys (text::match_key)
     std::vector<lexicon::Mention> mentions;
     std::vector<TriggerMatch> triggers;
     std::vector<time::TimeExpression> times;  ///< offsets into `text`

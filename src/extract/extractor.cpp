@@ -110,7 +110,9 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
         s.tokens = tokens;
         const auto matches = actors_->match(text, tokens);
         s.mentions = lexicon::resolve_mentions(*actors_, text, tokens, matches, context);
-        s.triggers = triggers_.match(text, tokens);
+        s.keys.reserve(tokens.size());
+        for (const auto& t : tokens) s.keys.push_back(text::match_key(t.text(text), t.kind));
+        s.triggers = triggers_.match(s.keys);
         if (ref) {
             s.times = time::find_time_expressions(sent.text(text), *ref);
             for (auto& t : s.times) {

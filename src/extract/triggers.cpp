@@ -218,20 +218,24 @@ TriggerLexicon TriggerLexicon::load_default() {
 }
 
 std::vector<TriggerMatch> TriggerLexicon::match(std::string_view text, std::span<const text::Token> tokens) const {
+    std::vector<std::string> keys;
+    keys.reserve(tokens.size());
+    for (const auto& t : tokens) keys.push_back(text::match_key(t.text(text), t.kind));
+    return match(keys);
+}
+
+std::vector<TriggerMatch> TriggerLexicon::match(std::span<const std::string> token_keys) const {
     std::vector<TriggerMatch> out;
-    std::vector<std::uint32_t> keys(tokens.size());
-    std::string key;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        key.clear();
-        text::append_match_key(tokens[i].text(text), tokens[i].kind, key);
-        const auto it = words_.find(key);
+    std::vector<std::uint32_t> keys(token_keys.size());
+    for (std::size_t i = 0; i < token_keys.size(); ++i) {
+        const auto it = words_.find(token_keys[i]);
         keys[i] = it == words_.end() ? 0 : it->second;
     }
-    for (std::size_t i = 0; i < tokens.size();) {
+    for (std::size_t i = 0; i < keys.size();) {
         std::uint32_t node = 0;
         std::size_t best_end = 0;
         std::uint32_t best_node = 0;
-        for (std::size_t j = i; j < tokens.size() && keys[j] != 0; ++j) {
+        for (std::size_t j = i; j < keys.size() && keys[j] != 0; ++j) {
             const auto it = edges_.find(edge_key(node, keys[j]));
             if (it == edges_.end()) break;
             node = it->second;

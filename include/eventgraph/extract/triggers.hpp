@@ -76,6 +76,8 @@ public:
 
     /// Longest matches, left to right, not overlapping.
     std::vector<TriggerMatch> match(std::string_view text, std::span<const text::Token> tokens) const;
+    /// The same over the tokens' match keys (text::match_key), made once by the caller.
+    std::vector<TriggerMatch> match(std::span<const std::string> keys) const;
 
 private:
     void add(std::string_view phrase, Reading reading);
