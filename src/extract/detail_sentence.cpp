@@ -1198,6 +1198,12 @@ private:
                 about = f.source;
             }
         }
+        // Nothing coded in what was said: it is about the first actor it names
+        // ("Russia is a danger to Europe, Stoltenberg said").
+        if (!about)
+            for (const auto& [b, e] : content_)
+                for (std::size_t i = b; i < e && !about; ++i)
+                    if (const auto* m = mention(i); m && actor_like(*m) && m->actor.code != who.code) about = m->actor;
         // "Russia said Sudan must return …": Russia demands; Sudan has done nothing yet.
         std::erase_if(out, [](const Found& f) { return f.obligation; });
         std::string type = speaker_->verb == no_trigger ? "statement" : info_of(speaker_->verb).type;
