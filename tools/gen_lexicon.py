@@ -83,7 +83,10 @@ def make_id(text):
 
 def add(names, name):
     name = re.sub(r"\s+", " ", name).strip()
-    if name and name not in names:
+    # A single lower-case word ("city", "wallonne") is a common word, never a name.
+    if not name or (" " not in name and name[:1].islower() and "-" not in name):
+        return
+    if name not in names:
         names.append(name)
 
 
@@ -134,7 +137,8 @@ def clean_iso_name(raw, add_head=False):
         add(names, name)
     if alternative:
         for alt in alternative.split(";"):
-            add(names, alt)
+            if alt.strip()[:1].isupper():  # "[city]" is a note on the name, not a name
+                add(names, alt)
     if inner and inner[:1].isupper() and not inner.endswith("part") and inner.lower() != inner:
         add(names, inner)
     return display, names
@@ -241,6 +245,10 @@ def subdivision_names(sub, extra):
     stems = extra.get("stem", [])
     kind_words = extra.get("types", ["Oblast", "oblast", "region", "Region"])
     for stem in stems:
+        # The city a region is named after ("Kharkiv", "Sumy") stands for it: the
+        # lexicon has no cities of its own, and the country is the same.
+        if stem not in ENGLISH_WORDS:
+            add(names, stem)
         for t in kind_words:
             add(names, f"{stem} {t}")
     for n in extra.get("names", []):
