@@ -24,25 +24,6 @@ using Value = rapidjson::Value;
 constexpr int max_json_depth = 12;
 constexpr std::size_t max_json_nodes = 20000;
 
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
 // CMSs often write HTML-escaped text into JSON-LD ("Trump &amp; Putin");
 // the common entities and numeric references are decoded, others kept.
 std::string decode_entities(std::string_view s) {
@@ -86,7 +67,8 @@ std::string decode_entities(std::string_view s) {
             if (!digits.empty() && digits.size() <= 7 &&
                 digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") ==
                     std::string::npos) {
-                append_utf8(out, std::stoul(digits, nullptr, hex ? 16 : 10));
+                const unsigned long cp = std::stoul(digits, nullptr, hex ? 16 : 10);
+                text::append_utf8(out, cp > 0x10FFFF ? char32_t(0xFFFD) : char32_t(cp));
                 done = true;
             }
         }

@@ -24,24 +24,6 @@ char32_t cp_at(std::string_view s, std::size_t i) {
     return cp;
 }
 
-void encode(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
 bool is_space(char32_t cp) {
     switch (cp) {
         case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
@@ -274,7 +256,7 @@ void append_folded(std::string_view s, std::string& out) {
         } else if (cp == 0xFFFD && n == 1) {
             out += s[i];  // keep bad bytes as they are: folding must not invent text
         } else {
-            encode(to_lower(cp), out);
+            append_utf8(out, to_lower(cp));
         }
         i += n;
     }
@@ -299,7 +281,7 @@ void append_match_key(std::string_view s, TokenKind kind, std::string& out) {
         } else if (cp == 0xFFFD && n == 1) {
             out += s[i];
         } else {
-            encode(to_lower(cp), out);
+            append_utf8(out, to_lower(cp));
         }
         i += n;
     }

@@ -7,20 +7,11 @@
 #include "support/support.hpp"
 
 using namespace eventgraph;
+using test::read_events;
 using graph::Filter;
 using graph::Level;
 
 namespace {
-
-std::vector<model::Event> read_events(const std::string& fixture) {
-    const std::string path = test::data_path(fixture);
-    std::ifstream in(path);
-    std::vector<model::Event> events;
-    io::read_events_json(
-        in, path, {}, [&](model::Event e) { events.push_back(std::move(e)); },
-        [](const std::exception& e) { FAIL(e.what()); });
-    return events;
-}
 
 std::string iso(date::year_month_day d) { return model::to_iso(d); }
 

@@ -9,20 +9,11 @@
 #include "support/support.hpp"
 
 using namespace eventgraph;
+using test::read_events;
 using graph::EventGraph;
 using graph::Level;
 
 namespace {
-
-std::vector<model::Event> read_events(const std::string& fixture) {
-    const std::string path = test::data_path(fixture);
-    std::ifstream in(path);
-    std::vector<model::Event> events;
-    io::read_events_json(
-        in, path, {}, [&](model::Event e) { events.push_back(std::move(e)); },
-        [](const std::exception& e) { FAIL(e.what()); });
-    return events;
-}
 
 const graph::Edge* find_edge(const EventGraph& g, const std::string& from, const std::string& to,
                              const std::string& type, bool asserted = true) {

@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "eventgraph/io/event_json.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -85,6 +87,17 @@ std::string schema_errors(const std::string& schema_file, const std::string& jso
     validator.GetInvalidDocumentPointer().StringifyUriFragment(pointer);
     return std::string("invalid at ") + pointer.GetString() + " (schema " + where.GetString() +
            ", keyword " + validator.GetInvalidSchemaKeyword() + ")";
+}
+
+std::vector<model::Event> read_events(const std::string& fixture) {
+    const std::string path = data_path(fixture);
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("test fixture missing: " + path);
+    std::vector<model::Event> events;
+    io::read_events_json(
+        in, path, {}, [&](model::Event e) { events.push_back(std::move(e)); },
+        [](const std::exception& e) { throw std::runtime_error(e.what()); });
+    return events;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

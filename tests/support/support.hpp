@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "eventgraph/model/event.hpp"
+
 namespace eventgraph::test {
 
 /// A path under tests/data.
@@ -28,6 +30,9 @@ std::string python3();
 
 /// The schema's complaints about a JSON text; empty when it is valid.
 std::string schema_errors(const std::string& schema_file, const std::string& json);
+
+/// The events of a JSON Lines fixture under tests/data (a broken line fails the test).
+std::vector<model::Event> read_events(const std::string& fixture);
 
 /// The non-empty lines of a text.
 std::vector<std::string> lines_of(const std::string& text);

@@ -44,6 +44,10 @@ inline std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) 
     return detail::decode_utf8_slow(s, i, cp);
 }
 
+/// Appends a code point as UTF-8; one that is not a character (NUL, a
+/// surrogate, past U+10FFFF) becomes U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
+
 /// Byte offset of the first byte that is not part of valid UTF-8 (overlong
 /// forms, surrogates and code points past U+10FFFF are invalid), or npos.
 std::size_t find_invalid_utf8(std::string_view s);
