@@ -24,10 +24,13 @@ public:
     const std::string& file() const noexcept { return file_; }
     /// 0 where the error is about the whole file.
     std::size_t line() const noexcept { return line_; }
+    /// What was wrong, without the place.
+    const std::string& message() const noexcept { return message_; }
 
 private:
     std::string file_;
     std::size_t line_ = 0;
+    std::string message_;
 };
 
 /// A lexicon file with a malformed or conflicting entry.

@@ -109,7 +109,7 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
     try {
         io::detail::parse(doc, json, file, 1);
     } catch (const input_error& e) {
-        throw lexicon_error(e.file(), e.line(), std::string(e.what()).substr(e.file().size() + 2 + std::to_string(e.line()).size() + 1));
+        throw lexicon_error(e.file(), e.line(), e.message());
     }
     auto fail = [&](const std::string& where, const std::string& what) {
         throw lexicon_error(file, "trigger file: " + where + ": " + what);
