@@ -487,8 +487,9 @@ private:
                 while (a > c.begin && comma(a - 1)) --a;
                 close(i, ClauseKind::relative, a > 0 && mention(a - 1) ? mention_at_[a - 1] : -1);
             } else if (k == "that" && i > b && !is(i - 1, wc_prepositions) && !is(i - 1, wc_determiners)) {
-                std::size_t a = i;
-                close(i, mention(a - 1) ? ClauseKind::relative : ClauseKind::complement, mention(a - 1) ? mention_at_[a - 1] : -1);
+                // after an actor "that" is relative ("Russia, that …"), else it opens what is said or asked
+                const bool relative = mention(i - 1) != nullptr;
+                close(i, relative ? ClauseKind::relative : ClauseKind::complement, relative ? mention_at_[i - 1] : -1);
             } else if (k == "and" || k == "but" || k == "or") {
                 // Verb phrases joined: "… and in return is receiving …", "… and become …".
                 std::size_t x = i + 1;
@@ -1033,7 +1034,7 @@ private:
                     }
                 // "refused to deploy peacekeepers in Iraq": the complement's own target.
                 if (!target)
-                    for (std::size_t x = l; x + 1 < end + 2 && x + 1 < c.end; ++x)
+                    for (std::size_t x = l; x <= end && x + 1 < c.end; ++x)
                         if (key(x) == "to" && verb_trigger(x + 1)) {
                             const auto& comp = info_of(std::size_t(trigger_at_[x + 1]));
                             target = first_with([&](const Object& o) { return o.at > x && (o.prep.empty() || listed(comp.preps, o.prep)) && actor_like(*o.mention); });
