@@ -17,8 +17,17 @@ namespace {
 using graph::EventGraph;
 using graph::VertexId;
 
-VertexId resolve_actor(const EventGraph& g, const std::string& name) {
-    const auto found = query::find_vertices(g, name);
+VertexId resolve_actor(const EventGraph& g, const std::string& name, const Args& args) {
+    auto found = query::find_vertices(g, name);
+    if (found.empty()) {
+        // A name the events do not spell ("Beijing"): what the lexicon says it stands for.
+        try {
+            for (const auto& id : graph::resolve_actors(g, {name}, lexicon_lookup(args, g.level)))
+                if (const auto it = g.vertex_by_id.find(id); it != g.vertex_by_id.end()) found.push_back(it->second);
+        } catch (const usage_error&) {
+            // not in the lexicon either: said below in the words of this command
+        }
+    }
     if (found.empty())
         throw usage_error("unknown actor \"" + name +
                           "\": no actor of the events has that code, id or name");
@@ -248,8 +257,8 @@ int run_path(const Args& args) {
     ReadSummary summary;
     const EventGraph g = read_filtered_graph(args, {pos.begin() + 2, pos.end()}, summary);
 
-    const VertexId from = resolve_actor(g, pos[0]);
-    const VertexId to = resolve_actor(g, pos[1]);
+    const VertexId from = resolve_actor(g, pos[0], args);
+    const VertexId to = resolve_actor(g, pos[1], args);
     if (from == to) throw usage_error("FROM and TO are the same actor (" + g.graph[from].id + ")");
 
     std::vector<query::Path> paths;

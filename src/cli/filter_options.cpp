@@ -1,5 +1,7 @@
 #include "filter_options.hpp"
 
+#include <memory>
+
 #include <optional>
 
 #include "eventgraph/error.hpp"
@@ -77,6 +79,25 @@ graph::Filter filter_from_args(const Args& args) {
     return f;
 }
 
+graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level) {
+    // The lexicon is loaded only for a name the events do not spell out ("Beijing").
+    auto lex = std::make_shared<std::optional<lexicon::Lexicon>>();
+    const auto extra = args.all("lexicon");
+    return [lex, extra, level](const std::string& name) {
+        if (!*lex) *lex = lexicon::load_default_lexicon(extra);
+        const std::string key = lower(name);
+        std::vector<std::string> ids;
+        for (const auto& entry : (*lex)->entries()) {
+            bool match = lower(entry.id) == key || lower(entry.name) == key;
+            for (const auto* list : {&entry.names, &entry.metonyms})
+                for (const auto& n : *list) match = match || lower(n) == key;
+            // At the code level a person or agency stands for its country or organisation.
+            if (match) ids.push_back(level == graph::Level::code && !entry.code.empty() ? entry.code : entry.id);
+        }
+        return ids;
+    };
+}
+
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
     return read_filtered_graph(args, args.positional(), summary);
 }
@@ -92,24 +113,7 @@ graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::s
     events = graph::filter_events(std::move(events), filter);
     graph::EventGraph g = graph::build_graph(std::move(events), level);
 
-    // The lexicon is loaded only for a name the events do not spell out ("Beijing").
-    std::optional<lexicon::Lexicon> lex;
-    const auto lookup = [&](const std::string& name) {
-        if (!lex) lex = lexicon::load_default_lexicon(args.all("lexicon"));
-        const std::string key = lower(name);
-        std::vector<std::string> ids;
-        for (const auto& entry : lex->entries()) {
-            bool match = lower(entry.id) == key || lower(entry.name) == key;
-            for (const auto* list : {&entry.names, &entry.metonyms})
-                for (const auto& n : *list) match = match || lower(n) == key;
-            // At the code level a person or agency stands for its country or organisation.
-            if (match)
-                ids.push_back(level == graph::Level::code && !entry.code.empty() ? entry.code
-                                                                                 : entry.id);
-        }
-        return ids;
-    };
-    filter.actors = graph::resolve_actors(g, filter.actors, lookup);
+    filter.actors = graph::resolve_actors(g, filter.actors, lexicon_lookup(args, level));
     if (filter.actors.empty() && filter.min_count == 0) return g;
     return graph::filter_graph(std::move(g), filter);
 }

@@ -30,6 +30,10 @@ graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary);
 /// The same over the files given (a command whose first arguments are no files).
 graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files, ReadSummary& summary);
 
+/// Names looked up in the lexicon (the default one and --lexicon files, loaded
+/// on first use): the ids or, at the code level, the codes they stand for.
+graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level);
+
 /// 0 if every input was read whole (or --keep-going skipped broken records), else 1.
 int exit_code(const Args& args, const ReadSummary& summary);
 

@@ -123,3 +123,10 @@ TEST_CASE("path reports a missing events file, answers from the others and exits
     CHECK(r.err.find("missing.jsonl") != std::string::npos);
     CHECK(r.out == read_file(data_path("query/irn-chn.txt")));
 }
+
+TEST_CASE("path takes names the events do not spell, through the lexicon") {
+    const auto r = eventgraph::test::run_eventgraph(
+        {"path", "Beijing", "Kyiv", eventgraph::test::data_path("events/seed-like.jsonl")});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("path 1: CHN → RUS → UKR (2 hops)\n", 0) == 0);
+}
