@@ -151,6 +151,7 @@ struct Speaker {
     std::size_t verb = no_trigger;  // the speech trigger; none for "according to X"
     std::size_t frame_begin = 0, frame_end = 0;  // tokens of the frame
     bool infinitive = false;  // "claimed to have …": the content's subject is the speaker
+    bool reported_before = true;  // what comes before the frame is the speaker's words (not so after "X said:")
 };
 
 class Analyser {
@@ -404,7 +405,9 @@ private:
                 }
             }
             // Leading: "X said (that) …", "X claimed to have …", "X described … and claimed to …".
+            std::optional<std::size_t> and_at;  // "X rejected … and said …": the frame starts at "and"
             if (k > 0 && key(k - 1) == "and") {
+                and_at = k - 1;
                 for (std::size_t x = 0; x + 1 < k; ++x)
                     if (const auto* m = mention(x); m && actor_like(*m) && !governed(x, 0)) {
                         k = m->last_token;
@@ -429,8 +432,11 @@ private:
                         sp.infinitive = true;
                         c = l + 1;
                     }
-                    // Words before the frame ("On Tuesday, X said …") stay content.
+                    // Words before the frame ("On Tuesday, X said …", "X rejected … and
+                    // said …") stay content, told by the sentence, not by the speaker.
                     sp.frame_end = c;
+                    if (and_at) sp.frame_begin = *and_at;
+                    sp.reported_before = false;
                     speaker_ = sp;
                     return;
                 }
@@ -846,7 +852,9 @@ private:
         // "Beijing said": a capital or a region acting is its country.
         f.source = source.kind == ActorKind::place ? country_of_place(source) : source;
         f.position = trigger_first(t);
-        if (speaker_ && speaker_->actor && !speaker_->anonymous) f.attributed_to = speaker_->actor;
+        if (speaker_ && speaker_->actor && !speaker_->anonymous &&
+            (f.position >= speaker_->frame_end || speaker_->reported_before))
+            f.attributed_to = speaker_->actor;
         return f;
     }
 
