@@ -9,7 +9,6 @@
 #include <vector>
 
 #include <rapidjson/document.h>
-#include <sys/wait.h>
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/export/writers.hpp"
@@ -38,23 +37,15 @@ std::size_t happening(graph::EventGraph& g, std::optional<model::DateSpan> date)
 /// xml.etree's reading of the GEXF (tests/export/read_graphml.py), or
 /// nullopt (with a warning) where python3 is not installed.
 std::optional<rapidjson::Document> python_reads(const std::string& gexf, const std::string& name) {
-    if (std::system(("command -v " + test::python3() + " >/dev/null 2>&1").c_str()) != 0) {
+    if (!test::have_python3()) {
         WARN("python3 is not installed: reading the GEXF back is skipped");
         return std::nullopt;
     }
     const std::string file = test::temp_dir(name) + "/graph.gexf";
     std::ofstream(file, std::ios::binary) << gexf;
-    const std::string command = test::python3() + " '" + test::source_path("tests/export/read_graphml.py") +
-                                "' gexf '" + file + "' 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-    const int status = pclose(pipe);
+    const auto [code, out, err] = test::run_python(test::source_path("tests/export/read_graphml.py"), {"gexf", file});
     INFO(out);
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
+    REQUIRE(code == 0);
     rapidjson::Document d;
     d.Parse(out.c_str());
     REQUIRE_FALSE(d.HasParseError());

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include <rapidjson/document.h>
-#include <sys/wait.h>
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/export/writers.hpp"
@@ -30,30 +29,16 @@ using namespace std::string_literals;
 namespace {
 
 
-/// Runs the reader script on a text; its exit code and standard output.
-std::pair<int, std::string> read_with_python(const std::string& mode, const std::string& text,
-                                             const std::string& name) {
-    const std::string file = test::temp_dir(name) + "/graph." + mode;
-    std::ofstream(file, std::ios::binary) << text;
-    const std::string command = test::python3() + " '" + test::source_path("tests/export/read_graphml.py") +
-                                "' " + mode + " '" + file + "' 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
 /// NetworkX's reading of the GraphML, or nullopt (with a warning) where
 /// python3 or NetworkX is not installed.
 std::optional<rapidjson::Document> networkx_reads(const std::string& graphml, const std::string& name) {
-    if (std::system(("command -v " + test::python3() + " >/dev/null 2>&1").c_str()) != 0) {
+    if (!test::have_python3()) {
         WARN("python3 is not installed: the NetworkX round trip is skipped");
         return std::nullopt;
     }
-    const auto [code, out] = read_with_python("graphml", graphml, name);
+    const std::string file = test::temp_dir(name) + "/graph.graphml";
+    std::ofstream(file, std::ios::binary) << graphml;
+    const auto [code, out, err] = test::run_python(test::source_path("tests/export/read_graphml.py"), {"graphml", file});
     if (code == 77) {
         WARN("NetworkX is not installed (python3-networkx): the round trip is skipped");
         return std::nullopt;

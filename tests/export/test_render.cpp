@@ -2,7 +2,6 @@
 #include <cstdio>
 #include <fstream>
 #include <future>
-#include <sys/wait.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,20 +22,6 @@ using model::ActorKind;
 namespace {
 
 
-/// Runs the reader script on a file; its exit code and standard output.
-std::pair<int, std::string> read_with_python(const std::string& mode, const std::string& file) {
-    const std::string command = test::python3() + " '" + test::source_path("tests/export/read_graphml.py") +
-                                "' " + mode + " '" + file + "' 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-bool have_python() { return std::system(("command -v " + test::python3() + " >/dev/null 2>&1").c_str()) == 0; }
 
 }  // namespace
 
@@ -86,13 +71,13 @@ TEST_CASE("hostile names render to well-formed SVG") {
         relation(graph, vs[i], vs[i + 1], names[i], 4, 2, day(2024, 3, 4));
     const std::string svg = exports::render(graph, "svg", "dot");
     REQUIRE(svg.find("<svg") != std::string::npos);
-    if (!have_python()) {
+    if (!test::have_python3()) {
         WARN("python3 is not installed: the SVG's XML check is skipped");
         return;
     }
     const std::string file = test::temp_dir("render-hostile") + "/g.svg";
     std::ofstream(file, std::ios::binary) << svg;
-    const auto [code, out] = read_with_python("xml", file);
+    const auto [code, out, err] = test::run_python(test::source_path("tests/export/read_graphml.py"), {"xml", file});
     INFO(out);
     CHECK(code == 0);
     CHECK(out.find("{http://www.w3.org/2000/svg}svg") != std::string::npos);

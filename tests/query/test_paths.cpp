@@ -408,14 +408,10 @@ bool python_networkx_present() {
 }
 
 std::string run_script(const std::string& script, const std::string& file) {
-    const std::string command = test::python3() + " '" + script + "' '" + file + "'";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-    REQUIRE(::pclose(pipe) == 0);
-    return out;
+    const auto r = test::run_python(script, {file});
+    INFO(r.out);
+    REQUIRE(r.exit_code == 0);
+    return r.out;
 }
 
 }  // namespace

@@ -68,6 +68,22 @@ std::string python3() {
     return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 
+bool have_python3() { return std::system(("command -v " + python3() + " >/dev/null 2>&1").c_str()) == 0; }
+
+RunResult run_python(const std::string& script, const std::vector<std::string>& args) {
+    std::string command = python3() + " '" + script + "'";
+    for (const auto& a : args) command += " '" + a + "'";
+    command += " 2>&1";
+    RunResult r;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run " + command);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
+    const int status = ::pclose(pipe);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
 std::string schema_errors(const std::string& schema_file, const std::string& json) {
     static std::map<std::string, std::unique_ptr<rapidjson::SchemaDocument>> schemas;
     auto& schema = schemas[schema_file];

@@ -27,6 +27,12 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
 
 /// Debian's Python (where python3-networkx is installed), not another on the PATH.
 std::string python3();
+/// True if that Python can be run.
+bool have_python3();
+
+/// Runs a Python script of the tests with these arguments: its exit code and
+/// what it wrote (standard output and error).
+RunResult run_python(const std::string& script, const std::vector<std::string>& args);
 
 /// The schema's complaints about a JSON text; empty when it is valid.
 std::string schema_errors(const std::string& schema_file, const std::string& json);
