@@ -10,37 +10,39 @@ namespace eventgraph::cli {
 
 namespace {
 
-// Article urls for the timelines' links: events name only their article.
-exports::ArticleUrls article_urls(const Args& args, ReadSummary& summary) {
-    exports::ArticleUrls urls;
-    if (!args.has("articles")) return urls;
+// Article titles and urls for the timelines' and the page's links: events
+// name only their article.
+exports::ArticleLinks article_links(const Args& args, ReadSummary& summary) {
+    exports::ArticleLinks links;
+    if (!args.has("articles")) return links;
     const auto read =
         read_all_inputs(args.all("articles"), args.has("keep-going"), [&](model::Article a) {
-            if (!a.url.empty()) urls.emplace(a.id, a.url);
+            links.emplace(a.id, exports::ArticleLink{a.url, a.title});
         });
     summary.failed_inputs += read.failed_inputs;
     summary.skipped_records += read.skipped_records;
-    return urls;
+    return links;
 }
 
 int run_export(const Args& args) {
     if (!args.has("format"))
-        throw usage_error("give the format with --format dot|graphml|gexf|timeline|timelinejs");
+        throw usage_error("give the format with --format dot|graphml|gexf|timeline|timelinejs|html");
     const std::string format = args.get("format");
-    static const std::vector<std::string> formats = {"dot", "graphml", "gexf", "timeline",
-                                                     "timelinejs"};
+    static const std::vector<std::string> formats = {"dot",      "graphml",    "gexf",
+                                                     "timeline", "timelinejs", "html"};
     if (std::find(formats.begin(), formats.end(), format) == formats.end())
         throw usage_error("unknown format \"" + format +
-                          "\": expected dot, graphml, gexf, timeline or timelinejs");
-    if (args.has("articles") && format != "timeline" && format != "timelinejs")
-        throw usage_error("option --articles is for the timeline formats");
+                          "\": expected dot, graphml, gexf, timeline, timelinejs or html");
+    if (args.has("articles") && format != "timeline" && format != "timelinejs" && format != "html")
+        throw usage_error("option --articles is for the timeline formats and html");
+    if (args.has("title") && format != "html") throw usage_error("option --title is for html");
     filter_from_args(args);  // bad options are usage errors before any input is read
     level_from_args(args);
     io::Output out(args.get("output"));
 
     ReadSummary summary;
     const graph::EventGraph g = read_filtered_graph(args, summary);
-    const auto urls = article_urls(args, summary);
+    const auto links = article_links(args, summary);
     if (format == "dot")
         out.write(exports::to_dot(g));
     else if (format == "graphml")
@@ -48,9 +50,11 @@ int run_export(const Args& args) {
     else if (format == "gexf")
         out.write(exports::to_gexf(g));
     else if (format == "timeline")
-        out.write(exports::to_timeline_json(g, urls));
+        out.write(exports::to_timeline_json(g, links));
+    else if (format == "timelinejs")
+        out.write(exports::to_timelinejs(g, links));
     else
-        out.write(exports::to_timelinejs(g, urls));
+        out.write(exports::to_html(g, links, args.has("title") ? args.get("title") : "eventgraph"));
     out.commit();
     return exit_code(args, summary);
 }
@@ -60,7 +64,7 @@ int run_export(const Args& args) {
 Command export_command() {
     auto options = filter_options();
     options.insert(options.begin(),
-                   {{"format", 'f', true, "FORMAT", "dot, graphml, gexf, timeline or timelinejs"},
+                   {{"format", 'f', true, "FORMAT", "dot, graphml, gexf, timeline, timelinejs or html"},
                     level_option(),
                     output_option("the export"),
                     {"articles", 0, true, "FILE",
@@ -68,7 +72,7 @@ Command export_command() {
                      "link to; repeatable"}});
     return {
         "export",
-        "events -> graph (DOT, GraphML, GEXF) or timeline (JSON, TimelineJS)",
+        "events -> graph (DOT, GraphML, GEXF), timeline (JSON, TimelineJS) or web page",
         "eventgraph export --format FORMAT [OPTIONS] EVENTS…",
         "Reads events (JSON Lines, as extract writes them; - for standard input) and writes the\n"
         "relationship graph or the timeline of what happened.\n\n"
@@ -84,7 +88,10 @@ Command export_command() {
         "  gexf        GEXF 1.3 with edge spells, for Gephi's timeline\n"
         "  timeline    JSON: happenings in date order with their reports "
         "(schemas/timeline.schema.json)\n"
-        "  timelinejs  Knight Lab TimelineJS's JSON\n\n"
+        "  timelinejs  Knight Lab TimelineJS's JSON\n"
+        "  html        one self-contained web page: the graph and the timeline, linked, each "
+        "event\n"
+        "              with its sentences (opens offline; no network needed)\n\n"
         "Actors are named by code, id or name (\"CHN\", \"USA.ANTONY_BLINKEN\", \"China\", "
         "\"Beijing\").",
         options,

@@ -13,6 +13,18 @@ namespace eventgraph::cli {
 
 namespace {
 
+// The page's title: what was read ("samples", or "a.txt, b.txt and 3 more").
+std::string title_of(const Args& args) {
+    std::string title;
+    const auto& inputs = args.positional();
+    for (std::size_t i = 0; i < inputs.size() && i < 2; ++i) {
+        const std::string name = std::filesystem::path(inputs[i]).lexically_normal().filename().string();
+        title += (i ? ", " : "") + (name.empty() ? inputs[i] : name);
+    }
+    if (inputs.size() > 2) title += " and " + std::to_string(inputs.size() - 2) + " more";
+    return title;
+}
+
 int run_run(const Args& args) {
     if (args.positional().empty()) throw usage_error("no input: give FILE… or a directory");
     if (!args.has("output")) throw usage_error("give the output directory with -o DIR");
@@ -26,12 +38,14 @@ int run_run(const Args& args) {
     const extract::Extractor extractor = make_extractor(args);
     io::Output articles(articles_path), events_out(events_path);
     std::vector<model::Event> events;
+    exports::ArticleLinks links;
     BatchExtractor batches(extractor, thread_count(args), [&](const model::Event& e) {
         events_out.line(io::event_to_json(e));
         events.push_back(e);
     });
     const auto summary = read_all_inputs(args.positional(), args.has("keep-going"), [&](model::Article a) {
         articles.line(io::article_to_json(a));
+        links.emplace(a.id, exports::ArticleLink{a.url, a.title});
         batches.add(std::move(a));
     });
     batches.finish();
@@ -50,7 +64,8 @@ int run_run(const Args& args) {
         {"graph.svg", [&] { return exports::render(g, "svg", "dot"); }},
         {"graph.graphml", [&] { return exports::to_graphml(g); }},
         {"graph.gexf", [&] { return exports::to_gexf(g); }},
-        {"timeline.json", [&] { return exports::to_timeline_json(g); }},
+        {"timeline.json", [&] { return exports::to_timeline_json(g, links); }},
+        {"index.html", [&] { return exports::to_html(g, links, "eventgraph: " + title_of(args)); }},
     };
     for (const auto& [name, make] : outputs) {
         const std::string path = (dir / name).string();
@@ -76,7 +91,8 @@ Command run_command() {
             "  graph.dot        the relationship graph in Graphviz DOT, and drawn: graph.svg\n"
             "  graph.graphml    for NetworkX, Gephi, yEd, Cytoscape\n"
             "  graph.gexf       for Gephi, with the relations' dates for its timeline\n"
-            "  timeline.json    the happenings in date order",
+            "  timeline.json    the happenings in date order\n"
+            "  index.html       the web page: graph and timeline, linked, with the evidence",
             {{"output", 'o', true, "DIR", "the directory to write into (created if missing)"},
              keep_going_option(), lexicon_option(), triggers_option(),
              {"threads", 'j', true, "N", "threads to extract with (default: all cores)"}},

@@ -4,6 +4,9 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "eventgraph/graph/graph.hpp"
 
 namespace eventgraph::exports::detail {
 
@@ -30,5 +33,14 @@ private:
     int (*previous_handler_)(char*) = nullptr;  // cgraph's agusererrf
     int previous_level_ = 0;
 };
+
+struct Point {
+    double x = 0, y = 0;  ///< points, y growing downwards as on a screen
+};
+
+/// Where Graphviz (neato, or sfdp past 300 actors) puts each actor, in vertex
+/// order, for pictures drawn elsewhere (the web page); empty if Graphviz has
+/// no such layout here.
+std::vector<Point> layout_positions(const graph::EventGraph& g);
 
 }  // namespace eventgraph::exports::detail

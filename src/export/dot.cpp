@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "detail_graphviz.hpp"
+#include "detail_style.hpp"
 #include "detail_xml.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/export/writers.hpp"
@@ -26,6 +27,12 @@ namespace {
 
 using graph::EventGraph;
 using model::ActorKind;
+using detail::all_kinds;
+using detail::colour_of_quad;
+using detail::pen_width;
+using detail::quad_name;
+using detail::style_of;
+using detail::Style;
 
 /// Text for a DOT string: valid UTF-8, backslashes doubled, line breaks as
 /// "\n", other control characters dropped, tabs as spaces.
@@ -52,60 +59,7 @@ std::string dot_text(std::string_view raw) {
 char* mutable_text(const std::string& s) { return const_cast<char*>(s.c_str()); }
 char* mutable_text(const char* s) { return const_cast<char*>(s); }
 
-struct Style {
-    const char* shape;
-    const char* style;
-    const char* fill;
-    const char* pen;
-};
-
-Style style_of(ActorKind kind) {
-    switch (kind) {
-        case ActorKind::country: return {"box", "rounded,filled", "#DCEAF7", "#2F5F8A"};
-        case ActorKind::organisation: return {"hexagon", "filled", "#FCE8C3", "#9A6A12"};
-        case ActorKind::person: return {"ellipse", "filled", "#EFEFEF", "#555555"};
-        case ActorKind::group: return {"octagon", "filled", "#E6DAF0", "#6F4E8C"};
-        case ActorKind::agent: return {"box", "filled", "#D7EFE5", "#1B7A5A"};
-        case ActorKind::place: return {"house", "filled", "#F3EFD9", "#7D6E3A"};
-    }
-    return {"ellipse", "filled", "#EFEFEF", "#555555"};
-}
-
-constexpr std::array<ActorKind, 6> all_kinds{ActorKind::country, ActorKind::organisation,
-                                             ActorKind::person,  ActorKind::group,
-                                             ActorKind::agent,   ActorKind::place};
-
-// Okabe & Ito's palette, told apart with every kind of colour blindness:
-// blues for cooperation, orange and vermillion for conflict, the material
-// classes darker than the verbal ones.
-const char* colour_of_quad(int quad) {
-    switch (quad) {
-        case 1: return "#56B4E9";  // sky blue
-        case 2: return "#0072B2";  // blue
-        case 3: return "#E69F00";  // orange
-        case 4: return "#D55E00";  // vermillion
-        default: return "#999999";
-    }
-}
-
-const char* quad_name(int quad) {
-    switch (quad) {
-        case 1: return "verbal cooperation";
-        case 2: return "material cooperation";
-        case 3: return "verbal conflict";
-        case 4: return "material conflict";
-        default: return "other";
-    }
-}
-
 std::string fixed2(double x) { return detail::number_text(std::round(x * 100) / 100); }
-
-// Thickness grows with the log of the count, so that one relation of 200
-// happenings does not drown the rest of the diagram.
-double pen_width(std::size_t count) {
-    if (count <= 1) return 1.0;
-    return std::min(1.0 + 1.5 * std::log2(static_cast<double>(count)), 8.0);
-}
 
 std::string date_range(const graph::Edge& e) {
     if (!e.first && !e.last) return "";

@@ -142,6 +142,39 @@ void spread_out(Agraph_t* g, const std::string& layout, const detail::GraphvizSe
 
 }  // namespace
 
+namespace detail {
+
+std::vector<Point> layout_positions(const graph::EventGraph& g) {
+    const std::size_t vertices = boost::num_vertices(g.graph);
+    if (vertices == 0) return {};
+    const std::string layout = vertices > 300 ? "sfdp" : "neato";
+    const std::string dot = to_dot(g);
+
+    const GraphvizSession session;
+    GVC_t* const gvc = context();
+    if (!gvc || !plugins(gvc).layouts.count(layout)) return {};  // the page lays out itself
+    std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
+    if (!graph) session.fail("Graphviz could not read back its own DOT text");
+    legend_as_table(graph.get(), session);
+    // Apart enough for the page's labels, which are drawn on demand, not always.
+    agattr(graph.get(), AGRAPH, const_cast<char*>("overlap"), const_cast<char*>("false"));
+    agattr(graph.get(), AGRAPH, const_cast<char*>("sep"), const_cast<char*>("+16"));
+    agattr(graph.get(), AGEDGE, const_cast<char*>("len"), const_cast<char*>("1.6"));
+    if (gvLayout(gvc, graph.get(), layout.c_str()) != 0)
+        session.fail("Graphviz could not lay out the graph with " + layout);
+    // Actors' nodes come first, in vertex order, as to_dot() wrote them.
+    std::vector<Point> points;
+    for (Agnode_t* n = agfstnode(graph.get()); n; n = agnxtnode(graph.get(), n)) {
+        if (attr(n, "actor").empty()) continue;
+        points.push_back({ND_coord(n).x, -ND_coord(n).y});  // Graphviz's y grows upwards
+    }
+    gvFreeLayout(gvc, graph.get());
+    if (points.size() != vertices) return {};
+    return points;
+}
+
+}  // namespace detail
+
 std::string render(const graph::EventGraph& g, const std::string& format, const std::string& layout) {
     check_choice(formats, format, "format");
     check_choice(layouts, layout, "layout");

@@ -72,10 +72,11 @@ const model::Event& strongest(const EventGraph& g, const Happening& h) {
     return *best;
 }
 
-const std::string* url_of(const ArticleUrls& urls, const std::string& article) {
-    auto it = urls.find(article);
-    if (it == urls.end()) it = urls.find(std::string(graph::article_page(article)));
-    return it == urls.end() || it->second.empty() ? nullptr : &it->second;
+const std::string* url_of(const ArticleLinks& links, const std::string& article) {
+    auto it = links.find(article);
+    if (it == links.end() || it->second.url.empty())
+        it = links.find(std::string(graph::article_page(article)));
+    return it == links.end() || it->second.url.empty() ? nullptr : &it->second.url;
 }
 
 std::vector<std::string> articles_of(const EventGraph& g, const Happening& h) {
@@ -112,7 +113,7 @@ void write_date(Writer& w, const std::optional<model::DateSpan>& d) {
     w.EndObject();
 }
 
-void write_happening(Writer& w, const EventGraph& g, const Happening& h, const ArticleUrls& urls) {
+void write_happening(Writer& w, const EventGraph& g, const Happening& h, const ArticleLinks& urls) {
     w.StartObject();
     field(w, "id", h.id);
     write_date(w, h.date);
@@ -227,7 +228,7 @@ void write_tjs_date(Writer& w, const char* key, date::year_month_day d,
     w.EndObject();
 }
 
-std::string slide_text(const EventGraph& g, const Happening& h, const ArticleUrls& urls) {
+std::string slide_text(const EventGraph& g, const Happening& h, const ArticleLinks& urls) {
     const model::Event& best = strongest(g, h);
     std::string s = "<p>" + html_escape(best.evidence.text) + "</p><p>";
     if (best.attributed_to) s += "According to " + html_escape(best.attributed_to->name) + ". ";
@@ -261,7 +262,7 @@ std::string title_of(const EventGraph& g) {
 
 }  // namespace
 
-std::string to_timeline_json(const EventGraph& g, const ArticleUrls& urls) {
+std::string to_timeline_json(const EventGraph& g, const ArticleLinks& urls) {
     // One happening a line: the file is JSON, and still greps and diffs well.
     std::string out = "{\"format\":\"eventgraph-timeline\",\"version\":1,\"level\":\"";
     out += graph::to_string(g.level);
@@ -279,7 +280,7 @@ std::string to_timeline_json(const EventGraph& g, const ArticleUrls& urls) {
     return out;
 }
 
-std::string to_timelinejs(const EventGraph& g, const ArticleUrls& urls) {
+std::string to_timelinejs(const EventGraph& g, const ArticleLinks& urls) {
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
     std::size_t dated = 0, reports = 0;

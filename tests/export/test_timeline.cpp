@@ -96,8 +96,8 @@ TEST_CASE("the timeline marks what is not asserted and keeps month granularity")
 
 TEST_CASE("article urls, where known, link the reports; a feed item takes its page's") {
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
-    const exports::ArticleUrls urls = {{"dw-2024-09-11", "https://www.dw.com/en/a-70180000"},
-                                       {"reuters-2024-09-10", "https://www.reuters.com/world/x"}};
+    const exports::ArticleLinks urls = {{"dw-2024-09-11", {"https://www.dw.com/en/a-70180000", ""}},
+                                        {"reuters-2024-09-10", {"https://www.reuters.com/world/x", ""}}};
     const std::string json = exports::to_timeline_json(g, urls);
     CHECK(test::schema_errors(schema, json) == "");
     const auto d = parse(json);
@@ -159,7 +159,7 @@ TEST_CASE(
     "links") {
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
     const auto d =
-        parse(exports::to_timelinejs(g, {{"ap-2024-09-10", "https://apnews.com/a?b=1&c=2"}}));
+        parse(exports::to_timelinejs(g, {{"ap-2024-09-10", {"https://apnews.com/a?b=1&c=2", ""}}}));
     const auto& slides = d["events"];
     CHECK(slides.Size() == 15);  // Iran's undated report cannot be placed
     std::set<std::string> ids;

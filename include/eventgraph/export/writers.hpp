@@ -19,20 +19,33 @@ std::string to_graphml(const graph::EventGraph& g);
 /// GEXF 1.3 with edge spells, for Gephi's timeline.
 std::string to_gexf(const graph::EventGraph& g);
 
-/// Article id → its url, for links (events carry only the article's id). A
-/// feed item or teaser ("page#feed-1") without its own takes its page's.
-using ArticleUrls = std::map<std::string, std::string>;
+/// What exports show of an article, for links: events carry only its id.
+struct ArticleLink {
+    std::string url;    ///< "" if unknown
+    std::string title;  ///< "" if unknown
+};
+
+/// Article id → its link. A feed item or teaser ("page#feed-1") without its
+/// own takes its page's.
+using ArticleLinks = std::map<std::string, ArticleLink>;
 
 /// Timeline JSON (schemas/timeline.schema.json): happenings in date order
 /// (undated last), each with its date and granularity, a headline, the
 /// evidence sentence of its surest report, its actors, and every report with
 /// its article (and url where `urls` knows it).
-std::string to_timeline_json(const graph::EventGraph& g, const ArticleUrls& urls = {});
+std::string to_timeline_json(const graph::EventGraph& g, const ArticleLinks& links = {});
 
 /// Knight Lab TimelineJS JSON: one slide a dated happening (month and day
 /// left out where the date does not know them; undated ones left out),
 /// grouped by event type, text as HTML with its sources.
-std::string to_timelinejs(const graph::EventGraph& g, const ArticleUrls& urls = {});
+std::string to_timelinejs(const graph::EventGraph& g, const ArticleLinks& links = {});
+
+/// The web page: one self-contained HTML file (its data, CSS, JavaScript,
+/// Cytoscape.js and vis-timeline inside it, nothing fetched) showing the
+/// relationship graph and the timeline side by side, linked, each event with
+/// its sentences and articles. `title` heads the page.
+std::string to_html(const graph::EventGraph& g, const ArticleLinks& links = {},
+                    const std::string& title = "eventgraph");
 
 /// Lays out and draws the graph in-process with Graphviz's gvc: format svg,
 /// png or pdf; layout dot, neato, sfdp or circo. Returns the file's bytes.
