@@ -8,7 +8,14 @@ packages=(
   libboost-graph-dev libhowardhinnant-date-dev rapidjson-dev
   libgraphviz-dev graphviz libgumbo-dev catch2 iso-codes
   python3 python3-networkx fonts-dejavu-core
+  chromium
 )
+# Node.js and npm fetch the web page's libraries at build time (npm ci) and
+# drive the browser tests (playwright-core wants Node.js 20 or later, which
+# these machines have; where there is none, Debian's is the fallback).
+if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -68,8 +68,9 @@ Command export_command() {
                     level_option(),
                     output_option("the export"),
                     {"articles", 0, true, "FILE",
-                     "articles (JSON Lines, as normalize writes them) whose urls the timelines "
-                     "link to; repeatable"}});
+                     "articles (JSON Lines, as normalize writes them) whose titles and urls the "
+                     "timelines and the page link to; repeatable"},
+                    {"title", 0, true, "TEXT", "the page's title (html; default: eventgraph)"}});
     return {
         "export",
         "events -> graph (DOT, GraphML, GEXF), timeline (JSON, TimelineJS) or web page",

@@ -106,8 +106,11 @@ TEST_CASE("run writes its results into the directory and says what it wrote") {
     const auto r = run_eventgraph({"run", data_path("articles"), "-o", dir});
     CHECK(r.exit_code == 1);  // broken-middle.jsonl is among the inputs
     CHECK(fs::exists(dir + "/articles.jsonl"));
-    for (const char* name : {"events.jsonl", "graph.dot", "graph.svg", "graph.graphml", "graph.gexf", "timeline.json"})
+    for (const char* name : {"events.jsonl", "graph.dot", "graph.svg", "graph.graphml", "graph.gexf",
+                             "timeline.json", "index.html"})
         CHECK(fs::exists(dir + "/" + name));
+    CHECK(eventgraph::test::read_file(dir + "/index.html").find("<title>eventgraph: articles</title>") !=
+          std::string::npos);
     CHECK(eventgraph::test::read_file(dir + "/graph.svg").find("<svg") != std::string::npos);
     CHECK(r.err.find(dir + "/articles.jsonl  (3 articles)\n") != std::string::npos);
     CHECK(r.err.find(dir + "/events.jsonl  (") != std::string::npos);

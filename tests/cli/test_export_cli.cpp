@@ -93,9 +93,11 @@ TEST_CASE("export and stats errors are usage errors that say what was wrong") {
                            " --help'.\n");
     };
     expect({"export", reports}, "export",
-           "give the format with --format dot|graphml|gexf|timeline|timelinejs");
+           "give the format with --format dot|graphml|gexf|timeline|timelinejs|html");
     expect({"export", "--format", "svg", reports}, "export",
-           "unknown format \"svg\": expected dot, graphml, gexf, timeline or timelinejs");
+           "unknown format \"svg\": expected dot, graphml, gexf, timeline, timelinejs or html");
+    expect({"export", "--format", "dot", "--title", "T", reports}, "export",
+           "option --title is for html");
     expect({"export", "--format", "timeline"}, "export",
            "no input: give event files (JSON Lines) or - for standard input");
     expect(
@@ -146,4 +148,28 @@ TEST_CASE("stats --json at the actor level") {
                      "\"happenings\": 1,\n"
                      "      \"events\": 6") != std::string::npos);
     CHECK(r.out.find("member-of") == std::string::npos);
+}
+
+TEST_CASE("export --format html writes the page with the articles' titles, atomically") {
+    const std::string dir = eventgraph::test::temp_dir("cli-export-html");
+    const std::string page = dir + "/report.html";
+    const std::string articles = dir + "/articles.jsonl";
+    {
+        std::ofstream out(articles);
+        out << R"({"id":"dw-2024-09-11","title":"Blinken: Iran sent missiles","url":"https://www.dw.com/en/a-1","paragraphs":[{"text":"x","role":"body"}]})"
+            << '\n';
+    }
+    const auto r = run_eventgraph({"export", "--format", "html", "--title", "Iran & Russia",
+                                   "--articles", articles, reports, "-o", page});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const std::string html = read_file(page);
+    CHECK(html.find("<title>Iran &amp; Russia</title>") != std::string::npos);
+    CHECK(html.find("\"title\":\"Blinken: Iran sent missiles\",\"url\":\"https://www.dw.com/en/a-1\"") !=
+          std::string::npos);
+
+    // A failed export leaves the earlier page as it was.
+    const auto bad = run_eventgraph({"export", "--format", "html", "--actors", "Narnia", reports, "-o", page});
+    CHECK(bad.exit_code == 2);
+    CHECK((read_file(page) == html));  // (not printed: a megabyte)
 }
