@@ -39,8 +39,8 @@ struct Point {
 };
 
 /// Where Graphviz (neato, or sfdp past 300 actors) puts each actor, in vertex
-/// order, for pictures drawn elsewhere (the web page); empty if Graphviz has
-/// no such layout here.
+/// order, for pictures drawn elsewhere (the web page): the actors and which
+/// pairs are related, nothing else. Empty if Graphviz has no such layout here.
 std::vector<Point> layout_positions(const graph::EventGraph& g);
 
 }  // namespace eventgraph::exports::detail

@@ -148,28 +148,52 @@ std::vector<Point> layout_positions(const graph::EventGraph& g) {
     const std::size_t vertices = boost::num_vertices(g.graph);
     if (vertices == 0) return {};
     const std::string layout = vertices > 300 ? "sfdp" : "neato";
-    const std::string dot = to_dot(g);
 
     const GraphvizSession session;
     GVC_t* const gvc = context();
     if (!gvc || !plugins(gvc).layouts.count(layout)) return {};  // the page lays out itself
-    std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
-    if (!graph) session.fail("Graphviz could not read back its own DOT text");
-    legend_as_table(graph.get(), session);
-    // Apart enough for the page's labels, which are drawn on demand, not always.
-    agattr(graph.get(), AGRAPH, const_cast<char*>("overlap"), const_cast<char*>("false"));
-    agattr(graph.get(), AGRAPH, const_cast<char*>("sep"), const_cast<char*>("+16"));
-    agattr(graph.get(), AGEDGE, const_cast<char*>("len"), const_cast<char*>("1.6"));
-    if (gvLayout(gvc, graph.get(), layout.c_str()) != 0)
-        session.fail("Graphviz could not lay out the graph with " + layout);
-    // Actors' nodes come first, in vertex order, as to_dot() wrote them.
-    std::vector<Point> points;
-    for (Agnode_t* n = agfstnode(graph.get()); n; n = agnxtnode(graph.get(), n)) {
-        if (attr(n, "actor").empty()) continue;
-        points.push_back({ND_coord(n).x, -ND_coord(n).y});  // Graphviz's y grows upwards
+    // Only what the layout needs: a node the size of its label, one edge per
+    // pair of actors (whatever the relations between them), no labels, no
+    // edge routing. The diagram's own DOT, with thousands of labelled edges,
+    // took minutes; this takes a fraction of a second.
+    std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(
+        agopen(const_cast<char*>("layout"), Agundirected, nullptr), agclose);
+    if (!graph) session.fail("Graphviz could not make a graph");
+    Agraph_t* const lg = graph.get();
+    auto set_default = [&](int kind, const char* name, const char* value) {
+        if (!agattr(lg, kind, const_cast<char*>(name), const_cast<char*>(value)))
+            session.fail(std::string("Graphviz could not set ") + name);
+    };
+    set_default(AGRAPH, "overlap", "false");
+    set_default(AGRAPH, "sep", "+16");
+    set_default(AGRAPH, "splines", "false");
+    set_default(AGNODE, "shape", "box");
+    set_default(AGNODE, "fixedsize", "true");
+    set_default(AGNODE, "width", "1");
+    set_default(AGNODE, "height", "0.4");
+    set_default(AGEDGE, "len", "1.6");
+    std::vector<Agnode_t*> nodes;
+    for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
+        const std::string name = "n" + std::to_string(v);
+        Agnode_t* n = agnode(lg, const_cast<char*>(name.c_str()), 1);
+        if (!n) session.fail("Graphviz could not add a node");
+        // About 7 pixels a character, 72 points an inch, as the page draws labels.
+        const std::string& label = g.graph[v].name.empty() ? g.graph[v].id : g.graph[v].name;
+        const std::string width = std::to_string(std::max(0.5, (label.size() * 7.0 + 14) / 72));
+        agsafeset(n, const_cast<char*>("width"), const_cast<char*>(width.c_str()), const_cast<char*>("1"));
+        nodes.push_back(n);
     }
-    gvFreeLayout(gvc, graph.get());
-    if (points.size() != vertices) return {};
+    for (const auto e : boost::make_iterator_range(boost::edges(g.graph))) {
+        Agnode_t* a = nodes[boost::source(e, g.graph)];
+        Agnode_t* b = nodes[boost::target(e, g.graph)];
+        if (a != b && !agedge(lg, a, b, nullptr, 0) && !agedge(lg, b, a, nullptr, 0))
+            agedge(lg, a, b, nullptr, 1);
+    }
+    if (gvLayout(gvc, lg, layout.c_str()) != 0)
+        session.fail("Graphviz could not lay out the graph with " + layout);
+    std::vector<Point> points;
+    for (Agnode_t* n : nodes) points.push_back({ND_coord(n).x, -ND_coord(n).y});  // y grows upwards there
+    gvFreeLayout(gvc, lg);
     return points;
 }
 

@@ -4,8 +4,10 @@
 (function () {
   "use strict";
   const M = window.EventgraphModel;
+  const timings = { start: performance.now() };
   const data = JSON.parse(document.getElementById("eventgraph-data").textContent);
   const ix = M.index(data);
+  timings.parsed = performance.now();
   const $ = (id) => document.getElementById(id);
 
   const state = { group: "actor" };
@@ -117,13 +119,15 @@
     elements,
     minZoom: 0.05,
     maxZoom: 4,
+    hideEdgesOnViewport: data.relations.length > 1000,  // panning a hairball stays smooth
     style: [
       { selector: "node", style: {
         shape: "data(shape)", "background-color": "data(fill)", "border-color": "data(pen)",
         "border-width": 1.5, label: "data(label)", "font-size": 11, "text-valign": "center",
         "text-halign": "center", width: "data(w)", height: 26 } },
       { selector: "edge", style: {
-        "curve-style": "bezier", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+        // Straight lines past a thousand relations: bezier bundles cost seconds there.
+        "curve-style": data.relations.length > 1000 ? "straight" : "bezier", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
         "target-arrow-shape": "triangle", width: "data(width)", "arrow-scale": 0.9,
         "font-size": 9, "text-rotation": "autorotate", "text-background-color": "#fff",
         "text-background-opacity": 0.85, "text-background-padding": 1 } },
@@ -133,12 +137,14 @@
       { selector: ".faded", style: { opacity: 0.15 } },
       { selector: ".hidden", style: { display: "none" } },
       { selector: "node.chosen", style: { "border-width": 4, "border-color": "#000" } },
-      { selector: "edge.chosen", style: { width: (e) => e.data("width") + 3, "z-index": 10, label: "data(label)" } },
+      { selector: "edge.chosen", style: { "underlay-color": "#000", "underlay-opacity": 0.2,
+        "underlay-padding": 3, "z-index": 10, label: "data(label)" } },
     ],
     layout: placed ? { name: "preset", padding: 20 }
       : { name: "concentric", animate: false, concentric: (n) => n.degree(), levelWidth: () => 4 },
   });
-  cy.edges().toggleClass("labelled", cy.edges().length <= 40);
+  if (cy.edges().length <= 40) cy.edges().addClass("labelled");
+  timings.graph = performance.now();
 
   // ---- timeline ----
   function groupOf(h) {
@@ -182,7 +188,6 @@
   };
   const timeline = new vis.Timeline($("timeline"), view, groups(), {
     ...(M.parseHash(location.hash).from ? {} : period()),
-    stack: true,
     selectable: true,
     showCurrentTime: false,
     orientation: { axis: "top" },
@@ -191,14 +196,19 @@
     verticalScroll: true,
     maxHeight: "100%",
     tooltip: { followMouse: true, overflowMethod: "cap" },
+    // Past a few hundred events, nearby ones are drawn as one numbered cluster
+    // until the reader zooms in: thousands of boxes at once take seconds.
     cluster: items.length > 400 ? { maxItems: 4, showStipes: true } : false,
-    onInitialDrawComplete: () => requestAnimationFrame(() => { api.ready = true; }),
+    onInitialDrawComplete: () => requestAnimationFrame(() => {
+      timings.drawn = performance.now();
+      api.ready = true;
+    }),
   });
 
   // For the reader's console and the browser tests: what is drawn now; ready
   // once the timeline has drawn its first picture.
   const api = {
-    cy, timeline, state, data,
+    cy, timeline, state, data, timings,
     shownEvents: () => view.getIds(),
     shownActors: () => cy.nodes().filter((n) => !n.hasClass("hidden")).map((n) => n.id()),
     shownRelations: () => cy.edges().filter((e) => !e.hasClass("hidden")).map((e) => e.id()),
@@ -206,6 +216,8 @@
   };
   window.eventgraphViewer = api;
   if (dated === 0) api.ready = true;  // an empty timeline never says it has drawn
+
+  timings.timeline = performance.now();
 
   // ---- drawing a state ----
   function applyFilters() {
