@@ -177,6 +177,40 @@ test("grouping the timeline by type puts each event in its type's row", async ()
   await page.context().close();
 });
 
+test("a page of over a thousand events loads whole and stays linked", async () => {
+  // Articles from the benchmark's generator (deterministic), their events, their page.
+  const dir = path.join(process.env.EVENTGRAPH_TEST_TMP, "viewer-large");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const run = (cmd, args) => execFileSync(cmd, args, { stdio: "pipe" });
+  run("python3", [path.join(source, "tools/bench/make_corpus.py"), "--articles", "400", "--seed", "11", "-o", path.join(dir, "corpus.jsonl")]);
+  const bin = process.env.EVENTGRAPH_BINARY;
+  run(bin, ["extract", path.join(dir, "corpus.jsonl"), "-o", path.join(dir, "events.jsonl")]);
+  run(bin, ["export", "--format", "html", path.join(dir, "events.jsonl"), "-o", path.join(dir, "page.html")]);
+  run(bin, ["export", "--format", "timeline", path.join(dir, "events.jsonl"), "-o", path.join(dir, "timeline.json")]);
+  run(bin, ["export", "--format", "graphml", path.join(dir, "events.jsonl"), "-o", path.join(dir, "graph.graphml")]);
+  const big = JSON.parse(fs.readFileSync(path.join(dir, "timeline.json"), "utf8")).events.filter((h) => h.date);
+  const nodes = (fs.readFileSync(path.join(dir, "graph.graphml"), "utf8").match(/<node id=/g) || []).length;
+  assert.ok(big.length > 1000, `${big.length} dated events`);
+
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(`page error (large page): ${e.message}`));
+  await page.goto("file://" + path.join(dir, "page.html"));
+  await page.waitForFunction(() => window.eventgraphViewer && window.eventgraphViewer.ready, null, { timeout: 120000 });
+  assert.equal((await page.evaluate(() => eventgraphViewer.shownActors())).length, nodes);
+  assert.equal((await page.evaluate(() => eventgraphViewer.shownEvents())).length, big.length);
+  // Drawn as clusters and events: something on the timeline, not thousands of boxes.
+  const drawn = await page.$$eval("#timeline .vis-item, #timeline .vis-cluster", (i) => i.length);
+  assert.ok(drawn > 0);
+  const busiest = await page.evaluate(() => eventgraphViewer.cy.nodes().max((n) => n.degree()).ele.id());
+  await clickNode(page, busiest);
+  await page.waitForFunction((id) => eventgraphViewer.state.actor === id, busiest);
+  const shown = await page.evaluate(() => eventgraphViewer.shownEvents());
+  assert.equal(shown.length, big.filter((h) => involves(h, busiest)).length);
+  await context.close();
+});
+
 test("nothing went wrong in the browser: no console error, no request off the machine", () => {
   assert.deepEqual(problems, []);
 });
