@@ -355,6 +355,7 @@
       source.append(`confidence ${r.confidence} · `);
       const article = data.articles[r.article] || {};
       const title = article.title || r.article;
+      source.append("in ");
       if (/^https?:\/\//i.test(article.url || "")) {
         const a = element("a", title);
         a.href = article.url;
