@@ -51,4 +51,10 @@ void GraphvizSession::fail(std::string_view what) const {
     throw output_error(m.empty() ? std::string(what) : std::string(what) + ": " + m);
 }
 
+void GraphvizSession::declare(Agraph_t* graph, int kind, const char* name, const char* value) const {
+    // cgraph's API predates const; it copies the strings.
+    if (!agattr(graph, kind, const_cast<char*>(name), const_cast<char*>(value)))
+        fail(std::string("Graphviz could not declare the attribute ") + name);
+}
+
 }  // namespace eventgraph::exports::detail

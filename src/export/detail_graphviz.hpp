@@ -8,6 +8,8 @@
 
 #include "eventgraph/graph/graph.hpp"
 
+struct Agraph_s;  // cgraph's Agraph_t
+
 namespace eventgraph::exports::detail {
 
 /// Graphviz keeps global state (the error handler and level, the DOT lexer,
@@ -27,6 +29,10 @@ public:
 
     /// Throws output_error "WHAT: MESSAGES" (or "WHAT" alone).
     [[noreturn]] void fail(std::string_view what) const;
+
+    /// Declares an attribute of the graph's graphs, nodes or edges (kind
+    /// AGRAPH, AGNODE or AGEDGE) with its default value; fails if Graphviz cannot.
+    void declare(Agraph_s* graph, int kind, const char* name, const char* value) const;
 
 private:
     std::unique_lock<std::mutex> lock_;

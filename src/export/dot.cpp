@@ -128,8 +128,7 @@ private:
     }
 
     void set_default(int kind, const char* name, const char* value) {
-        if (!agattr(root_, kind, mutable_text(name), mutable_text(value)))
-            session_.fail(std::string("Graphviz could not declare the attribute ") + name);
+        session_.declare(root_, kind, name, value);
     }
 
     void defaults() {

@@ -129,10 +129,7 @@ void legend_as_table(Agraph_t* g, const detail::GraphvizSession& session) {
 /// Room for the edge labels in the layouts that place nodes by force or on
 /// circles (dot makes its own room).
 void spread_out(Agraph_t* g, const std::string& layout, const detail::GraphvizSession& session) {
-    auto set = [&](int kind, const char* name, const char* value) {
-        if (!agattr(g, kind, const_cast<char*>(name), const_cast<char*>(value)))
-            session.fail(std::string("Graphviz could not set ") + name);
-    };
+    auto set = [&](int kind, const char* name, const char* value) { session.declare(g, kind, name, value); };
     set(AGRAPH, "sep", "+24");
     set(AGRAPH, "esep", "+8");
     if (layout == "neato") set(AGEDGE, "len", "2.5");
@@ -161,8 +158,7 @@ std::vector<Point> layout_positions(const graph::EventGraph& g) {
     if (!graph) session.fail("Graphviz could not make a graph");
     Agraph_t* const lg = graph.get();
     auto set_default = [&](int kind, const char* name, const char* value) {
-        if (!agattr(lg, kind, const_cast<char*>(name), const_cast<char*>(value)))
-            session.fail(std::string("Graphviz could not set ") + name);
+        session.declare(lg, kind, name, value);
     };
     set_default(AGRAPH, "overlap", "false");
     set_default(AGRAPH, "sep", "+16");
