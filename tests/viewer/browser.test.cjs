@@ -211,6 +211,20 @@ test("a page of over a thousand events loads whole and stays linked", async () =
   await context.close();
 });
 
+test("a page of no events opens and says so", async () => {
+  const dir = path.join(process.env.EVENTGRAPH_TEST_TMP, "viewer-empty");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "none.jsonl"), "");
+  execFileSync(process.env.EVENTGRAPH_BINARY, ["export", "--format", "html", path.join(dir, "none.jsonl"), "-o", path.join(dir, "page.html")], { stdio: "pipe" });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(`page error (empty page): ${e.message}`));
+  await page.goto("file://" + path.join(dir, "page.html"));
+  await page.waitForFunction(() => window.eventgraphViewer && window.eventgraphViewer.ready);
+  assert.equal(await page.textContent("#counts"), "0 events (0 reports) · 0 actors · 0 relations");
+  await context.close();
+});
+
 test("nothing went wrong in the browser: no console error, no request off the machine", () => {
   assert.deepEqual(problems, []);
 });
