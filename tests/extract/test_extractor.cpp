@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "eventgraph/extract/extractor.hpp"
 #include "eventgraph/io/event_json.hpp"
@@ -167,4 +168,21 @@ TEST_CASE("a feed item's dates lie on or after its page's day") {
     const auto ev = extractor().extract(a);
     REQUIRE(ev.size() == 1);
     CHECK(model::date_value(*ev[0].date) == "2024-10-08");
+}
+
+TEST_CASE("a claim and its denial in one sentence have different ids") {
+    // Same sentence, type and actors, two polarities: two events, two ids.
+    const auto ev = events_of({"According to Mark Carney, Canada's prime minister, Ethiopia has "
+                               "not assaulted Somali, injuring 41 people on May 16."},
+                              "2025-05-20");
+    std::set<std::string> ids;
+    for (const auto& e : ev) ids.insert(e.id);
+    CHECK(ids.size() == ev.size());
+    REQUIRE(ev.size() == 2);
+    CHECK(ev[0].polarity != ev[1].polarity);
+    const auto& first = ev[0];
+    const std::string target = first.target ? first.target->id : "";
+    const int sentence = first.evidence.sentence;
+    CHECK(first.id == extract::event_id("test", sentence, first.type, first.source.id, target));
+    CHECK(ev[1].id == extract::event_id("test", sentence, first.type, first.source.id, target, 1));
 }
