@@ -57,7 +57,7 @@ def expand_inputs(paths):
     files = []
     for p in paths:
         if not os.path.exists(p):
-            raise UsageError(f"{p}: no such file or directory")
+            raise BadInput(f"{p}: no such file or directory")
         if not os.path.isdir(p):
             files.append(p)
             continue
@@ -86,7 +86,11 @@ def json_lines_layout(path):
     '[' and its first non-blank line is a whole JSON value (or broken in a way
     that the end of the line does not explain). A JSON document spread over
     many lines, and every page, is read whole."""
-    with open(path, "rb") as f:
+    try:
+        f = open(path, "rb")
+    except OSError:
+        return False  # eventgraph says why
+    with f:
         head = f.read(4096)
         if head.startswith(b"\xef\xbb\xbf"):
             head = head[3:]
@@ -203,7 +207,7 @@ def make_partitions(files, per_partition):
 
     for path in files:
         if not json_lines_layout(path):
-            current.append({"path": path})
+            current.append({"path": path, "name": path})
             count += 1
             if count >= per_partition:
                 close()
@@ -211,7 +215,8 @@ def make_partitions(files, per_partition):
         for begin, end, first_line, last_line, n, patches in split_json_lines(path, per_partition):
             if count + n > per_partition and current:
                 close()
-            current.append({"path": path, "begin": begin, "end": end, "first_line": first_line,
+            current.append({"path": path, "name": path, "begin": begin, "end": end,
+                            "first_line": first_line,
                             "last_line": last_line, "patches": patches})
             count += n
             if count >= per_partition:
@@ -226,9 +231,9 @@ def describe(partition):
     parts = []
     for item in partition:
         if "begin" in item:
-            parts.append(f"{item['path']} lines {item['first_line']}-{item['last_line']}")
+            parts.append(f"{item['name']} lines {item['first_line']}-{item['last_line']}")
         else:
-            parts.append(item["path"])
+            parts.append(item["name"])
     return ", ".join(parts)
 
 
@@ -243,22 +248,33 @@ class PartitionFailed(Exception):
     """A partition whose extraction did not run to its end."""
 
 
+# The first line of a slice copy. eventgraph takes a file for JSON Lines when
+# its first line is a whole JSON value, and for one document spread over lines
+# when it is cut short: a slice that began with a broken line would be read
+# the second way, the lines after it with it. An empty array is a whole value
+# and no article.
+SLICE_HEAD = b"[]\n"
+
+
 def slice_bytes(item, data=None):
     """The bytes of a slice as eventgraph must see them: the file's lines
-    (read here, or shipped in `data`), id-less articles given their ids."""
+    (read here, or shipped in `data`) after SLICE_HEAD, id-less articles
+    given their ids."""
     if data is None:
         with open(item["path"], "rb") as f:
             f.seek(item["begin"])
             data = f.read(item["end"] - item["begin"])
+    if item["begin"] == 0 and data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a byte-order mark, which eventgraph skips at the start of a file only
     patches = item["patches"]
     if not patches:
-        return data
+        return SLICE_HEAD + data
     lines = data.splitlines(keepends=True)
     for k, line in enumerate(lines):
         new = patches.get(item["first_line"] + k)
         if new is not None:
             lines[k] = new.encode()
-    return b"".join(lines)
+    return SLICE_HEAD + b"".join(lines)
 
 
 def run_partition(index, partition, shipped, options):
@@ -273,6 +289,8 @@ def run_partition(index, partition, shipped, options):
             data = shipped[k] if shipped is not None else None
             if data is None and "begin" not in item:
                 args.append(item["path"])  # read in place
+                if item["path"] != item["name"]:
+                    renames.append((item["path"], item["name"], 0))
                 continue
             # The file's own name, so that ids and messages are the same.
             local_dir = os.path.join(work, str(k))
@@ -281,7 +299,8 @@ def run_partition(index, partition, shipped, options):
             with open(local, "wb") as f:
                 f.write(slice_bytes(item, data) if "begin" in item else data)
             args.append(local)
-            renames.append((local, item["path"], item.get("first_line", 1) - 1))
+            offset = item["first_line"] - 1 - SLICE_HEAD.count(b"\n") if "begin" in item else 0
+            renames.append((local, item["name"], offset))
 
         if options["shared"]:
             out_dir = options["out_dir"]
@@ -295,8 +314,10 @@ def run_partition(index, partition, shipped, options):
             command += ["--lexicon", f]
         for f in options["triggers"]:
             command += ["--triggers", f]
-        if options["keep_going"]:
-            command.append("--keep-going")
+        # A broken line must not end its partition: that would lose the lines
+        # after it in the partition but not those in the next ones. Bad input
+        # still makes the exit code 1 unless --keep-going was given.
+        command.append("--keep-going")
         command += args  # absolute paths or the worker's copies: none starts with '-'
         env = dict(os.environ)
         if options["data"]:
@@ -319,17 +340,28 @@ def run_partition(index, partition, shipped, options):
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
             os.replace(tmp, final)  # complete, or not there at all
-            return index, done.returncode, messages, None
+            return index, exit_code(done.returncode, messages, options), messages, None
         with open(tmp, "rb") as f:
-            return index, done.returncode, messages, f.read()
+            return index, exit_code(done.returncode, messages, options), messages, f.read()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def exit_code(code, messages, options):
+    """eventgraph's exit code as it would be without --keep-going unless it
+    was asked for: 1 if it skipped a broken record (it said so)."""
+    if code != 0 or options["keep_going"]:
+        return code
+    for line in messages.splitlines():
+        if line and not line.startswith("eventgraph: warning:"):
+            return 1
+    return 0
 
 
 def rename_in_messages(messages, local, original, line_offset):
     """eventgraph names the worker's copy and its lines: name the input and
     the line in it instead."""
-    pattern = re.compile(re.escape(local) + r"(?::(\d+))?")
+    pattern = re.compile(re.escape(local) + r"(?::(\d+)(?=:))?(?=[:\s]|$)")
 
     def repl(m):
         if m.group(1) is None:
@@ -342,7 +374,7 @@ def rename_in_messages(messages, local, original, line_offset):
 # ---------------------------------------------------------------- the client
 
 
-class UsageError(Exception):
+class BadInput(Exception):
     pass
 
 
@@ -411,7 +443,9 @@ def parse_args(argv):
                    help="passed to eventgraph extract (the file must be on the workers)")
     p.add_argument("--triggers", action="append", default=[], metavar="FILE",
                    help="passed to eventgraph extract (the file must be on the workers)")
-    p.add_argument("--keep-going", action="store_true", help="passed to eventgraph extract")
+    p.add_argument("--keep-going", action="store_true",
+                   help="exit code 0 when broken records were skipped (they always are: a "
+                        "broken line never ends its partition)")
     p.add_argument("--threads", type=int, default=1, metavar="N",
                    help="eventgraph's threads per partition (default 1: Dask gives the parallelism)")
     p.add_argument("--retries", type=int, default=1, metavar="N",
@@ -434,9 +468,9 @@ def main(argv):
         return 2
     try:
         files = expand_inputs(args.inputs)
-    except UsageError as e:
-        print(f"extract_dask.py: {e}", file=sys.stderr)
-        return 2
+    except BadInput as e:
+        print(f"extract_dask.py: {e} (nothing run)", file=sys.stderr)
+        return 1
     if not args.scheduler and not os.access(args.eventgraph, os.X_OK):
         print(f"extract_dask.py: {args.eventgraph}: no eventgraph program there (--eventgraph)",
               file=sys.stderr)
