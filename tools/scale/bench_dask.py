@@ -7,14 +7,16 @@
 Generates the benchmark corpus once (tools/bench/make_corpus.py, into
 build/bench/), then runs `eventgraph extract --threads 1`, `eventgraph extract`
 with --workers threads, and extract_dask.py with --workers workers of one
-thread each (cluster start included), and prints wall seconds, articles per
-second and whether each output equals the plain run's byte for byte. It prints
-figures and asserts nothing.
+thread each (cluster start included), shipping the partitions and with
+--shared, and prints wall seconds, articles per
+second, CPU seconds (every process under the run) and whether each output
+equals the plain run's byte for byte. It prints figures and asserts nothing.
 """
 
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -25,12 +27,17 @@ TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 
 
 def timed(command, stdout=None):
+    """Wall seconds, and CPU seconds of the command and every process under
+    it (Dask's workers and their eventgraph processes included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     done = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE)
     wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"bench_dask.py: {' '.join(command)} failed:\n{done.stderr.decode()}")
-    return wall
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.stderr.decode()
 
 
 def main():
@@ -61,25 +68,30 @@ def main():
     rows = []
 
     def best(label, command, output, stdout_file=None):
-        walls = []
+        runs = []
         for _ in range(args.runs):
             if stdout_file:
                 with open(stdout_file, "wb") as f:
-                    walls.append(timed(command, stdout=f))
+                    runs.append(timed(command, stdout=f))
             else:
-                walls.append(timed(command))
-        rows.append((label, min(walls), output))
+                runs.append(timed(command))
+        wall, cpu, said = min(runs)
+        rows.append((label, wall, cpu, output))
+        if said.strip():
+            print(said.strip())
 
     best("eventgraph extract --threads 1", [args.eventgraph, "extract", "--threads", "1", corpus],
          plain, plain)
     threads = os.path.join(out, "threads.jsonl")
     best(f"eventgraph extract --threads {args.workers}",
          [args.eventgraph, "extract", "--threads", str(args.workers), corpus], threads, threads)
-    joined = os.path.join(out, "dask.jsonl")
-    best(f"extract_dask.py --workers {args.workers} (1 thread each)",
-         [sys.executable, os.path.join(HERE, "extract_dask.py"), corpus, "-o", os.path.join(out, "parts"),
-          "--concat", joined, "--workers", str(args.workers), "--articles", str(args.articles),
-          "--eventgraph", args.eventgraph, "--quiet"], joined)
+    for shared in (False, True):
+        joined = os.path.join(out, "dask-shared.jsonl" if shared else "dask.jsonl")
+        best(f"extract_dask.py --workers {args.workers}{' --shared' if shared else ''}",
+             [sys.executable, os.path.join(HERE, "extract_dask.py"), corpus,
+              "-o", os.path.join(out, "parts"), "--concat", joined, "--workers", str(args.workers),
+              "--articles", str(args.articles), "--eventgraph", args.eventgraph]
+             + (["--shared"] if shared else []), joined)
 
     with open(plain, "rb") as f:
         reference = f.read()
@@ -88,11 +100,11 @@ def main():
     print(f"corpus {corpus}: {articles} articles, {stats['bytes'] / 1e6:.1f} MB, {events} events; "
           f"{parts} partitions of {args.articles} articles; best of {args.runs}; "
           f"load average {os.getloadavg()[0]:.2f}")
-    print(f"{'run':48} {'wall s':>8} {'articles/s':>11}  identical")
-    for label, wall, output in rows:
+    print(f"{'run':48} {'wall s':>8} {'CPU s':>7} {'articles/s':>11}  identical")
+    for label, wall, cpu, output in rows:
         with open(output, "rb") as f:
             same = f.read() == reference
-        print(f"{label:48} {wall:8.2f} {articles / wall:11.0f}  {'yes' if same else 'NO'}")
+        print(f"{label:48} {wall:8.2f} {cpu:7.2f} {articles / wall:11.0f}  {'yes' if same else 'NO'}")
 
 
 if __name__ == "__main__":
