@@ -159,8 +159,8 @@ def with_default_ids(value, stem, first_ordinal):
 def split_json_lines(path, per_partition):
     """Slices of a JSON Lines file of about `per_partition` articles each:
     (byte begin, byte end, first line number, last line number, count,
-    {line number: new text}) where the new texts give id-less articles the ids of a whole
-    read."""
+    {line number: new text}) where the new texts give id-less articles the
+    ids of a whole read."""
     stem = id_from_path(path)
     slices = []
     begin = offset = 0
@@ -216,8 +216,7 @@ def make_partitions(files, per_partition):
             if count + n > per_partition and current:
                 close()
             current.append({"path": path, "name": path, "begin": begin, "end": end,
-                            "first_line": first_line,
-                            "last_line": last_line, "patches": patches})
+                            "first_line": first_line, "last_line": last_line, "patches": patches})
             count += n
             if count >= per_partition:
                 close()
@@ -269,12 +268,12 @@ def slice_bytes(item, data=None):
     patches = item["patches"]
     if not patches:
         return SLICE_HEAD + data
-    lines = data.splitlines(keepends=True)
-    for k, line in enumerate(lines):
+    lines = data.split(b"\n")  # as eventgraph counts lines: a lone '\r' ends none
+    for k in range(len(lines)):
         new = patches.get(item["first_line"] + k)
         if new is not None:
-            lines[k] = new.encode()
-    return SLICE_HEAD + b"".join(lines)
+            lines[k] = new.rstrip("\n").encode()
+    return SLICE_HEAD + b"\n".join(lines)
 
 
 def run_partition(index, partition, shipped, options):
