@@ -385,6 +385,15 @@ def default_binary():
     return shutil.which("eventgraph") or os.path.join(TOP, "build", "release", "eventgraph")
 
 
+def remove_parts(out_dir, temporary_only):
+    pattern = r"\.part-\d{5,}\.events\.jsonl\.\w+\.tmp"
+    if not temporary_only:
+        pattern += r"|part-\d{5,}\.events\.jsonl"
+    for name in os.listdir(out_dir):
+        if re.fullmatch(pattern, name):
+            os.unlink(os.path.join(out_dir, name))
+
+
 def write_atomically(path, data):
     tmp = os.path.join(os.path.dirname(path) or ".",
                        f".{os.path.basename(path)}.{uuid.uuid4().hex}.tmp")
@@ -481,9 +490,7 @@ def main(argv):
     os.makedirs(args.output_dir, exist_ok=True)
     # Outputs of an earlier run (with more partitions, they would be joined by
     # mistake), and temporary files of tasks killed half-way, go.
-    for name in os.listdir(args.output_dir):
-        if re.fullmatch(r"part-\d{5,}\.events\.jsonl|\.part-\d{5,}\.events\.jsonl\.\w+\.tmp", name):
-            os.unlink(os.path.join(args.output_dir, name))
+    remove_parts(args.output_dir, temporary_only=False)
     options = {
         "eventgraph": os.path.abspath(args.eventgraph) if os.path.exists(args.eventgraph) else args.eventgraph,
         "data": args.data, "lexicon": args.lexicon, "triggers": args.triggers,
@@ -566,6 +573,7 @@ def main(argv):
         client.close()
         if cluster is not None:
             cluster.close()
+        remove_parts(args.output_dir, temporary_only=True)  # of tasks lost with their worker
 
     if args.concat:
         if failed:
