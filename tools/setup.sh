@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev libhowardhinnant-date-dev rapidjson-dev
   libgraphviz-dev graphviz libgumbo-dev catch2 iso-codes
   python3 python3-networkx fonts-dejavu-core
+  python3-dask python3-distributed
   chromium
 )
 # Node.js and npm fetch the web page's libraries at build time (npm ci) and

@@ -68,13 +68,14 @@ std::string article_text(const model::Article& article) {
     return text;
 }
 
-std::string event_id(const std::string& article, int sentence, const std::string& type, const std::string& source,
-                     const std::string& target) {
+std::string event_id(const std::string& article, int sentence, const std::string& type,
+                     const std::string& source, const std::string& target, int rank) {
     std::uint64_t h = fnv1a(article);
     h = fnv1a("\x1f" + std::to_string(sentence), h);
     h = fnv1a("\x1f" + type, h);
     h = fnv1a("\x1f" + source, h);
     h = fnv1a("\x1f" + target, h);
+    if (rank > 0) h = fnv1a("\x1f#" + std::to_string(rank), h);
     char buf[24];
     std::snprintf(buf, sizeof buf, "ev-%016llx", static_cast<unsigned long long>(h));
     return buf;
@@ -214,8 +215,16 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
         for (auto* a : {&e.target, &e.location, &e.attributed_to})
             if (*a && (*a)->name == (*a)->code)
                 if (const auto it = names_.find((*a)->code); it != names_.end()) (*a)->name = it->second;
-    for (auto& e : out)
-        e.id = event_id(e.article, e.evidence.sentence, e.type, e.source.id, e.target ? e.target->id : "");
+    // Ids are unique in the article, and depend on nothing outside it: a
+    // second event of one sentence with the same type and actors (a claim and
+    // its denial) takes its rank among them, in the article's own order.
+    std::map<std::string, int> seen;
+    for (auto& e : out) {
+        const std::string target = e.target ? e.target->id : "";
+        e.id = event_id(e.article, e.evidence.sentence, e.type, e.source.id, target);
+        if (const int rank = seen[e.id]++; rank > 0)
+            e.id = event_id(e.article, e.evidence.sentence, e.type, e.source.id, target, rank);
+    }
     return out;
 }
 

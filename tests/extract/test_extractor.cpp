@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "eventgraph/extract/extractor.hpp"
 #include "eventgraph/io/event_json.hpp"
@@ -167,4 +168,31 @@ TEST_CASE("a feed item's dates lie on or after its page's day") {
     const auto ev = extractor().extract(a);
     REQUIRE(ev.size() == 1);
     CHECK(model::date_value(*ev[0].date) == "2024-10-08");
+}
+
+TEST_CASE("a claim and its denial in one sentence have different ids") {
+    // Same sentence, type and actors, two polarities: two events, two ids.
+    const auto ev = events_of({"According to Mark Carney, Canada's prime minister, Ethiopia has "
+                               "not assaulted Somali, injuring 41 people on May 16."},
+                              "2025-05-20");
+    std::set<std::string> ids;
+    for (const auto& e : ev) ids.insert(e.id);
+    CHECK(ids.size() == ev.size());
+    auto target_of = [](const model::Event& e) { return e.target ? e.target->id : ""; };
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i = 0; i < ev.size(); ++i)
+        for (std::size_t k = i + 1; k < ev.size(); ++k)
+            if (ev[i].type == ev[k].type && ev[i].source.id == ev[k].source.id &&
+                target_of(ev[i]) == target_of(ev[k]))
+                pairs.emplace_back(i, k);
+    REQUIRE(pairs.size() == 1);
+    const auto& first = ev[pairs[0].first];
+    const auto& second = ev[pairs[0].second];
+    CHECK(first.polarity != second.polarity);
+    const int sentence = first.evidence.sentence;
+    REQUIRE(second.evidence.sentence == sentence);
+    CHECK(first.id ==
+          extract::event_id("test", sentence, first.type, first.source.id, target_of(first)));
+    CHECK(second.id ==
+          extract::event_id("test", sentence, first.type, first.source.id, target_of(first), 1));
 }

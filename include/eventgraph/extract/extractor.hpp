@@ -24,9 +24,10 @@ namespace eventgraph::extract {
 /// blank lines. Evidence offsets are byte offsets into this text.
 std::string article_text(const model::Article& article);
 
-/// A stable id for an event: a hash of its article, sentence, type and actors.
+/// A stable id for an event: a hash of its article, sentence, type and actors,
+/// and of its rank among the article's events that share those (0: the first).
 std::string event_id(const std::string& article, int sentence, const std::string& type,
-                     const std::string& source, const std::string& target);
+                     const std::string& source, const std::string& target, int rank = 0);
 
 class Extractor {
 public:
