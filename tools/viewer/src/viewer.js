@@ -18,7 +18,7 @@
     if (s.relation && ix.relations.has(s.relation)) state.relation = s.relation;
     if (s.event && ix.happenings.has(s.event)) state.event = s.event;
     if (s.type && ix.types.includes(s.type)) state.type = s.type;
-    if (s.group === "type" || s.group === "actor") state.group = s.group;
+    state.group = s.group === "type" ? "type" : "actor";
     const day = /^\d{4}-\d{2}-\d{2}$/;
     if (day.test(s.from || "")) state.from = s.from;
     if (day.test(s.to || "")) state.to = s.to;
