@@ -348,7 +348,13 @@ private:
         while (!rest.empty()) {
             const auto comma = rest.find(',');
             const auto v = trim(rest.substr(0, comma));
-            if (!v.empty()) values.emplace_back(v);
+            // A value is a plain word: a marker in it could name its own
+            // macro ("!P! = MAN, X!P!") and expand for ever.
+            if (v.find('!') != std::string_view::npos)
+                warn(n, "substitution marker inside the value \"" + std::string(v) + "\" of " + key + "; value left out",
+                     "syntax");
+            else if (!v.empty())
+                values.emplace_back(v);
             if (comma == std::string_view::npos) break;
             rest.remove_prefix(comma + 1);
         }
@@ -409,22 +415,42 @@ private:
         }
     }
 
-    // Every substitution of the !MARKER!s in a phrase.
+    // More names than one phrase may stand for: markers multiply ("!A!!A!!A!"
+    // with 30 values each is 27,000 names), and a real dictionary's phrases give a few dozen.
+    static constexpr std::size_t max_expansions = 1000;
+
+    // Every substitution of the !MARKER!s in a phrase, left to right. Values
+    // hold no markers (see macro()), so the markers are the phrase's own, and
+    // a loop (not recursion) keeps a phrase of thousands of them in bounds.
     std::vector<std::string> expand(const std::string& phrase, std::size_t n) {
-        const auto open = phrase.find('!');
-        if (open == std::string::npos) return {phrase};
-        const auto close = phrase.find('!', open + 1);
-        if (close == std::string::npos) return {phrase};
-        const std::string key = phrase.substr(open, close - open + 1);
-        const auto it = macros_.find(key);
-        if (it == macros_.end()) {
-            warn(n, "undefined substitution marker " + key + "; name left out", "syntax");
-            return {};
+        std::vector<std::string> out{std::string()};
+        std::size_t pos = 0;
+        for (auto open = phrase.find('!'); open != std::string::npos;
+             open = phrase.find('!', pos)) {
+            const auto close = phrase.find('!', open + 1);
+            if (close == std::string::npos) break;
+            const std::string key = phrase.substr(open, close - open + 1);
+            const auto it = macros_.find(key);
+            if (it == macros_.end()) {
+                warn(n, "undefined substitution marker " + key + "; name left out", "syntax");
+                return {};
+            }
+            if (out.size() * it->second.size() > max_expansions) {
+                warn(n,
+                     "substitution markers give more than " + std::to_string(max_expansions) +
+                         " names; name left out",
+                     "syntax");
+                return {};
+            }
+            const std::string_view before = std::string_view(phrase).substr(pos, open - pos);
+            std::vector<std::string> next;
+            next.reserve(out.size() * it->second.size());
+            for (const std::string& o : out)
+                for (const std::string& v : it->second) next.push_back(o + std::string(before) + v);
+            out = std::move(next);
+            pos = close + 1;
         }
-        std::vector<std::string> out;
-        for (const std::string& v : it->second)
-            for (std::string& e : expand(phrase.substr(0, open) + v + phrase.substr(close + 1), n))
-                out.push_back(std::move(e));
+        for (std::string& o : out) o.append(phrase, pos);
         return out;
     }
 

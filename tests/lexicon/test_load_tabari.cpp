@@ -149,3 +149,39 @@ TEST_CASE("a TABARI file that is not text is an error") {
     CHECK_THROWS_WITH(load_tabari_lexicon(lex, std::string("AB_ [USA]\n\0\0", 12), "x.txt"),
                       "x.txt:2: NUL byte: this is not a text file");
 }
+
+// Found by fuzz_lexicon_tabari: fuzz/regressions/fuzz_lexicon_tabari/self-substitution-*.txt
+TEST_CASE("a substitution marker inside a marker's value is left out, not expanded for ever") {
+    Lexicon lex;
+    load_tabari_lexicon(lex, "!PERSON! = MAN, MENLE!PERSON!, WOMAN\nCATTLE!PERSON! [~AGR]\n",
+                        "x.txt");
+    CHECK(lex.find("TABARI.AGENT.AGR")->names ==
+          std::vector<std::string>{"cattleman", "cattlewoman"});
+    CHECK(messages(lex) ==
+          std::vector<std::string>{"x.txt:1: substitution marker inside the value "
+                                   "\"MENLE!PERSON!\" of !PERSON!; value left out"});
+}
+
+// fuzz/regressions/fuzz_lexicon_tabari/markers-multiply.txt
+TEST_CASE("substitution markers that would give more than 1000 names leave the name out") {
+    std::string values = "V0";
+    for (int i = 1; i < 40; ++i) values += ", V" + std::to_string(i);
+    Lexicon lex;
+    load_tabari_lexicon(lex, "!A! = " + values + "\nX!A!!A! [~AGR]\nFARMER [~AGR]\n", "x.txt");
+    CHECK(lex.find("TABARI.AGENT.AGR")->names == std::vector<std::string>{"farmer", "farmers"});
+    CHECK(messages(lex) ==
+          std::vector<std::string>{
+              "x.txt:2: substitution markers give more than 1000 names; name left out"});
+}
+
+// fuzz/regressions/fuzz_lexicon_tabari/thousands-of-markers.txt
+TEST_CASE("a name of thousands of substitution markers expands in bounds") {
+    std::string phrase = "Y";
+    for (int i = 0; i < 20000; ++i) phrase += "!A!";
+    Lexicon lex;
+    load_tabari_lexicon(lex, "!A! = X\n" + phrase + " [~AGR]\n", "x.txt");
+    const auto& names = lex.find("TABARI.AGENT.AGR")->names;
+    REQUIRE(names.size() == 1);
+    CHECK(names[0] == "y" + std::string(20000, 'x'));
+    CHECK(messages(lex).empty());
+}

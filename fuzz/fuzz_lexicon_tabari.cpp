@@ -1,0 +1,11 @@
+// Fuzz target: the TABARI/PETRARCH dictionary reader (`--lexicon actors.txt`).
+
+#include "fuzz_support.hpp"
+#include "lexicon_support.hpp"
+
+using namespace eventgraph;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    fuzz::load_and_use(fuzz::as_text(data, size), "fuzz.txt", &lexicon::load_tabari_lexicon);
+    return 0;
+}
