@@ -25,7 +25,12 @@ std::string read_file(const std::string& path) {
     std::string text;
     char buf[1 << 16];
     std::size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
+    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+        text.append(buf, n);
+        if (text.size() > max_lexicon_bytes)
+            throw lexicon_error(path, "lexicon larger than " + std::to_string(max_lexicon_bytes >> 20) +
+                                          " MB: not read (split it into several files)");
+    }
     if (std::ferror(f.get())) throw lexicon_error(path, std::string("cannot read: ") + std::strerror(errno));
     return text;
 }
