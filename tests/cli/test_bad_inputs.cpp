@@ -105,6 +105,27 @@ TEST_CASE("bad input: a 100 MB line is refused with the limit, quickly and witho
     CHECK(p.err == "eventgraph: " + page + ": page larger than 64 MB: not read (split it, or give articles as JSON Lines)\n");
     CHECK(ids_of(p.out) == ids{"wire-1", "wire-2"});
     std::filesystem::remove(page);
+
+    // So is a JSON document spread over lines (not JSON Lines).
+    const std::string document = dir + "/huge.json";
+    write_big(document, "{\"id\": \"huge\",\n\"body\": \"", std::size_t{100} << 20, 'x', "\"}\n");
+    const auto d = run_eventgraph({"normalize", document, good});
+    CHECK(d.exit_code == 1);
+    CHECK(d.err == "eventgraph: " + document +
+                       ": JSON document larger than 64 MB: not read (give articles as JSON Lines, one a line)\n");
+    CHECK(ids_of(d.out) == ids{"wire-1", "wire-2"});
+    std::filesystem::remove(document);
+}
+
+TEST_CASE("bad input: a lexicon larger than the limit is refused before it is read") {
+    const std::string dir = eventgraph::test::temp_dir("bad-big-lexicon");
+    const std::string big = dir + "/huge.txt";
+    write_big(big, "", std::size_t{65} << 20, ' ', "RUSSIA_ [RUS]\n");
+    const auto r = run_eventgraph({"actors", "--lexicon", big, "Russia"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == "eventgraph: " + big + ": lexicon larger than 64 MB: not read (split it into several files)\n");
+    std::filesystem::remove(big);
 }
 
 TEST_CASE("bad input: deeply nested JSON is refused at the level past the limit, no stack overflow") {
