@@ -107,7 +107,9 @@ std::string read_text(const std::string& arg) {
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
         content.append(buf, std::size_t(std::cin.gcount()));
         if (content.size() > io::max_page_bytes)
-            throw input_error("<stdin>", "text larger than " + std::to_string(io::max_page_bytes >> 20) + " MB: not read");
+            throw input_error(
+                "<stdin>",
+                "text larger than " + std::to_string(io::max_page_bytes >> 20) + " MB: not read");
     }
     if (std::cin.bad()) throw input_error("<stdin>", "read error");
     // No text, no actors: an empty pipe is not an error here.

@@ -4,9 +4,9 @@
 
 #include "command.hpp"
 #include "eventgraph/error.hpp"
-#include "eventgraph/io/article_json.hpp"
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/graph/graph.hpp"
+#include "eventgraph/io/article_json.hpp"
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/output.hpp"
 

@@ -211,7 +211,8 @@ void TriggerLexicon::load_file(const std::string& path) {
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         text.append(buf, std::size_t(in.gcount()));
         if (text.size() > lexicon::max_lexicon_bytes)
-            throw lexicon_error(path, "trigger file larger than " + std::to_string(lexicon::max_lexicon_bytes >> 20) +
+            throw lexicon_error(path, "trigger file larger than " +
+                                          std::to_string(lexicon::max_lexicon_bytes >> 20) +
                                           " MB: not read");
     }
     if (in.bad()) throw lexicon_error(path, "cannot read");

@@ -223,8 +223,9 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
             while (in.read(buf, sizeof buf) || in.gcount() > 0) {
                 whole.append(buf, std::size_t(in.gcount()));
                 if (whole.size() > max_page_bytes)
-                    throw input_error(file, "JSON document larger than " + std::to_string(max_page_bytes >> 20) +
-                                                " MB: not read (give articles as JSON Lines, one a line)");
+                    throw input_error(
+                        file, "JSON document larger than " + std::to_string(max_page_bytes >> 20) +
+                                  " MB: not read (give articles as JSON Lines, one a line)");
             }
             if (in.bad()) throw input_error(file, "read error");
             rapidjson::Document doc;
@@ -233,14 +234,15 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
             return 0;
         }
     }
-    return for_each_json_line(
+    const std::size_t broken = for_each_json_line(
         in, file, options.keep_going,
         [&](std::string_view text, std::size_t at) {
             rapidjson::Document doc;
             parse(doc, text, file, at);
             emit(doc, at);
         },
-        on_skip, line, line_no) + skipped;
+        on_skip, line, line_no);
+    return skipped + broken;
 }
 
 }  // namespace eventgraph::io

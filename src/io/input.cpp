@@ -94,7 +94,8 @@ LineRead read_line(std::istream& in, std::string& line, std::size_t max) {
 }
 
 std::string line_too_long_message(std::size_t max) {
-    return "line longer than " + std::to_string(max >> 20) + " MB: not read (the limit of one record)";
+    return "line longer than " + std::to_string(max >> 20) +
+           " MB: not read (the limit of one record)";
 }
 
 std::string check_page_text(std::string content, const std::string& file) {

@@ -1,12 +1,13 @@
 #include "eventgraph/io/output.hpp"
 
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <signal.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "eventgraph/error.hpp"
 
@@ -120,7 +121,8 @@ void Output::commit() {
         committed_ = true;
         return;
     }
-    const bool flushed = std::fflush(file_) == 0 && (temp_.empty() || ::fsync(::fileno(file_)) == 0);
+    const bool flushed =
+        std::fflush(file_) == 0 && (temp_.empty() || ::fsync(::fileno(file_)) == 0);
     const int err = errno;
     const bool closed = std::fclose(file_) == 0;
     file_ = nullptr;

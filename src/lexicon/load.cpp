@@ -1,3 +1,7 @@
+#include "eventgraph/lexicon/load.hpp"
+
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -5,10 +9,8 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <sys/stat.h>
 
 #include "eventgraph/error.hpp"
-#include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/model/timestamp.hpp"
 #include "lexicon/detail.hpp"
 
@@ -24,12 +26,14 @@ std::string read_file(const std::string& path) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f) throw lexicon_error(path, std::string("cannot open: ") + std::strerror(errno));
     const auto too_big = [&] {
-        return lexicon_error(path, "lexicon larger than " + std::to_string(max_lexicon_bytes >> 20) +
+        return lexicon_error(path, "lexicon larger than " +
+                                       std::to_string(max_lexicon_bytes >> 20) +
                                        " MB: not read (split it into several files)");
     };
     // A file says its size; a pipe is counted as it is read.
     struct stat st {};
-    if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode) && std::size_t(st.st_size) > max_lexicon_bytes)
+    if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode) &&
+        std::size_t(st.st_size) > max_lexicon_bytes)
         throw too_big();
     std::string text;
     char buf[1 << 16];

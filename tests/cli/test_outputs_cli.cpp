@@ -2,16 +2,16 @@
 // renamed into place when complete; a run that fails or is interrupted
 // leaves the earlier file as it was and no temporary file behind.
 
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "support/support.hpp"
 
@@ -37,8 +37,10 @@ std::vector<std::string> files_in(const std::string& dir) {
 void write_corpus(const std::string& path, int articles) {
     std::ofstream out(path);
     for (int i = 0; i < articles; ++i)
-        out << "{\"id\":\"a" << i << "\",\"published\":\"2024-09-10\",\"body\":\"Russia struck Kyiv on Monday. "
-               "China accused the United States of meddling in its affairs. Iran supplied drones to Russia, "
+        out << "{\"id\":\"a" << i
+            << "\",\"published\":\"2024-09-10\",\"body\":\"Russia struck Kyiv on Monday. "
+               "China accused the United States of meddling in its affairs. Iran supplied drones "
+               "to Russia, "
                "NATO said.\"}\n";
 }
 
@@ -53,7 +55,8 @@ struct Interrupted {
 Interrupted interrupt(const std::vector<std::string>& args, const std::string& appears, int sig) {
     const pid_t pid = ::fork();
     if (pid == 0) {
-        if (!std::freopen("/dev/null", "wb", stdout) || !std::freopen("/dev/null", "wb", stderr)) ::_exit(127);
+        if (!std::freopen("/dev/null", "wb", stdout) || !std::freopen("/dev/null", "wb", stderr))
+            ::_exit(127);
         std::vector<char*> argv;
         std::string binary = EVENTGRAPH_BINARY;
         argv.push_back(binary.data());
@@ -64,7 +67,8 @@ Interrupted interrupt(const std::vector<std::string>& args, const std::string& a
         ::_exit(127);
     }
     const std::string temp = appears + ".tmp-" + std::to_string(pid);
-    for (int i = 0; i < 6000 && !fs::exists(temp); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 6000 && !fs::exists(temp); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     CHECK(fs::exists(temp));
     std::this_thread::sleep_for(std::chrono::milliseconds(200));  // well into the writing
     ::kill(pid, sig);
@@ -123,19 +127,25 @@ TEST_CASE("a run that fails after opening its output leaves the earlier file as 
     // run -o DIR: no file of the directory is replaced.
     const std::string run_dir = dir + "/run";
     fs::create_directories(run_dir);
-    for (const char* name : {"articles.jsonl", "events.jsonl", "graph.dot"}) std::ofstream(run_dir + "/" + name) << "earlier\n";
+    for (const char* name : {"articles.jsonl", "events.jsonl", "graph.dot"})
+        std::ofstream(run_dir + "/" + name) << "earlier\n";
     const auto failed = run_eventgraph({"run", "--threads", "0", good, "-o", run_dir});
     CHECK(failed.exit_code == 2);
-    CHECK(files_in(run_dir) == std::vector<std::string>{"articles.jsonl", "events.jsonl", "graph.dot"});
-    for (const char* name : {"articles.jsonl", "events.jsonl", "graph.dot"}) CHECK(read_file(run_dir + "/" + name) == "earlier\n");
+    CHECK(files_in(run_dir) ==
+          std::vector<std::string>{"articles.jsonl", "events.jsonl", "graph.dot"});
+    for (const char* name : {"articles.jsonl", "events.jsonl", "graph.dot"})
+        CHECK(read_file(run_dir + "/" + name) == "earlier\n");
 }
 
-TEST_CASE("Ctrl-C during extract -o removes the temporary file, keeps the earlier one, and ends by SIGINT") {
+TEST_CASE(
+    "Ctrl-C during extract -o removes the temporary file, keeps the earlier one, and ends by "
+    "SIGINT") {
     const std::string dir = eventgraph::test::temp_dir("outputs-sigint");
     write_corpus(dir + "/big.jsonl", 50000);
     const std::string out = dir + "/events.jsonl";
     std::ofstream(out) << "earlier\n";
-    const auto r = interrupt({"extract", "--threads", "1", dir + "/big.jsonl", "-o", out}, out, SIGINT);
+    const auto r =
+        interrupt({"extract", "--threads", "1", dir + "/big.jsonl", "-o", out}, out, SIGINT);
     CHECK(r.signalled);
     CHECK(r.signal == SIGINT);
     CHECK(r.exit_code == 130);
@@ -143,14 +153,15 @@ TEST_CASE("Ctrl-C during extract -o removes the temporary file, keeps the earlie
     CHECK(files_in(dir) == std::vector<std::string>{"big.jsonl", "events.jsonl"});
 }
 
-TEST_CASE("SIGTERM during run -o DIR leaves no temporary file and the earlier results as they were") {
+TEST_CASE(
+    "SIGTERM during run -o DIR leaves no temporary file and the earlier results as they were") {
     const std::string dir = eventgraph::test::temp_dir("outputs-sigterm");
     write_corpus(dir + "/big.jsonl", 50000);
     const std::string run_dir = dir + "/out";
     fs::create_directories(run_dir);
     std::ofstream(run_dir + "/events.jsonl") << "earlier\n";
-    const auto r = interrupt({"run", "--threads", "1", dir + "/big.jsonl", "-o", run_dir}, run_dir + "/events.jsonl",
-                             SIGTERM);
+    const auto r = interrupt({"run", "--threads", "1", dir + "/big.jsonl", "-o", run_dir},
+                             run_dir + "/events.jsonl", SIGTERM);
     CHECK(r.signal == SIGTERM);
     CHECK(r.exit_code == 143);
     CHECK(read_file(run_dir + "/events.jsonl") == "earlier\n");

@@ -7,13 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "eventgraph/io/event_json.hpp"
-
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
+
+#include "eventgraph/io/event_json.hpp"
 
 namespace eventgraph::test {
 
@@ -72,7 +72,8 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
     fs::remove(err);
     // Under tools/sanitize.sh the program is sanitized too: a report fails the
     // test even where the test expects exit code 1 and looks at part of stderr.
-    for (const char* report : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: "})
+    for (const char* report :
+         {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: "})
         if (r.err.find(report) != std::string::npos)
             throw std::runtime_error("sanitizer report from eventgraph:\n" + r.err);
     return r;
