@@ -71,7 +71,9 @@ LineRead read_line(std::istream& in, std::string& line, std::size_t max) {
         in.getline(buf, sizeof buf);
         const auto n = std::size_t(in.gcount());
         const bool full = in.fail() && !in.eof() && n == sizeof buf - 1;
-        const bool ended = !in.fail();  // the newline was read (and counted in n)
+        // The newline was read (and counted in n); at the end of the input
+        // without one, eof is set instead.
+        const bool ended = !in.fail() && !in.eof();
         const std::size_t stored = ended ? n - 1 : n;
         if (n > 0) got = true;
         if (!too_long) {
