@@ -53,6 +53,7 @@ struct Interrupted {
 // Starts eventgraph, waits until `appears` exists (the temporary file of an
 // output: the long part has begun), sends `sig`, and tells how it ended.
 Interrupted interrupt(const std::vector<std::string>& args, const std::string& appears, int sig) {
+    std::fflush(nullptr);
     const pid_t pid = ::fork();
     if (pid == 0) {
         if (!std::freopen("/dev/null", "wb", stdout) || !std::freopen("/dev/null", "wb", stderr))

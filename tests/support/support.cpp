@@ -45,6 +45,7 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
     const fs::path in = dir / ("in" + n), out = dir / ("out" + n), err = dir / ("err" + n);
     std::ofstream(in, std::ios::binary) << input;
 
+    std::fflush(nullptr);  // or the child writes the parent's buffered output again
     const pid_t pid = ::fork();
     if (pid == 0) {
         if (!std::freopen(in.c_str(), "rb", stdin) || !std::freopen(stdout_path.empty() ? out.c_str() : stdout_path.c_str(), "wb", stdout) ||
