@@ -102,7 +102,15 @@ std::string read_text(const std::string& arg) {
             throw usage_error("the text is not UTF-8 (byte " + std::to_string(bad + 1) + ")");
         return arg;
     }
-    std::string content{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    std::string content;
+    char buf[1 << 16];
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+        content.append(buf, std::size_t(std::cin.gcount()));
+        if (content.size() > io::max_page_bytes)
+            throw input_error(
+                "<stdin>",
+                "text larger than " + std::to_string(io::max_page_bytes >> 20) + " MB: not read");
+    }
     if (std::cin.bad()) throw input_error("<stdin>", "read error");
     // No text, no actors: an empty pipe is not an error here.
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) return {};

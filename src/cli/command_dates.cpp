@@ -146,8 +146,13 @@ void read_lines(std::istream& in, const std::string& file,
                 Counts& counts) {
     std::string line;
     std::size_t line_no = 0;
-    while (std::getline(in, line)) {
+    for (io::LineRead got; (got = io::read_line(in, line)) != io::LineRead::end;) {
         ++line_no;
+        if (got == io::LineRead::too_long) {
+            report(input_error(file, line_no, io::line_too_long_message()));
+            ++counts.bad_lines;
+            continue;
+        }
         if (!line.empty() && line.back() == '\r') line.pop_back();
         const auto first = line.find_first_not_of(" \t");
         if (first == std::string::npos) continue;

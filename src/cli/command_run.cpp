@@ -1,11 +1,12 @@
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "command.hpp"
 #include "eventgraph/error.hpp"
-#include "eventgraph/io/article_json.hpp"
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/graph/graph.hpp"
+#include "eventgraph/io/article_json.hpp"
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/output.hpp"
 
@@ -49,8 +50,6 @@ int run_run(const Args& args) {
         batches.add(std::move(a));
     });
     batches.finish();
-    articles.commit();
-    events_out.commit();
     const std::size_t event_count = events.size();
     const graph::EventGraph g = graph::build_graph(std::move(events));
 
@@ -58,7 +57,9 @@ int run_run(const Args& args) {
     std::cerr << "eventgraph: read " << plural(summary.inputs, "input") << "\n"
               << "  " << articles_path << "  (" << plural(summary.articles, "article") << ")\n"
               << "  " << events_path << "  (" << plural(event_count, "event") << ")\n";
-    // Each output whole or not at all, named as it is written.
+    // Each output whole or not at all, and all renamed into place only once
+    // every one is written: a run that fails or is interrupted leaves the
+    // directory's earlier results as they were, not a mix of two runs.
     const std::pair<const char*, std::function<std::string()>> outputs[] = {
         {"graph.dot", [&] { return exports::to_dot(g); }},
         {"graph.svg", [&] { return exports::render(g, "svg", "dot"); }},
@@ -67,12 +68,16 @@ int run_run(const Args& args) {
         {"timeline.json", [&] { return exports::to_timeline_json(g, links); }},
         {"index.html", [&] { return exports::to_html(g, links, "eventgraph: " + title_of(args)); }},
     };
+    std::vector<std::unique_ptr<io::Output>> written;
     for (const auto& [name, make] : outputs) {
-        const std::string path = (dir / name).string();
-        io::Output out(path);
-        out.write(make());
-        out.commit();
-        std::cerr << "  " << path << "\n";
+        written.push_back(std::make_unique<io::Output>((dir / name).string()));
+        written.back()->write(make());
+    }
+    articles.commit();
+    events_out.commit();
+    for (auto& out : written) {
+        out->commit();
+        std::cerr << "  " << out->path() << "\n";
     }
     std::cerr << "  (" << plural(g.happenings.size(), "happening") << ", " << plural(boost::num_vertices(g.graph), "actor")
               << ", " << plural(boost::num_edges(g.graph), "relation") << ")\n";

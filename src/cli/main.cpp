@@ -37,6 +37,8 @@ void print_command_help(const cli::Command& c) {
 int main(int argc, char** argv) {
     // A closed pipe (`eventgraph normalize big | head`) is an ordinary end, seen as EPIPE.
     std::signal(SIGPIPE, SIG_IGN);
+    // Ctrl-C or SIGTERM in a long run: no temporary file of an -o output is left behind.
+    io::remove_temp_files_on_signals();
     if (argc < 2) {
         print_help();
         return 2;
@@ -76,6 +78,9 @@ int main(int argc, char** argv) {
         std::cerr << "eventgraph: out of memory\n";
         return 1;
     } catch (const std::exception& e) {
+        // The reader of a pipe went away (`eventgraph extract big | head`):
+        // an ordinary end, quiet and successful, as for `cat`'s users.
+        if (io::stdout_closed()) return 0;
         cli::report(e);
         return 1;
     }

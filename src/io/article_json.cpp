@@ -8,6 +8,7 @@
 
 #include "eventgraph/article/normalize.hpp"
 #include "eventgraph/error.hpp"
+#include "eventgraph/io/input.hpp"
 #include "eventgraph/text/utf8.hpp"
 #include "eventgraph/time/publication_date.hpp"
 
@@ -187,10 +188,20 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
         }
     };
     std::string line;
-    while (std::getline(in, line)) {
+    std::size_t skipped = 0;
+    for (LineRead got; (got = read_line(in, line)) != LineRead::end;) {
         ++line_no;
+        if (got == LineRead::too_long) {
+            input_error e(file, line_no, line_too_long_message());
+            if (!options.keep_going) throw e;
+            ++skipped;
+            on_skip(e);
+            continue;
+        }
         if (!is_blank(line)) break;
     }
+    if (in.bad()) throw input_error(file, line_no, "read error");
+    if (is_blank(line) && skipped > 0) return skipped;
     if (is_blank(line)) throw input_error(file, "empty file: no JSON in it");
     if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a byte-order mark
 
@@ -205,9 +216,17 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
                                line.find_first_not_of(" \t\r\n", probe.GetErrorOffset()) ==
                                    std::string::npos;
         if (cut_short) {
+            // Not streamed, so held whole: no more than a page.
             std::string whole = line;
             whole += '\n';
-            whole.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            char buf[1 << 16];
+            while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+                whole.append(buf, std::size_t(in.gcount()));
+                if (whole.size() > max_page_bytes)
+                    throw input_error(
+                        file, "JSON document larger than " + std::to_string(max_page_bytes >> 20) +
+                                  " MB: not read (give articles as JSON Lines, one a line)");
+            }
             if (in.bad()) throw input_error(file, "read error");
             rapidjson::Document doc;
             parse(doc, whole, file, line_no);
@@ -215,7 +234,7 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
             return 0;
         }
     }
-    return for_each_json_line(
+    const std::size_t broken = for_each_json_line(
         in, file, options.keep_going,
         [&](std::string_view text, std::size_t at) {
             rapidjson::Document doc;
@@ -223,6 +242,7 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
             emit(doc, at);
         },
         on_skip, line, line_no);
+    return skipped + broken;
 }
 
 }  // namespace eventgraph::io

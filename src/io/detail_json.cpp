@@ -4,6 +4,7 @@
 #include <rapidjson/memorystream.h>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/io/input.hpp"
 #include "eventgraph/text/utf8.hpp"
 
 namespace eventgraph::io::detail {
@@ -19,6 +20,26 @@ void parse(rapidjson::Document& doc, std::string_view json, const std::string& f
     // rather than report a confusing missing quote.
     if (const auto nul = json.find('\0'); nul != std::string_view::npos)
         fail(nul, "NUL byte in the text");
+    // The parse is iterative, but writing a value back (fields kept as they
+    // are) recurses: refuse nesting no article or event needs.
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_json_depth)
+                fail(i, "nested deeper than " + std::to_string(max_json_depth) + " levels");
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
     rapidjson::MemoryStream bytes(json.data(), json.size());
     doc.ParseStream<parse_flags>(bytes);
     if (doc.HasParseError())
@@ -58,11 +79,16 @@ std::size_t for_each_json_line(std::istream& in, const std::string& file, bool k
                                const std::function<void(const std::exception&)>& on_skip,
                                std::string_view first, std::size_t first_line) {
     std::size_t skipped = 0;
+    auto refuse = [&](const input_error& e) {
+        if (!keep_going) throw e;
+        ++skipped;
+        on_skip(e);
+    };
     auto guarded = [&](std::string_view text, std::size_t at) {
         try {
             record(text, at);
         } catch (const input_error& e) {
-            if (!keep_going) throw;
+            if (!keep_going) throw;  // as it is (a lexicon_error stays one)
             ++skipped;
             on_skip(e);
         }
@@ -70,9 +96,12 @@ std::size_t for_each_json_line(std::istream& in, const std::string& file, bool k
     if (!is_blank(first)) guarded(first, first_line);
     std::size_t line_no = first_line;
     std::string line;
-    while (std::getline(in, line)) {
+    for (LineRead got; (got = read_line(in, line)) != LineRead::end;) {
         ++line_no;
-        if (!is_blank(line)) guarded(line, line_no);
+        if (got == LineRead::too_long)
+            refuse(input_error(file, line_no, line_too_long_message()));
+        else if (!is_blank(line))
+            guarded(line, line_no);
     }
     if (in.bad()) throw input_error(file, line_no, "read error");
     return skipped;

@@ -61,6 +61,45 @@ Format sniff_format(std::string_view head) {
     return Format::text;
 }
 
+LineRead read_line(std::istream& in, std::string& line, std::size_t max) {
+    line.clear();
+    bool got = false, too_long = false;
+    char buf[1 << 16];
+    for (;;) {
+        // getline into a buffer stops at the newline or when the buffer is
+        // full (failbit), so a line of any length costs one buffer.
+        in.getline(buf, sizeof buf);
+        const auto n = std::size_t(in.gcount());
+        const bool full = in.fail() && !in.eof() && n == sizeof buf - 1;
+        // The newline was read (and counted in n); at the end of the input
+        // without one, eof is set instead.
+        const bool ended = !in.fail() && !in.eof();
+        const std::size_t stored = ended ? n - 1 : n;
+        if (n > 0) got = true;
+        if (!too_long) {
+            if (line.size() + stored > max) {
+                too_long = true;
+                std::string().swap(line);
+            } else {
+                line.append(buf, stored);
+            }
+        }
+        if (full) {
+            in.clear(in.rdstate() & ~std::ios::failbit);
+            continue;
+        }
+        if (!got) return LineRead::end;
+        // A last line without its newline: let the next call see the end.
+        if (!ended) in.clear(in.rdstate() & ~std::ios::failbit);
+        return too_long ? LineRead::too_long : LineRead::line;
+    }
+}
+
+std::string line_too_long_message(std::size_t max) {
+    return "line longer than " + std::to_string(max >> 20) +
+           " MB: not read (the limit of one record)";
+}
+
 std::string check_page_text(std::string content, const std::string& file) {
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw input_error(file, "empty file");
     if (text::looks_binary(content)) throw input_error(file, "binary file, not text");

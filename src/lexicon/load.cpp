@@ -1,3 +1,7 @@
+#include "eventgraph/lexicon/load.hpp"
+
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -7,7 +11,6 @@
 #include <memory>
 
 #include "eventgraph/error.hpp"
-#include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/model/timestamp.hpp"
 #include "lexicon/detail.hpp"
 
@@ -22,10 +25,23 @@ namespace detail {
 std::string read_file(const std::string& path) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f) throw lexicon_error(path, std::string("cannot open: ") + std::strerror(errno));
+    const auto too_big = [&] {
+        return lexicon_error(path, "lexicon larger than " +
+                                       std::to_string(max_lexicon_bytes >> 20) +
+                                       " MB: not read (split it into several files)");
+    };
+    // A file says its size; a pipe is counted as it is read.
+    struct stat st {};
+    if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode) &&
+        std::size_t(st.st_size) > max_lexicon_bytes)
+        throw too_big();
     std::string text;
     char buf[1 << 16];
     std::size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
+    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+        text.append(buf, n);
+        if (text.size() > max_lexicon_bytes) throw too_big();
+    }
     if (std::ferror(f.get())) throw lexicon_error(path, std::string("cannot read: ") + std::strerror(errno));
     return text;
 }

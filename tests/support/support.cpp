@@ -3,16 +3,17 @@
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include "eventgraph/io/event_json.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
+
+#include "eventgraph/io/event_json.hpp"
 
 namespace eventgraph::test {
 
@@ -28,6 +29,12 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
+namespace {
+long g_last_max_rss_kb = 0;
+}  // namespace
+
+long last_run_max_rss_kb() { return g_last_max_rss_kb; }
+
 RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input,
                          const std::string& stdout_path) {
     namespace fs = std::filesystem;
@@ -38,6 +45,7 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
     const fs::path in = dir / ("in" + n), out = dir / ("out" + n), err = dir / ("err" + n);
     std::ofstream(in, std::ios::binary) << input;
 
+    std::fflush(nullptr);  // or the child writes the parent's buffered output again
     const pid_t pid = ::fork();
     if (pid == 0) {
         if (!std::freopen(in.c_str(), "rb", stdin) || !std::freopen(stdout_path.empty() ? out.c_str() : stdout_path.c_str(), "wb", stdout) ||
@@ -53,14 +61,22 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
         ::_exit(127);
     }
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    struct rusage usage {};
+    ::wait4(pid, &status, 0, &usage);
     RunResult r;
+    g_last_max_rss_kb = usage.ru_maxrss;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.out = stdout_path.empty() ? read_file(out.string()) : "";
     r.err = read_file(err.string());
     fs::remove(in);
     fs::remove(out);
     fs::remove(err);
+    // Under tools/sanitize.sh the program is sanitized too: a report fails the
+    // test even where the test expects exit code 1 and looks at part of stderr.
+    for (const char* report :
+         {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: "})
+        if (r.err.find(report) != std::string::npos)
+            throw std::runtime_error("sanitizer report from eventgraph:\n" + r.err);
     return r;
 }
 

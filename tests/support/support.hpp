@@ -25,6 +25,10 @@ struct RunResult {
 RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input = "",
                          const std::string& stdout_path = "");
 
+/// Peak resident memory (kB) of the program the last run_eventgraph ran
+/// (not in RunResult, which tests take apart as [code, out, err]).
+long last_run_max_rss_kb();
+
 /// Debian's Python (where python3-networkx is installed), not another on the PATH.
 std::string python3();
 /// True if that Python can be run.

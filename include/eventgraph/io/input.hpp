@@ -2,15 +2,34 @@
 // Finding and opening inputs: files, directories of files, standard input.
 
 #include <cstddef>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace eventgraph::io {
 
-/// Largest page (text or HTML) read whole into memory. JSON Lines stream and
-/// have no total limit.
+/// Largest page (text or HTML, or a JSON document that is not JSON Lines)
+/// read whole into memory. JSON Lines stream and have no total limit.
 inline constexpr std::size_t max_page_bytes = std::size_t{64} << 20;
+
+/// Longest line of JSON Lines (one article or event) or of `dates` input. A
+/// longer line is read past without being held in memory and reported.
+inline constexpr std::size_t max_line_bytes = std::size_t{16} << 20;
+
+/// Deepest nesting of arrays and objects in a JSON article or event.
+inline constexpr std::size_t max_json_depth = 64;
+
+/// What read_line found.
+enum class LineRead { line, too_long, end };
+
+/// Reads the next line (without its '\n') into `line`, holding at most `max`
+/// bytes: a longer line is skipped to its end and gives too_long with `line`
+/// empty. `end` when nothing is left; check in.bad() for read errors.
+LineRead read_line(std::istream& in, std::string& line, std::size_t max = max_line_bytes);
+
+/// "line longer than 16 MB: not read (the limit of one record)", for input_error.
+std::string line_too_long_message(std::size_t max = max_line_bytes);
 
 /// Files named on the command line, with each directory replaced by the
 /// regular files in it (not hidden ones), sorted by name. "-" stays as it is.

@@ -35,6 +35,12 @@ private:
     bool committed_ = false;
 };
 
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary
+/// files of every Output not yet committed, then end the process by the same
+/// signal (a shell reports 130 for Ctrl-C, 143 for SIGTERM). Earlier files
+/// named with -o are left as they were. The program calls it once at start.
+void remove_temp_files_on_signals();
+
 /// True after a write to standard output failed because its reader went away
 /// (`eventgraph extract big | head`): the program then ends quietly.
 bool stdout_closed();

@@ -9,6 +9,7 @@
 // are legacy data with known defects, so everything below "cannot read the
 // file" is a warning and the defective code, date or entry is left out.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,10 @@
 #include "eventgraph/lexicon/lexicon.hpp"
 
 namespace eventgraph::lexicon {
+
+/// Largest lexicon file (JSON or TABARI/PETRARCH dictionary) and trigger file
+/// read; a larger one is refused before it is read.
+inline constexpr std::size_t max_lexicon_bytes = std::size_t{64} << 20;
 
 enum class Format { json, tabari };
 
