@@ -44,6 +44,24 @@ void split_paragraphs(std::string_view body, std::vector<Paragraph>& out) {
     }
 }
 
+/// Whether the first non-blank line after `from` in `text` is a whole JSON
+/// value on its own: the mark of JSON Lines, where a document spread over
+/// lines has a fragment there ("  \"id\": 1,").
+bool second_line_is_a_value(const std::string& text, std::size_t from) {
+    while (from < text.size()) {
+        const std::size_t end = std::min(text.find('\n', from), text.size());
+        const std::string_view next(text.data() + from, end - from);
+        if (!is_blank(next)) {
+            rapidjson::Document probe;
+            rapidjson::MemoryStream bytes(next.data(), next.size());
+            probe.ParseStream<parse_flags>(bytes);  // stops at the value's end
+            return !probe.HasParseError() && is_blank(next.substr(bytes.Tell()));
+        }
+        from = end + 1;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string article_to_json(const Article& a) {
@@ -229,9 +247,25 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
             }
             if (in.bad()) throw input_error(file, "read error");
             rapidjson::Document doc;
-            parse(doc, whole, file, line_no);
-            emit(doc, line_no);
-            return 0;
+            rapidjson::MemoryStream bytes(whole.data(), whole.size());
+            doc.ParseStream<parse_flags>(bytes);
+            if (!doc.HasParseError() || !second_line_is_a_value(whole, line.size() + 1)) {
+                parse(doc, whole, file, line_no);  // throws the document's own error
+                emit(doc, line_no);
+                return 0;
+            }
+            // JSON Lines whose first line is broken (a split of a corpus cut
+            // in the middle of a record, as Hadoop or Spark may hand over):
+            // the first line is the error, the lines after it are records.
+            std::istringstream rest(whole.substr(line.size() + 1));
+            return skipped + for_each_json_line(
+                                 rest, file, options.keep_going,
+                                 [&](std::string_view text, std::size_t at) {
+                                     rapidjson::Document record;
+                                     parse(record, text, file, at);
+                                     emit(record, at);
+                                 },
+                                 on_skip, line, line_no);
         }
     }
     const std::size_t broken = for_each_json_line(

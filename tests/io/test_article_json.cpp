@@ -131,6 +131,22 @@ TEST_CASE("keep-going skips a broken line in the middle, counts it and reads the
     CHECK(r.skipped[0].rfind("in.jsonl:2: invalid JSON", 0) == 0);
 }
 
+TEST_CASE("JSON Lines whose first line is cut short are still JSON Lines: a split of a corpus") {
+    // What a split of a corpus can begin with: the end of a record lost, the next lines whole.
+    const std::string split = "{\"id\":\"a\",\"body\":\"Russia str\n"
+                              "{\"id\":\"b\",\"body\":\"x\"}\n"
+                              "{\"id\":\"c\",\"body\":\"y\"}\n";
+    CHECK(error_of(split) == "in.jsonl:1: invalid JSON at column 29: Missing a closing quotation mark in string.");
+    const auto r = read(split, true);
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].id == "b");
+    CHECK(r.articles[1].id == "c");
+    CHECK(r.skip_count == 1);
+    // A document spread over lines keeps its own error, where it is.
+    CHECK(error_of("{\n\"id\": \"a\",\n\"body\": \"x\"\n\"title\": \"t\"\n}") ==
+          "in.jsonl:4: invalid JSON at column 1: Missing a comma or '}' after an object member.");
+}
+
 TEST_CASE("deeply nested JSON is an error, not a stack overflow") {
     const std::string deep = "{\"id\":\"a\",\"body\":\"x\",\"n\":" + std::string(200000, '[') + "}";
     CHECK(error_of(deep).rfind("in.jsonl:1: invalid JSON", 0) == 0);
