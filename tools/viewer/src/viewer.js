@@ -127,8 +127,8 @@
         "text-halign": "center", width: "data(w)", height: 26 } },
       { selector: "edge", style: {
         // Straight lines past a thousand relations: bezier bundles cost seconds there.
-        "curve-style": data.relations.length > 1000 ? "straight" : "bezier", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
-        "target-arrow-shape": "triangle", width: "data(width)", "arrow-scale": 0.9,
+        "curve-style": data.relations.length > 1000 ? "straight" : "bezier",
+        "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", width: "data(width)", "arrow-scale": 0.9,
         "font-size": 9, "text-rotation": "autorotate", "text-background-color": "#fff",
         "text-background-opacity": 0.85, "text-background-padding": 1 } },
       { selector: "edge.labelled", style: { label: "data(label)" } },
@@ -181,8 +181,8 @@
   const period = () => {
     const spans = data.timeline.events.filter((h) => h.date).map((h) => M.timelineSpan(h.date));
     if (!spans.length) return {};
-    let start = Math.min(...spans.map((s) => s.start.getTime()));
-    let end = Math.max(...spans.map((s) => (s.end || s.start).getTime()));
+    const start = spans.reduce((t, s) => Math.min(t, s.start.getTime()), Infinity);
+    const end = spans.reduce((t, s) => Math.max(t, (s.end || s.start).getTime()), -Infinity);
     const pad = Math.max((end - start) * 0.1, 1000 * 60 * 60 * 24 * 7);
     return { start: new Date(start - pad), end: new Date(end + pad) };
   };
