@@ -7,7 +7,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <string_view>
+
+#include "eventgraph/error.hpp"
+#include "eventgraph/io/article_json.hpp"  // io::ReadOptions
 
 namespace eventgraph::fuzz {
 
@@ -23,3 +27,31 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 }  // namespace eventgraph::fuzz
 
 #define FUZZ_CHECK(cond) ((cond) ? (void)0 : ::eventgraph::fuzz::failed(#cond, __FILE__, __LINE__))
+
+namespace eventgraph::fuzz {
+
+/// Runs a JSON Lines reader as the program does, without and with
+/// --keep-going. `read(options, on_skip)` reads the input afresh and returns
+/// the records it skipped. Each skipped record must be reported as an
+/// input_error, and nothing may be skipped without keep-going; bad input ends
+/// in an eventgraph::error, as the program reports it.
+template <class Read>
+void read_both_ways(Read read) {
+    for (const bool keep_going : {false, true}) {
+        io::ReadOptions options;
+        options.keep_going = keep_going;
+        std::size_t skipped_seen = 0;
+        try {
+            const std::size_t skipped = read(options, [&](const std::exception& e) {
+                FUZZ_CHECK(dynamic_cast<const input_error*>(&e) != nullptr);
+                ++skipped_seen;
+            });
+            FUZZ_CHECK(skipped == skipped_seen);
+            FUZZ_CHECK(keep_going || skipped == 0);
+        } catch (const error&) {
+            // Bad input, reported as the program reports it.
+        }
+    }
+}
+
+}  // namespace eventgraph::fuzz
