@@ -6,28 +6,18 @@
 #include <sstream>
 #include <string>
 
-#include "eventgraph/error.hpp"
 #include "eventgraph/io/article_json.hpp"
 #include "fuzz_support.hpp"
 
 using namespace eventgraph;
 
-namespace {
-
-void round_trip(const model::Article& a) {
-    const std::string json = io::article_to_json(a);
-    const model::Article again = io::article_from_json(json, "round-trip", 1, "unused");
-    FUZZ_CHECK(io::article_to_json(again) == json);
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(fuzz::as_text(data, size));
     fuzz::read_both_ways([&](const io::ReadOptions& options, const auto& on_skip) {
         std::istringstream in(text);
-        return io::read_articles_json(in, "fuzz.jsonl", "fuzz", options,
-                                      [](model::Article a) { round_trip(a); }, on_skip);
+        return io::read_articles_json(
+            in, "fuzz.jsonl", "fuzz", options, [](model::Article a) { fuzz::check_round_trip(a); },
+            on_skip);
     });
     return 0;
 }

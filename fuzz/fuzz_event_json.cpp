@@ -24,8 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string text(fuzz::as_text(data, size));
     fuzz::read_both_ways([&](const io::ReadOptions& options, const auto& on_skip) {
         std::istringstream in(text);
-        return io::read_events_json(in, "fuzz.jsonl", options, [](model::Event e) { round_trip(e); },
-                                    on_skip);
+        return io::read_events_json(
+            in, "fuzz.jsonl", options, [](model::Event e) { round_trip(e); }, on_skip);
     });
     return 0;
 }

@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <string>
 #include <string_view>
 
 #include "eventgraph/error.hpp"
-#include "eventgraph/io/article_json.hpp"  // io::ReadOptions
+#include "eventgraph/io/article_json.hpp"
+#include "eventgraph/io/input.hpp"
 
 namespace eventgraph::fuzz {
 
@@ -29,6 +31,27 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 #define FUZZ_CHECK(cond) ((cond) ? (void)0 : ::eventgraph::fuzz::failed(#cond, __FILE__, __LINE__))
 
 namespace eventgraph::fuzz {
+
+/// An article written as JSON must read back to the same JSON.
+inline void check_round_trip(const model::Article& a) {
+    const std::string json = io::article_to_json(a);
+    FUZZ_CHECK(io::article_to_json(io::article_from_json(json, "round-trip", 1, "unused")) == json);
+}
+
+/// A page read as `eventgraph normalize FILE` reads it: the page checks, then
+/// `normalize(page, id, file)`. It gives at least one article, each of which
+/// round-trips, or an eventgraph::error.
+template <class Normalize>
+void check_page(std::string_view text, const char* file, Normalize normalize) {
+    try {
+        const std::string page = io::check_page_text(std::string(text), file);
+        const auto articles = normalize(page, "fuzz", file);
+        FUZZ_CHECK(!articles.empty());
+        for (const auto& a : articles) check_round_trip(a);
+    } catch (const error&) {
+        // Bad input, reported as the program reports it.
+    }
+}
 
 /// Runs a JSON Lines reader as the program does, without and with
 /// --keep-going. `read(options, on_skip)` reads the input afresh and returns

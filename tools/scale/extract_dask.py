@@ -248,10 +248,11 @@ class PartitionFailed(Exception):
 
 
 # The first line of a slice copy. eventgraph takes a file for JSON Lines when
-# its first line is a whole JSON value, and for one document spread over lines
-# when it is cut short: a slice that began with a broken line would be read
-# the second way, the lines after it with it. An empty array is a whole value
-# and no article.
+# its first line is a whole JSON value, or when it is cut short but the next
+# line is one; otherwise for one document spread over lines. A slice that is a
+# single broken line, or begins with two, would be read the second way and
+# fail as a whole, where one run skips its lines. An empty array is a whole
+# value and no article, so every slice is read as JSON Lines.
 SLICE_HEAD = b"[]\n"
 
 
