@@ -4,14 +4,12 @@
 // reads. The happenings are the timeline export's, so the page and
 // timeline.json never disagree.
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cmath>
 #include <set>
 #include <string_view>
 
 #include "detail_graphviz.hpp"
+#include "detail_json_writer.hpp"
 #include "detail_style.hpp"
 #include "detail_viewer_page.hpp"
 #include "detail_xml.hpp"
@@ -21,16 +19,9 @@ namespace eventgraph::exports {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void string(Writer& w, std::string_view s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void field(Writer& w, const char* key, std::string_view value) {
-    w.Key(key);
-    string(w, value);
-}
+using Writer = detail::JsonWriter;
+using detail::field;
+using detail::string;
 
 void write_style(Writer& w) {
     w.Key("style");

@@ -1,12 +1,10 @@
 // Timeline exports: eventgraph's own timeline JSON and Knight Lab TimelineJS.
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <set>
 #include <string_view>
 
+#include "detail_json_writer.hpp"
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/model/timestamp.hpp"
 
@@ -14,18 +12,11 @@ namespace eventgraph::exports {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = detail::JsonWriter;
+using detail::field;
+using detail::string;
 using graph::EventGraph;
 using graph::Happening;
-
-void string(Writer& w, std::string_view s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void field(Writer& w, const char* key, std::string_view value) {
-    w.Key(key);
-    string(w, value);
-}
 
 // Verb phrases for headlines: with a target, and without one.
 struct Verb {
