@@ -110,14 +110,11 @@ void write_articles(Writer& w, const graph::EventGraph& g, const ArticleLinks& l
     std::set<std::string_view> written;
     for (const model::Event& e : g.events) {
         if (!written.insert(e.article).second) continue;
-        auto it = links.find(e.article);
-        const ArticleLink own = it == links.end() ? ArticleLink{} : it->second;
-        it = links.find(std::string(graph::article_page(e.article)));
-        const ArticleLink page = it == links.end() ? ArticleLink{} : it->second;
+        const ArticleLink link = link_of(links, e.article);
         w.Key(e.article.data(), static_cast<rapidjson::SizeType>(e.article.size()));
         w.StartObject();
-        field(w, "title", own.title.empty() ? page.title : own.title);
-        field(w, "url", own.url.empty() ? page.url : own.url);
+        field(w, "title", link.title);
+        field(w, "url", link.url);
         w.EndObject();
     }
     w.EndObject();
@@ -129,15 +126,18 @@ std::string script_safe(std::string_view json) {
     std::string out;
     out.reserve(json.size());
     for (const char c : json) {
-        if (c == '<') out += "\\u003c";
-        else out += c;
+        if (c == '<')
+            out += "\\u003c";
+        else
+            out += c;
     }
     return out;
 }
 
 }  // namespace
 
-std::string to_html(const graph::EventGraph& g, const ArticleLinks& links, const std::string& title) {
+std::string to_html(const graph::EventGraph& g, const ArticleLinks& links,
+                    const std::string& title) {
     const std::string timeline = to_timeline_json(g, links);
     rapidjson::StringBuffer buffer;
     Writer w(buffer);

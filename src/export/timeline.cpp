@@ -63,13 +63,6 @@ const model::Event& strongest(const EventGraph& g, const Happening& h) {
     return *best;
 }
 
-const std::string* url_of(const ArticleLinks& links, const std::string& article) {
-    auto it = links.find(article);
-    if (it == links.end() || it->second.url.empty())
-        it = links.find(std::string(graph::article_page(article)));
-    return it == links.end() || it->second.url.empty() ? nullptr : &it->second.url;
-}
-
 std::vector<std::string> articles_of(const EventGraph& g, const Happening& h) {
     std::vector<std::string> out;
     for (const std::size_t r : h.reports) out.push_back(g.events[r].article);
@@ -140,7 +133,7 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
     for (const auto& a : articles_of(g, h)) {
         w.StartObject();
         field(w, "id", a);
-        if (const auto* url = url_of(urls, a)) field(w, "url", *url);
+        if (const std::string url = link_of(urls, a).url; !url.empty()) field(w, "url", url);
         w.EndObject();
     }
     w.EndArray();
@@ -151,7 +144,8 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
         w.StartObject();
         field(w, "event", e.id);
         field(w, "article", e.article);
-        if (const auto* url = url_of(urls, e.article)) field(w, "url", *url);
+        if (const std::string url = link_of(urls, e.article).url; !url.empty())
+            field(w, "url", url);
         w.Key("sentence");
         w.Int(e.evidence.sentence);
         field(w, "text", e.evidence.text);
@@ -231,8 +225,8 @@ std::string slide_text(const EventGraph& g, const Happening& h, const ArticleLin
     constexpr std::size_t shown = 10;
     for (std::size_t i = 0; i < articles.size() && i < shown; ++i) {
         if (i) s += ", ";
-        if (const auto* url = url_of(urls, articles[i]))
-            s += "<a href=\"" + html_escape(*url) + "\">" + html_escape(articles[i]) + "</a>";
+        if (const std::string url = link_of(urls, articles[i]).url; !url.empty())
+            s += "<a href=\"" + html_escape(url) + "\">" + html_escape(articles[i]) + "</a>";
         else
             s += html_escape(articles[i]);
     }
@@ -252,6 +246,19 @@ std::string title_of(const EventGraph& g) {
 }
 
 }  // namespace
+
+ArticleLink link_of(const ArticleLinks& links, const std::string& article) {
+    ArticleLink link;
+    if (const auto own = links.find(article); own != links.end()) link = own->second;
+    if (link.url.empty() || link.title.empty()) {
+        const auto page = links.find(std::string(graph::article_page(article)));
+        if (page != links.end()) {
+            if (link.url.empty()) link.url = page->second.url;
+            if (link.title.empty()) link.title = page->second.title;
+        }
+    }
+    return link;
+}
 
 std::string to_timeline_json(const EventGraph& g, const ArticleLinks& urls) {
     // One happening a line: the file is JSON, and still greps and diffs well.

@@ -29,6 +29,10 @@ struct ArticleLink {
 /// own takes its page's.
 using ArticleLinks = std::map<std::string, ArticleLink>;
 
+/// An article's link as the exports show it: each field its own, or else its
+/// page's ("page#feed-1" takes what "page" has).
+ArticleLink link_of(const ArticleLinks& links, const std::string& article);
+
 /// Timeline JSON (schemas/timeline.schema.json): happenings in date order
 /// (undated last), each with its date and granularity, a headline, the
 /// evidence sentence of its surest report, its actors, and every report with
