@@ -9,7 +9,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const { execFileSync } = require("node:child_process");
-const { chromium } = require("playwright-core");
+const { launchChromium } = require("../../tools/viewer/launch.cjs");
 
 const source = process.env.EVENTGRAPH_SOURCE_DIR;
 const out = path.join(process.env.EVENTGRAPH_TEST_TMP, "viewer-samples");
@@ -52,11 +52,7 @@ async function clickNode(page, id) {
 }
 
 test.before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 test.after(async () => {
   if (browser) await browser.close();

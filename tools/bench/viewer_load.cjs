@@ -1,15 +1,11 @@
 // Times the web page in Debian's Chromium: node tools/bench/viewer_load.cjs PAGE.html [RUNS]
 // Prints the load time (navigation start to the page drawn: graph laid out,
 // timeline's first picture) and the time to filter the page to one actor.
-const { chromium } = require("playwright-core");
+const { launchChromium } = require("../viewer/launch.cjs");
 
 (async () => {
   const [file, runs = "3"] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   const loads = [], filters = [];
   let counts;
   for (let i = 0; i < Number(runs); ++i) {
