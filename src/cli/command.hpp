@@ -46,6 +46,8 @@ OptionSpec lexicon_option();
 
 /// --triggers FILE (repeatable): users' trigger files added to data/triggers.json.
 OptionSpec triggers_option();
+/// --verbs FILE (repeatable): users' verb dictionaries added to data/petrarch/CAMEO.2.0.txt.
+OptionSpec verbs_option();
 
 /// The extractor with the default lexicon and triggers and the users' files
 /// named by --lexicon and --triggers; lexicon warnings of users' files go to

@@ -59,11 +59,27 @@ extract::Extractor make_extractor(const Args& args) {
         if (w.file.rfind(lexicon::data_dir(), 0) != 0) std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
     extract::TriggerLexicon triggers = extract::TriggerLexicon::load_default();
     for (const auto& file : args.all("triggers")) triggers.load_file(file);
+    // Verb dictionaries after the JSON triggers: a JSON trigger keeps its frame
+    // and gains the patterns of the dictionary verb of the same words.
+    std::vector<std::string> verb_files{extract::TriggerLexicon::default_verbs_file()};
+    for (const auto& file : args.all("verbs")) verb_files.push_back(file);
+    for (const auto& file : verb_files) {
+        extract::VerbDictionary verbs;
+        verbs.load_file(file);
+        if (file.rfind(lexicon::data_dir(), 0) != 0)
+            for (const auto& w : verbs.warnings()) std::cerr << "eventgraph: warning: " << w << '\n';
+        triggers.add_verbs(std::move(verbs));
+    }
     return extract::Extractor(lex, std::move(triggers));
 }
 
 OptionSpec triggers_option() {
     return {"triggers", 0, true, "FILE", "add event triggers from FILE (the format of data/triggers.json); repeatable"};
+}
+
+OptionSpec verbs_option() {
+    return {"verbs", 0, true, "FILE",
+            "add a TABARI/PETRARCH verb dictionary (the format of data/petrarch/CAMEO.2.0.txt); repeatable"};
 }
 
 Command extract_command() {
@@ -75,7 +91,7 @@ Command extract_command() {
             "polarity, confidence and the sentence that says so. The output is the same, in the same\n"
             "order, whatever the number of threads.",
             {output_option("the events"), keep_going_option(), lexicon_option(), triggers_option(),
-             {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
+             verbs_option(), {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
              {"verbose", 'v', false, "", "say how many articles and events at the end"}},
             run_extract};
 }

@@ -1,9 +1,11 @@
 #include "eventgraph/extract/triggers.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/extract/cameo.hpp"
 #include "eventgraph/lexicon/load.hpp"
 #include "io/detail_json.hpp"
 
@@ -35,6 +37,22 @@ bool ends_with(std::string_view s, std::string_view tail) {
 }
 
 std::uint64_t edge_key(std::uint32_t node, std::uint32_t word) { return (std::uint64_t(node) << 32) | word; }
+
+// A default data file is named as the project names it ("data/triggers.json"),
+// a user's as given.
+std::string display_place(const std::string& path) {
+    const std::string dir = lexicon::data_dir() + "/";
+    return path.rfind(dir, 0) == 0 ? "data/" + path.substr(dir.size()) : path;
+}
+
+// Which form of its verb a dictionary form is: the base is the verb's first
+// form; the others are told by their endings.
+std::vector<VerbForm> form_kinds(std::string_view form, std::string_view base) {
+    if (form == base) return {VerbForm::base};
+    if (ends_with(form, "ing")) return {VerbForm::gerund};
+    if (ends_with(form, "s") && !ends_with(base, "s")) return {VerbForm::third};
+    return {VerbForm::past, VerbForm::participle};
+}
 
 const char* frame_names[] = {"transitive", "give", "receive", "with", "intransitive", "speech", "complement", "phrase"};
 
@@ -87,18 +105,24 @@ std::uint32_t TriggerLexicon::word_id(const std::string& key, bool create) {
     return id;
 }
 
-void TriggerLexicon::add(std::string_view phrase, Reading reading) {
+std::uint32_t TriggerLexicon::node_for(std::span<const std::string> keys) {
     if (terminal_.empty()) terminal_.emplace_back();  // node 0 is the root
     std::uint32_t node = 0;
-    const auto tokens = text::tokenize(phrase);
-    if (tokens.empty()) return;
-    for (const auto& t : tokens) {
-        const std::uint32_t word = word_id(text::match_key(t.text(phrase), t.kind), true);
+    for (const auto& key : keys) {
+        const std::uint32_t word = word_id(key, true);
         const auto [it, inserted] = edges_.emplace(edge_key(node, word), std::uint32_t(terminal_.size()));
         if (inserted) terminal_.emplace_back();
         node = it->second;
     }
-    auto& readings = terminal_[node];
+    return node;
+}
+
+void TriggerLexicon::add(std::string_view phrase, Reading reading) {
+    const auto tokens = text::tokenize(phrase);
+    if (tokens.empty()) return;
+    std::vector<std::string> keys;
+    for (const auto& t : tokens) keys.push_back(text::match_key(t.text(phrase), t.kind));
+    auto& readings = terminal_[node_for(keys)];
     for (const auto& r : readings)
         if (r.info == reading.info && r.pos == reading.pos && r.form == reading.form) return;
     readings.push_back(reading);
@@ -177,6 +201,7 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
             if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return m->name == k; }) == std::end(known))
                 fail(where + "/" + m->name.GetString(), "unknown field");
         }
+        info.place = display_place(file) + "#/entries/" + std::to_string(i);
         const auto id = std::uint32_t(infos_.size());
         infos_.push_back(info);
         for (const auto& verb : list("verbs")) {
@@ -218,6 +243,69 @@ void TriggerLexicon::load_file(const std::string& path) {
     if (in.bad()) throw lexicon_error(path, "cannot read");
     load_json(text, path);
 }
+
+void TriggerLexicon::add_verbs(VerbDictionary dictionary) {
+    const auto d = std::uint32_t(dictionaries_.size());
+    dictionaries_.push_back(std::move(dictionary));
+    const VerbDictionary& dict = dictionaries_.back();
+    const CameoTable& cameo = CameoTable::standard();
+    std::vector<std::int32_t> verb_ref(dict.verbs().size(), -1);
+    std::vector<std::uint32_t> info_of(dict.verbs().size(), std::uint32_t(-1));
+    std::vector<const DictionaryForm*> base(dict.verbs().size(), nullptr);
+    for (const DictionaryForm& f : dict.forms())
+        if (!base[f.verb]) base[f.verb] = &f;
+    for (const DictionaryForm& f : dict.forms()) {
+        if (f.words.empty() || f.head >= f.words.size()) continue;
+        if (verb_ref[f.verb] < 0) {
+            verb_ref[f.verb] = std::int32_t(dictionary_verbs_.size());
+            dictionary_verbs_.push_back({d, f.verb});
+        }
+        auto& readings = terminal_[node_for(f.words)];
+        // A JSON trigger of the same words keeps its type and frame and gains the patterns.
+        bool linked = false;
+        for (Reading& r : readings)
+            if (r.pos == Pos::verb && !infos_[r.info].from_dictionary) {
+                if (r.verb < 0) r.verb = verb_ref[f.verb];
+                linked = true;
+            }
+        if (linked) continue;
+        if (info_of[f.verb] == std::uint32_t(-1)) {
+            const Verb& v = dict.verbs()[f.verb];
+            const VerbCode& code = dict.code_of(v);
+            TriggerInfo info;
+            info.cameo = code.code;
+            info.quad = quad_of_cameo(code.code);
+            if (const PloverClass* c = code.code.empty() ? nullptr : cameo.find(code.code)) {
+                info.type = c->type;
+                info.mode = c->mode;
+            } else if (!code.code.empty()) {
+                info.type = "other";  // a code of the user's own, outside CAMEO
+            }
+            info.place = display_place(v.place.file) + ":" + std::to_string(v.place.line);
+            info.from_dictionary = true;
+            info_of[f.verb] = std::uint32_t(infos_.size());
+            infos_.push_back(std::move(info));
+        }
+        for (const VerbForm kind : form_kinds(f.words[f.head], base[f.verb]->words[base[f.verb]->head])) {
+            const Reading r{info_of[f.verb], Pos::verb, kind, verb_ref[f.verb]};
+            if (std::none_of(readings.begin(), readings.end(), [&](const Reading& x) { return x.info == r.info && x.form == r.form; }))
+                readings.push_back(r);
+        }
+    }
+}
+
+const VerbDictionary* TriggerLexicon::dictionary_of(const Reading& r) const {
+    if (r.verb < 0) return nullptr;
+    return &dictionaries_[dictionary_verbs_[std::size_t(r.verb)].dictionary];
+}
+
+const VerbBlock* TriggerLexicon::block_of(const Reading& r) const {
+    const VerbDictionary* d = dictionary_of(r);
+    if (!d) return nullptr;
+    return &d->blocks()[d->verbs()[dictionary_verbs_[std::size_t(r.verb)].verb].block];
+}
+
+std::string TriggerLexicon::default_verbs_file() { return lexicon::data_dir() + "/petrarch/CAMEO.2.0.txt"; }
 
 TriggerLexicon TriggerLexicon::load_default() {
     TriggerLexicon t;

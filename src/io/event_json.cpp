@@ -39,6 +39,7 @@ void write_evidence(Writer& w, const Evidence& e) {
     w.Uint64(e.end);
     write_string(w, "text", e.text);
     write_string(w, "trigger", e.trigger);
+    if (!e.pattern.empty()) write_string(w, "pattern", e.pattern);
     w.EndObject();
 }
 
@@ -105,6 +106,7 @@ struct Reader {
         e.end = en.GetUint64();
         e.text = string(v, "text", path + "/");
         e.trigger = optional_string(v, "trigger", path + "/");
+        e.pattern = optional_string(v, "pattern", path + "/");
         return e;
     }
 };

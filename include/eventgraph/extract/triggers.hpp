@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "eventgraph/extract/verb_dictionary.hpp"
 #include "eventgraph/text/tokenize.hpp"
 
 namespace eventgraph::extract {
@@ -28,6 +29,18 @@ struct TriggerInfo {
     Frame frame = Frame::transitive;
     bool inverse = false;            ///< the subject is the target ("host": the guest visits)
     std::vector<std::string> preps;  ///< prepositions that introduce the target
+    /// Where it is defined, for evidence.pattern: "data/triggers.json#/entries/4",
+    /// "data/petrarch/CAMEO.2.0.txt:4502".
+    std::string place;
+    /// A verb of a verb dictionary: its CAMEO code is the verb's or its block's
+    /// ("" where that is none: only a pattern gives an event).
+    bool from_dictionary = false;
+};
+
+/// A verb of one of the lexicon's verb dictionaries.
+struct DictionaryVerb {
+    std::uint32_t dictionary = 0;  ///< index into TriggerLexicon::dictionaries()
+    std::uint32_t verb = 0;        ///< index into that dictionary's verbs()
 };
 
 enum class Pos : std::uint8_t { verb, noun, phrase };
@@ -39,6 +52,10 @@ struct Reading {
     std::uint32_t info = 0;
     Pos pos = Pos::verb;
     VerbForm form = VerbForm::none;
+    /// The verb-dictionary verb of the same words, whose patterns refine the
+    /// reading; -1 for none. Set on JSON triggers too ("attack" in
+    /// triggers.json and in CAMEO.2.0.txt: the JSON frame, the dictionary's patterns).
+    std::int32_t verb = -1;  ///< index into TriggerLexicon::dictionary_verbs()
 };
 
 /// Trigger words found in text: tokens [first_token, last_token), relative to
@@ -68,8 +85,21 @@ public:
     /// The same from JSON text.
     void load_json(std::string_view json, const std::string& file);
 
+    /// Adds a verb dictionary: each verb form becomes a verb trigger, or
+    /// lends its patterns to a JSON trigger of the same words and form.
+    /// Load JSON triggers first.
+    void add_verbs(VerbDictionary dictionary);
+
     /// data/triggers.json (the directory as for the actor lexicon).
     static TriggerLexicon load_default();
+    /// The default verb dictionary: data/petrarch/CAMEO.2.0.txt.
+    static std::string default_verbs_file();
+
+    const std::vector<VerbDictionary>& dictionaries() const noexcept { return dictionaries_; }
+    const std::vector<DictionaryVerb>& dictionary_verbs() const noexcept { return dictionary_verbs_; }
+    /// The dictionary and block of a reading's verb; nullptr where it has none.
+    const VerbBlock* block_of(const Reading& r) const;
+    const VerbDictionary* dictionary_of(const Reading& r) const;
 
     const std::vector<TriggerInfo>& infos() const noexcept { return infos_; }
     const TriggerInfo& info(std::uint32_t i) const { return infos_.at(i); }
@@ -81,6 +111,7 @@ public:
 
 private:
     void add(std::string_view phrase, Reading reading);
+    std::uint32_t node_for(std::span<const std::string> keys);
     std::uint32_t word_id(const std::string& key, bool create);
 
     std::vector<TriggerInfo> infos_;
@@ -88,6 +119,8 @@ private:
     std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node, word) → node
     std::vector<std::vector<Reading>> terminal_;               // node → readings
     std::unordered_map<std::string, VerbForms> irregular_;
+    std::vector<VerbDictionary> dictionaries_;
+    std::vector<DictionaryVerb> dictionary_verbs_;
 };
 
 }  // namespace eventgraph::extract

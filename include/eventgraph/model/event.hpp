@@ -21,6 +21,7 @@ struct Evidence {
     std::size_t end = 0;
     std::string text;          ///< the sentence
     std::string trigger;       ///< the words that name the event
+    std::string pattern;       ///< what coded it: "data/triggers.json#/entries/4", "CAMEO.2.0.txt:4502"
 
     friend bool operator==(const Evidence&, const Evidence&) = default;
 };
@@ -28,10 +29,10 @@ struct Evidence {
 struct Event {
     std::string id;
     std::string article;
-    std::string type;   ///< a PLOVER 2.0 type lower-cased, or "statement"
+    std::string type;   ///< a PLOVER 2.0 type lower-cased, "statement", or "other" (a user's code outside CAMEO)
     std::string mode;   ///< PLOVER mode where the text tells it, else empty
     std::string cameo;  ///< CAMEO code
-    int quad = 0;       ///< 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    int quad = 0;       ///< 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; 0 outside CAMEO
     Actor source;
     std::optional<Actor> target;
     std::optional<DateSpan> date;  ///< unset where neither the text nor the article tells

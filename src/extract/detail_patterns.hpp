@@ -1,0 +1,30 @@
+#pragma once
+// Verb-dictionary patterns matched around one verb of a sentence: which
+// pattern of the verb's block fits the words on either side, and which
+// actors stand at its source ("$"), target ("+") and compound ("%")
+// positions. Private to src/extract.
+
+#include <cstddef>
+#include <span>
+
+#include "detail_sentence.hpp"
+#include "eventgraph/extract/verb_dictionary.hpp"
+
+namespace eventgraph::extract::detail {
+
+struct PatternMatch {
+    const VerbPattern* pattern = nullptr;  ///< none: no pattern of the block fits
+    int source = -1;                       ///< mention at "$"
+    int target = -1;                       ///< mention at "+"
+    int compound_first = -1, compound_second = -1;  ///< mentions of "A and B" at "%"
+};
+
+/// Tries every pattern of `block` around the verb at tokens [verb_first,
+/// verb_last), looking left no further than `lo` and right no further than
+/// `hi`; the pattern with the most elements matched wins, the first in the
+/// file on a tie. `mention_at` gives each token's mention index, -1 for none.
+PatternMatch match_patterns(const VerbDictionary& dictionary, const VerbBlock& block, const Sentence& sentence,
+                            std::span<const int> mention_at, std::size_t verb_first, std::size_t verb_last,
+                            std::size_t lo, std::size_t hi);
+
+}  // namespace eventgraph::extract::detail
