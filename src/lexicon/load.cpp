@@ -130,3 +130,9 @@ void check_codes(Lexicon& lexicon) {
 }
 
 }  // namespace eventgraph::lexicon
+
+namespace eventgraph::lexicon {
+
+std::string read_dictionary_file(const std::string& path) { return detail::read_file(path); }
+
+}  // namespace eventgraph::lexicon
