@@ -3,12 +3,16 @@
 // src/extract: the rest of the extractor sees only analyse_sentence
 // (detail_sentence.hpp).
 //
-//   detail_sentence.cpp  analyse_sentence; tagging the tokens; which reading of each trigger
-//   detail_words.cpp     the closed classes of English (one bit a class per token)
-//   detail_frames.cpp    reporting frames: who says it ("X said", "according to X") and their own
-//   event detail_clauses.cpp   clauses, subjects, objects detail_roles.cpp     predicates: source
-//   and target per trigger (verbs, hosts, nouns) detail_details.cpp   time, place, casualties,
-//   weapons, intent; emit
+// - detail_sentence.cpp: analyse_sentence; the tokens tagged; which
+//   reading of each trigger
+// - detail_frames.cpp: reporting frames, who says it ("X said", "according
+//   to X"), and the speaker's own event
+// - detail_clauses.cpp: clauses, subjects, objects
+// - detail_roles.cpp: predicates, source and target per trigger (verbs,
+//   hosts, nouns); assign_verb_roles for one verb
+// - detail_details.cpp: time, place, casualties, weapons, intent; emit
+// - word classes: extract::Grammar (grammar.cpp) from data/english.json,
+//   one bit a class in each token's classes_
 
 #include <cstddef>
 #include <cstdint>
@@ -20,42 +24,13 @@
 #include <vector>
 
 #include "detail_sentence.hpp"
+#include "eventgraph/extract/grammar.hpp"
 
 namespace eventgraph::extract::detail {
 
 using model::Actor;
 using model::ActorKind;
 using model::Polarity;
-
-// One bit a word class, looked up once per token instead of once per question.
-enum WordClass : std::uint32_t {
-    wc_be_words = 1u << 0,
-    wc_have_words = 1u << 1,
-    wc_modal_words = 1u << 2,
-    wc_future_words = 1u << 3,
-    wc_negation_words = 1u << 4,
-    wc_prepositions = 1u << 5,
-    wc_determiners = 1u << 6,
-    wc_subordinators = 1u << 7,
-    wc_conditionals = 1u << 8,
-    wc_relatives = 1u << 9,
-    wc_pronouns = 1u << 10,
-    wc_adverbs = 1u << 11,
-    wc_future_lead = 1u << 12,
-    wc_obligation_words = 1u << 13,
-    wc_heads_of = 1u << 14,
-};
-
-/// Match key → WordClass bits (detail_words.cpp).
-const std::unordered_map<std::string_view, std::uint32_t>& word_classes();
-/// Agents whose words are sourcing, not a statement of their state.
-bool reporting_agent(std::string_view agent);
-/// Targets a noun's prepositions introduce when its trigger group lists none.
-bool noun_target_prep(std::string_view prep);
-/// The kind of aid a word tells ("weapons" → "military"), or "".
-std::string_view aid_mode(std::string_view word);
-/// A number written as a word ("twelve" → 12).
-std::optional<int> number_word(std::string_view word);
 
 enum class ClauseKind {
     main,
@@ -117,7 +92,7 @@ using Regions = std::vector<std::pair<std::size_t, std::size_t>>;
 
 class Analyser {
 public:
-    Analyser(const Sentence& s, const TriggerLexicon& t, Discourse& d);
+    Analyser(const Sentence& s, const TriggerLexicon& t, const Grammar& g, Discourse& d);
     std::vector<Found> run();
 
 private:
@@ -254,6 +229,7 @@ private:
 
     const Sentence& s_;
     const TriggerLexicon& lex_;
+    const Grammar& g_;
     Discourse& d_;
     std::size_t n_;
     std::vector<std::uint32_t> classes_;  // WordClass bits of each token

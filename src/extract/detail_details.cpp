@@ -44,7 +44,7 @@ void Analyser::details(const Clause& c, Found& f) const {
     const bool assault = f.type == "assault";
     for (std::size_t i = c.begin; i < c.end; ++i) {
         const auto w = key(i);
-        if (f.type == "aid" && f.mode.empty()) f.mode = std::string(aid_mode(w));
+        if (f.type == "aid" && f.mode.empty()) f.mode = std::string(g_.aid_mode(w));
         if (!assault) continue;
         if (trigger_at_[i] >= 0 && !is_verb_[std::size_t(trigger_at_[i])]) {
             const auto t = std::size_t(trigger_at_[i]);
@@ -71,7 +71,7 @@ void Analyser::details(const Clause& c, Found& f) const {
 
 std::optional<int> Analyser::number(std::size_t i) const {
     const auto w = key(i);
-    if (const auto v = number_word(w)) return v;
+    if (const auto v = g_.number(w)) return v;
     if (i < n_ && s_.tokens[i].kind == text::TokenKind::number) {
         std::string digits;
         for (char ch : w)

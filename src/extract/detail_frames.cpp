@@ -171,7 +171,7 @@ bool Analyser::speech_frame(std::size_t t) {
 void Analyser::speaker_events(std::vector<Found>& out) {
     if (!speaker_ || !speaker_->actor || speaker_->anonymous) return;
     const Actor& who = *speaker_->actor;
-    if (who.kind == ActorKind::agent && reporting_agent(who.agent)) return;
+    if (who.kind == ActorKind::agent && g_.is(who.agent, wc_reporting_agents)) return;
     bool denial = false;
     std::optional<Actor> about;
     for (const auto& [b, e] : content_) {

@@ -350,7 +350,7 @@ void Analyser::noun_predicates(const std::vector<std::size_t>& nouns, const Clau
         if (!target)
             for (const auto& o : objects) {
                 if (o.mention->actor.code == source->code) continue;
-                if (listed(info.preps, o.prep) || noun_target_prep(o.prep) ||
+                if (listed(info.preps, o.prep) || g_.is(o.prep, wc_noun_target_preps) ||
                     (o.prep == "of" && (info.type == "assault" || info.type == "accuse" ||
                                         info.type == "sanction"))) {
                     target = o.mention->actor;

@@ -13,14 +13,10 @@
 
 namespace eventgraph::extract::detail {
 
-Analyser::Analyser(const Sentence& s, const TriggerLexicon& t, Discourse& d)
-    : s_(s), lex_(t), d_(d), n_(s.tokens.size()) {
-    const auto& classes = word_classes();
+Analyser::Analyser(const Sentence& s, const TriggerLexicon& t, const Grammar& g, Discourse& d)
+    : s_(s), lex_(t), g_(g), d_(d), n_(s.tokens.size()) {
     classes_.reserve(n_);
-    for (const auto& k : s_.keys) {
-        const auto it = classes.find(k);
-        classes_.push_back(it == classes.end() ? 0 : it->second);
-    }
+    for (const auto& k : s_.keys) classes_.push_back(g_.classes(k));
     mention_at_.assign(n_, -1);
     for (std::size_t m = 0; m < s_.mentions.size(); ++m) {
         const auto& mt = s_.mentions[m];
@@ -148,8 +144,14 @@ void Analyser::remember(const Found& f) {
 }
 
 std::vector<Found> analyse_sentence(const Sentence& sentence, const TriggerLexicon& triggers,
+                                    const Grammar& grammar, Discourse& discourse) {
+    return Analyser(sentence, triggers, grammar, discourse).run();
+}
+
+std::vector<Found> analyse_sentence(const Sentence& sentence, const TriggerLexicon& triggers,
                                     Discourse& discourse) {
-    return Analyser(sentence, triggers, discourse).run();
+    static const Grammar english = Grammar::load_default();
+    return analyse_sentence(sentence, triggers, english, discourse);
 }
 
 }  // namespace eventgraph::extract::detail
