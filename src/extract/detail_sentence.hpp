@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eventgraph/extract/grammar.hpp"
 #include "eventgraph/extract/triggers.hpp"
 #include "eventgraph/lexicon/matcher.hpp"
 #include "eventgraph/model/event.hpp"
@@ -56,7 +57,10 @@ struct Sentence {
     std::vector<time::TimeExpression> times;  ///< offsets into `text`
 };
 
-/// Finds the events of one sentence.
+/// Finds the events of one sentence; `grammar` gives the word classes.
+std::vector<Found> analyse_sentence(const Sentence& sentence, const TriggerLexicon& triggers,
+                                    const Grammar& grammar, Discourse& discourse);
+/// The same with the default word lists (data/english.json, read on first use).
 std::vector<Found> analyse_sentence(const Sentence& sentence, const TriggerLexicon& triggers,
                                     Discourse& discourse);
 

@@ -81,8 +81,10 @@ std::string event_id(const std::string& article, int sentence, const std::string
     return buf;
 }
 
-Extractor::Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers)
-    : actors_(std::make_unique<lexicon::ActorMatcher>(actors.entries())), triggers_(std::move(triggers)) {
+Extractor::Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers, Grammar grammar)
+    : actors_(std::make_unique<lexicon::ActorMatcher>(actors.entries())),
+      triggers_(std::move(triggers)),
+      grammar_(std::move(grammar)) {
     for (const auto& e : actors.entries())
         if (e.id == e.code && !e.name.empty()) names_.emplace(e.code, e.name);
 }
@@ -128,7 +130,7 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
                 own = t.span;
                 break;
             }
-        const auto found = detail::analyse_sentence(s, triggers_, discourse);
+        const auto found = detail::analyse_sentence(s, triggers_, grammar_, discourse);
         for (const auto& f : found) {
             Event e;
             e.article = article.id;

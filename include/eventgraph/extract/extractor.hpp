@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "eventgraph/extract/grammar.hpp"
 #include "eventgraph/extract/triggers.hpp"
 #include "eventgraph/lexicon/lexicon.hpp"
 #include "eventgraph/model/article.hpp"
@@ -31,8 +32,10 @@ std::string event_id(const std::string& article, int sentence, const std::string
 
 class Extractor {
 public:
-    /// Compiles the lexicon and takes the triggers; both are read-only after.
-    Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers);
+    /// Compiles the lexicon and takes the triggers and the word lists (by
+    /// default data/english.json); all are read-only after.
+    Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers,
+              Grammar grammar = Grammar::load_default());
     ~Extractor();
     Extractor(Extractor&&) noexcept;
     Extractor& operator=(Extractor&&) noexcept;
@@ -43,10 +46,12 @@ public:
 
     const lexicon::ActorMatcher& actor_matcher() const noexcept { return *actors_; }
     const TriggerLexicon& triggers() const noexcept { return triggers_; }
+    const Grammar& grammar() const noexcept { return grammar_; }
 
 private:
     std::unique_ptr<lexicon::ActorMatcher> actors_;
     TriggerLexicon triggers_;
+    Grammar grammar_;
     std::unordered_map<std::string, std::string> names_;  // code → name of countries and organisations
 };
 
