@@ -76,6 +76,7 @@ def main():
     a = ap.parse_args()
     halves = ["a", "b"] if a.half == "both" else [a.half]
     work = a.keep or tempfile.mkdtemp(prefix="eventgraph-halves-")
+    os.makedirs(work, exist_ok=True)
     gold = os.path.join(a.shared, "gold")
     rows = []
 

@@ -66,6 +66,12 @@ const PloverClass* CameoTable::find(std::string_view code) const {
     return nullptr;
 }
 
+PloverClass plover_class(std::string_view code) {
+    if (code.empty()) return {};
+    if (const PloverClass* c = CameoTable::standard().find(code)) return *c;
+    return {"other", ""};
+}
+
 const CameoTable& CameoTable::standard() {
     static const CameoTable table = [] {
         CameoTable t;

@@ -74,6 +74,17 @@ struct Object {
     std::size_t at = 0;
 };
 
+/// What the verb dictionaries say of one verb predicate (detail_coding.cpp).
+struct Coding {
+    bool dictionary = false;  // the code is a dictionary's (its verb's, its block's or a pattern's)
+    bool none = false;        // the dictionary says this is no event ("[---]")
+    std::string cameo, reverse;  // "[032:033]": the target's event back is the reverse
+    std::string type, mode;
+    std::string place;           // evidence.pattern
+    std::optional<Actor> source, target;       // at the pattern's "$" and "+"
+    std::optional<Actor> compound_a, compound_b;  // "%": each the other's source and target
+};
+
 /// A verb trigger read as a predicate, once its subject and objects are
 /// known: what assign_verb_roles needs to choose source and target.
 struct VerbPredicate {
@@ -86,6 +97,7 @@ struct VerbPredicate {
     double confidence = 0.9;
     const Subject* subject = nullptr;
     std::vector<Object> objects;  // actors right of it, with their prepositions
+    Coding coding;
 };
 
 using Regions = std::vector<std::pair<std::size_t, std::size_t>>;
@@ -214,6 +226,13 @@ private:
     void set_target(Found& f, const Actor& a) const;
     bool obliged(std::size_t verb, std::size_t lo) const;
     Found make(std::size_t t, const Actor& source) const;
+
+    // ---- verb dictionaries (detail_coding.cpp) ---------------------------------
+
+    Coding coding_of(std::size_t t, const Clause& c) const;
+    void apply(const Coding& k, Found& f) const;
+    void reverse_events(const Coding& k, std::size_t from, std::vector<Found>& out) const;
+    void compound_events(const VerbPredicate& p, const Clause& c, std::vector<Found>& out) const;
 
     // ---- time, place, details, emit (detail_details.cpp) ----------------------
 

@@ -111,14 +111,15 @@ void Analyser::emit(Found f, const Clause& c, std::vector<Found>& out) const {
     // promise with no one else in it.
     if (f.target && f.target->code == f.source.code) f.target.reset();
     // An obligation put on someone is kept for the speaker's demand, whatever its target.
-    if (!f.target && needs_target(f.info) && !(f.obligation && speaker_)) return;
+    // A dictionary codes an event between two actors, as PETRARCH does.
+    if (!f.target && (f.dictionary || needs_target(f.info)) && !(f.obligation && speaker_)) return;
     if (demanded(c)) return;  // "demanded that the US cancel …": asked for, not done
     place_of_clause(c, f);
     details(c, f);
     if (!f.time) f.time = clause_time(c);
     if (f.time && f.polarity == Polarity::asserted && s_.times[*f.time].flags.future)
         f.polarity = Polarity::future;
-    intent(f);
+    if (!f.dictionary) intent(f);  // a dictionary's code is the dictionary's
     if (f.polarity != Polarity::asserted) f.confidence -= 0.1;
     out.push_back(std::move(f));
 }

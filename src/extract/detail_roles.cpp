@@ -67,21 +67,33 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
                 if (const auto* m = mention(i); m && actor_like(*m))
                     subject = Subject{{m->actor}, m->last_token, false, false};
         }
-        if (!subject || subject->event_noun || subject->actors.empty()) continue;
+        Coding coding = coding_of(t, c);
+        if (coding.none) continue;  // the dictionary says this use of the verb is no event
+        // A pattern that places the source needs no subject of the clause.
+        const bool placed = coding.source || (coding.compound_a && coding.compound_b);
+        if (!placed && (!subject || subject->event_noun || subject->actors.empty())) continue;
         VerbPredicate p;
+        p.coding = std::move(coding);
         p.trigger = t;
         p.first = f;
         p.last = l;
         p.end = end;
         p.passive = is_passive;
-        p.subject = &*subject;
+        p.subject = subject ? &*subject : nullptr;
         p.objects = objects_after(l, c.end, l);
         p.polarity = polarity_before(f, c.begin, c);
         if (is(l, wc_negation_words) && key(l + 1) == "to")
             p.polarity = Polarity::denied;  // "vowed not to return"
-        p.confidence = subject->inherited ? 0.75 : 0.9;
+        p.confidence = subject && subject->inherited ? 0.75 : 0.9;
         p.obligation = obliged(f, c.begin);
-        for (const Actor& subj : subject->actors) assign_verb_roles(p, subj, c, out);
+        const std::size_t first_event = out.size();
+        if (p.coding.compound_a && p.coding.compound_b)
+            compound_events(p, c, out);
+        else if (p.coding.source)
+            assign_verb_roles(p, *p.coding.source, c, out);
+        else
+            for (const Actor& subj : subject->actors) assign_verb_roles(p, subj, c, out);
+        reverse_events(p.coding, first_event, out);
     }
 }
 
@@ -95,10 +107,16 @@ void Analyser::assign_verb_roles(const VerbPredicate& p, const Actor& subj, cons
     const auto& info = info_of(t);
     const auto& objects = p.objects;
     Found ev = make(t, subj);
+    apply(p.coding, ev);
     ev.obligation = p.obligation;
     ev.polarity = p.polarity;
     ev.confidence = p.confidence;
-    if (p.passive && info.frame != Frame::receive) {
+    if (p.coding.target) {  // the pattern's "+"
+        set_target(ev, *p.coding.target);
+        emit(ev, c, out);
+        return;
+    }
+    if (p.passive && info.frame != Frame::receive && !p.coding.source) {
         const auto by = std::find_if(objects.begin(), objects.end(),
                                      [](const Object& o) { return o.prep == "by"; });
         if (by == objects.end() || !actor_like(*by->mention)) return;
@@ -173,7 +191,7 @@ void Analyser::assign_verb_roles(const VerbPredicate& p, const Actor& subj, cons
             ev.confidence -= 0.1;
     }
     // "X and Y agreed": each with the other.
-    if (!ev.target && p.subject->actors.size() > 1) {
+    if (!ev.target && !info.from_dictionary && p.subject && p.subject->actors.size() > 1) {
         for (const Actor& other : p.subject->actors) {
             if (other.code == subj.code) continue;
             Found pair = ev;
@@ -440,6 +458,7 @@ Found Analyser::make(std::size_t t, const Actor& source) const {
     f.type = info.type;
     f.mode = info.mode;
     f.trigger = trigger_text(t);
+    f.pattern = info.place;
     // "Beijing said": a capital or a region acting is its country.
     f.source = source.kind == ActorKind::place ? country_of_place(source) : source;
     f.position = trigger_first(t);

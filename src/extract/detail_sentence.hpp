@@ -44,6 +44,8 @@ struct Found {
     std::string mode;
     std::optional<int> killed, wounded;
     std::vector<std::string> weapons;
+    std::string pattern;      ///< what coded it (TriggerInfo::place, or a dictionary pattern's line)
+    bool dictionary = false;  ///< a verb dictionary's code: kept as the dictionary says, no intent rules
 };
 
 /// The sentence and everything tagged in it; token indices are relative to

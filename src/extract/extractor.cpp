@@ -156,6 +156,7 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
             e.evidence.end = sent.end;
             e.evidence.text = std::string(sent.text(text));
             e.evidence.trigger = f.trigger;
+            e.evidence.pattern = f.pattern;
             pending.push_back({std::move(e), si, f.position});
         }
         carried = own;

@@ -248,7 +248,6 @@ void TriggerLexicon::add_verbs(VerbDictionary dictionary) {
     const auto d = std::uint32_t(dictionaries_.size());
     dictionaries_.push_back(std::move(dictionary));
     const VerbDictionary& dict = dictionaries_.back();
-    const CameoTable& cameo = CameoTable::standard();
     std::vector<std::int32_t> verb_ref(dict.verbs().size(), -1);
     std::vector<std::uint32_t> info_of(dict.verbs().size(), std::uint32_t(-1));
     std::vector<const DictionaryForm*> base(dict.verbs().size(), nullptr);
@@ -275,13 +274,10 @@ void TriggerLexicon::add_verbs(VerbDictionary dictionary) {
             TriggerInfo info;
             info.cameo = code.code;
             info.quad = quad_of_cameo(code.code);
-            if (const PloverClass* c = code.code.empty() ? nullptr : cameo.find(code.code)) {
-                info.type = c->type;
-                info.mode = c->mode;
-            } else if (!code.code.empty()) {
-                info.type = "other";  // a code of the user's own, outside CAMEO
-            }
-            info.place = display_place(v.place.file) + ":" + std::to_string(v.place.line);
+            const PloverClass c = plover_class(code.code);
+            info.type = c.type;
+            info.mode = c.mode;
+            info.place = place_name(v.place);
             info.from_dictionary = true;
             info_of[f.verb] = std::uint32_t(infos_.size());
             infos_.push_back(std::move(info));
@@ -292,6 +288,16 @@ void TriggerLexicon::add_verbs(VerbDictionary dictionary) {
                 readings.push_back(r);
         }
     }
+}
+
+std::string place_name(const DictionaryPlace& place) {
+    return display_place(place.file) + ":" + std::to_string(place.line);
+}
+
+const Verb* TriggerLexicon::verb_of(const Reading& r) const {
+    if (r.verb < 0) return nullptr;
+    const DictionaryVerb& v = dictionary_verbs_[std::size_t(r.verb)];
+    return &dictionaries_[v.dictionary].verbs()[v.verb];
 }
 
 const VerbDictionary* TriggerLexicon::dictionary_of(const Reading& r) const {

@@ -295,9 +295,11 @@ private:
             // The forms given replace the regular ones.
             std::size_t i = 0;
             while (i < irregular.size()) {
-                while (i < irregular.size() && (irregular[i] == ' ' || irregular[i] == '\t')) ++i;
+                // forms are separated by blanks, some files add commas
+                auto gap = [&](char ch) { return ch == ' ' || ch == '\t' || ch == ','; };
+                while (i < irregular.size() && gap(irregular[i])) ++i;
                 std::size_t j = i;
-                while (j < irregular.size() && irregular[j] != ' ' && irregular[j] != '\t') ++j;
+                while (j < irregular.size() && !gap(irregular[j])) ++j;
                 if (j > i)
                     if (auto f = form_of(irregular.substr(i, j - i))) add_form(std::move(*f), id);
                 i = j;

@@ -34,4 +34,8 @@ private:
     std::unordered_map<std::string, PloverClass> classes_;
 };
 
+/// The class of a code by the standard table; type "other" for a code the
+/// table does not know (a verb dictionary's own), "" for no code.
+PloverClass plover_class(std::string_view code);
+
 }  // namespace eventgraph::extract

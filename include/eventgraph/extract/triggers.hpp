@@ -74,6 +74,10 @@ struct VerbForms {
 VerbForms inflect(std::string_view lemma,
                   const std::unordered_map<std::string, VerbForms>& irregular = {});
 
+/// A dictionary line as evidence.pattern names it: "data/petrarch/CAMEO.2.0.txt:4502"
+/// for a default file, the path as given for a user's.
+std::string place_name(const DictionaryPlace& place);
+
 /// Quad class of a CAMEO code (0 for a code it does not know).
 int quad_of_cameo(std::string_view cameo);
 
@@ -100,6 +104,7 @@ public:
     /// The dictionary and block of a reading's verb; nullptr where it has none.
     const VerbBlock* block_of(const Reading& r) const;
     const VerbDictionary* dictionary_of(const Reading& r) const;
+    const Verb* verb_of(const Reading& r) const;
 
     const std::vector<TriggerInfo>& infos() const noexcept { return infos_; }
     const TriggerInfo& info(std::uint32_t i) const { return infos_.at(i); }

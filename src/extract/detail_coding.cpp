@@ -1,0 +1,94 @@
+// Verb dictionaries in the sentence reader: the code a verb predicate gets
+// from its dictionary (a pattern that fits, else the verb's own code, else
+// its block's), the actors a pattern places, paired codes ("[032:033]": the
+// guest visits, the host hosts) and compound actors ("A and B agreed").
+
+#include "detail_analyser.hpp"
+#include "detail_patterns.hpp"
+#include "eventgraph/extract/cameo.hpp"
+
+namespace eventgraph::extract::detail {
+
+Coding Analyser::coding_of(std::size_t t, const Clause& c) const {
+    Coding k;
+    const Reading& r = reading_[t];
+    const TriggerInfo& info = info_of(t);
+    k.place = info.place;
+    const VerbDictionary* d = lex_.dictionary_of(r);
+    if (!d) return k;
+    // mention_at_ leaves out bare agent nouns with no country, as roles do.
+    const PatternMatch m =
+        match_patterns(*d, *lex_.block_of(r), s_, mention_at_, trigger_first(t), trigger_last(t), c.begin, c.end);
+    const VerbCode* code = nullptr;
+    if (m.pattern) {
+        code = &m.pattern->code;
+        k.place = place_name(m.pattern->place);
+    } else if (info.from_dictionary) {
+        code = &d->code_of(*lex_.verb_of(r));
+    }
+    if (!code) return k;  // a JSON trigger whose dictionary verb has no pattern here: the JSON's code
+    k.dictionary = true;
+    if (code->code.empty()) {
+        k.none = true;
+        return k;
+    }
+    k.cameo = code->code;
+    k.reverse = code->reverse;
+    const PloverClass cls = plover_class(k.cameo);
+    k.type = cls.type;
+    k.mode = cls.mode;
+    auto actor = [&](int mention) -> std::optional<Actor> {
+        if (mention < 0) return std::nullopt;
+        return s_.mentions[std::size_t(mention)].actor;
+    };
+    k.source = actor(m.source);
+    k.target = actor(m.target);
+    k.compound_a = actor(m.compound_first);
+    k.compound_b = actor(m.compound_second);
+    return k;
+}
+
+void Analyser::apply(const Coding& k, Found& f) const {
+    f.pattern = k.place;
+    if (!k.dictionary) return;
+    f.dictionary = true;
+    f.cameo = k.cameo;
+    f.type = k.type;
+    if (!k.mode.empty()) f.mode = k.mode;
+}
+
+// "[032:033]": for each event of the predicate (out[from…]), the target's
+// event back to the source.
+void Analyser::reverse_events(const Coding& k, std::size_t from, std::vector<Found>& out) const {
+    if (k.reverse.empty()) return;
+    const std::size_t end = out.size();
+    const PloverClass cls = plover_class(k.reverse);
+    for (std::size_t i = from; i < end; ++i) {
+        if (!out[i].target) continue;
+        Found back = out[i];
+        back.source = *out[i].target;
+        back.target = out[i].source;
+        back.cameo = k.reverse;
+        back.type = cls.type;
+        back.mode = cls.mode;
+        back.attributed_to = out[i].attributed_to;
+        out.push_back(std::move(back));
+    }
+}
+
+// "%": "Gondor and Osgiliath have delayed their meeting": each with the other.
+void Analyser::compound_events(const VerbPredicate& p, const Clause& c, std::vector<Found>& out) const {
+    const Coding& k = p.coding;
+    for (int side = 0; side < 2; ++side) {
+        const Actor& a = side == 0 ? *k.compound_a : *k.compound_b;
+        const Actor& b = side == 0 ? *k.compound_b : *k.compound_a;
+        Found f = make(p.trigger, a);
+        apply(k, f);
+        f.polarity = p.polarity;
+        f.confidence = p.confidence;
+        set_target(f, b);
+        emit(f, c, out);
+    }
+}
+
+}  // namespace eventgraph::extract::detail
