@@ -207,7 +207,7 @@ TEST_CASE("filter_graph refuses an actor that is no vertex") {
         "unknown actor \"China\" in --actors: no actor of the events has this code, id or name");
 }
 
-TEST_CASE("--unknown-actors includes, excludes or keeps only the events with no source") {
+TEST_CASE("the unknown-actors filter includes, excludes or keeps only the events with no source") {
     const auto events = read_events("unknown/events.jsonl");
     Filter f;
     CHECK(graph::filter_events(events, f).size() == 6);
@@ -248,7 +248,7 @@ TEST_CASE(
                                                      "USA>UKR:aid"});
 }
 
-TEST_CASE("--actors cannot name the unknown vertex: it is no one actor") {
+TEST_CASE("the actors filter cannot name the unknown vertex: it is no one actor") {
     const auto g = graph::build_graph(read_events("unknown/events.jsonl"));
     CHECK_THROWS_WITH(graph::resolve_actors(g, {"?"}),
                       "\"?\" in --actors is no one actor: use --unknown-actors only for the events "
