@@ -31,6 +31,10 @@ VertexId resolve_actor(const EventGraph& g, const std::string& name, const Args&
     if (found.empty())
         throw usage_error("unknown actor \"" + name +
                           "\": no actor of the events has that code, id or name");
+    if (found.size() == 1 && g.graph[found.front()].kind == model::ActorKind::unknown)
+        throw usage_error("\"" + name +
+                          "\" is the unknown actor, every unnamed source and not one actor: no "
+                          "path starts, ends or runs through it");
     if (found.size() > 1) {
         std::string ids;
         for (const auto v : found) ids += (ids.empty() ? "" : ", ") + g.graph[v].id;

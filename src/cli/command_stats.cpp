@@ -42,7 +42,7 @@ Stats count(const graph::EventGraph& g, std::size_t top) {
         articles.push_back(e.article);
         ++s.by_type[e.type].events;
         ++s.by_month[month_of(e.date)].events;
-        const std::string source = graph::vertex_key(e.source, g.level);
+        const std::string source = graph::source_key(e.source, g.level);
         ++s.by_actor[source].events;
         if (e.target && graph::vertex_key(*e.target, g.level) != source)
             ++s.by_actor[graph::vertex_key(*e.target, g.level)].events;
@@ -53,8 +53,9 @@ Stats count(const graph::EventGraph& g, std::size_t top) {
     for (const auto& h : g.happenings) {
         ++s.by_type[h.type].happenings;
         ++s.by_month[month_of(h.date)].happenings;
-        ++s.by_actor[h.source.id].happenings;
-        if (h.target && h.target->id != h.source.id) ++s.by_actor[h.target->id].happenings;
+        const std::string source = h.source ? h.source->id : graph::unknown_vertex_id;
+        ++s.by_actor[source].happenings;
+        if (h.target && h.target->id != source) ++s.by_actor[h.target->id].happenings;
     }
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
         if (g.graph[e].type != "member-of") s.relations.push_back(e);

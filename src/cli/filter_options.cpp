@@ -44,6 +44,9 @@ std::vector<OptionSpec> filter_options() {
         {"min-count", 0, true, "N", "only relations of at least N happenings"},
         {"polarity", 0, true, "LIST",
          "only events of these polarities: asserted, denied, hypothetical, future"},
+        {"unknown-actors", 0, true, "WHAT",
+         "events whose source is unknown (shown as the actor ?): include (default), exclude, "
+         "only"},
         keep_going_option(),
         lexicon_option(),
     };
@@ -76,6 +79,8 @@ graph::Filter filter_from_args(const Args& args) {
     f.min_count = static_cast<std::size_t>(args.get_number("min-count", 0, 0));
     for (const auto& p : split_list(args.all("polarity")))
         f.polarity.insert(graph::parse_polarity(p));
+    if (args.has("unknown-actors"))
+        f.unknown_actors = graph::parse_unknown_actors(args.get("unknown-actors"));
     return f;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The filters every command that reads events shares (--actors, --depth,
-// --since, --until, --types, --min-count, --polarity), and the graph they
+// --since, --until, --types, --min-count, --polarity, --unknown-actors), and the graph they
 // give.
 
 #include <vector>

@@ -132,7 +132,8 @@ Score score(const std::vector<GoldEvent>& gold, const std::vector<model::Event>&
     for (const auto& e : events) {
         const std::string page = page_of(e.article);
         if (!gold_by_page.count(page)) continue;
-        Key k{e.type, e.source.code.empty() ? Code{} : Code{e.source.code},
+        // An unknown source is null, as gold writes it.
+        Key k{e.type, e.source && !e.source->code.empty() ? Code{e.source->code} : Code{},
               e.target && !e.target->code.empty() ? Code{e.target->code} : Code{}};
         auto& list = predicted[page];
         if (std::none_of(list.begin(), list.end(), [&](const auto& p) { return p.first == k; }))

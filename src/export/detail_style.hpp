@@ -28,13 +28,19 @@ inline Style style_of(model::ActorKind kind) {
         case ActorKind::group: return {"octagon", "filled", "#E6DAF0", "#6F4E8C", "octagon"};
         case ActorKind::agent: return {"box", "filled", "#D7EFE5", "#1B7A5A", "rectangle"};
         case ActorKind::place: return {"house", "filled", "#F3EFD9", "#7D6E3A", "pentagon"};
+        // Dashed and grey: every unnamed actor, not one of them.
+        case ActorKind::unknown:
+            return {"ellipse", "dashed,filled", "#F7F7F7", "#999999", "ellipse"};
     }
     return {"ellipse", "filled", "#EFEFEF", "#555555", "ellipse"};
 }
 
-inline constexpr std::array<model::ActorKind, 6> all_kinds{
+// Legend order. The unknown kind last: the page lists it only when the
+// graph has the unknown vertex, so pages without it stay as they were.
+inline constexpr std::array<model::ActorKind, 7> all_kinds{
     model::ActorKind::country, model::ActorKind::organisation, model::ActorKind::person,
-    model::ActorKind::group,   model::ActorKind::agent,        model::ActorKind::place};
+    model::ActorKind::group,   model::ActorKind::agent,        model::ActorKind::place,
+    model::ActorKind::unknown};
 
 // Okabe & Ito's palette, told apart with every kind of colour blindness:
 // blues for cooperation, orange and vermillion for conflict, the material

@@ -23,18 +23,21 @@ using Writer = detail::JsonWriter;
 using detail::field;
 using detail::string;
 
-void write_style(Writer& w) {
+void write_style(Writer& w, const graph::EventGraph& g) {
     w.Key("style");
     w.StartObject();
     w.Key("kinds");
     w.StartObject();
     for (const model::ActorKind kind : detail::all_kinds) {
+        const bool unknown = kind == model::ActorKind::unknown;
+        if (unknown && !g.vertex_by_id.count(graph::unknown_vertex_id)) continue;
         const detail::Style s = detail::style_of(kind);
         w.Key(model::to_string(kind));
         w.StartObject();
         field(w, "shape", s.web_shape);
         field(w, "fill", s.fill);
         field(w, "pen", s.pen);
+        if (unknown) field(w, "border", "dashed");
         w.EndObject();
     }
     w.EndObject();
@@ -147,7 +150,7 @@ std::string to_html(const graph::EventGraph& g, const ArticleLinks& links,
     w.Int(1);
     field(w, "title", title);
     field(w, "level", graph::to_string(g.level));
-    write_style(w);
+    write_style(w, g);
     write_actors(w, g);
     write_relations(w, g);
     w.Key("timeline");

@@ -48,7 +48,7 @@ std::string headline(const Happening& h) {
     std::string verb = h.type;
     for (const auto& v : verbs)
         if (h.type == v.type) verb = h.target ? v.with_target : v.alone;
-    std::string s = h.source.name + " " + verb;
+    std::string s = (h.source ? h.source->name : "An unknown actor") + " " + verb;
     if (h.target) s += " " + h.target->name;
     if (h.polarity != model::Polarity::asserted)
         s += std::string(" (") + model::to_string(h.polarity) + ")";
@@ -113,7 +113,10 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
     w.Int(h.quad);
     field(w, "polarity", model::to_string(h.polarity));
     w.Key("source");
-    write_actor(w, h.source);
+    if (h.source)
+        write_actor(w, *h.source);
+    else
+        w.Null();  // an unknown actor, as in the events
     w.Key("target");
     if (h.target)
         write_actor(w, *h.target);
@@ -121,8 +124,9 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
         w.Null();
     w.Key("actors");
     w.StartArray();
-    string(w, h.source.id);
-    if (h.target && h.target->id != h.source.id) string(w, h.target->id);
+    // An event with an unknown source involves only its target.
+    if (h.source) string(w, h.source->id);
+    if (h.target && (!h.source || h.target->id != h.source->id)) string(w, h.target->id);
     w.EndArray();
     w.Key("mentions");
     w.Uint64(h.mentions);
@@ -237,7 +241,7 @@ std::string slide_text(const EventGraph& g, const Happening& h, const ArticleLin
 std::string title_of(const EventGraph& g) {
     std::vector<std::string> names;
     for (const auto v : boost::make_iterator_range(boost::vertices(g.graph)))
-        names.push_back(g.graph[v].name);
+        if (g.graph[v].kind != model::ActorKind::unknown) names.push_back(g.graph[v].name);
     if (names.empty() || names.size() > 5) return "Timeline";
     std::string s = "Timeline: " + names.front();
     for (std::size_t i = 1; i < names.size(); ++i)

@@ -167,10 +167,18 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
     // (publication basis) joins one that has a date.
     std::vector<Event> out;
     std::vector<std::size_t> sentence_of;
+    // An unnamed source has the empty id, as a missing target has.
+    const auto id_of = [](const std::optional<model::Actor>& a) {
+        return a ? a->id : std::string();
+    };
+    const auto code_of = [](const std::optional<model::Actor>& a) {
+        return a ? a->code : std::string();
+    };
     for (auto& p : pending) {
         Event& e = p.event;
         auto same = [&](const Event& x) {
-            if (x.type != e.type || x.source.id != e.source.id || x.polarity != e.polarity) return false;
+            if (x.type != e.type || id_of(x.source) != id_of(e.source) || x.polarity != e.polarity)
+                return false;
             if ((x.target ? x.target->id : "") != (e.target ? e.target->id : "")) return false;
             if (!x.date || !e.date) return true;
             if (x.date->basis == model::DateBasis::publication || e.date->basis == model::DateBasis::publication) return true;
@@ -198,8 +206,10 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
         for (std::size_t k = 0; k < out.size(); ++k) {
             const Event& s = out[k];
             if (k == g || !s.target || s.polarity != e.polarity) continue;
-            const bool same = s.source.code == e.source.code && s.target->code == e.target->code;
-            const bool reversed = s.source.code == e.target->code && s.target->code == e.source.code;
+            const bool same =
+                code_of(s.source) == code_of(e.source) && s.target->code == e.target->code;
+            const bool reversed =
+                code_of(s.source) == e.target->code && s.target->code == code_of(e.source);
             if (e.type == "statement" && same && s.quad != 2 && s.quad != 4 && s.type != "statement") return k;
             if (e.type == "cooperate" && (same || reversed) && s.type == "aid") return k;
         }
@@ -223,10 +233,10 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
     // its denial) takes its rank among them, in the article's own order.
     std::map<std::string, int> seen;
     for (auto& e : out) {
-        const std::string target = e.target ? e.target->id : "";
-        e.id = event_id(e.article, e.evidence.sentence, e.type, e.source.id, target);
+        const std::string source = id_of(e.source), target = id_of(e.target);
+        e.id = event_id(e.article, e.evidence.sentence, e.type, source, target);
         if (const int rank = seen[e.id]++; rank > 0)
-            e.id = event_id(e.article, e.evidence.sentence, e.type, e.source.id, target, rank);
+            e.id = event_id(e.article, e.evidence.sentence, e.type, source, target, rank);
     }
     return out;
 }

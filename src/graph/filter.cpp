@@ -90,6 +90,15 @@ model::Polarity parse_polarity(const std::string& text) {
                       "\": expected asserted, denied, hypothetical or future");
 }
 
+UnknownActors parse_unknown_actors(const std::string& text) {
+    const std::string t = lower(trim(text));
+    if (t == "include") return UnknownActors::include;
+    if (t == "exclude") return UnknownActors::exclude;
+    if (t == "only") return UnknownActors::only;
+    throw usage_error("option --unknown-actors needs include, exclude or only, not \"" + text +
+                      "\"");
+}
+
 std::vector<model::Event> filter_events(std::vector<model::Event> events, const Filter& filter) {
     std::set<std::string> types;
     for (const auto& t : filter.types) types.insert(canonical_type(t));
@@ -98,6 +107,8 @@ std::vector<model::Event> filter_events(std::vector<model::Event> events, const 
     const auto keep = [&](const model::Event& e) {
         if (!types.empty() && !types.count(e.type)) return false;
         if (!filter.polarity.empty() && !filter.polarity.count(e.polarity)) return false;
+        if (filter.unknown_actors == UnknownActors::exclude && !e.source) return false;
+        if (filter.unknown_actors == UnknownActors::only && e.source) return false;
         if (filter.since || filter.until) {
             if (!e.date) return false;
             if (filter.since && day_number(e.date->end) < since) return false;
@@ -119,6 +130,7 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
         bool found = false;
         for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
             const Vertex& vx = g.graph[v];
+            if (vx.kind == model::ActorKind::unknown) continue;
             if (same_words(vx.id, id) || (g.level == Level::actor && same_words(vx.code, id))) {
                 out.push_back(vx.id);
                 found = true;
@@ -129,10 +141,14 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
     for (const auto& given : actors) {
         const std::string name = trim(given);
         if (name.empty()) continue;
+        if (name == unknown_vertex_id)
+            throw usage_error(std::string("\"") + unknown_vertex_id +
+                              "\" in --actors is no one actor: use --unknown-actors only for the "
+                              "events of unknown actors");
         if (add_id(name)) continue;
         bool found = false;
         for (const auto v : boost::make_iterator_range(boost::vertices(g.graph)))
-            if (same_words(g.graph[v].name, name)) {
+            if (g.graph[v].kind != model::ActorKind::unknown && same_words(g.graph[v].name, name)) {
                 out.push_back(g.graph[v].id);
                 found = true;
             }
@@ -147,7 +163,7 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
             }
         };
         for (const auto& e : g.events) {
-            try_actor(e.source);
+            if (e.source) try_actor(*e.source);
             if (e.target) try_actor(*e.target);
         }
         if (found) continue;
@@ -182,6 +198,9 @@ EventGraph filter_impl(G& g, const Filter& filter) {
     };
 
     std::vector<char> keep_vertex(n, 0);
+    const auto unknown_it = g.vertex_by_id.find(unknown_vertex_id);
+    const std::optional<VertexId> unknown =
+        unknown_it == g.vertex_by_id.end() ? std::nullopt : std::optional(unknown_it->second);
     if (!filter.actors.empty()) {
         // Breadth-first over the edges that pass min-count, both ways.
         std::vector<int> hops(n, -1);
@@ -203,7 +222,7 @@ EventGraph filter_impl(G& g, const Filter& filter) {
             keep_vertex[v] = 1;
             if (hops[v] >= filter.depth) continue;
             const auto visit = [&](VertexId w) {
-                if (hops[w] >= 0) return;
+                if (hops[w] >= 0 || w == unknown) return;
                 hops[w] = hops[v] + 1;
                 queue.push_back(w);
             };
@@ -212,6 +231,9 @@ EventGraph filter_impl(G& g, const Filter& filter) {
             for (const auto e : boost::make_iterator_range(boost::in_edges(v, g.graph)))
                 if (strong(e)) visit(boost::source(e, g.graph));
         }
+        if (unknown)
+            for (const auto e : boost::make_iterator_range(boost::out_edges(*unknown, g.graph)))
+                if (strong(e) && keep_vertex[boost::target(e, g.graph)]) keep_vertex[*unknown] = 1;
     } else if (filter.min_count == 0) {
         std::fill(keep_vertex.begin(), keep_vertex.end(), 1);
     } else {
@@ -245,7 +267,8 @@ EventGraph filter_impl(G& g, const Filter& filter) {
     }
     for (std::size_t h = 0; h < g.happenings.size(); ++h)
         if (!g.happenings[h].target) {
-            const auto it = g.vertex_by_id.find(g.happenings[h].source.id);
+            const auto& source = g.happenings[h].source;
+            const auto it = g.vertex_by_id.find(source ? source->id : unknown_vertex_id);
             keep_happening[h] = it != g.vertex_by_id.end() && keep_vertex[it->second];
         }
 

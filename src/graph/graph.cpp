@@ -17,6 +17,10 @@ std::string vertex_key(const Actor& actor, Level level) {
     return actor.code.empty() ? actor.id : actor.code;
 }
 
+std::string source_key(const std::optional<Actor>& source, Level level) {
+    return source ? vertex_key(*source, level) : unknown_vertex_id;
+}
+
 std::string_view article_page(std::string_view article) {
     return article.substr(0, article.find('#'));
 }
@@ -54,7 +58,7 @@ event_order_key(const Event& e) {
             e.evidence.sentence,
             e.evidence.begin,
             e.type,
-            e.source.id,
+            e.source ? e.source->id : none,
             e.target ? e.target->id : none,
             e.polarity,
             e.evidence.text,
@@ -250,7 +254,7 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
             a.id, Known{a.name.empty() ? a.id : a.name, a.code.empty() ? a.id : a.code, a.kind});
     };
     for (const Event& e : events) {
-        learn(e.source);
+        if (e.source) learn(*e.source);
         if (e.target) learn(*e.target);
         if (e.attributed_to) learn(*e.attributed_to);
         if (e.location) learn(*e.location);
@@ -260,6 +264,12 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
     const auto vertex_of = [&](const std::string& id) {
         Vertex v;
         v.id = id;
+        if (id == unknown_vertex_id) {
+            v.code = id;
+            v.name = "unknown actor";
+            v.kind = model::ActorKind::unknown;
+            return v;
+        }
         if (const auto it = known.find(id); it != known.end()) {
             v.code = it->second.code;
             v.name = it->second.name;
@@ -280,7 +290,7 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         Report& r = reports[i];
         r.event = i;
         r.type = types(e.type);
-        r.source = vertices(vertex_key(e.source, level));
+        r.source = vertices(source_key(e.source, level));
         if (e.target) r.target = vertices(vertex_key(*e.target, level));
         r.polarity = static_cast<int>(e.polarity);
         if (e.date) {
@@ -404,7 +414,7 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
                 h.mode = events[r].mode;
                 break;
             }
-        h.source = levelled(first.source, c.source);
+        if (first.source) h.source = levelled(*first.source, c.source);
         if (first.target) h.target = levelled(*first.target, c.target);
         h.polarity = first.polarity;
         h.date = events[c.founder].date;

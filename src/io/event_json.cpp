@@ -195,9 +195,9 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
             wrong(file, line, "quad", "expected 1, 2, 3 or 4");
         e.quad = it->value.GetInt();
     }
-    auto source = r.actor(doc, "source");
-    if (!source) wrong(file, line, "source", "missing");
-    e.source = std::move(*source);
+    // null is an unnamed or unknown source; leaving the field out is still an error.
+    if (!doc.HasMember("source")) wrong(file, line, "source", "missing");
+    e.source = r.actor(doc, "source");
     e.target = r.actor(doc, "target");
     e.location = r.actor(doc, "location");
     e.attributed_to = r.actor(doc, "attributed_to");

@@ -140,6 +140,7 @@ const char* to_string(ActorKind k) {
         case ActorKind::group: return "group";
         case ActorKind::agent: return "agent";
         case ActorKind::place: return "place";
+        case ActorKind::unknown: return "unknown";
     }
     return "country";
 }

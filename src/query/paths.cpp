@@ -128,6 +128,10 @@ public:
         for (const auto& e : boost::make_iterator_range(boost::edges(g.graph))) {
             const VertexId s = boost::source(e, g.graph), t = boost::target(e, g.graph);
             if (s == t) continue;  // a path never stays put
+            // The unknown vertex is every unnamed actor, not one: no path goes through it.
+            if (g.graph[s].kind == model::ActorKind::unknown ||
+                g.graph[t].kind == model::ActorKind::unknown)
+                continue;
             if (options.asserted_only && !g.graph[e].asserted) continue;
             relations[s].emplace_back(t, e);
             if (!options.directed) relations[t].emplace_back(s, e);

@@ -20,8 +20,9 @@ TEST_CASE("export and stats have --help") {
         const auto r = run_eventgraph({command, "--help"});
         CHECK(r.exit_code == 0);
         CHECK(r.out.rfind(std::string("usage: eventgraph ") + command, 0) == 0);
-        for (const char* option : {"--actors", "--depth", "--since", "--until", "--types",
-                                   "--min-count", "--polarity", "--level", "--output"})
+        for (const char* option :
+             {"--actors", "--depth", "--since", "--until", "--types", "--min-count", "--polarity",
+              "--unknown-actors", "--level", "--output"})
             CHECK(r.out.find(option) != std::string::npos);
         CHECK(r.err.empty());
     }
@@ -120,6 +121,8 @@ TEST_CASE("export and stats errors are usage errors that say what was wrong") {
            "option --level needs code or actor, not \"person\"");
     expect({"stats", "--min-count", "-1", reports}, "stats",
            "option --min-count needs a whole number of at least 0, not \"-1\"");
+    expect({"stats", "--unknown-actors", "some", reports}, "stats",
+           "option --unknown-actors needs include, exclude or only, not \"some\"");
     expect({"export", "--format", "timeline", "--articles", reports, "--frobnicate", reports},
            "export", "unknown option --frobnicate");
 }
@@ -172,4 +175,26 @@ TEST_CASE("export --format html writes the page with the articles' titles, atomi
     const auto bad = run_eventgraph({"export", "--format", "html", "--actors", "Narnia", reports, "-o", page});
     CHECK(bad.exit_code == 2);
     CHECK((read_file(page) == html));  // (not printed: a megabyte)
+}
+
+TEST_CASE("stats counts events with no source under the actor ?; --unknown-actors filters them") {
+    const std::string unknown = data_path("unknown/events.jsonl");
+    const auto all = run_eventgraph({"stats", unknown});
+    CHECK(all.exit_code == 0);
+    CHECK(all.err.empty());
+    CHECK(all.out.rfind("6 events, 6 happenings, 3 articles, 5 actors\n", 0) == 0);
+    CHECK(all.out.find("  ?     unknown actor           3      3\n") != std::string::npos);
+    CHECK(all.out.find(
+              "  ?      USA    assault asserted 2024-08-03 2024-08-03          1      1\n") !=
+          std::string::npos);
+    const auto only = run_eventgraph({"stats", "--unknown-actors", "only", unknown});
+    CHECK(only.out.rfind("3 events, 3 happenings, 3 articles, 4 actors\n", 0) == 0);
+    const auto named = run_eventgraph({"stats", "--unknown-actors", "exclude", unknown});
+    CHECK(named.out.rfind("3 events, 3 happenings, 3 articles, 3 actors\n", 0) == 0);
+    CHECK(named.out.find("unknown actor") == std::string::npos);
+    const auto json = run_eventgraph({"stats", "--json", "--actors", "GBR", unknown});
+    CHECK(json.exit_code == 0);
+    CHECK(json.out.find(
+              "\"id\": \"?\",\n      \"name\": \"unknown actor\",\n      \"happenings\": 1") !=
+          std::string::npos);
 }

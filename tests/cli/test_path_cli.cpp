@@ -130,3 +130,18 @@ TEST_CASE("path takes names the events do not spell, through the lexicon") {
     CHECK(r.exit_code == 0);
     CHECK(r.out.rfind("path 1: CHN → RUS → UKR (2 hops)\n", 0) == 0);
 }
+
+TEST_CASE("path refuses the unknown actor, and finds no connection through it") {
+    const std::string unknown = data_path("unknown/events.jsonl");
+    const auto from = run_eventgraph({"path", "?", "USA", unknown});
+    CHECK(from.exit_code == 2);
+    CHECK(from.err ==
+          "eventgraph path: \"?\" is the unknown actor, every unnamed source and not one actor: "
+          "no path starts, ends or runs through it\n"
+          "Try 'eventgraph path --help'.\n");
+    const auto through = run_eventgraph({"path", "USA", "GBR", unknown});
+    CHECK(through.exit_code == 0);
+    CHECK(through.out == "no connection between USA and GBR\n");
+    CHECK(run_eventgraph({"path", "USA", "RUS", "--unknown-actors", "exclude", unknown})
+              .out.rfind("path 1: USA → UKR → RUS (2 hops)\n", 0) == 0);
+}

@@ -16,7 +16,8 @@ model::Event event(const std::string& article, const std::string& type, const st
     model::Event e;
     e.article = article;
     e.type = type;
-    e.source.code = source;
+    if (!source.empty())
+        e.source = model::Actor{source, source, source, model::ActorKind::country, "", ""};
     if (!target.empty()) e.target = model::Actor{target, target, target, model::ActorKind::country, "", ""};
     const auto t = model::parse_iso_timestamp(date);
     e.date = model::day_span(t->day, model::DateBasis::explicit_date);
@@ -82,4 +83,25 @@ TEST_CASE("a malformed gold line is an error that names file and line") {
     }
     CHECK_THROWS_WITH(eval::load_gold({dir}),
                       dir + "/x.gold.jsonl:2: field \"types\": expected a non-empty list of event types");
+}
+
+TEST_CASE("a gold event with a null source matches a predicted one with no source, only that") {
+    const auto gold = eval::load_gold({test::data_path("unknown/wire.gold.jsonl")});
+    REQUIRE(gold.size() == 2);
+    CHECK(gold[0].sources == std::vector<std::optional<std::string>>{std::nullopt});
+    const auto events = test::read_events("unknown/events.jsonl");
+    const auto s = eval::score(gold, events);
+    CHECK(s.all.tp == 2);
+    CHECK(s.all.fp == 0);
+    CHECK(s.all.fn == 0);
+    REQUIRE(find(s, "TP", "assault"));
+    CHECK(find(s, "TP", "assault")->source == "-");
+
+    // A named attacker is not the unknown one gold has: a miss and a false positive.
+    auto named = events;
+    named[0].source = named[1].source;
+    const auto wrong = eval::score(gold, named);
+    CHECK(wrong.all.tp == 1);
+    CHECK(wrong.all.fn == 1);
+    CHECK(wrong.all.fp == 1);
 }

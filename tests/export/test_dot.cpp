@@ -272,3 +272,25 @@ TEST_CASE("the dot program draws the seed graph's DOT") {
     else
         CHECK(program == "exit 0 svg");
 }
+
+TEST_CASE("events with no source are drawn from one dashed grey unknown actor, in the legend") {
+    const auto g =
+        read_back(exports::to_dot(graph::build_graph(test::read_events("unknown/events.jsonl"))));
+    Agnode_t* unknown = node_of(g.get(), "?");
+    REQUIRE(unknown);
+    CHECK(attr(unknown, "label") == "unknown actor");
+    CHECK(attr(unknown, "kind") == "unknown");
+    CHECK(attr(unknown, "style") == "dashed,filled");
+    CHECK(attr(unknown, "color") == "#999999");
+    CHECK(attr(unknown, "shape") == "ellipse");
+    CHECK(edge_of(g.get(), "?", "USA", "assault"));
+    CHECK(edge_of(g.get(), "?", "GBR", "assault"));
+    Agraph_t* legend = agsubg(g.get(), const_cast<char*>("cluster_legend"), 0);
+    REQUIRE(legend);
+    Agnode_t* sample = agnode(legend, const_cast<char*>("legend unknown"), 0);
+    REQUIRE(sample);
+    CHECK(attr(sample, "style") == "dashed,filled");
+    // Without such events there is neither the vertex nor its legend entry.
+    const std::string seed = exports::to_dot(seed_graph());
+    CHECK(seed.find("unknown") == std::string::npos);
+}

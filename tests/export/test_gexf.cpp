@@ -218,3 +218,18 @@ TEST_CASE("an empty graph is an empty GEXF graph") {
     CHECK((*d)["nodes"].Size() == 0);
     CHECK((*d)["edges"].Size() == 0);
 }
+
+TEST_CASE("the GEXF has the unknown actor as node ? of kind unknown, with its dated edges") {
+    const auto g = graph::build_graph(test::read_events("unknown/events.jsonl"));
+    const auto d = python_reads(exports::to_gexf(g), "gexf-unknown");
+    if (!d) return;
+    const auto& unknown = find((*d)["nodes"], "?");
+    CHECK(str(unknown["label"]) == "unknown actor");
+    CHECK(str(unknown["attvalues"]["kind"]) == "unknown");
+    std::vector<std::string> from_unknown;
+    for (const auto& e : (*d)["edges"].GetArray())
+        if (str(e["source"]) == "?")
+            from_unknown.push_back(str(e["target"]) + " " + spells(e).front());
+    CHECK(from_unknown == strings{"GBR 2024-08-07..2024-08-07", "UKR 2024-08-05..2024-08-05",
+                                  "USA 2024-08-03..2024-08-03"});
+}

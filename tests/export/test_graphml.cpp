@@ -194,3 +194,20 @@ TEST_CASE("an empty graph is an empty GraphML graph") {
     if (!d) return;
     CHECK((*d)["nodes"].Size() == 0);
 }
+
+TEST_CASE("NetworkX reads the unknown actor as one node ? of kind unknown, with its edges") {
+    const auto g = graph::build_graph(test::read_events("unknown/events.jsonl"));
+    const std::string graphml = exports::to_graphml(g);
+    CHECK(graphml.find("<node id=\"?\">") != std::string::npos);
+    const auto d = networkx_reads(graphml, "graphml-unknown");
+    if (!d) return;
+    const rapidjson::Value* n = node_in(*d, "?");
+    REQUIRE(n);
+    CHECK(str((*n)["data"]["label"]) == "unknown actor");
+    CHECK(str((*n)["data"]["kind"]) == "unknown");
+    std::vector<std::string> from_unknown;
+    for (const auto& e : (*d)["edges"].GetArray())
+        if (str(e["source"]) == "?")
+            from_unknown.push_back(str(e["target"]) + ":" + str(e["data"]["type"]));
+    CHECK(from_unknown == std::vector<std::string>{"GBR:assault", "UKR:assault", "USA:assault"});
+}

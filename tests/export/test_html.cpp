@@ -109,3 +109,17 @@ TEST_CASE("an empty graph still gives a page") {
     CHECK(d["actors"].Size() == 0);
     CHECK(d["timeline"]["events"].Size() == 0);
 }
+
+TEST_CASE("the page draws the unknown actor dashed, and styles it only when it is there") {
+    const auto g = graph::build_graph(test::read_events("unknown/events.jsonl"));
+    const auto d = page_data(exports::to_html(g, {}, "Unknown"));
+    CHECK(std::string(d["actors"][0]["id"].GetString()) == "?");
+    CHECK(std::string(d["actors"][0]["kind"].GetString()) == "unknown");
+    REQUIRE(d["style"]["kinds"].HasMember("unknown"));
+    CHECK(std::string(d["style"]["kinds"]["unknown"]["border"].GetString()) == "dashed");
+    CHECK(d["timeline"]["events"][0]["source"].IsNull());
+
+    const auto seed = page_data(
+        exports::to_html(graph::build_graph(test::read_events("graph/reports.jsonl")), {}, "R"));
+    CHECK_FALSE(seed["style"]["kinds"].HasMember("unknown"));
+}

@@ -181,3 +181,24 @@ TEST_CASE(
     CHECK(str(d["title"]["text"]["text"]) ==
           "<p>15 happenings told in 26 reports, 2024-05-16 to 2024-10-05.</p>");
 }
+
+TEST_CASE(
+    "a happening with no source is on the timeline with a null source, involving its target") {
+    const auto g = graph::build_graph(read_events("unknown/events.jsonl"));
+    const std::string json = exports::to_timeline_json(g);
+    CHECK(test::schema_errors(schema, json) == "");
+    const auto d = parse(json);
+    const auto& first = d["events"][0];
+    CHECK(str(first["id"]) == "ev-0000000000000a01");
+    CHECK(first["source"].IsNull());
+    CHECK(str(first["target"]["id"]) == "USA");
+    CHECK(str(first["headline"]) == "An unknown actor attacks United States");
+    REQUIRE(first["actors"].Size() == 1);
+    CHECK(str(first["actors"][0]) == "USA");
+
+    const auto tjs = parse(exports::to_timelinejs(g));
+    CHECK(str(tjs["events"][0]["text"]["headline"]) == "An unknown actor attacks United States");
+    // The unknown actor is not named in the title among the actors.
+    CHECK(str(tjs["title"]["text"]["headline"]) ==
+          "Timeline: United Kingdom, Russia, Ukraine and United States");
+}

@@ -29,13 +29,18 @@ std::vector<model::Event> events_of(const std::vector<std::string>& paragraphs, 
 // "type SRC->TGT" lines of the events, by codes.
 std::vector<std::string> keys(const std::vector<model::Event>& events) {
     std::vector<std::string> out;
-    for (const auto& e : events) out.push_back(e.type + " " + e.source.code + "->" + (e.target ? e.target->code : "-"));
+    for (const auto& e : events)
+        out.push_back(e.type + " " + (e.source ? e.source->code : "?") + "->" +
+                      (e.target ? e.target->code : "-"));
     return out;
 }
 
 const model::Event* find(const std::vector<model::Event>& events, const std::string& key) {
     for (const auto& e : events)
-        if (e.type + " " + e.source.code + "->" + (e.target ? e.target->code : "-") == key) return &e;
+        if (e.type + " " + (e.source ? e.source->code : "?") + "->" +
+                (e.target ? e.target->code : "-") ==
+            key)
+            return &e;
     return nullptr;
 }
 
@@ -182,7 +187,7 @@ TEST_CASE("a claim and its denial in one sentence have different ids") {
     std::vector<std::pair<std::size_t, std::size_t>> pairs;
     for (std::size_t i = 0; i < ev.size(); ++i)
         for (std::size_t k = i + 1; k < ev.size(); ++k)
-            if (ev[i].type == ev[k].type && ev[i].source.id == ev[k].source.id &&
+            if (ev[i].type == ev[k].type && ev[i].source == ev[k].source &&
                 target_of(ev[i]) == target_of(ev[k]))
                 pairs.emplace_back(i, k);
     REQUIRE(pairs.size() == 1);
@@ -192,7 +197,16 @@ TEST_CASE("a claim and its denial in one sentence have different ids") {
     const int sentence = first.evidence.sentence;
     REQUIRE(second.evidence.sentence == sentence);
     CHECK(first.id ==
-          extract::event_id("test", sentence, first.type, first.source.id, target_of(first)));
+          extract::event_id("test", sentence, first.type, first.source->id, target_of(first)));
     CHECK(second.id ==
-          extract::event_id("test", sentence, first.type, first.source.id, target_of(first), 1));
+          extract::event_id("test", sentence, first.type, first.source->id, target_of(first), 1));
+}
+
+TEST_CASE("an event id is stable for an unknown source, and differs from a named one's") {
+    const std::string unknown = extract::event_id("wire-1", 0, "assault", "", "USA");
+    CHECK(unknown == extract::event_id("wire-1", 0, "assault", "", "USA"));
+    CHECK(unknown.size() == 19);
+    CHECK(unknown.rfind("ev-", 0) == 0);
+    CHECK(unknown != extract::event_id("wire-1", 0, "assault", "USA", ""));
+    CHECK(unknown != extract::event_id("wire-1", 0, "assault", "GBR", "USA"));
 }

@@ -39,7 +39,8 @@ void check_consistent(const graph::EventGraph& g) {
         for (const auto h : edge.happenings) {
             REQUIRE(h < g.happenings.size());
             CHECK(g.happenings[h].type == edge.type);
-            CHECK(g.happenings[h].source.id == g.graph[boost::source(e, g.graph)].id);
+            CHECK(graph::source_key(g.happenings[h].source, g.level) ==
+                  g.graph[boost::source(e, g.graph)].id);
         }
     }
     for (const auto& h : g.happenings)
@@ -204,4 +205,55 @@ TEST_CASE("filter_graph refuses an actor that is no vertex") {
     CHECK_THROWS_WITH(
         graph::filter_graph(g, f),
         "unknown actor \"China\" in --actors: no actor of the events has this code, id or name");
+}
+
+TEST_CASE("the unknown-actors filter includes, excludes or keeps only the events with no source") {
+    const auto events = read_events("unknown/events.jsonl");
+    Filter f;
+    CHECK(graph::filter_events(events, f).size() == 6);
+    f.unknown_actors = graph::UnknownActors::exclude;
+    const auto named = graph::build_graph(graph::filter_events(events, f));
+    CHECK(named.events.size() == 3);
+    CHECK(vertex_ids(named) == std::vector<std::string>{"RUS", "UKR", "USA"});
+    f.unknown_actors = graph::UnknownActors::only;
+    const auto unknown = graph::build_graph(graph::filter_events(events, f));
+    CHECK(unknown.events.size() == 3);
+    CHECK(vertex_ids(unknown) == std::vector<std::string>{"?", "GBR", "UKR", "USA"});
+    CHECK(edge_keys(unknown) ==
+          std::vector<std::string>{"?>GBR:assault", "?>UKR:assault", "?>USA:assault"});
+    CHECK(graph::parse_unknown_actors(" Only ") == graph::UnknownActors::only);
+    CHECK_THROWS_WITH(graph::parse_unknown_actors("some"),
+                      "option --unknown-actors needs include, exclude or only, not \"some\"");
+}
+
+TEST_CASE(
+    "an event with no source involves only its target, and the unknown vertex is never a hop") {
+    const auto g = graph::build_graph(read_events("unknown/events.jsonl"));
+    Filter f;
+    f.actors = {"UKR"};
+    auto one = graph::filter_graph(g, f);
+    check_consistent(one);
+    CHECK(vertex_ids(one) == std::vector<std::string>{"?", "UKR"});
+    CHECK(edge_keys(one) == std::vector<std::string>{"?>UKR:assault"});
+    CHECK(one.events.size() == 1);
+
+    // USA's neighbours are UKR and the unknown vertex; GBR is reached only through it.
+    f.actors = {"USA"};
+    f.depth = 2;
+    auto two = graph::filter_graph(g, f);
+    check_consistent(two);
+    CHECK(vertex_ids(two) == std::vector<std::string>{"?", "RUS", "UKR", "USA"});
+    CHECK(edge_keys(two) == std::vector<std::string>{"?>UKR:assault", "?>USA:assault",
+                                                     "RUS>UKR:assault", "UKR>RUS:accuse",
+                                                     "USA>UKR:aid"});
+}
+
+TEST_CASE("the actors filter cannot name the unknown vertex: it is no one actor") {
+    const auto g = graph::build_graph(read_events("unknown/events.jsonl"));
+    CHECK_THROWS_WITH(graph::resolve_actors(g, {"?"}),
+                      "\"?\" in --actors is no one actor: use --unknown-actors only for the events "
+                      "of unknown actors");
+    CHECK_THROWS_WITH(graph::resolve_actors(g, {"unknown actor"}),
+                      "unknown actor \"unknown actor\" in --actors: no actor of the events has "
+                      "this code, id or name");
 }

@@ -29,7 +29,7 @@ std::vector<const graph::Happening*> happenings_of(const EventGraph& g, const st
                                                    const std::string& type) {
     std::vector<const graph::Happening*> out;
     for (const auto& h : g.happenings)
-        if (h.source.id == from && h.type == type) out.push_back(&h);
+        if (h.source && h.source->id == from && h.type == type) out.push_back(&h);
     return out;
 }
 
@@ -121,7 +121,7 @@ TEST_CASE(
     CHECK(date_of(*support.front()) == "2024-07-10");
     // Iran's undated report has two dated happenings to choose from: it is counted apart, listed
     // last.
-    CHECK(g.happenings.back().source.id == "IRN");
+    CHECK(g.happenings.back().source->id == "IRN");
     CHECK_FALSE(g.happenings.back().date);
     const auto* e = find_edge(g, "IRN", "RUS", "aid");
     REQUIRE(e);
@@ -171,7 +171,7 @@ TEST_CASE(
     const auto nato = happenings_of(g, "NATO", "accuse");
     REQUIRE(nato.size() == 1);
     CHECK(nato.front()->mentions == 2);
-    CHECK(nato.front()->source.name == "NATO");
+    CHECK(nato.front()->source->name == "NATO");
     CHECK(find_edge(g, "RUS", "CHN", "cooperate"));  // Putin and Xi
     CHECK(find_edge(g, "CHN", "USA", "reject"));     // the foreign ministry
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
@@ -294,4 +294,32 @@ TEST_CASE("an article's page is its id up to '#'") {
     CHECK(graph::vertex_key(model::Actor{"USA.ANTONY_BLINKEN", "USA", "Antony Blinken",
                                          model::ActorKind::person, "", ""},
                             Level::actor) == "USA.ANTONY_BLINKEN");
+}
+
+TEST_CASE("events with no source share one unknown vertex, only when there are such events") {
+    const auto g = graph::build_graph(read_events("unknown/events.jsonl"));
+    REQUIRE(g.vertex_by_id.count("?"));
+    const auto& unknown = g.graph[g.vertex_by_id.at("?")];
+    CHECK(unknown.name == "unknown actor");
+    CHECK(unknown.code == "?");
+    CHECK(unknown.kind == model::ActorKind::unknown);
+    CHECK(boost::num_vertices(g.graph) == 5);  // ?, GBR, RUS, UKR, USA
+    CHECK(boost::out_degree(g.vertex_by_id.at("?"), g.graph) == 3);
+    CHECK(boost::in_degree(g.vertex_by_id.at("?"), g.graph) == 0);
+    std::size_t sourceless = 0;
+    for (const auto& h : g.happenings) sourceless += !h.source;
+    CHECK(sourceless == 3);
+
+    auto named = read_events("unknown/events.jsonl");
+    named.erase(std::remove_if(named.begin(), named.end(), [](const auto& e) { return !e.source; }),
+                named.end());
+    CHECK_FALSE(graph::build_graph(named).vertex_by_id.count("?"));
+}
+
+TEST_CASE("the unknown vertex has no member-of edge at the actor level") {
+    const auto g = graph::build_graph(read_events("unknown/events.jsonl"), Level::actor);
+    REQUIRE(g.vertex_by_id.count("?"));
+    for (const auto e :
+         boost::make_iterator_range(boost::out_edges(g.vertex_by_id.at("?"), g.graph)))
+        CHECK(g.graph[e].type == "assault");
 }

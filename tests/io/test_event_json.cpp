@@ -74,3 +74,36 @@ TEST_CASE("an event stream with a broken line stops there, or skips it when aske
                                [](const std::exception&) {}) == 1);
     CHECK(got.size() == 2);
 }
+
+TEST_CASE("an event with a null source reads and writes back null, valid against the schema") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("unknown/events.jsonl")));
+    REQUIRE(lines.size() == 6);
+    const auto e = io::event_from_json(lines[0], "events.jsonl", 1);
+    CHECK_FALSE(e.source);
+    REQUIRE(e.target);
+    CHECK(e.target->id == "USA");
+    const std::string json = io::event_to_json(e);
+    CHECK(json == lines[0]);
+    CHECK(json.find(R"("source":null,)") != std::string::npos);
+    CHECK(test::schema_errors(event_schema, json) == "");
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        CHECK(io::event_to_json(io::event_from_json(lines[i], "events.jsonl", i + 1)) == lines[i]);
+}
+
+TEST_CASE("an event must still say its source: a missing one or one of a wrong type is an error") {
+    const std::string good =
+        test::lines_of(test::read_file(test::data_path("unknown/events.jsonl")))[0];
+    auto with = [&](const std::string& from, const std::string& to) {
+        std::string s = good;
+        s.replace(s.find(from), from.size(), to);
+        return s;
+    };
+    CHECK(error_of(with(R"("source":null,)", "")) == "ev.jsonl:7: field \"source\": missing");
+    CHECK(error_of(with(R"("source":null)", R"("source":"USA")")) ==
+          "ev.jsonl:7: field \"source\": expected an actor object or null");
+    CHECK(error_of(with(R"("source":null)", R"("source":[])")) ==
+          "ev.jsonl:7: field \"source\": expected an actor object or null");
+    // "unknown" is the graph's kind for the unknown vertex, never an actor's in the events.
+    CHECK(error_of(with(R"("kind":"country"})", R"("kind":"unknown"})")) ==
+          "ev.jsonl:7: field \"target/kind\": \"unknown\" is not an allowed value");
+}

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "eventgraph/graph/graph.hpp"
 #include "eventgraph/query/paths.hpp"
 #include "support/support.hpp"
 
@@ -124,12 +125,12 @@ struct Builder {
     void report(std::size_t happening, const std::string& article, const std::string& sentence,
                 double confidence) {
         auto& h = g.happenings[happening];
-        const auto ev = add_event(article, sentence, confidence, h.source, *h.target, h.type,
+        const auto ev = add_event(article, sentence, confidence, *h.source, *h.target, h.type,
                                   h.date, h.polarity == model::Polarity::asserted);
         h.reports.push_back(ev);
         ++h.mentions;
         ++h.sources;
-        const auto e = edge(actor(h.source.id), actor(h.target->id), h.type,
+        const auto e = edge(actor(h.source->id), actor(h.target->id), h.type,
                             h.polarity == model::Polarity::asserted);
         ++g.graph[e].mentions;
     }
@@ -647,4 +648,25 @@ TEST_CASE("time-respecting paths agree with a brute force on random graphs") {
         costs.resize(std::min(costs.size(), k));
         CHECK(ours == costs);
     }
+}
+
+TEST_CASE("no path goes through the unknown vertex, which is every unnamed actor and not one") {
+    // GBR and USA were both attacked by someone unnamed: that joins them through ? only.
+    const EventGraph g = graph::build_graph(test::read_events("unknown/events.jsonl"));
+    const VertexId usa = g.vertex_by_id.at("USA"), gbr = g.vertex_by_id.at("GBR"),
+                   rus = g.vertex_by_id.at("RUS"), unknown = g.vertex_by_id.at("?");
+    for (const bool temporal : {false, true}) {
+        PathOptions o;
+        o.temporal = temporal;
+        CHECK_FALSE(query::shortest_path(g, usa, gbr, o));
+        CHECK(query::k_shortest_paths(g, usa, gbr, 3, o).empty());
+        CHECK(query::all_simple_paths(g, usa, gbr, 4, o).empty());
+        CHECK_FALSE(query::shortest_path(g, unknown, usa, o));
+    }
+    // USA → UKR ← RUS, not USA ← ? → UKR ← RUS.
+    for (const auto& p : query::all_simple_paths(g, usa, rus, 4))
+        CHECK(std::find(p.vertices.begin(), p.vertices.end(), unknown) == p.vertices.end());
+    const auto p = query::shortest_path(g, usa, rus);
+    REQUIRE(p);
+    CHECK(p->vertices.size() == 3);
 }

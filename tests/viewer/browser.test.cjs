@@ -221,6 +221,26 @@ test("a page of no events opens and says so", async () => {
   await context.close();
 });
 
+test("events with no source draw one dashed unknown actor that lists them when clicked", async () => {
+  const dir = path.join(process.env.EVENTGRAPH_TEST_TMP, "viewer-unknown");
+  fs.mkdirSync(dir, { recursive: true });
+  const events = path.join(source, "tests/data/unknown/events.jsonl");
+  execFileSync(process.env.EVENTGRAPH_BINARY, ["export", "--format", "html", events, "-o", path.join(dir, "page.html")], { stdio: "pipe" });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(`page error (unknown actors): ${e.message}`));
+  await page.goto("file://" + path.join(dir, "page.html"));
+  await page.waitForFunction(() => window.eventgraphViewer && window.eventgraphViewer.ready);
+  assert.equal(await page.evaluate(() => eventgraphViewer.cy.getElementById("?").style("border-style")), "dashed");
+  assert.equal(await page.evaluate(() => eventgraphViewer.cy.getElementById("USA").style("border-style")), "solid");
+  assert.ok((await page.textContent("#legend")).includes("unknown"));
+  await clickNode(page, "?");
+  await page.waitForFunction(() => eventgraphViewer.state.actor === "?");
+  assert.deepEqual((await page.evaluate(() => eventgraphViewer.shownEvents())).sort(),
+    ["ev-0000000000000a01", "ev-0000000000000a03", "ev-0000000000000a06"]);
+  await context.close();
+});
+
 test("nothing went wrong in the browser: no console error, no request off the machine", () => {
   assert.deepEqual(problems, []);
 });

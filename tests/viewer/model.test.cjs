@@ -114,3 +114,16 @@ test("a tint is the colour mixed with white", () => {
   assert.equal(M.tint("#0072B2", 0), "#0072B2");
   assert.equal(M.tint("#0072B2", 1), "#FFFFFF");
 });
+
+test("a happening with a null source is the unknown actor's, ?, and involves its target", () => {
+  const withUnknown = {
+    actors: [actor("?", "unknown actor", "unknown"), actor("USA", "United States")],
+    relations: [{ source: "?", target: "USA", type: "assault", quad: 4, asserted: true, count: 1, mentions: 1, width: 1, happenings: ["u1"] }],
+    timeline: { events: [{ id: "u1", type: "assault", date: day("2024-08-03"), source: null, target: actor("USA", "United States") }] },
+  };
+  const ix = M.index(withUnknown);
+  assert.equal(M.sourceId(withUnknown.timeline.events[0]), "?");
+  assert.deepEqual(M.visible(ix, { actor: "USA" }).happenings, ["u1"]);
+  assert.deepEqual(M.visible(ix, { actor: "?" }).happenings, ["u1"]);
+  assert.deepEqual([...M.visible(ix, {}).actors].sort(), ["?", "USA"]);
+});

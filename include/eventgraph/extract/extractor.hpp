@@ -27,6 +27,7 @@ std::string article_text(const model::Article& article);
 
 /// A stable id for an event: a hash of its article, sentence, type and actors,
 /// and of its rank among the article's events that share those (0: the first).
+/// `source` and `target` are the actors' ids, empty for an unknown source or no target.
 std::string event_id(const std::string& article, int sentence, const std::string& type,
                      const std::string& source, const std::string& target, int rank = 0);
 

@@ -27,7 +27,9 @@ struct Happening {
     std::string type;
     std::string mode;
     int quad = 0;
-    model::Actor source;  ///< at the graph's level (folded to the code at Level::code)
+    /// at the graph's level (folded to the code at Level::code); unset for an
+    /// unknown source, whose vertex is unknown_vertex_id
+    std::optional<model::Actor> source;
     std::optional<model::Actor> target;
     std::optional<model::DateSpan> date;  ///< the most precise date among the reports
     model::Polarity polarity = model::Polarity::asserted;
@@ -68,6 +70,15 @@ struct EventGraph {
     Graph graph;
     std::unordered_map<std::string, VertexId> vertex_by_id;
 };
+
+/// The one vertex that stands for every unnamed or unknown source (events
+/// with no source), named "unknown actor", of kind ActorKind::unknown. It is
+/// there only when such events are: a relation `? → USA` says "someone
+/// attacked the United States", not that one actor did all of them.
+inline constexpr const char* unknown_vertex_id = "?";
+
+/// The vertex id of an event's source: vertex_key, or unknown_vertex_id.
+std::string source_key(const std::optional<model::Actor>& source, Level level);
 
 /// Builds the graph from events (taken by value: the graph keeps them).
 /// Deterministic: the same events in any order give the same graph, vertex

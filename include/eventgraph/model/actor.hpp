@@ -6,7 +6,9 @@
 
 namespace eventgraph::model {
 
-enum class ActorKind { country, person, organisation, group, agent, place };
+/// `unknown` is no kind of actor the texts name: it is the graph's one vertex
+/// standing for every unnamed or unknown source (graph::unknown_vertex_id).
+enum class ActorKind { country, person, organisation, group, agent, place, unknown };
 
 /// An actor as resolved in one mention.
 struct Actor {

@@ -33,7 +33,9 @@ struct Event {
     std::string mode;   ///< PLOVER mode where the text tells it, else empty
     std::string cameo;  ///< CAMEO code
     int quad = 0;       ///< 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; 0 outside CAMEO
-    Actor source;
+    /// unset for an unnamed or unknown actor ("killed by a roadside bomb"), as
+    /// GDELT's empty Actor1
+    std::optional<Actor> source;
     std::optional<Actor> target;
     std::optional<DateSpan> date;  ///< unset where neither the text nor the article tells
     std::optional<Actor> location;

@@ -99,8 +99,14 @@
     return { data, happenings, actors, relations, relationOf, types };
   }
 
+  // The id of a happening's acting actor: "?", the graph's unknown actor,
+  // where the source is null (unnamed or unknown).
+  function sourceId(h) {
+    return h.source ? h.source.id : "?";
+  }
+
   function involves(h, actor) {
-    return h.source.id === actor || (h.target !== null && h.target.id === actor);
+    return sourceId(h) === actor || (h.target !== null && h.target.id === actor);
   }
 
   // Does a happening's date overlap the window [from, to] (YYYY-MM-DD, either may be missing)?
@@ -180,5 +186,5 @@
   }
 
   return { timelineSpan, describeDate, highlight, parseHash, formatHash, isoDay, index,
-    involves, inWindow, visible, findActors, tint, parseDay };
+    sourceId, involves, inWindow, visible, findActors, tint, parseDay };
 });

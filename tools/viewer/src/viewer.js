@@ -72,6 +72,7 @@
     swatch.style.background = s.fill;
     swatch.style.borderColor = s.pen;
     if (s.shape === "ellipse") swatch.style.borderRadius = "50%";
+    if (s.border) swatch.style.borderStyle = s.border;
     item.append(swatch, kind);
     legend.append(item);
   }
@@ -98,7 +99,7 @@
     const s = data.style.kinds[a.kind] || data.style.kinds.person;
     elements.push({
       group: "nodes",
-      data: { id: a.id, label: a.name, shape: s.shape, fill: s.fill, pen: s.pen,
+      data: { id: a.id, label: a.name, shape: s.shape, fill: s.fill, pen: s.pen, border: s.border || "solid",
         w: Math.max(36, a.name.length * 7 + 14) },
       position: "x" in a ? { x: a.x, y: a.y } : undefined,
     });
@@ -122,7 +123,7 @@
     hideEdgesOnViewport: data.relations.length > 1000,  // panning a hairball stays smooth
     style: [
       { selector: "node", style: {
-        shape: "data(shape)", "background-color": "data(fill)", "border-color": "data(pen)",
+        shape: "data(shape)", "background-color": "data(fill)", "border-color": "data(pen)", "border-style": "data(border)",
         "border-width": 1.5, label: "data(label)", "font-size": 11, "text-valign": "center",
         "text-halign": "center", width: "data(w)", height: 26 } },
       { selector: "edge", style: {
@@ -148,7 +149,7 @@
 
   // ---- timeline ----
   function groupOf(h) {
-    return state.group === "type" ? h.type : h.source.id;
+    return state.group === "type" ? h.type : M.sourceId(h);
   }
   const items = new vis.DataSet();
   items.add(data.timeline.events.filter((h) => h.date).map((h) => {
@@ -170,7 +171,7 @@
     if (state.group === "type") {
       for (const t of ix.types) g.add({ id: t, content: escapeHtml(t) });
     } else {
-      const acting = new Set(data.timeline.events.filter((h) => h.date).map((h) => h.source.id));
+      const acting = new Set(data.timeline.events.filter((h) => h.date).map(M.sourceId));
       const names = (id) => (ix.actors.get(id) || { name: id }).name;
       for (const id of [...acting].sort((a, b) => names(a).localeCompare(names(b))))
         g.add({ id, content: escapeHtml(names(id)) });
@@ -332,7 +333,7 @@
     pane.append(element("h2", h.headline), facts([
       ["type", h.type + (h.mode ? ` (${h.mode})` : "")],
       ["class", quad(h.quad).name],
-      ["source", actor(h.source)],
+      ["source", h.source ? actor(h.source) : "unknown actor"],
       ["target", actor(h.target)],
       ["date", M.describeDate(h.date)],
       ["polarity", h.polarity],
