@@ -26,7 +26,7 @@ Coding Analyser::coding_of(std::size_t t, const Clause& c) const {
     } else if (info.from_dictionary) {
         code = &d->code_of(*lex_.verb_of(r));
     }
-    if (!code) return k;  // a JSON trigger whose dictionary verb has no pattern here: the JSON's code
+    if (!code) return k;
     k.dictionary = true;
     if (code->code.empty()) {
         k.none = true;
@@ -64,7 +64,7 @@ void Analyser::reverse_events(const Coding& k, std::size_t from, std::vector<Fou
     const std::size_t end = out.size();
     const PloverClass cls = plover_class(k.reverse);
     for (std::size_t i = from; i < end; ++i) {
-        if (!out[i].target) continue;
+        if (!out[i].target || out[i].unknown_source) continue;
         Found back = out[i];
         back.source = *out[i].target;
         back.target = out[i].source;

@@ -55,6 +55,10 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
             if (v != t && trigger_last(v) <= f && key(f - 1) == "to") complement = true;
         if (reading_[t].form == VerbForm::gerund && f > c.begin && is(f - 1, wc_prepositions))
             complement = true;
+        // The dictionary says this use of the verb is no event: no predicate,
+        // so the nouns after it are read on their own ("dispatched inspectors").
+        Coding coding = coding_of(t, c);
+        if (coding.none) continue;
         const std::size_t end = predicate_end(t, c);
         regions.emplace_back(l, end);
         if (complement) continue;
@@ -67,8 +71,6 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
                 if (const auto* m = mention(i); m && actor_like(*m))
                     subject = Subject{{m->actor}, m->last_token, false, false};
         }
-        Coding coding = coding_of(t, c);
-        if (coding.none) continue;  // the dictionary says this use of the verb is no event
         // A pattern that places the source needs no subject of the clause.
         const bool placed = coding.source || (coding.compound_a && coding.compound_b);
         if (!placed && (!subject || subject->event_noun || subject->actors.empty())) continue;
@@ -119,7 +121,19 @@ void Analyser::assign_verb_roles(const VerbPredicate& p, const Actor& subj, cons
     if (p.passive && info.frame != Frame::receive && !p.coding.source) {
         const auto by = std::find_if(objects.begin(), objects.end(),
                                      [](const Object& o) { return o.prep == "by"; });
-        if (by == objects.end() || !actor_like(*by->mention)) return;
+        if (by == objects.end() || !actor_like(*by->mention)) {
+            // "Three US soldiers were killed by a roadside bomb": an attack on
+            // them by no one named, as GDELT leaves Actor1 blank.
+            const int quad = quad_of_cameo(ev.cameo.empty() ? info.cameo : ev.cameo);
+            if (quad != 4) return;
+            ev.unknown_source = true;
+            ev.source = Actor{};
+            ev.attributed_to.reset();
+            set_target(ev, subj);
+            ev.confidence = 0.6;
+            emit(ev, c, out);
+            return;
+        }
         ev.source = by->mention->actor;
         set_target(ev, subj);
         ev.confidence = 0.85;

@@ -122,10 +122,14 @@ void Analyser::choose_readings() {
             is_verb_[t] = use_verb;
         } else if (verb) {
             reading_[t] = *verb;
-            is_verb_[t] = !after_det;
             // A verb form after a determiner is a noun the triggers do not know
-            // as one ("their arms industries"): no predicate at all.
-            if (after_det) mute_.push_back(t);
+            // as one ("their arms industries"): no predicate at all. A verb only
+            // a verb dictionary knows must also stand where a verb stands: "air
+            // links", "reject proposed changes" are no verbs.
+            const bool dictionary_only = lex_.info(verb->info).from_dictionary;
+            const bool noun_like = after_det || (dictionary_only && (!verbal_context || after_prep || after_modifier));
+            is_verb_[t] = !noun_like;
+            if (noun_like) mute_.push_back(t);
         } else {
             reading_[t] = *noun;
         }
@@ -134,6 +138,7 @@ void Analyser::choose_readings() {
 }
 
 void Analyser::remember(const Found& f) {
+    if (f.unknown_source) return;
     if (f.source.kind == ActorKind::person)
         d_.last_person = f.source;
     else

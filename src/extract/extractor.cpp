@@ -139,7 +139,7 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
             const auto& info = triggers_.info(f.info);
             e.cameo = f.cameo.empty() ? info.cameo : f.cameo;
             e.quad = quad_of_cameo(e.cameo);
-            e.source = f.source;
+            if (!f.unknown_source) e.source = f.source;
             e.target = f.target;
             e.location = f.location;
             e.attributed_to = f.attributed_to;

@@ -52,9 +52,8 @@ struct Reading {
     std::uint32_t info = 0;
     Pos pos = Pos::verb;
     VerbForm form = VerbForm::none;
-    /// The verb-dictionary verb of the same words, whose patterns refine the
-    /// reading; -1 for none. Set on JSON triggers too ("attack" in
-    /// triggers.json and in CAMEO.2.0.txt: the JSON frame, the dictionary's patterns).
+    /// The verb-dictionary verb it reads, whose patterns refine it; -1 for a
+    /// JSON trigger.
     std::int32_t verb = -1;  ///< index into TriggerLexicon::dictionary_verbs()
 };
 
@@ -89,9 +88,9 @@ public:
     /// The same from JSON text.
     void load_json(std::string_view json, const std::string& file);
 
-    /// Adds a verb dictionary: each verb form becomes a verb trigger, or
-    /// lends its patterns to a JSON trigger of the same words and form.
-    /// Load JSON triggers first.
+    /// Adds a verb dictionary: each verb form becomes a verb trigger, unless
+    /// a JSON trigger already reads the same words as a verb. Load JSON
+    /// triggers first.
     void add_verbs(VerbDictionary dictionary);
 
     /// data/triggers.json (the directory as for the actor lexicon).
