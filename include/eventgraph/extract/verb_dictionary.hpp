@@ -73,12 +73,12 @@ struct VerbPattern {
 /// One word form of a verb as it appears in text: the words of a
 /// multi-word verb in order ("wire", "tapped"), `head` the one that is the
 /// verb ('+' in the file, else the only word).
-struct VerbForm {
+struct DictionaryForm {
     std::vector<std::string> words;  ///< match keys
     std::size_t head = 0;
     std::uint32_t verb = 0;          ///< index into VerbDictionary::verbs()
 
-    friend bool operator==(const VerbForm&, const VerbForm&) = default;
+    friend bool operator==(const DictionaryForm&, const DictionaryForm&) = default;
 };
 
 /// A verb line of a block: its base form, its own code if it has one.
@@ -134,7 +134,7 @@ public:
     const std::vector<VerbBlock>& blocks() const noexcept { return blocks_; }
     /// Every form of every verb: base, third person, past, participle,
     /// gerund (regular rules, or the {...} forms the file gives).
-    const std::vector<VerbForm>& forms() const noexcept { return forms_; }
+    const std::vector<DictionaryForm>& forms() const noexcept { return forms_; }
     const std::vector<VerbTransformation>& transformations() const noexcept { return transformations_; }
     /// "FILE:LINE: what" for every defect stepped over, in reading order.
     const std::vector<std::string>& warnings() const noexcept { return warnings_; }
@@ -147,7 +147,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> synset_index_;
     std::vector<Verb> verbs_;
     std::vector<VerbBlock> blocks_;
-    std::vector<VerbForm> forms_;
+    std::vector<DictionaryForm> forms_;
     std::vector<VerbTransformation> transformations_;
     std::vector<std::string> warnings_;
 };
