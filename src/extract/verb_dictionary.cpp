@@ -84,6 +84,22 @@ bool ends_word(char c) {
     }
 }
 
+// Where a comment starts: '#' to the end of the line, and ';' too, TABARI's
+// comment ("SCRAP {...};shan 8/30/93"); not inside a code, which may be
+// anything ("[###]" in the validation dictionary).
+std::size_t comment_at(std::string_view s) {
+    bool in_code = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '[')
+            in_code = true;
+        else if (s[i] == ']')
+            in_code = false;
+        else if ((s[i] == '#' || s[i] == ';') && !in_code)
+            return i;
+    }
+    return s.size();
+}
+
 bool is_name_char(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -171,9 +187,7 @@ private:
             in_comment_ = s.find("-->", 4) == std::string_view::npos;
             return;
         }
-        // '#' to the end of the line; ';' too, TABARI's comment ("SCRAP {...};shan 8/30/93").
-        if (const auto hash = s.find_first_of("#;"); hash != std::string_view::npos)
-            s = trim(s.substr(0, hash));
+        s = trim(s.substr(0, comment_at(s)));
         if (s.empty()) return;
         switch (s.front()) {
             case '&':

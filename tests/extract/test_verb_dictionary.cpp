@@ -207,7 +207,7 @@ TEST_CASE(
     const VerbDictionary d = load("patterns.txt");
     REQUIRE(d.blocks().size() == 1);
     const auto& p = d.blocks()[0].patterns;
-    REQUIRE(p.size() == 14);
+    REQUIRE(p.size() == 15);
     CHECK(p[0].before.empty());
     CHECK(p[0].after == elements{word("diplomatic"), word("ties")});
     CHECK(p[0].code == code("901"));
@@ -224,7 +224,7 @@ TEST_CASE(
     "verb dictionary: '_' joins an element to the next one or to the verb, across spaces too") {
     const VerbDictionary d = load("patterns.txt");
     const auto& p = d.blocks().at(0).patterns;
-    REQUIRE(p.size() == 14);
+    REQUIRE(p.size() == 15);
     CHECK(p[1].before == elements{word("in", true)});  // IN_*
     CHECK(p[1].after.empty());
     CHECK(p[2].before.empty());  // *_OUT
@@ -244,7 +244,7 @@ TEST_CASE(
     "joined") {
     const VerbDictionary d = load("patterns.txt");
     const auto& p = d.blocks().at(0).patterns;
-    REQUIRE(p.size() == 14);
+    REQUIRE(p.size() == 15);
     CHECK(p[7].after == elements{word("for"), word("financial", true), word("aid")});
     CHECK(p[8].after == elements{word("bank", true), word("account"), mark(ElementKind::compound)});
     CHECK(p[8].code == code("032", "033"));
@@ -258,9 +258,11 @@ TEST_CASE(
 TEST_CASE("verb dictionary: odd codes are kept as written, upper-cased") {
     const VerbDictionary d = load("patterns.txt");
     const auto& p = d.blocks().at(0).patterns;
-    REQUIRE(p.size() == 14);
+    REQUIRE(p.size() == 15);
     CHECK(p[11].code == code("075A"));
     CHECK(p[12].code == code("ABC"));
+    CHECK(p[14].code == code("###"));  // not a comment inside the brackets
+    CHECK(p[14].after == elements{word("diplxmatic")});
 }
 
 TEST_CASE(
