@@ -80,6 +80,15 @@ for name in ("countries", "organisations", "agents", "people"):
 d = target("fuzz_lexicon_tabari")
 copy(d, *sorted((data / "lexicon").glob("*.txt")))
 
+# Verb dictionaries: the reader tests' fixtures, and the shipped dictionary's
+# synsets (its first 300 lines) with its first blocks (lines 709 to 1000).
+d = target("fuzz_verb_dictionary")
+copy(d, *sorted((data / "verbs").glob("*.txt")))
+cameo = top / "data" / "petrarch" / "CAMEO.2.0.txt"
+if cameo.exists():
+    cameo_lines = cameo.read_text(encoding="utf-8").splitlines(keepends=True)
+    put(d, "data-CAMEO.2.0-excerpt.txt", "".join(cameo_lines[:300] + cameo_lines[708:1000]))
+
 # Events: the fixtures' lines alone and a few files whole.
 d = target("fuzz_event_json")
 copy(d, data / "events" / "seed-like.jsonl", data / "graph" / "names.jsonl")

@@ -12,7 +12,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift $(( $# < 1 ? $# : 1 ))
 all=(fuzz_article_json fuzz_text_page fuzz_html_page fuzz_time_expressions
-     fuzz_lexicon_json fuzz_lexicon_tabari fuzz_event_json)
+     fuzz_lexicon_json fuzz_lexicon_tabari fuzz_event_json fuzz_verb_dictionary)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 

@@ -1,7 +1,13 @@
 #include "eventgraph/io/input.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <memory>
 #include <system_error>
 
 #include "eventgraph/error.hpp"
@@ -93,6 +99,27 @@ LineRead read_line(std::istream& in, std::string& line, std::size_t max) {
         if (!ended) in.clear(in.rdstate() & ~std::ios::failbit);
         return too_long ? LineRead::too_long : LineRead::line;
     }
+}
+
+std::string read_file(const std::string& path, std::size_t max_bytes, const std::string& too_large) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) throw input_error(path, std::string("cannot open: ") + std::strerror(errno));
+    // A file says its size; a pipe is counted as it is read.
+    struct stat st {};
+    if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode) &&
+        std::size_t(st.st_size) > max_bytes)
+        throw input_error(path, too_large);
+    std::string text;
+    if (S_ISREG(st.st_mode)) text.reserve(std::size_t(st.st_size));
+    char buf[1 << 16];
+    std::size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+        text.append(buf, n);
+        if (text.size() > max_bytes) throw input_error(path, too_large);
+    }
+    if (std::ferror(f.get()))
+        throw input_error(path, std::string("cannot read: ") + std::strerror(errno));
+    return text;
 }
 
 std::string line_too_long_message(std::size_t max) {

@@ -1,16 +1,11 @@
 #include "eventgraph/lexicon/load.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <memory>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/io/input.hpp"
 #include "eventgraph/model/timestamp.hpp"
 #include "lexicon/detail.hpp"
 
@@ -23,27 +18,13 @@ namespace eventgraph::lexicon {
 namespace detail {
 
 std::string read_file(const std::string& path) {
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!f) throw lexicon_error(path, std::string("cannot open: ") + std::strerror(errno));
-    const auto too_big = [&] {
-        return lexicon_error(path, "lexicon larger than " +
-                                       std::to_string(max_lexicon_bytes >> 20) +
-                                       " MB: not read (split it into several files)");
-    };
-    // A file says its size; a pipe is counted as it is read.
-    struct stat st {};
-    if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode) &&
-        std::size_t(st.st_size) > max_lexicon_bytes)
-        throw too_big();
-    std::string text;
-    char buf[1 << 16];
-    std::size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-        text.append(buf, n);
-        if (text.size() > max_lexicon_bytes) throw too_big();
+    try {
+        return io::read_file(path, max_lexicon_bytes,
+                             "lexicon larger than " + std::to_string(max_lexicon_bytes >> 20) +
+                                 " MB: not read (split it into several files)");
+    } catch (const input_error& e) {
+        throw lexicon_error(e.file(), e.message());  // what the lexicon's callers catch
     }
-    if (std::ferror(f.get())) throw lexicon_error(path, std::string("cannot read: ") + std::strerror(errno));
-    return text;
 }
 
 std::optional<date::year_month_day> make_day(int y, unsigned m, unsigned d) {
@@ -128,11 +109,5 @@ void check_codes(Lexicon& lexicon) {
     }
     for (Warning& w : found) lexicon.warn(std::move(w));
 }
-
-}  // namespace eventgraph::lexicon
-
-namespace eventgraph::lexicon {
-
-std::string read_dictionary_file(const std::string& path) { return detail::read_file(path); }
 
 }  // namespace eventgraph::lexicon

@@ -31,6 +31,12 @@ LineRead read_line(std::istream& in, std::string& line, std::size_t max = max_li
 /// "line longer than 16 MB: not read (the limit of one record)", for input_error.
 std::string line_too_long_message(std::size_t max = max_line_bytes);
 
+/// The whole of a file (a dictionary, a lexicon) of at most `max_bytes`.
+/// Throws input_error naming the file when it cannot be opened or read, or
+/// with `too_large` as the message when it is larger (told by its size
+/// before reading when it has one, else counted as it is read: a pipe).
+std::string read_file(const std::string& path, std::size_t max_bytes, const std::string& too_large);
+
 /// Files named on the command line, with each directory replaced by the
 /// regular files in it (not hidden ones), sorted by name. "-" stays as it is.
 /// Throws input_error for a path that does not exist.

@@ -59,11 +59,3 @@ void check_codes(Lexicon& lexicon);
 std::string_view lexicon_schema_text();
 
 }  // namespace eventgraph::lexicon
-
-namespace eventgraph::lexicon {
-
-/// The text of a dictionary file (lexicon, verb dictionary), refused before
-/// it is read when over max_lexicon_bytes; lexicon_error naming the file.
-std::string read_dictionary_file(const std::string& path);
-
-}  // namespace eventgraph::lexicon
