@@ -384,12 +384,14 @@ private:
         add_form(base.words, head, index, first_form);
         if (irregular) {
             // "{BROKE BROKEN}": the forms besides the base, as the file gives them.
+            // Forms are separated by blanks; some entries add commas ("{+WAS_DETERMINED , +BE_DETERMINED}").
             std::string_view list = *irregular;
+            const auto gap = [](char c) { return is_space(c) || c == ','; };
             std::size_t i = 0;
             while (i < list.size()) {
-                while (i < list.size() && is_space(list[i])) ++i;
+                while (i < list.size() && gap(list[i])) ++i;
                 std::size_t j = i;
-                while (j < list.size() && !is_space(list[j])) ++j;
+                while (j < list.size() && !gap(list[j])) ++j;
                 if (j > i) {
                     VerbWords f = verb_words(list.substr(i, j - i));
                     if (!f.marked && f.words.size() == base.words.size()) f.head = head;

@@ -192,6 +192,14 @@ TEST_CASE(
     CHECK(d.forms().front().verb == 0);
 }
 
+TEST_CASE("verb dictionary: irregular forms may be separated by commas, which are no forms") {
+    VerbDictionary d;
+    d.load_text("--- SELECT [---] ---\n+IS_DETERMINED {+WAS_DETERMINED , +BE_DETERMINED,+ARE_DETERMINED} [030]\n",
+                "select.txt");
+    CHECK(forms_of(d, 0) == strings{"IS determined", "WAS determined", "BE determined", "ARE determined"});
+    CHECK(d.warnings().empty());
+}
+
 TEST_CASE(
     "verb dictionary: a multi-word verb's '+' marks the verb word, which is the one inflected") {
     const VerbDictionary d = load("blocks.txt");
