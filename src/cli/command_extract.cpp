@@ -59,15 +59,10 @@ extract::Extractor make_extractor(const Args& args) {
         if (w.file.rfind(lexicon::data_dir(), 0) != 0) std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
     extract::TriggerLexicon triggers = extract::TriggerLexicon::load_default();
     for (const auto& file : args.all("triggers")) triggers.load_file(file);
-    // Verb dictionaries after the JSON triggers: a JSON trigger keeps its frame
-    // and gains the patterns of the dictionary verb of the same words.
-    std::vector<std::string> verb_files{extract::TriggerLexicon::default_verbs_file()};
-    for (const auto& file : args.all("verbs")) verb_files.push_back(file);
-    for (const auto& file : verb_files) {
+    for (const auto& file : args.all("verbs")) {
         extract::VerbDictionary verbs;
         verbs.load_file(file);
-        if (file.rfind(lexicon::data_dir(), 0) != 0)
-            for (const auto& w : verbs.warnings()) std::cerr << "eventgraph: warning: " << w << '\n';
+        for (const auto& w : verbs.warnings()) std::cerr << "eventgraph: warning: " << w << '\n';
         triggers.add_verbs(std::move(verbs));
     }
     return extract::Extractor(lex, std::move(triggers));

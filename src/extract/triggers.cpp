@@ -125,6 +125,9 @@ void TriggerLexicon::add(std::string_view phrase, Reading reading) {
     auto& readings = terminal_[node_for(keys)];
     for (const auto& r : readings)
         if (r.info == reading.info && r.pos == reading.pos && r.form == reading.form) return;
+    // The project's (and the user's) triggers win over a verb dictionary for the words they name.
+    if (reading.pos == Pos::verb)
+        std::erase_if(readings, [&](const Reading& r) { return r.pos == Pos::verb && infos_[r.info].from_dictionary; });
     readings.push_back(reading);
 }
 
@@ -314,6 +317,9 @@ std::string TriggerLexicon::default_verbs_file() { return lexicon::data_dir() + 
 TriggerLexicon TriggerLexicon::load_default() {
     TriggerLexicon t;
     t.load_file(lexicon::data_dir() + "/triggers.json");
+    VerbDictionary verbs;
+    verbs.load_file(default_verbs_file());
+    t.add_verbs(std::move(verbs));
     return t;
 }
 

@@ -93,7 +93,9 @@ public:
     /// triggers first.
     void add_verbs(VerbDictionary dictionary);
 
-    /// data/triggers.json (the directory as for the actor lexicon).
+    /// data/triggers.json and the default verb dictionary (the directory as
+    /// for the actor lexicon). Triggers added later still win over the
+    /// dictionary for the words they name.
     static TriggerLexicon load_default();
     /// The default verb dictionary: data/petrarch/CAMEO.2.0.txt.
     static std::string default_verbs_file();
