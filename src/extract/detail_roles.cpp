@@ -49,10 +49,11 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
         const auto& info = info_of(t);
         if (info.frame == Frame::speech)
             continue;  // a speech verb outside a frame: nothing to code
-        // "threatened to ban …": the complement belongs to the verb before it.
+        // "threatened to ban …": the complement belongs to the verb before it
+        // (one the project's triggers know: "decided to attack" is an attack).
         bool complement = false;
         for (std::size_t v : verbs)
-            if (v != t && trigger_last(v) <= f && key(f - 1) == "to") complement = true;
+            if (v != t && trigger_last(v) <= f && key(f - 1) == "to" && !info_of(v).from_dictionary) complement = true;
         if (reading_[t].form == VerbForm::gerund && f > c.begin && is(f - 1, wc_prepositions))
             complement = true;
         // The dictionary says this use of the verb is no event: no predicate,
@@ -60,7 +61,20 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
         Coding coding = coding_of(t, c);
         if (coding.none) continue;
         const std::size_t end = predicate_end(t, c);
+        // A verb only a dictionary knows holds the nouns after it only when it
+        // codes something itself ("Putin delays new mobilization").
+        const std::size_t region = regions.size();
         regions.emplace_back(l, end);
+        const std::size_t first_event = out.size();
+        struct Release {
+            Regions& regions;
+            std::size_t region, first_event;
+            const std::vector<Found>& out;
+            bool dictionary;
+            ~Release() {
+                if (dictionary && out.size() == first_event) regions.erase(regions.begin() + std::ptrdiff_t(region));
+            }
+        } release{regions, region, first_event, out, info.from_dictionary};
         if (complement) continue;
         const bool is_passive = passive(t, c.begin);
         std::optional<Subject> subject = subject_before(f, c);
@@ -88,7 +102,6 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
             p.polarity = Polarity::denied;  // "vowed not to return"
         p.confidence = subject && subject->inherited ? 0.75 : 0.9;
         p.obligation = obliged(f, c.begin);
-        const std::size_t first_event = out.size();
         if (p.coding.compound_a && p.coding.compound_b)
             compound_events(p, c, out);
         else if (p.coding.source)

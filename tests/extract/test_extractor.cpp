@@ -210,3 +210,26 @@ TEST_CASE("an event id is stable for an unknown source, and differs from a named
     CHECK(unknown != extract::event_id("wire-1", 0, "assault", "USA", ""));
     CHECK(unknown != extract::event_id("wire-1", 0, "assault", "GBR", "USA"));
 }
+
+TEST_CASE("a verb only the default verb dictionary knows codes an event, naming its line") {
+    const auto ev = events_of({"Iran bombarded Iraqi towns on Monday, officials said."});
+    const auto* e = find(ev, "assault IRN->IRQ");
+    REQUIRE(e);
+    CHECK(e->evidence.pattern.rfind("data/petrarch/CAMEO.2.0.txt:", 0) == 0);
+}
+
+TEST_CASE("the project's triggers win over the verb dictionary for the words they name") {
+    const auto ev = events_of({"Russia attacked Ukraine on Oct. 8 with guided bombs."});
+    REQUIRE(ev.size() == 1);
+    CHECK(ev[0].evidence.pattern.rfind("data/triggers.json#/entries/", 0) == 0);
+    CHECK(ev[0].cameo == "190");
+}
+
+TEST_CASE("an attack by no one named is an event with no source") {
+    const auto ev = events_of({"Three US soldiers were killed by a roadside bomb near Baghdad on Monday."});
+    REQUIRE(keys(ev) == std::vector<std::string>{"assault ?->USA"});
+    CHECK(!ev[0].source);
+    CHECK(ev[0].killed == 3);
+    // A verbal event needs someone who says it: no event with an unknown source.
+    CHECK(events_of({"Three US soldiers were criticized on Monday."}).empty());
+}

@@ -1,0 +1,95 @@
+// Coding with a verb dictionary alone (no default lexicon, triggers or
+// dictionaries), as `extract --no-default-dictionaries --lexicon … --verbs …`.
+
+#include <catch2/catch.hpp>
+
+#include "eventgraph/extract/extractor.hpp"
+#include "eventgraph/lexicon/load.hpp"
+#include "support/support.hpp"
+
+using namespace eventgraph;
+
+namespace {
+
+const extract::Extractor& extractor() {
+    static const extract::Extractor x = [] {
+        lexicon::Lexicon actors;
+        lexicon::load_lexicon_file(actors, test::data_path("coding/actors.txt"));
+        extract::VerbDictionary verbs;
+        verbs.load_file(test::data_path("coding/verbs.txt"));
+        extract::TriggerLexicon triggers;
+        triggers.add_verbs(std::move(verbs));
+        return extract::Extractor(actors, std::move(triggers));
+    }();
+    return x;
+}
+
+// "CAMEO SRC->TGT" of each event.
+std::vector<std::string> coded(const std::string& text) {
+    model::Article a;
+    a.id = "test";
+    a.paragraphs.push_back({text, model::ParagraphRole::body});
+    std::vector<std::string> out;
+    for (const auto& e : extractor().extract(a))
+        out.push_back(e.cameo + " " + (e.source ? e.source->code : "?") + "->" + (e.target ? e.target->code : "-"));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+using strings = std::vector<std::string>;
+
+const model::Event first_event(const std::string& text) {
+    model::Article a;
+    a.id = "test";
+    a.paragraphs.push_back({text, model::ParagraphRole::body});
+    const auto events = extractor().extract(a);
+    REQUIRE(!events.empty());
+    return events.front();
+}
+
+}  // namespace
+
+TEST_CASE("a dictionary verb codes its block's code between its subject and its object") {
+    CHECK(coded("Arnor attacked Gondor on Thursday.") == strings{"190 ARN->GON"});
+    const auto e = first_event("Arnor attacked Gondor on Thursday.");
+    CHECK(e.type == "assault");
+    CHECK(e.quad == 4);
+    CHECK(e.evidence.trigger == "attacked");
+    CHECK(e.evidence.pattern == test::data_path("coding/verbs.txt") + ":6");
+}
+
+TEST_CASE("a pattern gives its own code; a verb whose block has none codes only through a pattern") {
+    CHECK(coded("Arnor restored diplomatic ties with Gondor.") == strings{"064 ARN->GON"});
+    CHECK(first_event("Arnor restored diplomatic ties with Gondor.").evidence.pattern ==
+          test::data_path("coding/verbs.txt") + ":10");
+    CHECK(coded("Arnor restored the old bridge to Gondor.").empty());
+}
+
+TEST_CASE("a synset in a pattern matches any of its phrases, plurals too, and + places the target") {
+    CHECK(coded("Arnor will contribute a million dollars to Gondor.") == strings{"071 ARN->GON"});
+    CHECK(coded("Arnor will contribute a million golden galleons to Gondor.") == strings{"071 ARN->GON"});
+    CHECK(coded("Arnor will contribute soldiers to Gondor.") == strings{"070 ARN->GON"});
+}
+
+TEST_CASE("a paired code gives the target's event back to the source") {
+    CHECK(coded("Arnor's king arrived in Gondor on Monday.") == strings{"032 ARN->GON", "033 GON->ARN"});
+}
+
+TEST_CASE("a compound actor at % gives each the other as target") {
+    CHECK(coded("Arnor and Gondor renewed their ties.") == strings{"064 ARN->GON", "064 GON->ARN"});
+}
+
+TEST_CASE("$ and + place source and target where the pattern says, in a passive too") {
+    CHECK(coded("Gondor was opposed by Arnor in the council.") == strings{"112 ARN->GON"});
+}
+
+TEST_CASE("a pattern with a null code says this use of the verb is no event") {
+    CHECK(coded("Arnor foiled a plot against Gondor.").empty());
+    CHECK(coded("Arnor foiled Gondor.") == strings{"185 ARN->GON"});
+}
+
+TEST_CASE("a verb only the dictionary knows is no verb where a noun stands") {
+    CHECK(coded("Arnor links Gondor to the sea.") == strings{"060 ARN->GON"});
+    CHECK(coded("Arnor cut the air links with Gondor.").empty());
+    CHECK(coded("Arnor cut the links with Gondor.").empty());
+}
