@@ -269,6 +269,10 @@ void TriggerLexicon::add_verbs(VerbDictionary dictionary) {
         if (std::any_of(readings.begin(), readings.end(),
                         [&](const Reading& r) { return r.pos == Pos::verb && !infos_[r.info].from_dictionary; }))
             continue;
+        // A dictionary added later (a user's --verbs) overrides an earlier one (the default) for its words.
+        std::erase_if(readings, [&](const Reading& r) {
+            return r.pos == Pos::verb && r.verb >= 0 && dictionary_verbs_[std::size_t(r.verb)].dictionary != d;
+        });
         if (info_of[f.verb] == std::uint32_t(-1)) {
             const Verb& v = dict.verbs()[f.verb];
             const VerbCode& code = dict.code_of(v);

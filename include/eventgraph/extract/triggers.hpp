@@ -89,8 +89,8 @@ public:
     void load_json(std::string_view json, const std::string& file);
 
     /// Adds a verb dictionary: each verb form becomes a verb trigger, unless
-    /// a JSON trigger already reads the same words as a verb. Load JSON
-    /// triggers first.
+    /// a JSON trigger reads the same words as a verb; it replaces the verbs
+    /// of dictionaries added before it for the same words.
     void add_verbs(VerbDictionary dictionary);
 
     /// data/triggers.json and the default verb dictionary (the directory as
