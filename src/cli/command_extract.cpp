@@ -57,7 +57,9 @@ extract::Extractor make_extractor(const Args& args) {
     lexicon::Lexicon lex = lexicon::load_default_lexicon(args.all("lexicon"));
     for (const auto& w : lex.warnings())
         if (w.file.rfind(lexicon::data_dir(), 0) != 0) std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
-    extract::TriggerLexicon triggers = extract::TriggerLexicon::load_default();
+    // --no-default-dictionaries: only the user's triggers and verb dictionaries too.
+    extract::TriggerLexicon triggers =
+        args.has("no-default-dictionaries") ? extract::TriggerLexicon() : extract::TriggerLexicon::load_default();
     for (const auto& file : args.all("triggers")) triggers.load_file(file);
     for (const auto& file : args.all("verbs")) {
         extract::VerbDictionary verbs;
