@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ISO_3166_1 = Path("/usr/share/iso-codes/json/iso_3166-1.json")
 
 TOP_FIELDS = {"lexicon", "description", "entries"}
-ENTRY_FIELDS = {"id", "merge", "code", "kind", "name", "agent", "names", "adjectives", "metonyms", "roles"}
+ENTRY_FIELDS = {"id", "merge", "code", "kind", "name", "agent", "cameo", "names", "adjectives", "metonyms", "roles"}
 ROLE_FIELDS = {"title", "code", "start", "end"}
 KINDS = {"country", "person", "organisation", "group", "agent", "place"}
 # CAMEO sector codes used as the top affiliation of actors that belong to no

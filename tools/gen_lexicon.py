@@ -28,7 +28,7 @@ ISO_DIR = Path("/usr/share/iso-codes/json")
 SUPPLEMENT = ROOT / "data" / "lexicon-src" / "countries-extra.json"
 OUT_DIR = ROOT / "data" / "lexicon"
 
-KEY_ORDER = ["id", "merge", "code", "kind", "name", "agent", "names", "adjectives", "metonyms", "roles"]
+KEY_ORDER = ["id", "merge", "code", "kind", "name", "agent", "cameo", "names", "adjectives", "metonyms", "roles"]
 ROLE_KEY_ORDER = ["title", "code", "start", "end"]
 
 # Single-word subdivision names that are ordinary English words: as bare names

@@ -10,6 +10,7 @@
 
 #include "args.hpp"
 #include "eventgraph/extract/extractor.hpp"
+#include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/model/article.hpp"
 #include "eventgraph/model/event.hpp"
 
@@ -43,6 +44,10 @@ OptionSpec output_option(const std::string& what);
 OptionSpec keep_going_option();
 /// --lexicon FILE (repeatable): users' lexicon files added to the default one.
 OptionSpec lexicon_option();
+/// --no-default-dictionaries: only the users' --lexicon files, no default knowledge.
+OptionSpec no_default_dictionaries_option();
+/// The lexicon's load options the arguments give (--no-default-dictionaries).
+lexicon::LoadOptions load_options(const Args& args);
 
 /// --triggers FILE (repeatable): users' trigger files added to data/triggers.json.
 OptionSpec triggers_option();

@@ -45,6 +45,7 @@ std::string entry_json(const lexicon::Entry& e) {
     write_string(w, "kind", model::to_string(e.kind));
     write_string(w, "name", e.name);
     if (!e.agent.empty()) write_string(w, "agent", e.agent);
+    if (!e.cameo.empty()) write_string(w, "cameo", e.cameo);
     write_strings(w, "names", e.names);
     write_strings(w, "adjectives", e.adjectives);
     write_strings(w, "metonyms", e.metonyms);
@@ -56,6 +57,7 @@ std::string entry_json(const lexicon::Entry& e) {
         write_string(w, "code", r.code);
         if (r.start) write_string(w, "start", model::to_iso(*r.start));
         if (r.end) write_string(w, "end", model::to_iso(*r.end));
+        if (!r.cameo.empty()) write_string(w, "cameo", r.cameo);
         w.EndObject();
     }
     w.EndArray();
@@ -78,6 +80,7 @@ std::string mention_json(const lexicon::Mention& m, std::string_view text) {
     write_string(w, "kind", model::to_string(m.actor.kind));
     if (!m.actor.role.empty()) write_string(w, "role", m.actor.role);
     if (!m.actor.agent.empty()) write_string(w, "agent", m.actor.agent);
+    if (!m.actor.cameo.empty()) write_string(w, "cameo", m.actor.cameo);
     w.Key("sentence");
     w.Uint64(m.sentence);
     w.EndObject();
@@ -136,7 +139,7 @@ int run_actors(const Args& args) {
     const std::string text = list ? std::string() : read_text(args.positional().front());
 
     const auto start = Clock::now();
-    const auto lex = lexicon::load_default_lexicon(args.all("lexicon"));
+    const auto lex = lexicon::load_default_lexicon(args.all("lexicon"), load_options(args));
     const double load_ms = ms_since(start);
     // The default lexicon's own defects are for its maintainers (--verbose
     // shows them); a user needs to see those of the files they gave.
@@ -186,12 +189,14 @@ Command actors_command() {
         "own code and no role. Agents (\"Russian troops\") carry an \"agent\". A surname alone\n"
         "resolves to the person named in full earlier in the text.\n\n"
         "--list writes the lexicon instead, one entry a line: id, code, kind, name, names,\n"
-        "adjectives, metonyms, roles. The lexicon is data/lexicon/*.json (or $EVENTGRAPH_DATA)\n"
-        "and the --lexicon files, in order; the warnings about those files go to standard error\n"
+        "adjectives, metonyms, roles, cameo. The lexicon is data/lexicon/*.json, then the Phoenix\n"
+        "dictionaries data/phoenix/*.txt (or under $EVENTGRAPH_DATA; neither with\n"
+        "--no-default-dictionaries), then the --lexicon files, in order; the warnings about those files go to standard error\n"
         "with file and line, and a lexicon error ends the command with exit code 1.",
         {{"ref", 'r', true, "DATE",
           "the day whose roles people take, YYYY-MM-DD (the publication date)"},
          lexicon_option(),
+         no_default_dictionaries_option(),
          {"list", 0, false, "", "write the lexicon's entries instead of finding mentions"},
          {"verbose", 'v', false, "",
           "tell the lexicon's size and load time, and the default lexicon's warnings, on standard "

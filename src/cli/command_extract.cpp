@@ -54,7 +54,7 @@ void BatchExtractor::flush() {
 }
 
 extract::Extractor make_extractor(const Args& args) {
-    lexicon::Lexicon lex = lexicon::load_default_lexicon(args.all("lexicon"));
+    lexicon::Lexicon lex = lexicon::load_default_lexicon(args.all("lexicon"), load_options(args));
     for (const auto& w : lex.warnings())
         if (w.file.rfind(lexicon::data_dir(), 0) != 0) std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
     // --no-default-dictionaries: only the user's triggers and verb dictionaries too.
@@ -87,8 +87,8 @@ Command extract_command() {
             "a line (schemas/event.schema.json): type, source, target, date, place, who claims it,\n"
             "polarity, confidence and the sentence that says so. The output is the same, in the same\n"
             "order, whatever the number of threads.",
-            {output_option("the events"), keep_going_option(), lexicon_option(), triggers_option(),
-             verbs_option(), {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
+            {output_option("the events"), keep_going_option(), lexicon_option(), no_default_dictionaries_option(),
+             triggers_option(), verbs_option(), {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
              {"verbose", 'v', false, "", "say how many articles and events at the end"}},
             run_extract};
 }

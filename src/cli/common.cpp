@@ -31,6 +31,18 @@ OptionSpec lexicon_option() {
             "add or override actors from FILE (JSON lexicon or TABARI/PETRARCH dictionary); repeatable"};
 }
 
+OptionSpec no_default_dictionaries_option() {
+    return {"no-default-dictionaries", 0, false, "",
+            "code with only the --lexicon files: no default lexicon (data/lexicon) and no Phoenix "
+            "dictionaries (data/phoenix)"};
+}
+
+lexicon::LoadOptions load_options(const Args& args) {
+    lexicon::LoadOptions options;
+    options.default_dictionaries = !args.has("no-default-dictionaries");
+    return options;
+}
+
 void report(const std::exception& e) { std::cerr << "eventgraph: " << e.what() << '\n'; }
 
 namespace {

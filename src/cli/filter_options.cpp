@@ -49,20 +49,22 @@ std::vector<OptionSpec> filter_options() {
          "only"},
         keep_going_option(),
         lexicon_option(),
+        no_default_dictionaries_option(),
     };
 }
 
 OptionSpec level_option() {
     return {"level", 0, true, "LEVEL",
             "code (default): countries and organisations, people folded in; actor: every actor, "
-            "with member-of edges"};
+            "with member-of edges; cameo: CAMEO actor codes (RUSGOV, RUSMIL apart)"};
 }
 
 graph::Level level_from_args(const Args& args) {
     const std::string level = args.get("level", "code");
     if (level == "code") return graph::Level::code;
     if (level == "actor") return graph::Level::actor;
-    throw usage_error("option --level needs code or actor, not \"" + level + "\"");
+    if (level == "cameo") return graph::Level::cameo;
+    throw usage_error("option --level needs code, actor or cameo, not \"" + level + "\"");
 }
 
 graph::Filter filter_from_args(const Args& args) {
@@ -88,8 +90,9 @@ graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level) {
     // The lexicon is loaded only for a name the events do not spell out ("Beijing").
     auto lex = std::make_shared<std::optional<lexicon::Lexicon>>();
     const auto extra = args.all("lexicon");
-    return [lex, extra, level](const std::string& name) {
-        if (!*lex) *lex = lexicon::load_default_lexicon(extra);
+    const auto options = load_options(args);
+    return [lex, extra, options, level](const std::string& name) {
+        if (!*lex) *lex = lexicon::load_default_lexicon(extra, options);
         const std::string key = lower(name);
         std::vector<std::string> ids;
         for (const auto& entry : (*lex)->entries()) {
@@ -97,7 +100,10 @@ graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level) {
             for (const auto* list : {&entry.names, &entry.metonyms})
                 for (const auto& n : *list) match = match || lower(n) == key;
             // At the code level a person or agency stands for its country or organisation.
-            if (match) ids.push_back(level == graph::Level::code && !entry.code.empty() ? entry.code : entry.id);
+            if (!match) continue;
+            if (level == graph::Level::code && !entry.code.empty()) ids.push_back(entry.code);
+            else if (level == graph::Level::cameo && !entry.cameo.empty()) ids.push_back(entry.cameo);
+            else ids.push_back(entry.id);
         }
         return ids;
     };

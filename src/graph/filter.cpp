@@ -126,12 +126,12 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
                                         const ActorLookup& lookup) {
     std::vector<std::string> out;
     const auto add_id = [&](const std::string& id) {
-        // A vertex id (any case), and at the actor level every vertex of that code.
+        // A vertex id (any case), and at the actor and cameo levels every vertex of that code.
         bool found = false;
         for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
             const Vertex& vx = g.graph[v];
             if (vx.kind == model::ActorKind::unknown) continue;
-            if (same_words(vx.id, id) || (g.level == Level::actor && same_words(vx.code, id))) {
+            if (same_words(vx.id, id) || (g.level != Level::code && same_words(vx.code, id))) {
                 out.push_back(vx.id);
                 found = true;
             }
@@ -153,9 +153,10 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
                 found = true;
             }
         if (found) continue;
-        // A person or agency folded into its code: found by its own name or id.
+        // A person or agency folded into its code: found by its own name, id
+        // or CAMEO code ("RUSGOV" at the code level is RUS).
         const auto try_actor = [&](const model::Actor& a) {
-            if (!same_words(a.name, name) && !same_words(a.id, name)) return;
+            if (!same_words(a.name, name) && !same_words(a.id, name) && !same_words(a.cameo, name)) return;
             const std::string id = vertex_key(a, g.level);
             if (g.vertex_by_id.count(id)) {
                 out.push_back(id);

@@ -14,6 +14,7 @@ using model::Event;
 
 std::string vertex_key(const Actor& actor, Level level) {
     if (level == Level::actor) return actor.id.empty() ? actor.code : actor.id;
+    if (level == Level::cameo && !actor.cameo.empty()) return actor.cameo;
     return actor.code.empty() ? actor.id : actor.code;
 }
 
@@ -25,7 +26,14 @@ std::string_view article_page(std::string_view article) {
     return article.substr(0, article.find('#'));
 }
 
-const char* to_string(Level level) { return level == Level::code ? "code" : "actor"; }
+const char* to_string(Level level) {
+    switch (level) {
+    case Level::code: return "code";
+    case Level::actor: return "actor";
+    case Level::cameo: return "cameo";
+    }
+    return "code";
+}
 
 namespace {
 
@@ -252,6 +260,14 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         if (a.id.empty()) return;
         known.try_emplace(
             a.id, Known{a.name.empty() ? a.id : a.name, a.code.empty() ? a.id : a.code, a.kind});
+        // A CAMEO code that is no actor's id (RUSGOV) is named by itself, of
+        // its actor's code, an agent of it unless an organisation's own.
+        if (level == Level::cameo && !a.cameo.empty() && a.cameo != a.id) {
+            const bool agent = a.kind == model::ActorKind::person || a.kind == model::ActorKind::agent ||
+                               a.kind == model::ActorKind::country;
+            known.try_emplace(a.cameo, Known{a.cameo, a.code.empty() ? a.id : a.code,
+                                             agent ? model::ActorKind::agent : a.kind});
+        }
     };
     for (const Event& e : events) {
         if (e.source) learn(*e.source);
@@ -345,7 +361,7 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         auto& cached = levelled_cache[static_cast<std::size_t>(index)];
         if (!cached) {
             const Vertex& v = g.graph[vertex_of_index[static_cast<std::size_t>(index)]];
-            cached = Actor{v.id, v.code, v.name, v.kind, "", ""};
+            cached = Actor{v.id, v.code, v.name, v.kind, "", "", level == Level::cameo ? v.id : ""};
         }
         return *cached;
     };
@@ -452,6 +468,7 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
     std::unordered_map<SlotKey, std::size_t, SlotHash> slot_of;
     const auto attribution_key = [&](const Actor& a) -> const std::string& {
         if (level == Level::actor) return a.id.empty() ? a.code : a.id;
+        if (level == Level::cameo && !a.cameo.empty()) return a.cameo;
         return a.code.empty() ? a.id : a.code;
     };
     for (std::size_t i = 0; i < g.happenings.size(); ++i) {

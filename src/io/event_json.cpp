@@ -26,6 +26,7 @@ void write_actor(Writer& w, const char* key, const std::optional<Actor>& a) {
     w.String(model::to_string(a->kind));
     if (!a->role.empty()) write_string(w, "role", a->role);
     if (!a->agent.empty()) write_string(w, "agent", a->agent);
+    if (!a->cameo.empty()) write_string(w, "cameo", a->cameo);
     w.EndObject();
 }
 
@@ -85,6 +86,7 @@ struct Reader {
         a.kind = enum_value(v, "kind", {K::country, K::person, K::organisation, K::group, K::agent, K::place}, path);
         a.role = optional_string(v, "role", path);
         a.agent = optional_string(v, "agent", path);
+        a.cameo = optional_string(v, "cameo", path);
         return a;
     }
     date::year_month_day day(const rapidjson::Value& obj, const char* key, const std::string& path) const {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "eventgraph/lexicon/cameo.hpp"
 #include "eventgraph/lexicon/matcher.hpp"
 
 namespace eventgraph::lexicon {
@@ -77,6 +78,18 @@ std::string id_part(std::string_view text, std::span<const Token> toks) {
         }
     }
     return out;
+}
+
+// An agent of an actor: the actor's CAMEO code and the agent's codes
+// ("RUS" and "---MIL" → "RUSMIL"; "IGOWSTNAT" and "MIL" → "IGOWSTNATMIL").
+std::string agent_cameo(const model::Actor& of, const Entry& agent) {
+    std::string_view codes = agent.cameo;
+    if (codes.substr(0, 3) == "---") codes.remove_prefix(3);
+    if (codes.empty()) codes = cameo_agent_code(agent.agent);
+    const std::string_view base = of.cameo.empty() ? std::string_view(of.code) : std::string_view(of.cameo);
+    // "State Department officials": the department is its government already.
+    if (codes.empty() || base.ends_with(codes)) return std::string(base);
+    return compose_cameo(base, codes);
 }
 
 class Resolver {
@@ -255,7 +268,10 @@ private:
                 // No role known for the day (or no day): the text's own affiliation
                 // and title say whose the person is: "U.N. Secretary-General Kofi Annan".
                 x.actor.role = slice(run_begin, run_end);
-                if (!org.code.empty()) x.actor.code = org.code;
+                if (!org.code.empty()) {
+                    x.actor.code = org.code;
+                    x.actor.cameo = affiliation_cameo(org);
+                }
             }
             x.entry = p->entry;
             ctx_.remember({x.actor, name_keys(p->first_token, p->last_token), p->entry});
@@ -274,12 +290,21 @@ private:
         x.basis = MentionBasis::titled_name;
         x.actor.kind = model::ActorKind::person;
         x.actor.code = org.code;
+        x.actor.cameo = affiliation_cameo(org);
         x.actor.id = org.code + "." + id_part(text_, toks_.subspan(run_end, name_end - run_end));
         x.actor.name = slice(run_end, name_end);
         x.actor.role = slice(run_begin, run_end);
         ctx_.remember({x.actor, name_keys(run_end, name_end), no_entry});
         push(std::move(x));
         return true;
+    }
+
+    // The holder of a title the text gives: "Kremlin spokesman Dmitry Peskov"
+    // is Russia's government, "U.N. Secretary-General Kofi Annan" the UN's.
+    std::string affiliation_cameo(const Entry& org) const {
+        const model::Actor a = actor_of(org, ctx_.day());
+        if (org.kind == model::ActorKind::country) return compose_cameo(a.cameo, "GOV");
+        return a.cameo;
     }
 
     // Affiliation and agent noun: "Russian troops", "Chinese banks", "Iran's
@@ -308,6 +333,7 @@ private:
                 for (char& c : upper) c = (c >= 'a' && c <= 'z') ? char(c - 32) : (c == ' ' ? '_' : c);
                 x.actor.id = org.code + "." + upper;
                 x.actor.code = org.code;
+                x.actor.cameo = agent_cameo(actor_of(org, ctx_.day()), ag);
                 x.actor.kind = model::ActorKind::agent;
                 x.actor.agent = agent;
                 x.actor.name = (org.adjectives.empty() ? org.name : org.adjectives.front()) + " " + agent;

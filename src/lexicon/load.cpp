@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
+#include <unordered_set>
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/input.hpp"
 #include "eventgraph/model/timestamp.hpp"
+#include "eventgraph/text/tokenize.hpp"
 #include "lexicon/detail.hpp"
 
 #ifndef EVENTGRAPH_DATA_DIR
@@ -85,9 +88,73 @@ std::vector<std::string> default_lexicon_files() {
     return files;
 }
 
-Lexicon load_default_lexicon(const std::vector<std::string>& extra_files) {
+std::vector<std::string> default_dictionary_files() {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(data_dir()) / "phoenix";
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec)
+        throw lexicon_error(dir.string(), "cannot read the dictionary directory: " + ec.message() +
+                                              " (EVENTGRAPH_DATA names the data directory)");
+    std::vector<std::string> files;
+    for (const fs::directory_entry& e : it)
+        if (e.path().extension() == ".txt" && e.is_regular_file(ec)) files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+namespace {
+
+// "the Kremlin" and "THE KREMLIN" alike: the words' match keys.
+std::string phrase_key(std::string_view phrase) {
+    std::string key;
+    for (const text::Token& t : text::tokenize(phrase)) {
+        if (!key.empty()) key += ' ';
+        text::append_match_key(t.text(phrase), t.kind, key);
+    }
+    return key;
+}
+
+// The default dictionaries after the curated lexicon: a Phoenix name that is
+// a curated form ("May", "Chad", "Jordan", "US", "Moscow") would make the
+// curated reading one of several; it is the curated entry's, so it is left
+// out of the Phoenix entry, and an entry left with no name is left out.
+void add_dictionaries(Lexicon& lexicon, const std::vector<std::string>& files) {
+    std::unordered_set<std::string> curated;
+    for (const Entry& e : lexicon.entries())
+        for (const auto* list : {&e.names, &e.adjectives, &e.metonyms})
+            for (const std::string& n : *list) curated.insert(phrase_key(n));
+    for (const std::string& f : files) {
+        Lexicon dictionary;
+        load_lexicon_file(dictionary, f);
+        for (const Entry& e : dictionary.entries()) {
+            Entry kept = e;
+            // A person of one word is a defect or a bare surname ("COUNTRY" under
+            // Georgia's dated codes, "ABBAS"): common words and titles at the
+            // start of sentences; surnames are found from the full name.
+            const bool person = kept.kind == model::ActorKind::person;
+            std::erase_if(kept.names, [&](const std::string& n) {
+                const std::string key = phrase_key(n);
+                // "Georgia (COUNTRY)": a dictionary's note, never how news writes a name.
+                return curated.count(key) != 0 || (person && key.find(' ') == std::string::npos) ||
+                       n.find('(') != std::string::npos;
+            });
+            if (kept.names.empty()) continue;
+            if (kept.kind != model::ActorKind::agent) kept.name = kept.names.front();
+            lexicon.add(std::move(kept));
+        }
+        for (const Warning& w : dictionary.warnings()) lexicon.warn(w);
+    }
+}
+
+}  // namespace
+
+Lexicon load_default_lexicon(const std::vector<std::string>& extra_files, const LoadOptions& options) {
     Lexicon lexicon;
-    for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
+    if (options.default_dictionaries) {
+        for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
+        add_dictionaries(lexicon, default_dictionary_files());
+    }
     for (const std::string& f : extra_files) load_lexicon_file(lexicon, f);
     check_codes(lexicon);
     return lexicon;

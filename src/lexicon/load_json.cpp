@@ -15,6 +15,7 @@
 #include <rapidjson/writer.h>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/lexicon/cameo.hpp"
 #include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/text/utf8.hpp"
 #include "lexicon/detail.hpp"
@@ -350,6 +351,8 @@ private:
             e.adjectives = strings(v, "adjectives");
             e.metonyms = strings(v, "metonyms");
             read_roles(v, at, e);
+            e.cameo = str(v, "cameo");
+            compose(e);
 
             const auto merge = v.FindMember("merge");
             if (merge != v.MemberEnd() && merge->value.GetBool()) {
@@ -366,6 +369,70 @@ private:
         }
     }
 
+    // A code that names a country: a country entry, or three capitals no
+    // entry has (a file read alone, before the countries).
+    bool country_code(const std::string& code) const {
+        if (const Entry* c = lexicon_.find(code)) return c->kind == model::ActorKind::country;
+        return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    }
+
+    // The CAMEO code of whatever a code names: a country itself, an
+    // organisation its own cameo ("NATO" → "IGOWSTNAT"); "" if unknown.
+    std::string cameo_of_code(const std::string& code) const {
+        if (code.empty()) return {};
+        if (country_code(code)) return code;
+        const Entry* o = lexicon_.find(code);
+        return o ? o->cameo : std::string();
+    }
+
+    // The agent a role's title makes of its holder; a government's by default.
+    static std::string_view title_agent(const std::string& title) {
+        std::string t;
+        for (char c : title) t += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        auto has = [&](std::initializer_list<std::string_view> words) {
+            return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return t.find(w) != std::string::npos; });
+        };
+        if (has({"intelligence", "cia", "fsb", "spy"})) return "SPY";
+        if (has({"general staff", "joint chiefs", "armed forces", "army staff", "commander", "revolutionary guards",
+                 "central military commission"}))
+            return "MIL";
+        if (has({"parliament", "duma", "congress", "senate", "speaker", "national assembly"})) return "LEG";
+        if (has({"prosecutor", "court", "judge"})) return "JUD";
+        return "GOV";
+    }
+
+    // Fills the CAMEO codes the entry does not give, from what it is:
+    // a country its code; a place its country's; an agent "---" and its
+    // agent code; an organisation of a country the country and its agent;
+    // a person's roles their affiliation's code and the title's agent
+    // ("Secretary of State" of USA → USAGOV, of NATO → IGOWSTNAT), and out
+    // of office the nationality's elite (USAELI), as Phoenix dates them.
+    void compose(Entry& e) const {
+        using model::ActorKind;
+        for (Role& r : e.roles) {
+            if (!r.cameo.empty()) continue;
+            if (country_code(r.code)) r.cameo = compose_cameo(r.code, title_agent(r.title));
+            else r.cameo = cameo_of_code(r.code);
+        }
+        if (!e.cameo.empty()) return;
+        switch (e.kind) {
+        case ActorKind::country: e.cameo = e.code.empty() ? e.id : e.code; break;
+        case ActorKind::place: e.cameo = cameo_of_code(e.code); break;
+        case ActorKind::agent:
+            if (const auto a = cameo_agent_code(e.agent); !a.empty()) e.cameo = compose_cameo({}, a);
+            break;
+        case ActorKind::person:
+            if (country_code(e.code)) e.cameo = compose_cameo(e.code, "ELI");
+            else e.cameo = cameo_of_code(e.code);
+            break;
+        case ActorKind::organisation:
+        case ActorKind::group:
+            if (country_code(e.code)) e.cameo = compose_cameo(e.code, cameo_agent_code(e.agent));
+            else e.cameo = cameo_of_code(e.code);
+            break;
+        }
+    }
+
     void read_roles(const rapidjson::Value& v, const std::vector<std::string>& at, Entry& e) {
         const auto roles = v.FindMember("roles");
         if (roles == v.MemberEnd()) return;
@@ -373,7 +440,7 @@ private:
             const rapidjson::Value& r = roles->value[j];
             std::vector<std::string> rat = at;
             rat.insert(rat.end(), {"roles", std::to_string(j)});
-            Role role{str(r, "title"), str(r, "code"), day(r, "start", rat), day(r, "end", rat)};
+            Role role{str(r, "title"), str(r, "code"), day(r, "start", rat), day(r, "end", rat), {}};
             if (role.start && role.end && *role.end < *role.start)
                 fail(rat, "start " + detail::to_iso(role.start) + " is after end " + detail::to_iso(role.end));
             for (std::size_t k = 0; k < e.roles.size(); ++k) {

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/lexicon/cameo.hpp"
 #include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/text/utf8.hpp"
 #include "lexicon/detail.hpp"
@@ -42,24 +43,6 @@ constexpr std::string_view cameo_places =
     "AFR ASA BLK CAS CAU CFR CRB EAF EEU EUR LAM MEA NAF NMR PGS SAF SAM SAS SCN SEA WAF WEU WST "
     "CSK DDR USR SUN YUG SCG FRY ZAR TMP ROM BUR KSV INT";
 
-// CAMEO sector and agent codes, as the words the lexicon uses for agents.
-const std::unordered_map<std::string, std::string>& sectors() {
-    static const std::unordered_map<std::string, std::string> m = {
-        {"GOV", "government"}, {"MIL", "military"},    {"REB", "rebels"},       {"OPP", "opposition"},
-        {"PTY", "party"},      {"COP", "police"},      {"JUD", "judiciary"},    {"SPY", "intelligence"},
-        {"LEG", "legislature"}, {"ELI", "elite"},      {"MED", "media"},        {"BUS", "business"},
-        {"CRM", "criminals"},  {"CVL", "civilians"},   {"EDU", "education"},    {"HLH", "health"},
-        {"AGR", "agriculture"}, {"LAB", "labour"},     {"REF", "refugees"},     {"HRI", "human rights"},
-        {"ENV", "environment"}, {"UAF", "armed groups"}, {"INS", "insurgents"}, {"SEP", "separatists"},
-        {"RAD", "radicals"},   {"MOD", "moderates"},   {"DEV", "development"},  {"REL", "religion"},
-        {"CHR", "christians"}, {"CTH", "catholics"},   {"PRO", "protestants"},  {"JEW", "jews"},
-        {"HIN", "hindus"},     {"BUD", "buddhists"},   {"SHI", "shia"},
-        {"MUS", "muslims"},    {"NGO", "ngo"},         {"NGM", "ngo"},          {"IGO", "igo"},
-        {"MNC", "business"},   {"IMG", "armed groups"}, {"PPL", "people"},      {"ATH", "atheists"},
-    };
-    return m;
-}
-
 // International organisations: the CAMEO code's longest matching prefix
 // gives the lexicon's organisation code. Others keep their CAMEO code.
 constexpr std::pair<std::string_view, std::string_view> organisations[] = {
@@ -81,9 +64,18 @@ bool is_country(std::string_view c) {
     return codes.count(c) != 0;
 }
 
-std::string sector_word(std::string_view c) {
-    const auto it = sectors().find(std::string(c));
-    return it == sectors().end() ? std::string() : it->second;
+std::string sector_word(std::string_view c) { return std::string(cameo_agent_word(c)); }
+
+bool is_letters(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Is the tail of a code agent codes only ("GOV", "GOVMIL")?
+bool all_agents(std::string_view tail) {
+    if (tail.size() % 3 != 0) return false;
+    for (std::size_t i = 0; i < tail.size(); i += 3)
+        if (cameo_agent_word(tail.substr(i, 3)).empty()) return false;
+    return true;
 }
 
 bool is_group_sector(std::string_view c) {
@@ -125,12 +117,22 @@ std::optional<Mapped> map_code(std::string_view cameo) {
         return m;
     }
     if (auto w = sector_word(head); !w.empty()) return Mapped{{}, first_sector(cameo), ActorKind::agent};
-    return std::nullopt;
+    // A code CAMEO does not know: a dictionary is entitled to its own
+    // countries (PETRARCH's validation file has Arnor, ARN, and [ARNGOV]).
+    // Three letters and agent codes are a country and its agents; anything
+    // else is kept whole as an organisation's code.
+    if (is_letters(head) && all_agents(tail)) {
+        Mapped m{std::string(head), first_sector(tail), tail.empty() ? ActorKind::country : ActorKind::organisation};
+        if (!tail.empty() && is_group_sector(tail.substr(0, 3))) m.kind = ActorKind::group;
+        return m;
+    }
+    return Mapped{std::string(cameo), {}, ActorKind::organisation};
 }
 
 // One [CODE date-restriction] as written, and what it became.
 struct Code {
     std::string text;  // "RUSGOV 991231-080507", for messages
+    std::string cameo;  // "RUSGOV", as written (upper-cased)
     std::size_t line = 0;
     Mapped mapped;
     bool dated = false;
@@ -467,7 +469,9 @@ private:
 
     void one_code(std::string_view body, std::size_t n) {
         const auto space = body.find_first_of(" \t");
-        const std::string token(body.substr(0, space));
+        // Lower-case codes ("[pse]") are the upper-case ones: CAMEO has no case.
+        std::string token(body.substr(0, space));
+        for (char& c : token) c = upper(c);
         std::string restriction;
         if (space != std::string_view::npos)
             for (char c : body.substr(space)) if (c != ' ' && c != '\t') restriction += c;
@@ -486,8 +490,8 @@ private:
             return;
         }
         const auto mapped = map_code(token);
-        if (!mapped) return warn(n, "unknown CAMEO code " + shown + "; left out", "unknown-code");
-        Code code{shown, n, *mapped, !restriction.empty(), {}, {}};
+        if (!mapped) return warn(n, "malformed code " + shown + " (shorter than 3 letters); left out", "bad-code");
+        Code code{shown, token, n, *mapped, !restriction.empty(), {}, {}};
         if (!restriction.empty() && !dates(restriction, code)) return;
         current_->codes.push_back(std::move(code));
     }
@@ -542,12 +546,12 @@ private:
                     continue;
                 }
                 for (std::size_t k = 0; k < role_codes.size(); ++k) {
-                    const Role probe{{}, {}, c.start, c.end};
+                    const Role probe{{}, {}, c.start, c.end, {}};
                     if (detail::overlap(roles[k], probe))
                         warn(c.line, "dated code " + c.text + " overlaps " + role_codes[k]->text + " (line " +
                                          std::to_string(role_codes[k]->line) + ")", "overlap");
                 }
-                roles.push_back(Role{c.mapped.agent, c.mapped.code, c.start, c.end});
+                roles.push_back(Role{c.mapped.agent, c.mapped.code, c.start, c.end, c.cameo});
                 role_codes.push_back(&c);
             } else if (c.mapped.code.empty()) {
                 if (agent.empty()) agent = c.mapped.agent;
@@ -570,13 +574,19 @@ private:
         e.name = e.names.empty() ? display_name(r.raw, false) : e.names.front();
         if (main) {
             e.code = main->mapped.code;
+            e.cameo = main->cameo;
             e.kind = main->mapped.kind;
             e.agent = main->mapped.agent.empty() ? agent : main->mapped.agent;
         } else {
             e.code = most_common_code(roles);
             e.agent = agent;
         }
-        if (!roles.empty()) e.kind = ActorKind::person;
+        // Dated codes with a bare country code are the country's history
+        // (Georgia: [USRGEO <910409] … [GEO >911222]), not a person's offices.
+        const bool history = (main && main->mapped.kind == ActorKind::country) ||
+                             std::any_of(role_codes.begin(), role_codes.end(),
+                                         [](const Code* c) { return c->mapped.kind == ActorKind::country; });
+        if (!roles.empty() && !history) e.kind = ActorKind::person;
         e.roles = std::move(roles);
         if (auto [it, fresh] = first_line_.emplace(e.id, r.line); !fresh)
             warn(r.line, "entry " + r.raw + " given again (first at line " + std::to_string(it->second) +
@@ -598,6 +608,7 @@ private:
                 e.line = r.line;
                 e.kind = ActorKind::agent;
                 e.agent = first_sector(bare);
+                e.cameo = compose_cameo({}, bare);
                 if (e.agent.empty()) e.agent = bare;
                 e.name = e.agent;
             }

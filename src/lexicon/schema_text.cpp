@@ -53,6 +53,7 @@ std::string_view lexicon_schema_text() {
         "metonyms": {"$ref": "#/definitions/words"},
         "roles": {"type": "array", "items": {"$ref": "#/definitions/role"}},
         "agent": {"type": "string"},
+        "cameo": {"type": "string", "pattern": "^([A-Z]{3}|---)([A-Z]{3})*$"},
         "merge": {"type": "boolean"}
       },
       "anyOf": [

@@ -118,7 +118,7 @@ TEST_CASE("export and stats errors are usage errors that say what was wrong") {
     expect({"stats", "--polarity", "maybe", reports}, "stats",
            "unknown polarity \"maybe\": expected asserted, denied, hypothetical or future");
     expect({"stats", "--level", "person", reports}, "stats",
-           "option --level needs code or actor, not \"person\"");
+           "option --level needs code, actor or cameo, not \"person\"");
     expect({"stats", "--min-count", "-1", reports}, "stats",
            "option --min-count needs a whole number of at least 0, not \"-1\"");
     expect({"stats", "--unknown-actors", "some", reports}, "stats",

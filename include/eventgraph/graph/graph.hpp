@@ -18,8 +18,9 @@
 
 namespace eventgraph::graph {
 
-/// How far actors are folded: countries and organisations, or every actor.
-enum class Level { code, actor };
+/// How far actors are folded: countries and organisations, every actor, or
+/// CAMEO actor codes (RUSGOV and RUSMIL apart, Russia's people in office in RUSGOV).
+enum class Level { code, actor, cameo };
 
 /// One real-world event and every report of it.
 struct Happening {
@@ -98,14 +99,15 @@ std::string source_key(const std::optional<model::Actor>& source, Level level);
 ///   actor whose id is not its code to the code's vertex.
 EventGraph build_graph(std::vector<model::Event> events, Level level = Level::code);
 
-/// The vertex id an actor has at a level: its code, or its own id.
+/// The vertex id an actor has at a level: its code, its own id, or its CAMEO
+/// code (its code when it has none).
 std::string vertex_key(const model::Actor& actor, Level level);
 
 /// An article's source or page: the part of its id before '#'
 /// ("page-1#feed-2" is page-1), counted for Happening::sources.
 std::string_view article_page(std::string_view article);
 
-/// "code" or "actor".
+/// "code", "actor" or "cameo".
 const char* to_string(Level level);
 
 }  // namespace eventgraph::graph

@@ -25,6 +25,7 @@ struct Role {
     std::string code;  ///< whose role: a country or an organisation code
     std::optional<date::year_month_day> start;  ///< unset: since before the records
     std::optional<date::year_month_day> end;    ///< unset: still holds it
+    std::string cameo;  ///< the role's CAMEO code ("USAGOV"); "" until compose_cameo()
 
     /// Both ends are included, as in TABARI ("or equal to"): on a handover
     /// day the outgoing and the incoming holder both hold the role.
@@ -41,6 +42,9 @@ struct Entry {
     std::string name;  ///< display name
     model::ActorKind kind = model::ActorKind::country;
     std::string agent;  ///< for agent entries: military, government, business, …
+    /// CAMEO code when no role applies: given (TABARI, JSON "cameo") or made
+    /// by compose_cameo(); agents: "---" + their agent codes ("---MIL").
+    std::string cameo;
 
     std::vector<std::string> names;       ///< names and aliases ("Russia", "Russian Federation")
     std::vector<std::string> adjectives;  ///< adjectives and demonyms ("Russian")

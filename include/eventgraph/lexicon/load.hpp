@@ -46,9 +46,23 @@ std::string data_dir();
 /// The default lexicon files: every *.json in data_dir()/lexicon, sorted by name.
 std::vector<std::string> default_lexicon_files();
 
-/// The default lexicon files, then `extra_files` (users' additions and
+/// The default TABARI dictionaries: every *.txt in data_dir()/phoenix, sorted
+/// by name (the Phoenix dictionaries of the Open Event Data Alliance).
+std::vector<std::string> default_dictionary_files();
+
+/// What is loaded besides the files a user gives.
+struct LoadOptions {
+    /// The project's default knowledge: the JSON lexicon and the Phoenix
+    /// dictionaries (and whatever else becomes default knowledge); false:
+    /// only the user's files (`--no-default-dictionaries`).
+    bool default_dictionaries = true;
+};
+
+/// The default lexicon files, then the default dictionaries (a name that is
+/// already a curated entry's name, adjective or metonym is left out of them,
+/// so curated entries always win), then `extra_files` (users' additions and
 /// overrides, any format) in the order given, then check_codes().
-Lexicon load_default_lexicon(const std::vector<std::string>& extra_files = {});
+Lexicon load_default_lexicon(const std::vector<std::string>& extra_files = {}, const LoadOptions& options = {});
 
 /// Warns about codes (entries' and roles') that are no id in the lexicon,
 /// once everything is loaded: a file may name codes another file defines.
