@@ -247,7 +247,7 @@ void TriggerLexicon::load_file(const std::string& path) {
     load_json(text, path);
 }
 
-void TriggerLexicon::add_verbs(VerbDictionary dictionary) {
+void TriggerLexicon::add_verbs(VerbDictionary dictionary, Precedence precedence) {
     const auto d = std::uint32_t(dictionaries_.size());
     dictionaries_.push_back(std::move(dictionary));
     const VerbDictionary& dict = dictionaries_.back();
@@ -263,16 +263,20 @@ void TriggerLexicon::add_verbs(VerbDictionary dictionary) {
             dictionary_verbs_.push_back({d, f.verb});
         }
         auto& readings = terminal_[node_for(f.words)];
-        // The project's triggers name the words they know with a frame that
-        // places source and target; the dictionary adds the verbs they do not
-        // know (lending its patterns to theirs coded worse on the development set).
-        if (std::any_of(readings.begin(), readings.end(),
-                        [&](const Reading& r) { return r.pos == Pos::verb && !infos_[r.info].from_dictionary; }))
-            continue;
-        // A dictionary added later (a user's --verbs) overrides an earlier one (the default) for its words.
-        std::erase_if(readings, [&](const Reading& r) {
-            return r.pos == Pos::verb && r.verb >= 0 && dictionary_verbs_[std::size_t(r.verb)].dictionary != d;
-        });
+        if (precedence == Precedence::supplement) {
+            // The project's triggers name the words they know with a frame that
+            // places source and target; the default dictionary adds the verbs they
+            // do not know (lending its patterns to theirs coded worse on the
+            // development set).
+            if (std::any_of(readings.begin(), readings.end(),
+                            [&](const Reading& r) { return r.pos == Pos::verb && !infos_[r.info].from_dictionary; }))
+                continue;
+        } else {
+            // A user's dictionary says how its words are read, as --lexicon overrides actors.
+            std::erase_if(readings, [&](const Reading& r) {
+                return r.pos == Pos::verb && (r.verb < 0 || dictionary_verbs_[std::size_t(r.verb)].dictionary != d);
+            });
+        }
         if (info_of[f.verb] == std::uint32_t(-1)) {
             const Verb& v = dict.verbs()[f.verb];
             const VerbCode& code = dict.code_of(v);
@@ -323,7 +327,7 @@ TriggerLexicon TriggerLexicon::load_default() {
     t.load_file(lexicon::data_dir() + "/triggers.json");
     VerbDictionary verbs;
     verbs.load_file(default_verbs_file());
-    t.add_verbs(std::move(verbs));
+    t.add_verbs(std::move(verbs), Precedence::supplement);
     return t;
 }
 

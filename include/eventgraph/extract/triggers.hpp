@@ -88,10 +88,13 @@ public:
     /// The same from JSON text.
     void load_json(std::string_view json, const std::string& file);
 
-    /// Adds a verb dictionary: each verb form becomes a verb trigger, unless
-    /// a JSON trigger reads the same words as a verb; it replaces the verbs
-    /// of dictionaries added before it for the same words.
-    void add_verbs(VerbDictionary dictionary);
+    /// How a verb dictionary's verbs stand to the triggers added before it.
+    enum class Precedence {
+        supplement,  ///< the default dictionary: only words no JSON trigger reads as a verb
+        override,    ///< a user's (--verbs): its words are read as it says, whatever came before
+    };
+    /// Adds a verb dictionary: each verb form becomes a verb trigger.
+    void add_verbs(VerbDictionary dictionary, Precedence precedence = Precedence::override);
 
     /// data/triggers.json and the default verb dictionary (the directory as
     /// for the actor lexicon). Triggers added later still win over the
