@@ -282,6 +282,10 @@ const Object* Analyser::frame_target(const TriggerInfo& info,
                            ((o.prep == "of" || o.prep == "from" || o.prep == "with") &&
                             actor_like(*o.mention));
                 });
+            // A dictionary verb says nothing of prepositions: as TABARI does, its
+            // target is the first actor after it ("contribute soldiers to Gondor").
+            if (!target && info.from_dictionary)
+                target = first_with(objects, [&](const Object& o) { return actor_like(*o.mention); });
             break;
     }
     return target;

@@ -92,11 +92,13 @@ std::vector<std::string> default_dictionary_files() {
     namespace fs = std::filesystem;
     const fs::path dir = fs::path(data_dir()) / "phoenix";
     std::error_code ec;
+    std::vector<std::string> files;
+    // A data directory of one's own (EVENTGRAPH_DATA) may hold a lexicon and no dictionaries.
+    if (!fs::exists(dir, ec)) return files;
     fs::directory_iterator it(dir, ec);
     if (ec)
         throw lexicon_error(dir.string(), "cannot read the dictionary directory: " + ec.message() +
                                               " (EVENTGRAPH_DATA names the data directory)");
-    std::vector<std::string> files;
     for (const fs::directory_entry& e : it)
         if (e.path().extension() == ".txt" && e.is_regular_file(ec)) files.push_back(e.path().string());
     std::sort(files.begin(), files.end());

@@ -53,15 +53,15 @@ TEST_CASE("actors writes each mention of the text with its span, actor and sente
     CHECK(r.err.empty());
     CHECK(
         r.out ==
-        R"({"text":"Antony Blinken","begin":0,"end":14,"id":"USA.ANTONY_BLINKEN","code":"USA","name":"Antony Blinken","kind":"person","role":"Secretary of State","sentence":0})"
+        R"({"text":"Antony Blinken","begin":0,"end":14,"id":"USA.ANTONY_BLINKEN","code":"USA","name":"Antony Blinken","kind":"person","role":"Secretary of State","cameo":"USAGOV","sentence":0})"
         "\n"
-        R"({"text":"Chinese forces","begin":19,"end":33,"id":"CHN.MILITARY","code":"CHN","name":"Chinese military","kind":"agent","agent":"military","sentence":0})"
+        R"({"text":"Chinese forces","begin":19,"end":33,"id":"CHN.MILITARY","code":"CHN","name":"Chinese military","kind":"agent","agent":"military","cameo":"CHNMIL","sentence":0})"
         "\n"
-        R"({"text":"Beijing","begin":37,"end":44,"id":"CHN","code":"CHN","name":"China","kind":"country","sentence":0})"
+        R"({"text":"Beijing","begin":37,"end":44,"id":"CHN","code":"CHN","name":"China","kind":"country","cameo":"CHN","sentence":0})"
         "\n"
-        R"({"text":"Blinken","begin":46,"end":53,"id":"USA.ANTONY_BLINKEN","code":"USA","name":"Antony Blinken","kind":"person","role":"Secretary of State","sentence":1})"
+        R"({"text":"Blinken","begin":46,"end":53,"id":"USA.ANTONY_BLINKEN","code":"USA","name":"Antony Blinken","kind":"person","role":"Secretary of State","cameo":"USAGOV","sentence":1})"
         "\n"
-        R"({"text":"the Kremlin","begin":59,"end":70,"id":"RUS","code":"RUS","name":"Russia","kind":"country","sentence":1})"
+        R"({"text":"the Kremlin","begin":59,"end":70,"id":"RUS","code":"RUS","name":"Russia","kind":"country","cameo":"RUS","sentence":1})"
         "\n");
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("actors without --ref gives people their own code and no role") {
     const auto r = run_eventgraph({"actors", "Antony Blinken"});
     CHECK(
         r.out ==
-        R"({"text":"Antony Blinken","begin":0,"end":14,"id":"USA.ANTONY_BLINKEN","code":"USA","name":"Antony Blinken","kind":"person","sentence":0})"
+        R"({"text":"Antony Blinken","begin":0,"end":14,"id":"USA.ANTONY_BLINKEN","code":"USA","name":"Antony Blinken","kind":"person","cameo":"USAELI","sentence":0})"
         "\n");
     const auto after = run_eventgraph({"actors", "--ref", "2025-03-01", "Antony Blinken"});
     CHECK(after.out == r.out);
@@ -83,9 +83,9 @@ TEST_CASE("actors reads standard input with - as one text, and an empty one has 
     CHECK(r.exit_code == 0);
     CHECK(
         r.out ==
-        R"({"text":"Russian troops","begin":0,"end":14,"id":"RUS.MILITARY","code":"RUS","name":"Russian military","kind":"agent","agent":"military","sentence":0})"
+        R"({"text":"Russian troops","begin":0,"end":14,"id":"RUS.MILITARY","code":"RUS","name":"Russian military","kind":"agent","agent":"military","cameo":"RUSMIL","sentence":0})"
         "\n"
-        R"({"text":"The Kremlin","begin":24,"end":35,"id":"RUS","code":"RUS","name":"Russia","kind":"country","sentence":1})"
+        R"({"text":"The Kremlin","begin":24,"end":35,"id":"RUS","code":"RUS","name":"Russia","kind":"country","cameo":"RUS","sentence":1})"
         "\n");
     const auto empty = run_eventgraph({"actors", "-"}, "\n");
     CHECK(empty.exit_code == 0);
@@ -105,13 +105,13 @@ TEST_CASE("actors adds the users' lexicon files, roles dated by --ref") {
     CHECK(r.err.empty());
     CHECK(
         r.out ==
-        R"({"text":"Freedonian troops","begin":0,"end":17,"id":"FRD.MILITARY","code":"FRD","name":"Freedonian military","kind":"agent","agent":"military","sentence":0})"
+        R"({"text":"Freedonian troops","begin":0,"end":17,"id":"FRD.MILITARY","code":"FRD","name":"Freedonian military","kind":"agent","agent":"military","cameo":"FRDMIL","sentence":0})"
         "\n"
-        R"({"text":"Rufus T. Firefly","begin":38,"end":54,"id":"FRD.RUFUS_FIREFLY","code":"FRD","name":"Rufus T. Firefly","kind":"person","role":"Prime Minister","sentence":0})"
+        R"({"text":"Rufus T. Firefly","begin":38,"end":54,"id":"FRD.RUFUS_FIREFLY","code":"FRD","name":"Rufus T. Firefly","kind":"person","role":"Prime Minister","cameo":"FRDGOV","sentence":0})"
         "\n"
-        R"({"text":"Firefly","begin":61,"end":68,"id":"FRD.RUFUS_FIREFLY","code":"FRD","name":"Rufus T. Firefly","kind":"person","role":"Prime Minister","sentence":1})"
+        R"({"text":"Firefly","begin":61,"end":68,"id":"FRD.RUFUS_FIREFLY","code":"FRD","name":"Rufus T. Firefly","kind":"person","role":"Prime Minister","cameo":"FRDGOV","sentence":1})"
         "\n"
-        R"({"text":"Russia","begin":76,"end":82,"id":"RUS","code":"RUS","name":"Russia","kind":"country","sentence":1})"
+        R"({"text":"Russia","begin":76,"end":82,"id":"RUS","code":"RUS","name":"Russia","kind":"country","cameo":"RUS","sentence":1})"
         "\n");
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("actors reports the warnings of a user's lexicon with file and line, a
     CHECK(r.exit_code == 0);
     CHECK(
         r.out ==
-        R"({"text":"Sylvania","begin":0,"end":8,"id":"SYL","code":"SYL","name":"Sylvania","kind":"country","sentence":0})"
+        R"({"text":"Sylvania","begin":0,"end":8,"id":"SYL","code":"SYL","name":"Sylvania","kind":"country","cameo":"SYL","sentence":0})"
         "\n");
     CHECK(r.err ==
           "eventgraph: " + file +
@@ -156,13 +156,13 @@ TEST_CASE("actors --list writes the lexicon, one entry a line, users' files last
     REQUIRE(lines.size() == 7);
     CHECK(
         lines[1] ==
-        R"({"id":"CHN","code":"CHN","kind":"country","name":"China","names":["China"],"adjectives":["Chinese"],"metonyms":["Beijing"],"roles":[]})");
+        R"({"id":"CHN","code":"CHN","kind":"country","name":"China","cameo":"CHN","names":["China"],"adjectives":["Chinese"],"metonyms":["Beijing"],"roles":[]})");
     CHECK(
         lines[4] ==
-        R"({"id":"USA.ANTONY_BLINKEN","code":"USA","kind":"person","name":"Antony Blinken","names":["Antony Blinken"],"adjectives":[],"metonyms":[],"roles":[{"title":"Secretary of State","code":"USA","start":"2021-01-26","end":"2025-01-20"}]})");
+        R"({"id":"USA.ANTONY_BLINKEN","code":"USA","kind":"person","name":"Antony Blinken","cameo":"USAELI","names":["Antony Blinken"],"adjectives":[],"metonyms":[],"roles":[{"title":"Secretary of State","code":"USA","start":"2021-01-26","end":"2025-01-20","cameo":"USAGOV"}]})");
     CHECK(
         lines[0] ==
-        R"({"id":"AGENT.MILITARY","code":"","kind":"agent","name":"military","agent":"military","names":["troops","forces"],"adjectives":[],"metonyms":[],"roles":[]})");
+        R"({"id":"AGENT.MILITARY","code":"","kind":"agent","name":"military","agent":"military","cameo":"---MIL","names":["troops","forces"],"adjectives":[],"metonyms":[],"roles":[]})");
     CHECK(lines[6].rfind(R"({"id":"FRD.RUFUS_FIREFLY",)", 0) == 0);
 }
 

@@ -55,13 +55,13 @@ TEST_CASE("a dictionary verb codes its block's code between its subject and its 
     CHECK(e.type == "assault");
     CHECK(e.quad == 4);
     CHECK(e.evidence.trigger == "attacked");
-    CHECK(e.evidence.pattern == test::data_path("coding/verbs.txt") + ":6");
+    CHECK(e.evidence.pattern == test::data_path("coding/verbs.txt") + ":7");
 }
 
 TEST_CASE("a pattern gives its own code; a verb whose block has none codes only through a pattern") {
     CHECK(coded("Arnor restored diplomatic ties with Gondor.") == strings{"064 ARN->GON"});
     CHECK(first_event("Arnor restored diplomatic ties with Gondor.").evidence.pattern ==
-          test::data_path("coding/verbs.txt") + ":10");
+          test::data_path("coding/verbs.txt") + ":11");
     CHECK(coded("Arnor restored the old bridge to Gondor.").empty());
 }
 
@@ -72,11 +72,11 @@ TEST_CASE("a synset in a pattern matches any of its phrases, plurals too, and + 
 }
 
 TEST_CASE("a paired code gives the target's event back to the source") {
-    CHECK(coded("Arnor's king arrived in Gondor on Monday.") == strings{"032 ARN->GON", "033 GON->ARN"});
+    CHECK(coded("Arnor arrived in Gondor on Monday.") == strings{"032 ARN->GON", "033 GON->ARN"});
 }
 
 TEST_CASE("a compound actor at % gives each the other as target") {
-    CHECK(coded("Arnor and Gondor renewed their ties.") == strings{"064 ARN->GON", "064 GON->ARN"});
+    CHECK(coded("Arnor and Gondor restored their ties.") == strings{"064 ARN->GON", "064 GON->ARN"});
 }
 
 TEST_CASE("$ and + place source and target where the pattern says, in a passive too") {
