@@ -464,9 +464,10 @@ Actor Analyser::country_of_place(const Actor& place) {
 // A target that is a place names the country attacked; the place is the location.
 void Analyser::set_target(Found& f, const Actor& a) const {
     if (a.kind == ActorKind::place) {
-        f.target = country_of_place(a);
+        // A place of no known country (some dictionary places) is where, not whom.
+        if (!a.code.empty()) f.target = country_of_place(a);
         if (!f.location) f.location = a;
-    } else {
+    } else if (!a.code.empty() || !a.id.empty()) {
         f.target = a;
     }
 }

@@ -107,3 +107,18 @@ TEST_CASE("an event must still say its source: a missing one or one of a wrong t
     CHECK(error_of(with(R"("kind":"country"})", R"("kind":"unknown"})")) ==
           "ev.jsonl:7: field \"target/kind\": \"unknown\" is not an allowed value");
 }
+
+TEST_CASE("an event's actors keep their CAMEO codes and its evidence what coded it, through JSON") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("events/cameo.jsonl")));
+    REQUIRE(lines.size() == 2);
+    auto e = io::event_from_json(lines[0], "cameo.jsonl", 1);
+    REQUIRE(e.source);
+    CHECK(e.source->cameo == "RUSMIL");
+    CHECK(e.target->cameo == "UKR");
+    e.evidence.pattern = "data/petrarch/CAMEO.2.0.txt:8700";
+    const std::string json = io::event_to_json(e);
+    CHECK(json.find(R"("cameo":"RUSMIL")") != std::string::npos);
+    CHECK(json.find(R"("pattern":"data/petrarch/CAMEO.2.0.txt:8700")") != std::string::npos);
+    CHECK(io::event_from_json(json, "x", 1) == e);
+    CHECK(test::schema_errors(event_schema, json) == "");
+}

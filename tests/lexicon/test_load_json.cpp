@@ -6,6 +6,8 @@
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/lexicon/load.hpp"
+#include "eventgraph/lexicon/matcher.hpp"
+#include "eventgraph/text/tokenize.hpp"
 
 using namespace eventgraph;
 using namespace eventgraph::lexicon;
@@ -176,6 +178,17 @@ TEST_CASE("the default lexicon is every JSON file of the data directory's lexico
     CHECK(lex.find("NOR")->name == "Kingdom of Norway");  // the user's file came last
     CHECK(lex.find("RUS")->names.back() == "Rossiya");
     CHECK(lex.find("NOR.JENS_STOLTENBERG")->roles.size() == 2);
+    // The data directory's dictionaries (phoenix/) come after the curated
+    // lexicon: their own names are found, a curated name stays the curated entry's.
+    const ActorMatcher matcher(lex.entries());
+    const auto found = [&](std::string_view text) {
+        const auto tokens = text::tokenize(text);
+        ArticleContext context;
+        const auto mentions = resolve_mentions(matcher, text, tokens, matcher.match(text, tokens), context);
+        return mentions.empty() ? std::string() : mentions.front().actor.code;
+    };
+    CHECK(found("Minas Tirith said") == "GON");
+    CHECK(found("Norway said") == "NOR");
     REQUIRE(lex.warnings().size() == 1);
     CHECK(lex.warnings()[0].message ==
           "role code \"MSC\" of \"NOR.JENS_STOLTENBERG\" is no entry of the lexicon");

@@ -20,7 +20,7 @@ const timeline = JSON.parse(fs.readFileSync(path.join(out, "timeline.json"), "ut
 const graphml = fs.readFileSync(path.join(out, "graph.graphml"), "utf8");
 const happenings = timeline.events;
 const dated = happenings.filter((h) => h.date);
-const involves = (h, id) => h.source.id === id || (h.target && h.target.id === id);
+const involves = (h, id) => (h.source && h.source.id === id) || (h.target && h.target.id === id);
 
 let browser;
 const problems = [];  // console errors, page errors, requests that left the machine
