@@ -50,13 +50,7 @@ void CameoTable::load_text(std::string_view text, const std::string& file) {
     }
 }
 
-void CameoTable::load_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw lexicon_error(path, "cannot open");
-    std::ostringstream text;
-    text << in.rdbuf();
-    load_text(text.str(), path);
-}
+void CameoTable::load_file(const std::string& path) { load_text(lexicon::read_data_file(path, "CAMEO table"), path); }
 
 const PloverClass* CameoTable::find(std::string_view code) const {
     for (std::size_t n = std::min<std::size_t>(code.size(), 4); n >= 2; --n) {

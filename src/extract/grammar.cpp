@@ -201,19 +201,7 @@ void Grammar::load_json(std::string_view json, const std::string& file) {
 }
 
 void Grammar::load_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw lexicon_error(path, "cannot open");
-    std::string text;
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        text.append(buf, std::size_t(in.gcount()));
-        if (text.size() > lexicon::max_lexicon_bytes)
-            throw lexicon_error(path, "word-list file larger than " +
-                                          std::to_string(lexicon::max_lexicon_bytes >> 20) +
-                                          " MB: not read");
-    }
-    if (in.bad()) throw lexicon_error(path, "cannot read");
-    load_json(text, path);
+    load_json(lexicon::read_data_file(path, "word-list file"), path);
 }
 
 Grammar Grammar::load_default() {

@@ -232,19 +232,7 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
 }
 
 void TriggerLexicon::load_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw lexicon_error(path, "cannot open");
-    std::string text;
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        text.append(buf, std::size_t(in.gcount()));
-        if (text.size() > lexicon::max_lexicon_bytes)
-            throw lexicon_error(path, "trigger file larger than " +
-                                          std::to_string(lexicon::max_lexicon_bytes >> 20) +
-                                          " MB: not read");
-    }
-    if (in.bad()) throw lexicon_error(path, "cannot read");
-    load_json(text, path);
+    load_json(lexicon::read_data_file(path, "trigger file"), path);
 }
 
 void TriggerLexicon::add_verbs(VerbDictionary dictionary, Precedence precedence) {

@@ -21,13 +21,7 @@ namespace eventgraph::lexicon {
 namespace detail {
 
 std::string read_file(const std::string& path) {
-    try {
-        return io::read_file(path, max_lexicon_bytes,
-                             "lexicon larger than " + std::to_string(max_lexicon_bytes >> 20) +
-                                 " MB: not read (split it into several files)");
-    } catch (const input_error& e) {
-        throw lexicon_error(e.file(), e.message());  // what the lexicon's callers catch
-    }
+    return read_data_file(path, "lexicon", " (split it into several files)");
 }
 
 std::optional<date::year_month_day> make_day(int y, unsigned m, unsigned d) {
@@ -86,6 +80,15 @@ std::vector<std::string> default_lexicon_files() {
     }
     std::sort(files.begin(), files.end());
     return files;
+}
+
+std::string read_data_file(const std::string& path, const std::string& what, const std::string& advice) {
+    try {
+        return io::read_file(path, max_lexicon_bytes,
+                             what + " larger than " + std::to_string(max_lexicon_bytes >> 20) + " MB: not read" + advice);
+    } catch (const input_error& e) {
+        throw lexicon_error(e.file(), e.message());  // what the callers of data loaders catch
+    }
 }
 
 std::vector<std::string> default_dictionary_files() {

@@ -69,6 +69,11 @@ Lexicon load_default_lexicon(const std::vector<std::string>& extra_files = {}, c
 /// TABARI entries are checked against the CAMEO codes as they are read.
 void check_codes(Lexicon& lexicon);
 
+/// The text of a data file (lexicon, triggers, word lists, tables) of at most
+/// max_lexicon_bytes; lexicon_error naming the file ("cannot open: …", or
+/// "WHAT larger than 64 MB: not read" + advice).
+std::string read_data_file(const std::string& path, const std::string& what, const std::string& advice = "");
+
 /// The text of schemas/lexicon.schema.json, compiled into the library.
 std::string_view lexicon_schema_text();
 
