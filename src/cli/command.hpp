@@ -3,10 +3,9 @@
 // function. main.cpp finds the command, handles --help, and maps errors to
 // exit codes (1 bad data or failed work, 2 bad usage).
 
+#include <functional>
 #include <string>
 #include <vector>
-
-#include <functional>
 
 #include "args.hpp"
 #include "eventgraph/extract/extractor.hpp"

@@ -191,7 +191,8 @@ Command actors_command() {
         "--list writes the lexicon instead, one entry a line: id, code, kind, name, names,\n"
         "adjectives, metonyms, roles, cameo. The lexicon is data/lexicon/*.json, then the Phoenix\n"
         "dictionaries data/phoenix/*.txt (or under $EVENTGRAPH_DATA; neither with\n"
-        "--no-default-dictionaries), then the --lexicon files, in order; the warnings about those files go to standard error\n"
+        "--no-default-dictionaries), then the --lexicon files, in order; the warnings about those "
+        "files go to standard error\n"
         "with file and line, and a lexicon error ends the command with exit code 1.",
         {{"ref", 'r', true, "DATE",
           "the day whose roles people take, YYYY-MM-DD (the publication date)"},

@@ -58,8 +58,9 @@ extract::Extractor make_extractor(const Args& args) {
     for (const auto& w : lex.warnings())
         if (w.file.rfind(lexicon::data_dir(), 0) != 0) std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
     // --no-default-dictionaries: only the user's triggers and verb dictionaries too.
-    extract::TriggerLexicon triggers =
-        args.has("no-default-dictionaries") ? extract::TriggerLexicon() : extract::TriggerLexicon::load_default();
+    extract::TriggerLexicon triggers = args.has("no-default-dictionaries")
+                                           ? extract::TriggerLexicon()
+                                           : extract::TriggerLexicon::load_default();
     for (const auto& file : args.all("triggers")) triggers.load_file(file);
     for (const auto& file : args.all("verbs")) {
         extract::VerbDictionary verbs;
@@ -76,21 +77,28 @@ OptionSpec triggers_option() {
 
 OptionSpec verbs_option() {
     return {"verbs", 0, true, "FILE",
-            "add a TABARI/PETRARCH verb dictionary (the format of data/petrarch/CAMEO.2.0.txt); repeatable"};
+            "add a TABARI/PETRARCH verb dictionary (the format of data/petrarch/CAMEO.2.0.txt); "
+            "repeatable"};
 }
 
 Command extract_command() {
-    return {"extract",
-            "articles (raw, HTML, JSON, JSON Lines) -> events JSON Lines",
-            "eventgraph extract [OPTIONS] FILE|DIR|-…",
-            "Reads articles as `normalize` does and writes the events found in them, one JSON object\n"
-            "a line (schemas/event.schema.json): type, source, target, date, place, who claims it,\n"
-            "polarity, confidence and the sentence that says so. The output is the same, in the same\n"
-            "order, whatever the number of threads.",
-            {output_option("the events"), keep_going_option(), lexicon_option(), no_default_dictionaries_option(),
-             triggers_option(), verbs_option(), {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
-             {"verbose", 'v', false, "", "say how many articles and events at the end"}},
-            run_extract};
+    return {
+        "extract",
+        "articles (raw, HTML, JSON, JSON Lines) -> events JSON Lines",
+        "eventgraph extract [OPTIONS] FILE|DIR|-…",
+        "Reads articles as `normalize` does and writes the events found in them, one JSON object\n"
+        "a line (schemas/event.schema.json): type, source, target, date, place, who claims it,\n"
+        "polarity, confidence and the sentence that says so. The output is the same, in the same\n"
+        "order, whatever the number of threads.",
+        {output_option("the events"),
+         keep_going_option(),
+         lexicon_option(),
+         no_default_dictionaries_option(),
+         triggers_option(),
+         verbs_option(),
+         {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
+         {"verbose", 'v', false, "", "say how many articles and events at the end"}},
+        run_extract};
 }
 
 }  // namespace eventgraph::cli

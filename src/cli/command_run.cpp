@@ -99,7 +99,11 @@ Command run_command() {
             "  timeline.json    the happenings in date order\n"
             "  index.html       the web page: graph and timeline, linked, with the evidence",
             {{"output", 'o', true, "DIR", "the directory to write into (created if missing)"},
-             keep_going_option(), lexicon_option(), no_default_dictionaries_option(), triggers_option(), verbs_option(),
+             keep_going_option(),
+             lexicon_option(),
+             no_default_dictionaries_option(),
+             triggers_option(),
+             verbs_option(),
              {"threads", 'j', true, "N", "threads to extract with (default: all cores)"}},
             run_run};
 }

@@ -101,9 +101,12 @@ graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level) {
                 for (const auto& n : *list) match = match || lower(n) == key;
             // At the code level a person or agency stands for its country or organisation.
             if (!match) continue;
-            if (level == graph::Level::code && !entry.code.empty()) ids.push_back(entry.code);
-            else if (level == graph::Level::cameo && !entry.cameo.empty()) ids.push_back(entry.cameo);
-            else ids.push_back(entry.id);
+            if (level == graph::Level::code && !entry.code.empty())
+                ids.push_back(entry.code);
+            else if (level == graph::Level::cameo && !entry.cameo.empty())
+                ids.push_back(entry.cameo);
+            else
+                ids.push_back(entry.id);
         }
         return ids;
     };

@@ -13,13 +13,16 @@ namespace eventgraph::extract {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
     return s;
 }
 
 bool digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -31,13 +34,17 @@ void CameoTable::load_text(std::string_view text, const std::string& file) {
         std::string_view line = text.substr(0, nl);
         text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
         ++line_no;
-        if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        if (const auto hash = line.find('#'); hash != std::string_view::npos)
+            line = line.substr(0, hash);
         line = trim(line);
         if (line.empty() || line.find_first_not_of('~') == std::string_view::npos) continue;
         const auto colon = line.find(':');
-        const std::string_view code = colon == std::string_view::npos ? line : trim(line.substr(0, colon));
+        const std::string_view code =
+            colon == std::string_view::npos ? line : trim(line.substr(0, colon));
         if (colon == std::string_view::npos || !digits(code) || code.size() < 2 || code.size() > 4)
-            throw lexicon_error(file, line_no, "expected \"CODE: TYPE, MODE, CONTEXT\" with a CAMEO code of 2 to 4 digits");
+            throw lexicon_error(
+                file, line_no,
+                "expected \"CODE: TYPE, MODE, CONTEXT\" with a CAMEO code of 2 to 4 digits");
         std::string_view rest = line.substr(colon + 1);
         std::string_view fields[2];
         for (auto& f : fields) {
@@ -45,12 +52,15 @@ void CameoTable::load_text(std::string_view text, const std::string& file) {
             f = trim(rest.substr(0, comma));
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         }
-        if (fields[0].empty()) throw lexicon_error(file, line_no, "code " + std::string(code) + " has no PLOVER type");
+        if (fields[0].empty())
+            throw lexicon_error(file, line_no, "code " + std::string(code) + " has no PLOVER type");
         classes_[std::string(code)] = {text::match_key(fields[0]), std::string(trim(fields[1]))};
     }
 }
 
-void CameoTable::load_file(const std::string& path) { load_text(lexicon::read_data_file(path, "CAMEO table"), path); }
+void CameoTable::load_file(const std::string& path) {
+    load_text(lexicon::read_data_file(path, "CAMEO table"), path);
+}
 
 const PloverClass* CameoTable::find(std::string_view code) const {
     for (std::size_t n = std::min<std::size_t>(code.size(), 4); n >= 2; --n) {

@@ -80,8 +80,8 @@ struct Coding {
     bool none = false;        // the dictionary says this is no event ("[---]")
     std::string cameo, reverse;  // "[032:033]": the target's event back is the reverse
     std::string type, mode;
-    std::string place;           // evidence.pattern
-    std::optional<Actor> source, target;       // at the pattern's "$" and "+"
+    std::string place;                            // evidence.pattern
+    std::optional<Actor> source, target;          // at the pattern's "$" and "+"
     std::optional<Actor> compound_a, compound_b;  // "%": each the other's source and target
 };
 

@@ -17,8 +17,8 @@ Coding Analyser::coding_of(std::size_t t, const Clause& c) const {
     const VerbDictionary* d = lex_.dictionary_of(r);
     if (!d) return k;
     // mention_at_ leaves out bare agent nouns with no country, as roles do.
-    const PatternMatch m =
-        match_patterns(*d, *lex_.block_of(r), s_, mention_at_, trigger_first(t), trigger_last(t), c.begin, c.end);
+    const PatternMatch m = match_patterns(*d, *lex_.block_of(r), s_, mention_at_, trigger_first(t),
+                                          trigger_last(t), c.begin, c.end);
     const VerbCode* code = nullptr;
     if (m.pattern) {
         code = &m.pattern->code;
@@ -77,7 +77,8 @@ void Analyser::reverse_events(const Coding& k, std::size_t from, std::vector<Fou
 }
 
 // "%": "Gondor and Osgiliath have delayed their meeting": each with the other.
-void Analyser::compound_events(const VerbPredicate& p, const Clause& c, std::vector<Found>& out) const {
+void Analyser::compound_events(const VerbPredicate& p, const Clause& c,
+                               std::vector<Found>& out) const {
     const Coding& k = p.coding;
     for (int side = 0; side < 2; ++side) {
         const Actor& a = side == 0 ? *k.compound_a : *k.compound_b;

@@ -183,7 +183,10 @@ void Analyser::speaker_events(std::vector<Found>& out) {
     bool demand = false;
     for (const auto& f : out) {
         if (f.polarity == Polarity::denied) denial = true;
-        if (!about) about = f.unknown_source ? f.target : std::optional<Actor>(f.source);  // "Niger has been rocketed": about Niger
+        if (!about)
+            about = f.unknown_source
+                        ? f.target
+                        : std::optional<Actor>(f.source);  // "Niger has been rocketed": about Niger
         if (f.obligation && f.source.code != who.code && !demand) {
             demand = true;
             about = f.source;

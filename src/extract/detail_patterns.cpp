@@ -15,9 +15,13 @@ namespace {
 // of it ("TIES" / "tie", "RESOLUTION" / "resolutions").
 bool word_matches(std::string_view word, std::string_view key) {
     if (key == word) return true;
-    if (key.size() == word.size() + 1 && key.back() == 's' && key.substr(0, word.size()) == word) return true;
-    if (key.size() == word.size() + 2 && key.substr(word.size()) == "es" && key.substr(0, word.size()) == word) return true;
-    if (word.size() > 1 && word.back() == 'y' && key.size() == word.size() + 2 && key.substr(word.size() - 1) == "ies" &&
+    if (key.size() == word.size() + 1 && key.back() == 's' && key.substr(0, word.size()) == word)
+        return true;
+    if (key.size() == word.size() + 2 && key.substr(word.size()) == "es" &&
+        key.substr(0, word.size()) == word)
+        return true;
+    if (word.size() > 1 && word.back() == 'y' && key.size() == word.size() + 2 &&
+        key.substr(word.size() - 1) == "ies" &&
         key.substr(0, word.size() - 1) == word.substr(0, word.size() - 1))
         return true;
     return false;
@@ -25,11 +29,13 @@ bool word_matches(std::string_view word, std::string_view key) {
 
 class Matcher {
 public:
-    Matcher(const VerbDictionary& d, const Sentence& s, std::span<const int> mention_at, std::size_t lo, std::size_t hi)
+    Matcher(const VerbDictionary& d, const Sentence& s, std::span<const int> mention_at,
+            std::size_t lo, std::size_t hi)
         : d_(d), s_(s), at_(mention_at), lo_(lo), hi_(std::min(hi, s.keys.size())) {}
 
     // The end of the element when it starts at i, or nothing.
-    std::optional<std::size_t> forward_at(const PatternElement& e, std::size_t i, PatternMatch& m) const {
+    std::optional<std::size_t> forward_at(const PatternElement& e, std::size_t i,
+                                          PatternMatch& m) const {
         if (i >= hi_) return std::nullopt;
         switch (e.kind) {
             case ElementKind::word:
@@ -51,7 +57,8 @@ public:
     }
 
     // The start of the element when it ends at `end` (exclusive), or nothing.
-    std::optional<std::size_t> backward_at(const PatternElement& e, std::size_t end, PatternMatch& m) const {
+    std::optional<std::size_t> backward_at(const PatternElement& e, std::size_t end,
+                                           PatternMatch& m) const {
         if (end <= lo_) return std::nullopt;
         const std::size_t i = end - 1;
         switch (e.kind) {
@@ -60,7 +67,8 @@ public:
                 return std::nullopt;
             case ElementKind::synset:
                 for (const auto& phrase : d_.synsets()[e.synset].phrases)
-                    if (phrase.size() <= end - lo_ && phrase_at(phrase, end - phrase.size()) == end) return end - phrase.size();
+                    if (phrase.size() <= end - lo_ && phrase_at(phrase, end - phrase.size()) == end)
+                        return end - phrase.size();
                 return std::nullopt;
             case ElementKind::source:
             case ElementKind::target:
@@ -71,7 +79,9 @@ public:
                 // "%" to the left ends a compound: "A and B" with B ending here.
                 if (e.kind == ElementKind::compound) {
                     const std::size_t f = mention.first_token;
-                    if (f < lo_ + 2 || (s_.keys[f - 1] != "and" && s_.keys[f - 1] != ",") || at_[f - 2] < 0) return std::nullopt;
+                    if (f < lo_ + 2 || (s_.keys[f - 1] != "and" && s_.keys[f - 1] != ",") ||
+                        at_[f - 2] < 0)
+                        return std::nullopt;
                     m.compound_first = at_[f - 2];
                     m.compound_second = at_[i];
                     return s_.mentions[std::size_t(at_[f - 2])].first_token;
@@ -87,8 +97,9 @@ public:
     }
 
     // Left to right from `from`; `adjacent`: only right there.
-    std::optional<std::size_t> forward(const std::vector<PatternElement>& elements, std::size_t from, bool first_adjacent,
-                                       PatternMatch& m, int& weight) const {
+    std::optional<std::size_t> forward(const std::vector<PatternElement>& elements,
+                                       std::size_t from, bool first_adjacent, PatternMatch& m,
+                                       int& weight) const {
         std::size_t pos = from;
         bool adjacent = first_adjacent;
         for (const auto& e : elements) {
@@ -106,8 +117,8 @@ public:
         return pos;
     }
 
-    std::optional<std::size_t> backward(const std::vector<PatternElement>& elements, std::size_t to, PatternMatch& m,
-                                        int& weight) const {
+    std::optional<std::size_t> backward(const std::vector<PatternElement>& elements, std::size_t to,
+                                        PatternMatch& m, int& weight) const {
         std::size_t pos = to;
         for (std::size_t k = elements.size(); k-- > 0;) {
             const auto& e = elements[k];
@@ -125,7 +136,8 @@ public:
     }
 
 private:
-    std::optional<std::size_t> phrase_at(const std::vector<std::string>& phrase, std::size_t i) const {
+    std::optional<std::size_t> phrase_at(const std::vector<std::string>& phrase,
+                                         std::size_t i) const {
         if (phrase.empty() || i + phrase.size() > hi_) return std::nullopt;
         for (std::size_t k = 0; k < phrase.size(); ++k)
             if (!word_matches(phrase[k], s_.keys[i + k])) return std::nullopt;
@@ -134,13 +146,16 @@ private:
 
     std::optional<std::size_t> actor_at(ElementKind kind, std::size_t i, PatternMatch& m) const {
         // An article before an actor belongs to it: "* TO the Pope".
-        while (i < hi_ && at_[i] < 0 && (s_.keys[i] == "the" || s_.keys[i] == "a" || s_.keys[i] == "an")) ++i;
+        while (i < hi_ && at_[i] < 0 &&
+               (s_.keys[i] == "the" || s_.keys[i] == "a" || s_.keys[i] == "an"))
+            ++i;
         if (i >= hi_ || at_[i] < 0) return std::nullopt;
         const auto& mention = s_.mentions[std::size_t(at_[i])];
         if (mention.first_token != i) return std::nullopt;
         if (kind == ElementKind::compound) {
             const std::size_t l = mention.last_token;
-            if (l + 1 >= hi_ || (s_.keys[l] != "and" && s_.keys[l] != ",") || at_[l + 1] < 0) return std::nullopt;
+            if (l + 1 >= hi_ || (s_.keys[l] != "and" && s_.keys[l] != ",") || at_[l + 1] < 0)
+                return std::nullopt;
             m.compound_first = at_[i];
             m.compound_second = at_[l + 1];
             return s_.mentions[std::size_t(at_[l + 1])].last_token;
@@ -160,9 +175,10 @@ private:
 
 }  // namespace
 
-PatternMatch match_patterns(const VerbDictionary& dictionary, const VerbBlock& block, const Sentence& sentence,
-                            std::span<const int> mention_at, std::size_t verb_first, std::size_t verb_last,
-                            std::size_t lo, std::size_t hi) {
+PatternMatch match_patterns(const VerbDictionary& dictionary, const VerbBlock& block,
+                            const Sentence& sentence, std::span<const int> mention_at,
+                            std::size_t verb_first, std::size_t verb_last, std::size_t lo,
+                            std::size_t hi) {
     const Matcher matcher(dictionary, sentence, mention_at, lo, hi);
     PatternMatch best;
     int best_weight = -1;

@@ -13,9 +13,9 @@
 namespace eventgraph::extract::detail {
 
 struct PatternMatch {
-    const VerbPattern* pattern = nullptr;  ///< none: no pattern of the block fits
-    int source = -1;                       ///< mention at "$"
-    int target = -1;                       ///< mention at "+"
+    const VerbPattern* pattern = nullptr;           ///< none: no pattern of the block fits
+    int source = -1;                                ///< mention at "$"
+    int target = -1;                                ///< mention at "+"
     int compound_first = -1, compound_second = -1;  ///< mentions of "A and B" at "%"
 };
 
@@ -23,8 +23,9 @@ struct PatternMatch {
 /// verb_last), looking left no further than `lo` and right no further than
 /// `hi`; the pattern with the most elements matched wins, the first in the
 /// file on a tie. `mention_at` gives each token's mention index, -1 for none.
-PatternMatch match_patterns(const VerbDictionary& dictionary, const VerbBlock& block, const Sentence& sentence,
-                            std::span<const int> mention_at, std::size_t verb_first, std::size_t verb_last,
-                            std::size_t lo, std::size_t hi);
+PatternMatch match_patterns(const VerbDictionary& dictionary, const VerbBlock& block,
+                            const Sentence& sentence, std::span<const int> mention_at,
+                            std::size_t verb_first, std::size_t verb_last, std::size_t lo,
+                            std::size_t hi);
 
 }  // namespace eventgraph::extract::detail

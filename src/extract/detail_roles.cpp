@@ -53,7 +53,8 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
         // (one the project's triggers know: "decided to attack" is an attack).
         bool complement = false;
         for (std::size_t v : verbs)
-            if (v != t && trigger_last(v) <= f && key(f - 1) == "to" && !info_of(v).from_dictionary) complement = true;
+            if (v != t && trigger_last(v) <= f && key(f - 1) == "to" && !info_of(v).from_dictionary)
+                complement = true;
         if (reading_[t].form == VerbForm::gerund && f > c.begin && is(f - 1, wc_prepositions))
             complement = true;
         // The dictionary says this use of the verb is no event: no predicate,
@@ -72,7 +73,8 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
             const std::vector<Found>& out;
             bool dictionary;
             ~Release() {
-                if (dictionary && out.size() == first_event) regions.erase(regions.begin() + std::ptrdiff_t(region));
+                if (dictionary && out.size() == first_event)
+                    regions.erase(regions.begin() + std::ptrdiff_t(region));
             }
         } release{regions, region, first_event, out, info.from_dictionary};
         if (complement) continue;
@@ -285,7 +287,8 @@ const Object* Analyser::frame_target(const TriggerInfo& info,
             // A dictionary verb says nothing of prepositions: as TABARI does, its
             // target is the first actor after it ("contribute soldiers to Gondor").
             if (!target && info.from_dictionary)
-                target = first_with(objects, [&](const Object& o) { return actor_like(*o.mention); });
+                target =
+                    first_with(objects, [&](const Object& o) { return actor_like(*o.mention); });
             break;
     }
     return target;

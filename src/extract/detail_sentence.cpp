@@ -129,9 +129,11 @@ void Analyser::choose_readings() {
             const bool dictionary_only = lex_.info(verb->info).from_dictionary;
             // "is direct assistance": a base form after "be" is no verb ("be" takes
             // a participle or a gerund).
-            const bool after_be = f > 0 && is(f - 1, wc_be_words) && (verb->form == VerbForm::base || verb->form == VerbForm::third);
+            const bool after_be = f > 0 && is(f - 1, wc_be_words) &&
+                                  (verb->form == VerbForm::base || verb->form == VerbForm::third);
             const bool noun_like =
-                after_det || (dictionary_only && (!verbal_context || after_prep || after_modifier || after_be));
+                after_det ||
+                (dictionary_only && (!verbal_context || after_prep || after_modifier || after_be));
             is_verb_[t] = !noun_like;
             if (noun_like) mute_.push_back(t);
         } else {

@@ -181,7 +181,8 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
                 return false;
             if ((x.target ? x.target->id : "") != (e.target ? e.target->id : "")) return false;
             if (!x.date || !e.date) return true;
-            if (x.date->basis == model::DateBasis::publication || e.date->basis == model::DateBasis::publication) return true;
+            if (x.date->basis == model::DateBasis::publication || e.date->basis == model::DateBasis::publication)
+                return true;
             return model::date_value(*x.date) == model::date_value(*e.date);
         };
         const auto it = std::find_if(out.begin(), out.end(), same);

@@ -127,7 +127,9 @@ void TriggerLexicon::add(std::string_view phrase, Reading reading) {
         if (r.info == reading.info && r.pos == reading.pos && r.form == reading.form) return;
     // The project's (and the user's) triggers win over a verb dictionary for the words they name.
     if (reading.pos == Pos::verb)
-        std::erase_if(readings, [&](const Reading& r) { return r.pos == Pos::verb && infos_[r.info].from_dictionary; });
+        std::erase_if(readings, [&](const Reading& r) {
+            return r.pos == Pos::verb && infos_[r.info].from_dictionary;
+        });
     readings.push_back(reading);
 }
 
@@ -256,13 +258,15 @@ void TriggerLexicon::add_verbs(VerbDictionary dictionary, Precedence precedence)
             // places source and target; the default dictionary adds the verbs they
             // do not know (lending its patterns to theirs coded worse on the
             // development set).
-            if (std::any_of(readings.begin(), readings.end(),
-                            [&](const Reading& r) { return r.pos == Pos::verb && !infos_[r.info].from_dictionary; }))
+            if (std::any_of(readings.begin(), readings.end(), [&](const Reading& r) {
+                    return r.pos == Pos::verb && !infos_[r.info].from_dictionary;
+                }))
                 continue;
         } else {
             // A user's dictionary says how its words are read, as --lexicon overrides actors.
             std::erase_if(readings, [&](const Reading& r) {
-                return r.pos == Pos::verb && (r.verb < 0 || dictionary_verbs_[std::size_t(r.verb)].dictionary != d);
+                return r.pos == Pos::verb &&
+                       (r.verb < 0 || dictionary_verbs_[std::size_t(r.verb)].dictionary != d);
             });
         }
         if (info_of[f.verb] == std::uint32_t(-1)) {
@@ -279,9 +283,12 @@ void TriggerLexicon::add_verbs(VerbDictionary dictionary, Precedence precedence)
             info_of[f.verb] = std::uint32_t(infos_.size());
             infos_.push_back(std::move(info));
         }
-        for (const VerbForm kind : form_kinds(f.words[f.head], base[f.verb]->words[base[f.verb]->head])) {
+        for (const VerbForm kind :
+             form_kinds(f.words[f.head], base[f.verb]->words[base[f.verb]->head])) {
             const Reading r{info_of[f.verb], Pos::verb, kind, verb_ref[f.verb]};
-            if (std::none_of(readings.begin(), readings.end(), [&](const Reading& x) { return x.info == r.info && x.form == r.form; }))
+            if (std::none_of(readings.begin(), readings.end(), [&](const Reading& x) {
+                    return x.info == r.info && x.form == r.form;
+                }))
                 readings.push_back(r);
         }
     }
@@ -308,7 +315,9 @@ const VerbBlock* TriggerLexicon::block_of(const Reading& r) const {
     return &d->blocks()[d->verbs()[dictionary_verbs_[std::size_t(r.verb)].verb].block];
 }
 
-std::string TriggerLexicon::default_verbs_file() { return lexicon::data_dir() + "/petrarch/CAMEO.2.0.txt"; }
+std::string TriggerLexicon::default_verbs_file() {
+    return lexicon::data_dir() + "/petrarch/CAMEO.2.0.txt";
+}
 
 TriggerLexicon TriggerLexicon::load_default() {
     TriggerLexicon t;

@@ -384,7 +384,8 @@ private:
         add_form(base.words, head, index, first_form);
         if (irregular) {
             // "{BROKE BROKEN}": the forms besides the base, as the file gives them.
-            // Forms are separated by blanks; some entries add commas ("{+WAS_DETERMINED , +BE_DETERMINED}").
+            // Forms are separated by blanks; some entries add commas ("{+WAS_DETERMINED ,
+            // +BE_DETERMINED}").
             std::string_view list = *irregular;
             const auto gap = [](char c) { return is_space(c) || c == ','; };
             std::size_t i = 0;

@@ -156,7 +156,8 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
         // A person or agency folded into its code: found by its own name, id
         // or CAMEO code ("RUSGOV" at the code level is RUS).
         const auto try_actor = [&](const model::Actor& a) {
-            if (!same_words(a.name, name) && !same_words(a.id, name) && !same_words(a.cameo, name)) return;
+            if (!same_words(a.name, name) && !same_words(a.id, name) && !same_words(a.cameo, name))
+                return;
             const std::string id = vertex_key(a, g.level);
             if (g.vertex_by_id.count(id)) {
                 out.push_back(id);

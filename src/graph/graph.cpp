@@ -28,9 +28,12 @@ std::string_view article_page(std::string_view article) {
 
 const char* to_string(Level level) {
     switch (level) {
-    case Level::code: return "code";
-    case Level::actor: return "actor";
-    case Level::cameo: return "cameo";
+        case Level::code:
+            return "code";
+        case Level::actor:
+            return "actor";
+        case Level::cameo:
+            return "cameo";
     }
     return "code";
 }
@@ -263,7 +266,8 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         // A CAMEO code that is no actor's id (RUSGOV) is named by itself, of
         // its actor's code, an agent of it unless an organisation's own.
         if (level == Level::cameo && !a.cameo.empty() && a.cameo != a.id) {
-            const bool agent = a.kind == model::ActorKind::person || a.kind == model::ActorKind::agent ||
+            const bool agent = a.kind == model::ActorKind::person ||
+                               a.kind == model::ActorKind::agent ||
                                a.kind == model::ActorKind::country;
             known.try_emplace(a.cameo, Known{a.cameo, a.code.empty() ? a.id : a.code,
                                              agent ? model::ActorKind::agent : a.kind});

@@ -101,7 +101,8 @@ LineRead read_line(std::istream& in, std::string& line, std::size_t max) {
     }
 }
 
-std::string read_file(const std::string& path, std::size_t max_bytes, const std::string& too_large) {
+std::string read_file(const std::string& path, std::size_t max_bytes,
+                      const std::string& too_large) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f) throw input_error(path, std::string("cannot open: ") + std::strerror(errno));
     // A file says its size; a pipe is counted as it is read.

@@ -10,17 +10,21 @@ namespace {
 // one table read both ways. Where several codes share a word (BUS and MNC
 // are "business") the first row is the word's code.
 constexpr std::pair<std::string_view, std::string_view> agent_codes[] = {
-    {"GOV", "government"},  {"MIL", "military"},     {"REB", "rebels"},      {"OPP", "opposition"},
-    {"PTY", "party"},       {"COP", "police"},       {"JUD", "judiciary"},   {"SPY", "intelligence"},
-    {"LEG", "legislature"}, {"ELI", "elite"},        {"MED", "media"},       {"BUS", "business"},
-    {"CRM", "criminals"},   {"CVL", "civilians"},    {"EDU", "education"},   {"HLH", "health"},
-    {"AGR", "agriculture"}, {"LAB", "labour"},       {"REF", "refugees"},    {"HRI", "human rights"},
-    {"ENV", "environment"}, {"UAF", "armed groups"}, {"INS", "insurgents"},  {"SEP", "separatists"},
-    {"RAD", "radicals"},    {"MOD", "moderates"},    {"DEV", "development"}, {"REL", "religion"},
-    {"CHR", "christians"},  {"CTH", "catholics"},    {"PRO", "protestants"}, {"JEW", "jews"},
-    {"HIN", "hindus"},      {"BUD", "buddhists"},    {"SHI", "shia"},        {"MUS", "muslims"},
-    {"NGO", "ngo"},         {"NGM", "ngo"},          {"IGO", "igo"},         {"MNC", "business"},
-    {"IMG", "armed groups"}, {"PPL", "people"},      {"ATH", "atheists"},
+    {"GOV", "government"},   {"MIL", "military"},     {"REB", "rebels"},
+    {"OPP", "opposition"},   {"PTY", "party"},        {"COP", "police"},
+    {"JUD", "judiciary"},    {"SPY", "intelligence"}, {"LEG", "legislature"},
+    {"ELI", "elite"},        {"MED", "media"},        {"BUS", "business"},
+    {"CRM", "criminals"},    {"CVL", "civilians"},    {"EDU", "education"},
+    {"HLH", "health"},       {"AGR", "agriculture"},  {"LAB", "labour"},
+    {"REF", "refugees"},     {"HRI", "human rights"}, {"ENV", "environment"},
+    {"UAF", "armed groups"}, {"INS", "insurgents"},   {"SEP", "separatists"},
+    {"RAD", "radicals"},     {"MOD", "moderates"},    {"DEV", "development"},
+    {"REL", "religion"},     {"CHR", "christians"},   {"CTH", "catholics"},
+    {"PRO", "protestants"},  {"JEW", "jews"},         {"HIN", "hindus"},
+    {"BUD", "buddhists"},    {"SHI", "shia"},         {"MUS", "muslims"},
+    {"NGO", "ngo"},          {"NGM", "ngo"},          {"IGO", "igo"},
+    {"MNC", "business"},     {"IMG", "armed groups"}, {"PPL", "people"},
+    {"ATH", "atheists"},
 };
 
 }  // namespace

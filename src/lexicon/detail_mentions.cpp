@@ -86,7 +86,8 @@ std::string agent_cameo(const model::Actor& of, const Entry& agent) {
     std::string_view codes = agent.cameo;
     if (codes.substr(0, 3) == "---") codes.remove_prefix(3);
     if (codes.empty()) codes = cameo_agent_code(agent.agent);
-    const std::string_view base = of.cameo.empty() ? std::string_view(of.code) : std::string_view(of.cameo);
+    const std::string_view base =
+        of.cameo.empty() ? std::string_view(of.code) : std::string_view(of.cameo);
     // "State Department officials": the department is its government already.
     if (codes.empty() || base.ends_with(codes)) return std::string(base);
     return compose_cameo(base, codes);

@@ -82,10 +82,12 @@ std::vector<std::string> default_lexicon_files() {
     return files;
 }
 
-std::string read_data_file(const std::string& path, const std::string& what, const std::string& advice) {
+std::string read_data_file(const std::string& path, const std::string& what,
+                           const std::string& advice) {
     try {
         return io::read_file(path, max_lexicon_bytes,
-                             what + " larger than " + std::to_string(max_lexicon_bytes >> 20) + " MB: not read" + advice);
+                             what + " larger than " + std::to_string(max_lexicon_bytes >> 20) +
+                                 " MB: not read" + advice);
     } catch (const input_error& e) {
         throw lexicon_error(e.file(), e.message());  // what the callers of data loaders catch
     }
@@ -103,7 +105,8 @@ std::vector<std::string> default_dictionary_files() {
         throw lexicon_error(dir.string(), "cannot read the dictionary directory: " + ec.message() +
                                               " (EVENTGRAPH_DATA names the data directory)");
     for (const fs::directory_entry& e : it)
-        if (e.path().extension() == ".txt" && e.is_regular_file(ec)) files.push_back(e.path().string());
+        if (e.path().extension() == ".txt" && e.is_regular_file(ec))
+            files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -154,7 +157,8 @@ void add_dictionaries(Lexicon& lexicon, const std::vector<std::string>& files) {
 
 }  // namespace
 
-Lexicon load_default_lexicon(const std::vector<std::string>& extra_files, const LoadOptions& options) {
+Lexicon load_default_lexicon(const std::vector<std::string>& extra_files,
+                             const LoadOptions& options) {
     Lexicon lexicon;
     if (options.default_dictionaries) {
         for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);

@@ -2,10 +2,6 @@
 // checks a schema cannot express (calendar dates, start before end, roles
 // that overlap, ids given twice).
 
-#include <algorithm>
-#include <map>
-#include <memory>
-
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
@@ -13,6 +9,10 @@
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/lexicon/cameo.hpp"
@@ -373,7 +373,8 @@ private:
     // entry has (a file read alone, before the countries).
     bool country_code(const std::string& code) const {
         if (const Entry* c = lexicon_.find(code)) return c->kind == model::ActorKind::country;
-        return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        return code.size() == 3 &&
+               std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     }
 
     // The CAMEO code of whatever a code names: a country itself, an
@@ -390,13 +391,15 @@ private:
         std::string t;
         for (char c : title) t += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
         auto has = [&](std::initializer_list<std::string_view> words) {
-            return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return t.find(w) != std::string::npos; });
+            return std::any_of(words.begin(), words.end(),
+                               [&](std::string_view w) { return t.find(w) != std::string::npos; });
         };
         if (has({"intelligence", "cia", "fsb", "spy"})) return "SPY";
-        if (has({"general staff", "joint chiefs", "armed forces", "army staff", "commander", "revolutionary guards",
-                 "central military commission"}))
+        if (has({"general staff", "joint chiefs", "armed forces", "army staff", "commander",
+                 "revolutionary guards", "central military commission"}))
             return "MIL";
-        if (has({"parliament", "duma", "congress", "senate", "speaker", "national assembly"})) return "LEG";
+        if (has({"parliament", "duma", "congress", "senate", "speaker", "national assembly"}))
+            return "LEG";
         if (has({"prosecutor", "court", "judge"})) return "JUD";
         return "GOV";
     }
@@ -411,25 +414,36 @@ private:
         using model::ActorKind;
         for (Role& r : e.roles) {
             if (!r.cameo.empty()) continue;
-            if (country_code(r.code)) r.cameo = compose_cameo(r.code, title_agent(r.title));
-            else r.cameo = cameo_of_code(r.code);
+            if (country_code(r.code))
+                r.cameo = compose_cameo(r.code, title_agent(r.title));
+            else
+                r.cameo = cameo_of_code(r.code);
         }
         if (!e.cameo.empty()) return;
         switch (e.kind) {
-        case ActorKind::country: e.cameo = e.code.empty() ? e.id : e.code; break;
-        case ActorKind::place: e.cameo = cameo_of_code(e.code); break;
-        case ActorKind::agent:
-            if (const auto a = cameo_agent_code(e.agent); !a.empty()) e.cameo = compose_cameo({}, a);
-            break;
-        case ActorKind::person:
-            if (country_code(e.code)) e.cameo = compose_cameo(e.code, "ELI");
-            else e.cameo = cameo_of_code(e.code);
-            break;
-        case ActorKind::organisation:
-        case ActorKind::group:
-            if (country_code(e.code)) e.cameo = compose_cameo(e.code, cameo_agent_code(e.agent));
-            else e.cameo = cameo_of_code(e.code);
-            break;
+            case ActorKind::country:
+                e.cameo = e.code.empty() ? e.id : e.code;
+                break;
+            case ActorKind::place:
+                e.cameo = cameo_of_code(e.code);
+                break;
+            case ActorKind::agent:
+                if (const auto a = cameo_agent_code(e.agent); !a.empty())
+                    e.cameo = compose_cameo({}, a);
+                break;
+            case ActorKind::person:
+                if (country_code(e.code))
+                    e.cameo = compose_cameo(e.code, "ELI");
+                else
+                    e.cameo = cameo_of_code(e.code);
+                break;
+            case ActorKind::organisation:
+            case ActorKind::group:
+                if (country_code(e.code))
+                    e.cameo = compose_cameo(e.code, cameo_agent_code(e.agent));
+                else
+                    e.cameo = cameo_of_code(e.code);
+                break;
         }
     }
 
@@ -440,7 +454,8 @@ private:
             const rapidjson::Value& r = roles->value[j];
             std::vector<std::string> rat = at;
             rat.insert(rat.end(), {"roles", std::to_string(j)});
-            Role role{str(r, "title"), str(r, "code"), day(r, "start", rat), day(r, "end", rat), {}};
+            Role role{
+                str(r, "title"), str(r, "code"), day(r, "start", rat), day(r, "end", rat), {}};
             if (role.start && role.end && *role.end < *role.start)
                 fail(rat, "start " + detail::to_iso(role.start) + " is after end " + detail::to_iso(role.end));
             for (std::size_t k = 0; k < e.roles.size(); ++k) {

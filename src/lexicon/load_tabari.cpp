@@ -122,7 +122,8 @@ std::optional<Mapped> map_code(std::string_view cameo) {
     // Three letters and agent codes are a country and its agents; anything
     // else is kept whole as an organisation's code.
     if (is_letters(head) && all_agents(tail)) {
-        Mapped m{std::string(head), first_sector(tail), tail.empty() ? ActorKind::country : ActorKind::organisation};
+        Mapped m{std::string(head), first_sector(tail),
+                 tail.empty() ? ActorKind::country : ActorKind::organisation};
         if (!tail.empty() && is_group_sector(tail.substr(0, 3))) m.kind = ActorKind::group;
         return m;
     }
@@ -490,7 +491,9 @@ private:
             return;
         }
         const auto mapped = map_code(token);
-        if (!mapped) return warn(n, "malformed code " + shown + " (shorter than 3 letters); left out", "bad-code");
+        if (!mapped)
+            return warn(n, "malformed code " + shown + " (shorter than 3 letters); left out",
+                        "bad-code");
         Code code{shown, token, n, *mapped, !restriction.empty(), {}, {}};
         if (!restriction.empty() && !dates(restriction, code)) return;
         current_->codes.push_back(std::move(code));
@@ -584,8 +587,9 @@ private:
         // Dated codes with a bare country code are the country's history
         // (Georgia: [USRGEO <910409] … [GEO >911222]), not a person's offices.
         const bool history = (main && main->mapped.kind == ActorKind::country) ||
-                             std::any_of(role_codes.begin(), role_codes.end(),
-                                         [](const Code* c) { return c->mapped.kind == ActorKind::country; });
+                             std::any_of(role_codes.begin(), role_codes.end(), [](const Code* c) {
+                                 return c->mapped.kind == ActorKind::country;
+                             });
         if (!roles.empty() && !history) e.kind = ActorKind::person;
         e.roles = std::move(roles);
         if (auto [it, fresh] = first_line_.emplace(e.id, r.line); !fresh)

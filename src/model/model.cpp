@@ -140,7 +140,8 @@ const char* to_string(ActorKind k) {
         case ActorKind::group: return "group";
         case ActorKind::agent: return "agent";
         case ActorKind::place: return "place";
-        case ActorKind::unknown: return "unknown";
+        case ActorKind::unknown:
+            return "unknown";
     }
     return "country";
 }

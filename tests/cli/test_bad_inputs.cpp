@@ -317,22 +317,30 @@ TEST_CASE("bad input: a closed pipe ends the run quietly with exit code 0") {
     CHECK(lines_of(eventgraph::test::read_file(dir + "/out")).size() == 1);
 }
 
-TEST_CASE("bad input: a verb dictionary's defects are warnings with file and line; the rest of it codes") {
+TEST_CASE(
+    "bad input: a verb dictionary's defects are warnings with file and line; the rest of it "
+    "codes") {
     const std::string verbs = data_path("verbs/cli-defects.txt");
-    const std::string article = std::filesystem::temp_directory_path() / "eventgraph-verbs-article.json";
-    write_file(article, R"({"id":"shells","body":"Russia pummels Ukraine with artillery every day, officials said."})");
+    const std::string article =
+        std::filesystem::temp_directory_path() / "eventgraph-verbs-article.json";
+    write_file(
+        article,
+        R"({"id":"shells","body":"Russia pummels Ukraine with artillery every day, officials said."})");
     const auto r = run_eventgraph({"extract", "--verbs", verbs, article});
     CHECK(r.exit_code == 0);
-    CHECK(r.err == "eventgraph: warning: " + verbs + ":3: unclosed '[' in \"[190\"; code left out\n");
+    CHECK(r.err ==
+          "eventgraph: warning: " + verbs + ":3: unclosed '[' in \"[190\"; code left out\n");
     // The pattern after the defect codes the event and is named as what coded it.
     CHECK(r.out.find("\"cameo\":\"194\"") != std::string::npos);
     CHECK(r.out.find("\"pattern\":\"" + verbs + ":5\"") != std::string::npos);
     std::filesystem::remove(article);
 }
 
-TEST_CASE("bad input: a verb dictionary that cannot be read stops the run before anything is written") {
+TEST_CASE(
+    "bad input: a verb dictionary that cannot be read stops the run before anything is written") {
     const auto missing = run_eventgraph({"extract", "--verbs", "/nonexistent/verbs.txt", good});
     CHECK(missing.exit_code == 1);
     CHECK(missing.out.empty());
-    CHECK(missing.err == "eventgraph: /nonexistent/verbs.txt: cannot open: No such file or directory\n");
+    CHECK(missing.err ==
+          "eventgraph: /nonexistent/verbs.txt: cannot open: No such file or directory\n");
 }

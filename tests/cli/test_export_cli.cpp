@@ -200,20 +200,25 @@ TEST_CASE("stats counts events with no source under the actor ?; --unknown-actor
 }
 
 TEST_CASE("export --level cameo makes a vertex of each CAMEO actor code, and --actors takes them") {
-    const std::string events = data_path("events/cameo.jsonl");  // RUSMIL→UKR assault, RUSGOV→UKR accusation
+    const std::string events =
+        data_path("events/cameo.jsonl");  // RUSMIL→UKR assault, RUSGOV→UKR accusation
     auto nodes = [](const std::string& graphml) {
         std::vector<std::string> out;
-        for (std::size_t at = graphml.find("<node id=\""); at != std::string::npos; at = graphml.find("<node id=\"", at + 1))
+        for (std::size_t at = graphml.find("<node id=\""); at != std::string::npos;
+             at = graphml.find("<node id=\"", at + 1))
             out.push_back(graphml.substr(at + 10, graphml.find('"', at + 10) - at - 10));
         return out;
     };
     const auto by_code = run_eventgraph({"export", "--format", "graphml", events});
     CHECK(nodes(by_code.out) == std::vector<std::string>{"RUS", "UKR"});
-    const auto by_cameo = run_eventgraph({"export", "--format", "graphml", "--level", "cameo", events});
+    const auto by_cameo =
+        run_eventgraph({"export", "--format", "graphml", "--level", "cameo", events});
     REQUIRE(by_cameo.exit_code == 0);
     CHECK(nodes(by_cameo.out) == std::vector<std::string>{"RUSGOV", "RUSMIL", "UKR"});
-    const auto military = run_eventgraph({"export", "--format", "graphml", "--level", "cameo", "--actors", "RUSMIL,UKR", events});
+    const auto military = run_eventgraph(
+        {"export", "--format", "graphml", "--level", "cameo", "--actors", "RUSMIL,UKR", events});
     CHECK(nodes(military.out) == std::vector<std::string>{"RUSMIL", "UKR"});
-    CHECK(military.out.find("<edge id=\"e0\" source=\"RUSMIL\" target=\"UKR\">") != std::string::npos);
+    CHECK(military.out.find("<edge id=\"e0\" source=\"RUSMIL\" target=\"UKR\">") !=
+          std::string::npos);
     CHECK(military.out.find("RUSGOV") == std::string::npos);
 }

@@ -19,8 +19,10 @@ std::string load_error(std::string_view text) {
 
 TEST_CASE("a CAMEO code is found by its own line, else by its longest prefix") {
     CameoTable t;
-    t.load_text("# a comment\n\n04: CONSULT\n042: CONSULT, visit,   # Make a visit\n08: RETREAT\n087: RETREAT, disarm, military\n",
-                "t.txt");
+    t.load_text(
+        "# a comment\n\n04: CONSULT\n042: CONSULT, visit,   # Make a visit\n08: RETREAT\n087: "
+        "RETREAT, disarm, military\n",
+        "t.txt");
     REQUIRE(t.find("042"));
     CHECK(t.find("042")->type == "consult");
     CHECK(t.find("042")->mode == "visit");
@@ -46,7 +48,8 @@ TEST_CASE("a malformed line of the CAMEO table is named by file and line") {
           "t.txt:1: expected \"CODE: TYPE, MODE, CONTEXT\" with a CAMEO code of 2 to 4 digits");
 }
 
-TEST_CASE("the shipped table codes statements, appeals and agreements as the annotation guide does") {
+TEST_CASE(
+    "the shipped table codes statements, appeals and agreements as the annotation guide does") {
     const CameoTable& t = CameoTable::standard();
     CHECK(t.find("010")->type == "statement");
     CHECK(t.find("020")->type == "request");

@@ -226,7 +226,8 @@ TEST_CASE("the project's triggers win over the verb dictionary for the words the
 }
 
 TEST_CASE("an attack by no one named is an event with no source") {
-    const auto ev = events_of({"Three US soldiers were killed by a roadside bomb near Baghdad on Monday."});
+    const auto ev =
+        events_of({"Three US soldiers were killed by a roadside bomb near Baghdad on Monday."});
     REQUIRE(keys(ev) == std::vector<std::string>{"assault ?->USA"});
     CHECK(!ev[0].source);
     CHECK(ev[0].killed == 3);

@@ -31,7 +31,8 @@ std::vector<std::string> coded(const std::string& text) {
     a.paragraphs.push_back({text, model::ParagraphRole::body});
     std::vector<std::string> out;
     for (const auto& e : extractor().extract(a))
-        out.push_back(e.cameo + " " + (e.source ? e.source->code : "?") + "->" + (e.target ? e.target->code : "-"));
+        out.push_back(e.cameo + " " + (e.source ? e.source->code : "?") + "->" +
+                      (e.target ? e.target->code : "-"));
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -58,16 +59,19 @@ TEST_CASE("a dictionary verb codes its block's code between its subject and its 
     CHECK(e.evidence.pattern == test::data_path("coding/verbs.txt") + ":7");
 }
 
-TEST_CASE("a pattern gives its own code; a verb whose block has none codes only through a pattern") {
+TEST_CASE(
+    "a pattern gives its own code; a verb whose block has none codes only through a pattern") {
     CHECK(coded("Arnor restored diplomatic ties with Gondor.") == strings{"064 ARN->GON"});
     CHECK(first_event("Arnor restored diplomatic ties with Gondor.").evidence.pattern ==
           test::data_path("coding/verbs.txt") + ":11");
     CHECK(coded("Arnor restored the old bridge to Gondor.").empty());
 }
 
-TEST_CASE("a synset in a pattern matches any of its phrases, plurals too, and + places the target") {
+TEST_CASE(
+    "a synset in a pattern matches any of its phrases, plurals too, and + places the target") {
     CHECK(coded("Arnor will contribute a million dollars to Gondor.") == strings{"071 ARN->GON"});
-    CHECK(coded("Arnor will contribute a million golden galleons to Gondor.") == strings{"071 ARN->GON"});
+    CHECK(coded("Arnor will contribute a million golden galleons to Gondor.") ==
+          strings{"071 ARN->GON"});
     CHECK(coded("Arnor will contribute soldiers to Gondor.") == strings{"070 ARN->GON"});
 }
 
@@ -76,7 +80,8 @@ TEST_CASE("a paired code gives the target's event back to the source") {
 }
 
 TEST_CASE("a compound actor at % gives each the other as target") {
-    CHECK(coded("Arnor and Gondor restored their ties.") == strings{"064 ARN->GON", "064 GON->ARN"});
+    CHECK(coded("Arnor and Gondor restored their ties.") ==
+          strings{"064 ARN->GON", "064 GON->ARN"});
 }
 
 TEST_CASE("$ and + place source and target where the pattern says, in a passive too") {

@@ -194,9 +194,12 @@ TEST_CASE(
 
 TEST_CASE("verb dictionary: irregular forms may be separated by commas, which are no forms") {
     VerbDictionary d;
-    d.load_text("--- SELECT [---] ---\n+IS_DETERMINED {+WAS_DETERMINED , +BE_DETERMINED,+ARE_DETERMINED} [030]\n",
-                "select.txt");
-    CHECK(forms_of(d, 0) == strings{"IS determined", "WAS determined", "BE determined", "ARE determined"});
+    d.load_text(
+        "--- SELECT [---] ---\n+IS_DETERMINED {+WAS_DETERMINED , +BE_DETERMINED,+ARE_DETERMINED} "
+        "[030]\n",
+        "select.txt");
+    CHECK(forms_of(d, 0) ==
+          strings{"IS determined", "WAS determined", "BE determined", "ARE determined"});
     CHECK(d.warnings().empty());
 }
 

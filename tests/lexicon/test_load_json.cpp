@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -184,7 +183,8 @@ TEST_CASE("the default lexicon is every JSON file of the data directory's lexico
     const auto found = [&](std::string_view text) {
         const auto tokens = text::tokenize(text);
         ArticleContext context;
-        const auto mentions = resolve_mentions(matcher, text, tokens, matcher.match(text, tokens), context);
+        const auto mentions =
+            resolve_mentions(matcher, text, tokens, matcher.match(text, tokens), context);
         return mentions.empty() ? std::string() : mentions.front().actor.code;
     };
     CHECK(found("Minas Tirith said") == "GON");

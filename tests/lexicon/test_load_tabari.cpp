@@ -90,21 +90,27 @@ TEST_CASE("names on consecutive lines before their codes are one entry") {
 TEST_CASE("defects in TABARI files are warnings with file and line, and the rest loads") {
     const Lexicon lex = load("actors.txt");
     const std::string f = dir + "actors.txt:";
-    CHECK(messages(lex) == std::vector<std::string>{
-        f + "28: entry U.N._ has no valid code; left out",
-        f + "31: malformed date in [USAGOV 2004017-20061201]: \"2004017\" is not YYMMDD or YYYYMMDD; code left out",
-        f + "32: malformed date in [USAGOV 991301-000101]: \"991301\" is not a calendar date; code left out",
-        f + "33: malformed date in [USAGOV 20100101-20090101]: it starts after it ends; code left out",
-        f + "34: malformed date in [USAGOV 19820101]: expected >DATE, <DATE or DATE-DATE; code left out",
-        // A user's dictionary may invent codes: [XYZGOV] is country XYZ's government.
-        f + "36: dated code [USAGOV 110101-130101] overlaps [USAGOV 100101-120101] (line 35)",
-        f + "38: a second undated code [usa] besides [XYZGOV]; the first is kept",
-        f + "39: entry RUSSIA_ given again (first at line 4); the later one wins",
-    });
+    CHECK(messages(lex) ==
+          std::vector<std::string>{
+              f + "28: entry U.N._ has no valid code; left out",
+              f + "31: malformed date in [USAGOV 2004017-20061201]: \"2004017\" is not YYMMDD or "
+                  "YYYYMMDD; code left out",
+              f + "32: malformed date in [USAGOV 991301-000101]: \"991301\" is not a calendar "
+                  "date; code left out",
+              f + "33: malformed date in [USAGOV 20100101-20090101]: it starts after it ends; code "
+                  "left out",
+              f + "34: malformed date in [USAGOV 19820101]: expected >DATE, <DATE or DATE-DATE; "
+                  "code left out",
+              // A user's dictionary may invent codes: [XYZGOV] is country XYZ's government.
+              f + "36: dated code [USAGOV 110101-130101] overlaps [USAGOV 100101-120101] (line 35)",
+              f + "38: a second undated code [usa] besides [XYZGOV]; the first is kept",
+              f + "39: entry RUSSIA_ given again (first at line 4); the later one wins",
+          });
     std::vector<std::string> kinds;
     for (const Warning& w : lex.warnings()) kinds.push_back(w.kind);
-    CHECK(kinds == std::vector<std::string>{"no-code", "bad-date", "bad-date", "bad-date", "bad-date",
-                                            "overlap", "several-defaults", "duplicate"});
+    CHECK(kinds == std::vector<std::string>{"no-code", "bad-date", "bad-date", "bad-date",
+                                            "bad-date", "overlap", "several-defaults",
+                                            "duplicate"});
     CHECK(lex.find("TABARI.BAD_DATES")->roles.size() == 2);
     CHECK(lex.size() == 9);
 }

@@ -104,7 +104,9 @@ public:
     static std::string default_verbs_file();
 
     const std::vector<VerbDictionary>& dictionaries() const noexcept { return dictionaries_; }
-    const std::vector<DictionaryVerb>& dictionary_verbs() const noexcept { return dictionary_verbs_; }
+    const std::vector<DictionaryVerb>& dictionary_verbs() const noexcept {
+        return dictionary_verbs_;
+    }
     /// The dictionary and block of a reading's verb; nullptr where it has none.
     const VerbBlock* block_of(const Reading& r) const;
     const VerbDictionary* dictionary_of(const Reading& r) const;

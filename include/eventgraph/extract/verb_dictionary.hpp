@@ -40,7 +40,8 @@ enum class ElementKind : std::uint8_t {
     synset,    ///< any phrase of a synset ("&CURRENCY")
     source,    ///< "$": the source stands here
     target,    ///< "+": the target stands here
-    compound,  ///< "%": a compound actor ("A and B") stands here, each the other's source and target
+    compound,  ///< "%": a compound actor ("A and B") stands here, each the other's source and
+               ///< target
     skip,      ///< "^": one phrase (up to the next element) is passed over
 };
 
@@ -52,7 +53,8 @@ struct PatternElement {
     ElementKind kind = ElementKind::word;
     std::string word;          ///< for word: the match key
     std::uint32_t synset = 0;  ///< for synset: index into VerbDictionary::synsets()
-    bool joined = false;       ///< no word between this element and the next one (towards the verb on the left)
+    bool joined =
+        false;  ///< no word between this element and the next one (towards the verb on the left)
 
     friend bool operator==(const PatternElement&, const PatternElement&) = default;
 };
@@ -63,7 +65,7 @@ struct PatternElement {
 struct VerbPattern {
     std::vector<PatternElement> before;  ///< text order; the last one is nearest the verb
     std::vector<PatternElement> after;   ///< text order; the first one is nearest the verb
-    bool verb_joined_after = false;      ///< "*_OUT": the first element after follows the verb at once
+    bool verb_joined_after = false;  ///< "*_OUT": the first element after follows the verb at once
     VerbCode code;
     DictionaryPlace place;
 
@@ -76,15 +78,15 @@ struct VerbPattern {
 struct DictionaryForm {
     std::vector<std::string> words;  ///< match keys
     std::size_t head = 0;
-    std::uint32_t verb = 0;          ///< index into VerbDictionary::verbs()
+    std::uint32_t verb = 0;  ///< index into VerbDictionary::verbs()
 
     friend bool operator==(const DictionaryForm&, const DictionaryForm&) = default;
 };
 
 /// A verb line of a block: its base form, its own code if it has one.
 struct Verb {
-    std::string lemma;   ///< as written, e.g. "WIRE_+TAP"
-    VerbCode code;       ///< the verb's own code; not given: the block's
+    std::string lemma;  ///< as written, e.g. "WIRE_+TAP"
+    VerbCode code;      ///< the verb's own code; not given: the block's
     std::uint32_t block = 0;
     DictionaryPlace place;
 
@@ -135,7 +137,9 @@ public:
     /// Every form of every verb: base, third person, past, participle,
     /// gerund (regular rules, or the {...} forms the file gives).
     const std::vector<DictionaryForm>& forms() const noexcept { return forms_; }
-    const std::vector<VerbTransformation>& transformations() const noexcept { return transformations_; }
+    const std::vector<VerbTransformation>& transformations() const noexcept {
+        return transformations_;
+    }
     /// "FILE:LINE: what" for every defect stepped over, in reading order.
     const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 

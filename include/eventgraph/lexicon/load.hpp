@@ -62,7 +62,8 @@ struct LoadOptions {
 /// already a curated entry's name, adjective or metonym is left out of them,
 /// so curated entries always win), then `extra_files` (users' additions and
 /// overrides, any format) in the order given, then check_codes().
-Lexicon load_default_lexicon(const std::vector<std::string>& extra_files = {}, const LoadOptions& options = {});
+Lexicon load_default_lexicon(const std::vector<std::string>& extra_files = {},
+                             const LoadOptions& options = {});
 
 /// Warns about codes (entries' and roles') that are no id in the lexicon,
 /// once everything is loaded: a file may name codes another file defines.
@@ -72,7 +73,8 @@ void check_codes(Lexicon& lexicon);
 /// The text of a data file (lexicon, triggers, word lists, tables) of at most
 /// max_lexicon_bytes; lexicon_error naming the file ("cannot open: …", or
 /// "WHAT larger than 64 MB: not read" + advice).
-std::string read_data_file(const std::string& path, const std::string& what, const std::string& advice = "");
+std::string read_data_file(const std::string& path, const std::string& what,
+                           const std::string& advice = "");
 
 /// The text of schemas/lexicon.schema.json, compiled into the library.
 std::string_view lexicon_schema_text();

@@ -18,7 +18,8 @@ struct Actor {
     ActorKind kind = ActorKind::country;
     std::string role;   ///< for people: the role they held then ("Deputy Secretary of State")
     std::string agent;  ///< for agents: military, government, business, …
-    std::string cameo;  ///< CAMEO actor code as Phoenix composes it: "RUSGOV", "IGOWSTNAT", "---MIL"; "" unknown
+    std::string cameo;  ///< CAMEO actor code as Phoenix composes it: "RUSGOV", "IGOWSTNAT",
+                        ///< "---MIL"; "" unknown
 
     friend bool operator==(const Actor&, const Actor&) = default;
 };

@@ -21,7 +21,7 @@ struct Evidence {
     std::size_t end = 0;
     std::string text;          ///< the sentence
     std::string trigger;       ///< the words that name the event
-    std::string pattern;       ///< what coded it: "data/triggers.json#/entries/4", "CAMEO.2.0.txt:4502"
+    std::string pattern;  ///< what coded it: "data/triggers.json#/entries/4", "CAMEO.2.0.txt:4502"
 
     friend bool operator==(const Evidence&, const Evidence&) = default;
 };
@@ -29,10 +29,12 @@ struct Evidence {
 struct Event {
     std::string id;
     std::string article;
-    std::string type;   ///< a PLOVER 2.0 type lower-cased, "statement", or "other" (a user's code outside CAMEO)
+    std::string type;   ///< a PLOVER 2.0 type lower-cased, "statement", or "other" (a user's code
+                        ///< outside CAMEO)
     std::string mode;   ///< PLOVER mode where the text tells it, else empty
     std::string cameo;  ///< CAMEO code
-    int quad = 0;       ///< 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; 0 outside CAMEO
+    int quad = 0;  ///< 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; 0
+                   ///< outside CAMEO
     /// unset for an unnamed or unknown actor ("killed by a roadside bomb"), as
     /// GDELT's empty Actor1
     std::optional<Actor> source;
