@@ -1,9 +1,6 @@
-// TABARI/PETRARCH verb dictionaries, read line by line: "&NAME" starts a
-// synset whose "+" lines are phrases; "--- NAME [CODE] ---" starts a verb
-// block whose plain and "+" lines are verbs and whose "- ... * ... [CODE]"
-// lines are patterns; "~" lines are transformations. The files are legacy
-// data with defects, so each defect is a warning and only the defective
-// piece is left out.
+// TABARI/PETRARCH verb dictionaries, line by line: "&NAME" and its "+" phrases;
+// "--- NAME [CODE] ---" and its verbs and "- ... * ... [CODE]" patterns; "~"
+// transformations. Legacy data: a defect is a warning, only its piece is left out.
 
 #include "eventgraph/extract/verb_dictionary.hpp"
 
@@ -23,26 +20,20 @@ namespace {
 std::string_view trim(std::string_view s) {
     const auto b = s.find_first_not_of(" \t\r\n\f\v");
     if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n\f\v");
-    return s.substr(b, e - b + 1);
+    return s.substr(b, s.find_last_not_of(" \t\r\n\f\v") - b + 1);
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
 
 std::string upper(std::string_view s) {
     std::string out(s);
-    for (char& c : out)
-        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+    for (char& c : out) c = c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
     return out;
 }
 
 std::string key_of(std::string_view word) { return text::match_key(word, text::TokenKind::word); }
 
-std::string quoted(std::string_view s) {
-    std::string out = "\"";
-    out.append(s).append("\"");
-    return out;
-}
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
