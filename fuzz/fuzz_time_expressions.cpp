@@ -1,8 +1,9 @@
 // Fuzz target: the temporal expression scanner, as `eventgraph dates` and the
 // extractor call it. The input is "REFERENCE\nTEXT" when its first line is a
 // date the program accepts (`--ref`, an article's "published"), else all TEXT
-// with the reference 2024-09-10. Like the program, only valid UTF-8 text is
-// scanned (the readers refuse the rest).
+// with the reference 2024-09-10. A reference may be a month or a year
+// ("2024-04", "2024"), as a publication date may. Like the program, only
+// valid UTF-8 text is scanned (the readers refuse the rest).
 
 #include <string>
 
@@ -16,10 +17,11 @@ using namespace eventgraph;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text = fuzz::as_text(data, size);
-    date::year_month_day reference = date::year{2024} / date::September / 10;
+    model::Timestamp reference;
+    reference.day = date::year{2024} / date::September / 10;
     if (const auto nl = text.find('\n'); nl != std::string_view::npos) {
         if (const auto t = model::parse_iso_timestamp(text.substr(0, nl))) {
-            reference = t->day;
+            reference = *t;
             text.remove_prefix(nl + 1);
         }
     }

@@ -9,6 +9,7 @@
 
 #include "args.hpp"
 #include "eventgraph/extract/extractor.hpp"
+#include "eventgraph/io/output.hpp"
 #include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/model/article.hpp"
 #include "eventgraph/model/event.hpp"
@@ -40,7 +41,11 @@ Command path_command();
 
 /// Options several commands share.
 OptionSpec output_option(const std::string& what);
+/// --keep-going (-k): the default, accepted for scripts; --fail-fast: stop at the first bad record.
 OptionSpec keep_going_option();
+OptionSpec fail_fast_option();
+/// Whether --fail-fast was given; a usage error with --keep-going.
+bool fail_fast(const Args& args);
 /// --lexicon FILE (repeatable): users' lexicon files added to the default one.
 OptionSpec lexicon_option();
 /// --no-default-dictionaries: only the users' --lexicon files, no default knowledge.
@@ -87,20 +92,50 @@ private:
 /// Prints "eventgraph: FILE:LINE: what" to standard error.
 void report(const std::exception& e);
 
-/// Reads every input named (directories expanded), gives each article to
-/// `sink`, reports bad inputs and goes on with the others. Returns false if
-/// any input failed or had broken records.
+/// How reading the inputs went.
 struct ReadSummary {
-    std::size_t inputs = 0;
+    std::size_t inputs = 0;  ///< files read (directories expanded)
     std::size_t articles = 0;
-    std::size_t failed_inputs = 0;
-    std::size_t skipped_records = 0;
+    std::size_t failed_inputs = 0;    ///< inputs that could not be read at all
+    std::size_t skipped_records = 0;  ///< bad records reported and skipped
+    std::size_t good_inputs = 0;      ///< inputs read whole, or with at least one good record
+
+    /// Every input read whole.
+    bool ok() const { return failed_inputs == 0 && skipped_records == 0; }
+    /// Something failed and nothing was read: an output would hold nothing of the inputs.
+    bool all_failed() const { return good_inputs == 0 && !ok(); }
 };
-ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool keep_going,
+
+/// Expands the paths one at a time (directories to their files, or with
+/// `expand`), so that a missing one does not stop the others, and runs `read`
+/// on each file: it returns the bad records it skipped, and `records` counts
+/// the good ones its sinks were given. An input_error is reported and the next
+/// input read, or with fail_fast thrown. Each file with bad records ends with
+/// "eventgraph: FILE: N bad records skipped".
+ReadSummary for_each_input(
+    const std::vector<std::string>& paths, bool fail_fast, const std::size_t& records,
+    const std::function<std::size_t(const std::string&)>& read,
+    const std::function<std::vector<std::string>(const std::string&)>& expand = nullptr);
+
+/// Reads every input named (directories expanded), gives each article to
+/// `sink`, reports bad inputs and goes on with the others. A bad JSON Lines
+/// record is reported ("FILE:LINE: what") and skipped, and each file that had
+/// some ends with "FILE: N bad records skipped". With fail_fast the first bad
+/// record or input throws instead.
+ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool fail_fast,
                             const std::function<void(model::Article)>& sink);
 
 /// The same for event JSON Lines files.
-ReadSummary read_event_files(const std::vector<std::string>& paths, bool keep_going,
+ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
                              const std::function<void(model::Event)>& sink);
+
+/// True when every input failed: an output (OUTPUT is its name, "" or "-" for
+/// standard output) is then not written, so that an earlier file stays as it
+/// was rather than be replaced by nothing; a named file is said to be so.
+bool nothing_to_write(const ReadSummary& summary, const std::string& output);
+
+/// Commits `out` unless nothing_to_write; the exit code: 0 if every input was
+/// read whole, else 1.
+int finish(io::Output& out, const ReadSummary& summary);
 
 }  // namespace eventgraph::cli

@@ -24,12 +24,10 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-// A reference date is a day; a date-time ("published" as pages give it)
-// stands for its own day, as the extractor takes it.
-std::optional<date::year_month_day> parse_reference(std::string_view s) {
-    const auto t = model::parse_iso_timestamp(s);
-    if (!t) return std::nullopt;
-    return t->day;
+// A reference date is a day, a month or a year; a date-time ("published" as
+// pages give it) stands for its own day, as the extractor takes it.
+std::optional<model::Timestamp> parse_reference(std::string_view s) {
+    return model::parse_iso_timestamp(s);
 }
 
 // A member's value; null if it is missing or JSON null, which mean the same here.
@@ -48,7 +46,7 @@ const rapidjson::Value* member(const rapidjson::Value& object, const char* key) 
 struct Record {
     std::string id;
     std::string text;
-    std::optional<date::year_month_day> ref;
+    std::optional<model::Timestamp> ref;
 };
 
 // Only flat objects are read, so the iterative parser (no recursion on deep
@@ -91,11 +89,13 @@ Record read_json_record(std::string_view line, const std::string& file, std::siz
     if (!body->IsString()) wrong(file, line_no, "text", "expected a string");
     r.text.assign(body->GetString(), body->GetStringLength());
     if (const auto* ref = member(doc, "ref")) {
-        if (!ref->IsString()) wrong(file, line_no, "ref", "expected a date string (YYYY-MM-DD)");
+        if (!ref->IsString())
+            wrong(file, line_no, "ref", "expected a date string (YYYY-MM-DD, YYYY-MM or YYYY)");
         const std::string_view s(ref->GetString(), ref->GetStringLength());
         r.ref = parse_reference(s);
         if (!r.ref)
-            wrong(file, line_no, "ref", "\"" + std::string(s) + "\" is not a date (YYYY-MM-DD)");
+            wrong(file, line_no, "ref",
+                  "\"" + std::string(s) + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
     }
     return r;
 }
@@ -106,7 +106,7 @@ Record read_text_record(std::string_view line, const std::string& file, std::siz
     return {std::to_string(line_no), std::string(line), std::nullopt};
 }
 
-std::string dates_json(const Record& r, date::year_month_day ref) {
+std::string dates_json(const Record& r, const model::Timestamp& ref) {
     rapidjson::StringBuffer buf;
     Writer w(buf);
     w.StartObject();
@@ -133,24 +133,25 @@ std::string dates_json(const Record& r, date::year_month_day ref) {
     return std::string(buf.GetString(), buf.GetSize());
 }
 
-struct Counts {
-    std::size_t failed_inputs = 0;
-    std::size_t bad_lines = 0;
-};
-
 // Every line is resolved on its own, so a bad line is reported and the next
-// one read; only a missing reference date stops the run, since it is the
-// command line that lacks it and every other line would fail the same way.
-void read_lines(std::istream& in, const std::string& file,
-                const std::optional<date::year_month_day>& default_ref, io::Output& out,
-                Counts& counts) {
+// one read (with fail_fast it ends the run); only a missing reference date
+// stops the run, since it is the command line that lacks it and every other
+// line would fail the same way. Returns the bad lines; `good` counts the others.
+std::size_t read_lines(std::istream& in, const std::string& file,
+                       const std::optional<model::Timestamp>& default_ref, io::Output& out,
+                       bool fail_fast, std::size_t& good) {
+    std::size_t bad = 0;
+    auto refuse = [&](const input_error& e) {
+        if (fail_fast) throw e;
+        report(e);
+        ++bad;
+    };
     std::string line;
     std::size_t line_no = 0;
     for (io::LineRead got; (got = io::read_line(in, line)) != io::LineRead::end;) {
         ++line_no;
         if (got == io::LineRead::too_long) {
-            report(input_error(file, line_no, io::line_too_long_message()));
-            ++counts.bad_lines;
+            refuse(input_error(file, line_no, io::line_too_long_message()));
             continue;
         }
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -165,49 +166,37 @@ void read_lines(std::istream& in, const std::string& file,
                     "no reference date: give --ref YYYY-MM-DD, or a \"ref\" on each JSON line (" +
                     file + ":" + std::to_string(line_no) + " has none)");
             out.line(dates_json(r, *ref));
+            ++good;
         } catch (const input_error& e) {
-            report(e);
-            ++counts.bad_lines;
+            refuse(e);
         }
     }
     if (in.bad()) throw input_error(file, line_no, "read error");
+    return bad;
 }
 
 int run_dates(const Args& args) {
-    std::optional<date::year_month_day> ref;
+    std::optional<model::Timestamp> ref;
     if (args.has("ref")) {
         ref = parse_reference(args.get("ref"));
         if (!ref)
-            throw usage_error("option --ref needs a date as YYYY-MM-DD, not \"" + args.get("ref") +
-                              "\"");
+            throw usage_error("option --ref needs a date as YYYY-MM-DD, YYYY-MM or YYYY, not \"" +
+                              args.get("ref") + "\"");
     }
     if (args.positional().size() > 1)
         throw usage_error("give one input: FILE, or - for standard input");
     const std::string input = args.positional().empty() ? "-" : args.positional().front();
+    const bool stop = fail_fast(args);
 
     io::Output out(args.get("output"));
-    Counts counts;
-    try {
-        if (input == "-") {
-            read_lines(std::cin, "<stdin>", ref, out, counts);
-        } else {
-            for (const auto& file : io::expand_inputs({input})) {
-                std::ifstream in(file, std::ios::binary);
-                if (!in)
-                    throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
-                read_lines(in, file, ref, out, counts);
-            }
-        }
-    } catch (const input_error& e) {
-        report(e);
-        ++counts.failed_inputs;
-    }
-    out.commit();
-    if (counts.bad_lines > 0 && args.has("keep-going"))
-        std::cerr << "eventgraph: skipped " << counts.bad_lines << " broken line"
-                  << (counts.bad_lines == 1 ? "" : "s") << '\n';
-    if (counts.failed_inputs > 0) return 1;
-    return counts.bad_lines == 0 || args.has("keep-going") ? 0 : 1;
+    std::size_t good = 0;
+    const auto summary = for_each_input({input}, stop, good, [&](const std::string& file) {
+        if (file == "-") return read_lines(std::cin, "<stdin>", ref, out, stop, good);
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
+        return read_lines(in, file, ref, out, stop, good);
+    });
+    return finish(out, summary);
 }
 
 }  // namespace
@@ -221,7 +210,8 @@ Command dates_command() {
         "resolves them against the reference date, as the extractor does against an article's\n"
         "publication date. A line is plain text, or a JSON object {\"id\", \"text\", \"ref\"} "
         "whose\n"
-        "\"ref\" (YYYY-MM-DD or a date-time) overrides --ref. Writes one JSON line per input "
+        "\"ref\" (a date, a date-time, a month or a year) overrides --ref. Writes one JSON line "
+        "per input "
         "line;\n"
         "\"Talks resumed on Sept. 10 in Geneva.\" on line 1 gives\n"
         "  {\"id\":\"1\",\"expressions\":[{\"text\":\"Sept. 10\",\"begin\":17,\"end\":25,\n"
@@ -230,10 +220,14 @@ Command dates_command() {
         "in the text, and value is YYYY-MM-DD, YYYY-MM or YYYY as the granularity (day, month,\n"
         "year) allows: \"in July\" is the month, never July 1st. An underspecified date is the\n"
         "latest on or before the reference unless the clause speaks of the future. A bad line is\n"
-        "reported with its file and line, the others are still read, and the exit code is 1.",
-        {{"ref", 'r', true, "DATE", "the reference date, YYYY-MM-DD (the publication date)"},
+        "reported with its file and line, the others are still read, and the exit code is 1.\n"
+        "A reference known only to the month or the year (2024-04, 2024) resolves what it can:\n"
+        "\"yesterday\" against 2024-04 is the month 2024-04.",
+        {{"ref", 'r', true, "DATE",
+          "the reference date (the publication date): YYYY-MM-DD, YYYY-MM or YYYY"},
          output_option("the dates"),
-         {"keep-going", 'k', false, "", "report broken lines, count them, and still exit with 0"}},
+         keep_going_option(),
+         fail_fast_option()},
         run_dates};
 }
 

@@ -1,4 +1,7 @@
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include "command.hpp"
@@ -24,13 +27,33 @@ std::string pad(std::string s, std::size_t width) {
 int run_eval(const Args& args) {
     if (args.positional().empty()) throw usage_error("no gold: give GOLD files or directories");
     if (!args.has("events")) throw usage_error("give the extracted events with --events FILE");
-    const auto gold = eval::load_gold(args.positional());
+    const bool stop = fail_fast(args);
+    std::vector<eval::GoldEvent> gold;
+    io::ReadOptions options;
+    options.keep_going = !stop;
+    std::size_t gold_count = 0;
+    const auto gold_read = for_each_input(
+        args.positional(), stop, gold_count,
+        [&](const std::string& file) {
+            std::ifstream in(file, std::ios::binary);
+            if (!in) throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
+            return eval::read_gold(
+                in, file, options,
+                [&](eval::GoldEvent g) {
+                    gold.push_back(std::move(g));
+                    ++gold_count;
+                },
+                [](const std::exception& e) { report(e); });
+        },
+        eval::gold_files);
     std::vector<model::Event> events;
-    const auto summary = read_event_files({args.get("events")}, false, [&](model::Event e) { events.push_back(std::move(e)); });
-    if (summary.failed_inputs) return 1;
+    const auto summary = read_event_files({args.get("events")}, stop,
+                                          [&](model::Event e) { events.push_back(std::move(e)); });
+    io::Output out(args.get("output"));
+    // Scores of no gold, or of no events, would say nothing of the extraction.
+    if (nothing_to_write(gold_read, out.path()) || nothing_to_write(summary, out.path())) return 1;
     const auto s = eval::score(gold, events);
 
-    io::Output out(args.get("output"));
     if (args.has("json")) {
         std::string json = "{\"articles\":" + std::to_string(s.articles) + ",\"tp\":" + std::to_string(s.all.tp) +
                            ",\"fp\":" + std::to_string(s.all.fp) + ",\"fn\":" + std::to_string(s.all.fn) +
@@ -64,25 +87,30 @@ int run_eval(const Args& args) {
                       << (f.note.empty() ? "" : "\t" + f.note) << '\n';
     }
     out.commit();
-    return 0;
+    return gold_read.ok() && summary.ok() ? 0 : 1;
 }
 
 }  // namespace
 
 Command eval_command() {
-    return {"eval",
-            "score extracted events against gold events: precision, recall, F1, dates",
-            "eventgraph eval [OPTIONS] GOLD… --events FILE",
-            "Compares events (as `eventgraph extract` writes them) with gold events (*.gold.jsonl;\n"
-            "a directory gives its gold files) per article, as (type, source code, target code).\n"
-            "A page's teasers and feed items count under the page. Optional gold events are neither\n"
-            "hits nor misses; consult, cooperate and agree match either way round; a date is right\n"
-            "when one ISO value is a prefix of the other. Prints the totals and a line per type.",
-            {{"events", 'e', true, "FILE", "the extracted events (JSON Lines; - for standard input)"},
-             {"json", 0, false, "", "print the scores as one JSON object"},
-             {"verbose", 'v', false, "", "list every TP, TP-date, FP and FN on standard error"},
-             output_option("the scores")},
-            run_eval};
+    return {
+        "eval",
+        "score extracted events against gold events: precision, recall, F1, dates",
+        "eventgraph eval [OPTIONS] GOLD… --events FILE",
+        "Compares events (as `eventgraph extract` writes them) with gold events (*.gold.jsonl;\n"
+        "a directory gives its gold files) per article, as (type, source code, target code).\n"
+        "A page's teasers and feed items count under the page. Optional gold events are neither\n"
+        "hits nor misses; consult, cooperate and agree match either way round; a date is right\n"
+        "when one ISO value is a prefix of the other. Prints the totals and a line per type.\n"
+        "A bad gold or event record is reported with its file and line and skipped; the exit\n"
+        "code is then 1.",
+        {{"events", 'e', true, "FILE", "the extracted events (JSON Lines; - for standard input)"},
+         {"json", 0, false, "", "print the scores as one JSON object"},
+         {"verbose", 'v', false, "", "list every TP, TP-date, FP and FN on standard error"},
+         output_option("the scores"),
+         keep_going_option(),
+         fail_fast_option()},
+        run_eval};
 }
 
 }  // namespace eventgraph::cli

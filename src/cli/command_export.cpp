@@ -15,10 +15,9 @@ namespace {
 exports::ArticleLinks article_links(const Args& args, ReadSummary& summary) {
     exports::ArticleLinks links;
     if (!args.has("articles")) return links;
-    const auto read =
-        read_all_inputs(args.all("articles"), args.has("keep-going"), [&](model::Article a) {
-            links.emplace(a.id, exports::ArticleLink{a.url, a.title});
-        });
+    const auto read = read_all_inputs(args.all("articles"), fail_fast(args), [&](model::Article a) {
+        links.emplace(a.id, exports::ArticleLink{a.url, a.title});
+    });
     summary.failed_inputs += read.failed_inputs;
     summary.skipped_records += read.skipped_records;
     return links;
@@ -43,6 +42,7 @@ int run_export(const Args& args) {
     ReadSummary summary;
     const graph::EventGraph g = read_filtered_graph(args, summary);
     const auto links = article_links(args, summary);
+    if (nothing_to_write(summary, out.path())) return 1;
     if (format == "dot")
         out.write(exports::to_dot(g));
     else if (format == "graphml")
@@ -56,7 +56,7 @@ int run_export(const Args& args) {
     else
         out.write(exports::to_html(g, links, args.has("title") ? args.get("title") : "eventgraph"));
     out.commit();
-    return exit_code(args, summary);
+    return exit_code(summary);
 }
 
 }  // namespace

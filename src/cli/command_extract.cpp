@@ -21,13 +21,12 @@ int run_extract(const Args& args) {
         out.line(io::event_to_json(e));
         ++events;
     });
-    const auto summary = read_all_inputs(args.positional(), args.has("keep-going"),
+    const auto summary = read_all_inputs(args.positional(), fail_fast(args),
                                          [&](model::Article a) { batches.add(std::move(a)); });
     batches.finish();
-    out.commit();
     if (args.has("verbose"))
         std::cerr << "eventgraph: " << summary.articles << " articles, " << events << " events\n";
-    return summary.failed_inputs == 0 && (summary.skipped_records == 0 || args.has("keep-going")) ? 0 : 1;
+    return finish(out, summary);
 }
 
 }  // namespace
@@ -92,6 +91,7 @@ Command extract_command() {
         "order, whatever the number of threads.",
         {output_option("the events"),
          keep_going_option(),
+         fail_fast_option(),
          lexicon_option(),
          no_default_dictionaries_option(),
          triggers_option(),

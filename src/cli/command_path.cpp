@@ -260,6 +260,7 @@ int run_path(const Args& args) {
     if (args.has("polarity")) options.asserted_only = false;
     ReadSummary summary;
     const EventGraph g = read_filtered_graph(args, {pos.begin() + 2, pos.end()}, summary);
+    if (nothing_to_write(summary, args.get("output"))) return 1;
 
     const VertexId from = resolve_actor(g, pos[0], args);
     const VertexId to = resolve_actor(g, pos[1], args);
@@ -283,7 +284,7 @@ int run_path(const Args& args) {
     else
         write_text(out, g, paths);
     out.commit();
-    return summary.failed_inputs == 0 ? 0 : 1;
+    return exit_code(summary);
 }
 
 std::vector<OptionSpec> path_options() {

@@ -15,12 +15,13 @@ int run_render(const Args& args) {
     level_from_args(args);
     ReadSummary summary;
     const graph::EventGraph g = read_filtered_graph(args, summary);
+    if (nothing_to_write(summary, args.get("output"))) return 1;
     // Drawn first, then written: a Graphviz failure leaves no file behind.
     const std::string bytes = exports::render(g, args.get("format"), args.get("layout", "dot"));
     io::Output out(args.get("output"));
     out.write(bytes);
     out.commit();
-    return exit_code(args, summary);
+    return exit_code(summary);
 }
 
 }  // namespace

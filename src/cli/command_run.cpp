@@ -44,12 +44,14 @@ int run_run(const Args& args) {
         events_out.line(io::event_to_json(e));
         events.push_back(e);
     });
-    const auto summary = read_all_inputs(args.positional(), args.has("keep-going"), [&](model::Article a) {
+    const auto summary = read_all_inputs(args.positional(), fail_fast(args), [&](model::Article a) {
         articles.line(io::article_to_json(a));
         links.emplace(a.id, exports::ArticleLink{a.url, a.title});
         batches.add(std::move(a));
     });
     batches.finish();
+    // Every input failed: the directory's earlier results stay as they were.
+    if (nothing_to_write(summary, dir.string())) return 1;
     const std::size_t event_count = events.size();
     const graph::EventGraph g = graph::build_graph(std::move(events));
 
@@ -81,7 +83,7 @@ int run_run(const Args& args) {
     }
     std::cerr << "  (" << plural(g.happenings.size(), "happening") << ", " << plural(boost::num_vertices(g.graph), "actor")
               << ", " << plural(boost::num_edges(g.graph), "relation") << ")\n";
-    return summary.failed_inputs == 0 ? 0 : 1;
+    return summary.ok() ? 0 : 1;
 }
 
 }  // namespace
@@ -100,6 +102,7 @@ Command run_command() {
             "  index.html       the web page: graph and timeline, linked, with the evidence",
             {{"output", 'o', true, "DIR", "the directory to write into (created if missing)"},
              keep_going_option(),
+             fail_fast_option(),
              lexicon_option(),
              no_default_dictionaries_option(),
              triggers_option(),

@@ -239,10 +239,11 @@ int run_stats(const Args& args) {
     io::Output out(args.get("output"));
     ReadSummary summary;
     const graph::EventGraph g = read_filtered_graph(args, summary);
+    if (nothing_to_write(summary, out.path())) return 1;
     const Stats s = count(g, top);
     out.write(args.has("json") ? json_report(g, s) : text_report(g, s));
     out.commit();
-    return exit_code(args, summary);
+    return exit_code(summary);
 }
 
 }  // namespace

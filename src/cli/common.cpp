@@ -8,6 +8,7 @@
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/input.hpp"
+#include "eventgraph/io/output.hpp"
 
 namespace eventgraph::cli {
 
@@ -23,7 +24,19 @@ OptionSpec output_option(const std::string& what) {
 }
 
 OptionSpec keep_going_option() {
-    return {"keep-going", 'k', false, "", "skip broken JSON Lines records, count them and go on"};
+    return {"keep-going", 'k', false, "",
+            "report each bad record, skip it and read on (the default; accepted for scripts)"};
+}
+
+OptionSpec fail_fast_option() {
+    return {"fail-fast", 0, false, "",
+            "stop at the first bad record or input (exit 1, no -o output written)"};
+}
+
+bool fail_fast(const Args& args) {
+    if (args.has("fail-fast") && args.has("keep-going"))
+        throw usage_error("--fail-fast and --keep-going ask for opposite things: give one");
+    return args.has("fail-fast");
 }
 
 OptionSpec lexicon_option() {
@@ -47,52 +60,62 @@ void report(const std::exception& e) { std::cerr << "eventgraph: " << e.what() <
 
 namespace {
 
-// Expands the arguments one at a time, so that a missing file does not stop
-// the others, and runs `read` on each file, reporting what fails.
-ReadSummary for_each_input(const std::vector<std::string>& paths,
-                           const std::function<std::size_t(const std::string&)>& read) {
+std::string plural(std::size_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
+io::ReadOptions read_options(bool fail_fast) {
+    io::ReadOptions options;
+    options.keep_going = !fail_fast;
+    return options;
+}
+
+}  // namespace
+
+ReadSummary for_each_input(
+    const std::vector<std::string>& paths, bool fail_fast, const std::size_t& records,
+    const std::function<std::size_t(const std::string&)>& read,
+    const std::function<std::vector<std::string>(const std::string&)>& expand) {
     ReadSummary summary;
     std::vector<std::string> files;
     for (const auto& p : paths) {
         try {
-            const auto expanded = io::expand_inputs({p});
+            const auto expanded = expand ? expand(p) : io::expand_inputs({p});
             files.insert(files.end(), expanded.begin(), expanded.end());
         } catch (const input_error& e) {
+            if (fail_fast) throw;
             report(e);
             ++summary.failed_inputs;
         }
     }
     for (const auto& file : files) {
         ++summary.inputs;
+        const std::size_t before = records;
         try {
-            summary.skipped_records += read(file);
+            const std::size_t skipped = read(file);
+            summary.skipped_records += skipped;
+            if (skipped > 0)
+                std::cerr << "eventgraph: " << (file == "-" ? "<stdin>" : file) << ": "
+                          << plural(skipped, "bad record") << " skipped\n";
+            // A file whose every record was bad gave nothing, as one that could not be read.
+            if (skipped == 0 || records > before) ++summary.good_inputs;
         } catch (const input_error& e) {
+            if (fail_fast) throw;
             report(e);
             ++summary.failed_inputs;
         }
     }
-    if (summary.skipped_records > 0)
-        std::cerr << "eventgraph: skipped " << summary.skipped_records << " broken record"
-                  << (summary.skipped_records == 1 ? "" : "s") << '\n';
     return summary;
 }
 
-io::ReadOptions read_options(bool keep_going) {
-    io::ReadOptions options;
-    options.keep_going = keep_going;
-    return options;
-}
-
-}  // namespace
-
 // A page gives its articles all at once or not at all; JSON Lines stream, so
-// the records before a broken line are kept and the error names the line.
-ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool keep_going,
+// a bad record costs that record alone and the error names its line.
+ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool fail_fast,
                             const std::function<void(model::Article)>& sink) {
     std::size_t articles = 0;
-    auto summary = for_each_input(paths, [&](const std::string& file) {
+    auto summary = for_each_input(paths, fail_fast, articles, [&](const std::string& file) {
         return article::read_input(
-            file, read_options(keep_going),
+            file, read_options(fail_fast),
             [&](model::Article a) {
                 ++articles;
                 sink(std::move(a));
@@ -103,17 +126,36 @@ ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool keep_goi
     return summary;
 }
 
-ReadSummary read_event_files(const std::vector<std::string>& paths, bool keep_going,
+ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
                              const std::function<void(model::Event)>& sink) {
-    return for_each_input(paths, [&](const std::string& file) {
+    std::size_t events = 0;
+    const auto counted = [&](model::Event e) {
+        ++events;
+        sink(std::move(e));
+    };
+    return for_each_input(paths, fail_fast, events, [&](const std::string& file) {
         if (file == "-")
-            return io::read_events_json(std::cin, "<stdin>", read_options(keep_going), sink,
+            return io::read_events_json(std::cin, "<stdin>", read_options(fail_fast), counted,
                                         [](const std::exception& e) { report(e); });
         std::ifstream in(file, std::ios::binary);
         if (!in) throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
-        return io::read_events_json(in, file, read_options(keep_going), sink,
+        return io::read_events_json(in, file, read_options(fail_fast), counted,
                                     [](const std::exception& e) { report(e); });
     });
+}
+
+bool nothing_to_write(const ReadSummary& summary, const std::string& output) {
+    if (!summary.all_failed()) return false;
+    // On standard output the inputs' own messages say it all.
+    if (!output.empty() && output != "-")
+        std::cerr << "eventgraph: nothing written to " << output << ": every input failed\n";
+    return true;
+}
+
+int finish(io::Output& out, const ReadSummary& summary) {
+    if (nothing_to_write(summary, out.path())) return 1;
+    out.commit();
+    return summary.ok() ? 0 : 1;
 }
 
 }  // namespace eventgraph::cli

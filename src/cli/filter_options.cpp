@@ -48,6 +48,7 @@ std::vector<OptionSpec> filter_options() {
          "events whose source is unknown (shown as the actor ?): include (default), exclude, "
          "only"},
         keep_going_option(),
+        fail_fast_option(),
         lexicon_option(),
         no_default_dictionaries_option(),
     };
@@ -122,20 +123,18 @@ graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::s
     graph::Filter filter = filter_from_args(args);
     const graph::Level level = level_from_args(args);
     std::vector<model::Event> events;
-    summary = read_event_files(files, args.has("keep-going"),
+    summary = read_event_files(files, fail_fast(args),
                                [&](model::Event e) { events.push_back(std::move(e)); });
     events = graph::filter_events(std::move(events), filter);
     graph::EventGraph g = graph::build_graph(std::move(events), level);
+    // Nothing read: no actor to resolve, and nothing will be written.
+    if (summary.all_failed()) return g;
 
     filter.actors = graph::resolve_actors(g, filter.actors, lexicon_lookup(args, level));
     if (filter.actors.empty() && filter.min_count == 0) return g;
     return graph::filter_graph(std::move(g), filter);
 }
 
-int exit_code(const Args& args, const ReadSummary& summary) {
-    return summary.failed_inputs == 0 && (summary.skipped_records == 0 || args.has("keep-going"))
-               ? 0
-               : 1;
-}
+int exit_code(const ReadSummary& summary) { return summary.ok() ? 0 : 1; }
 
 }  // namespace eventgraph::cli

@@ -34,7 +34,7 @@ graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::s
 /// on first use): the ids or, at the code level, the codes they stand for.
 graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level);
 
-/// 0 if every input was read whole (or --keep-going skipped broken records), else 1.
-int exit_code(const Args& args, const ReadSummary& summary);
+/// 0 if every input was read whole, else 1 (a bad record was skipped, an input failed).
+int exit_code(const ReadSummary& summary);
 
 }  // namespace eventgraph::cli

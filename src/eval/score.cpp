@@ -8,6 +8,7 @@
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/input.hpp"
+#include "eventgraph/model/timestamp.hpp"
 #include "io/detail_json.hpp"
 
 namespace eventgraph::eval {
@@ -49,7 +50,12 @@ GoldEvent gold_from_json(std::string_view text, const std::string& file, std::si
     for (const auto& t : d["types"].GetArray()) g.types.push_back(io::detail::get_string(t, file, line, "types"));
     g.sources = d.HasMember("source") ? codes(d["source"], file, line, "source") : std::vector<Code>{std::nullopt};
     g.targets = d.HasMember("target") ? codes(d["target"], file, line, "target") : std::vector<Code>{std::nullopt};
-    if (const std::string date = str("date"); !date.empty()) g.date = date;
+    if (const std::string date = str("date"); !date.empty()) {
+        if (!model::parse_iso_timestamp(date))
+            io::detail::wrong(file, line, "date",
+                              "\"" + date + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+        g.date = date;
+    }
     if (const std::string by = str("attributed_to"); !by.empty()) g.attributed_to = by;
     if (d.HasMember("optional")) {
         if (!d["optional"].IsBool()) io::detail::wrong(file, line, "optional", "expected true or false");
@@ -101,25 +107,34 @@ double Counts::f1() const {
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
-std::vector<GoldEvent> load_gold(const std::vector<std::string>& paths) {
+std::vector<std::string> gold_files(const std::string& path) {
+    if (!std::filesystem::is_directory(path))
+        return io::expand_inputs({path});  // names a missing file
     std::vector<std::string> files;
-    for (const auto& p : paths) {
-        if (std::filesystem::is_directory(p)) {
-            for (const auto& f : io::expand_inputs({p}))
-                if (f.size() > 11 && f.compare(f.size() - 11, 11, ".gold.jsonl") == 0) files.push_back(f);
-        } else {
-            const auto expanded = io::expand_inputs({p});  // names a missing file
-            files.insert(files.end(), expanded.begin(), expanded.end());
-        }
-    }
+    for (const auto& f : io::expand_inputs({path}))
+        if (f.size() > 11 && f.compare(f.size() - 11, 11, ".gold.jsonl") == 0) files.push_back(f);
+    return files;
+}
+
+std::size_t read_gold(std::istream& in, const std::string& file, const io::ReadOptions& options,
+                      const std::function<void(GoldEvent)>& sink,
+                      const std::function<void(const std::exception&)>& on_skip) {
+    return io::detail::for_each_json_line(
+        in, file, options.keep_going,
+        [&](std::string_view text, std::size_t line) { sink(gold_from_json(text, file, line)); },
+        on_skip);
+}
+
+std::vector<GoldEvent> load_gold(const std::vector<std::string>& paths) {
     std::vector<GoldEvent> gold;
-    for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        if (!in) throw input_error(f, "cannot open");
-        io::detail::for_each_json_line(
-            in, f, false, [&](std::string_view text, std::size_t line) { gold.push_back(gold_from_json(text, f, line)); },
-            [](const std::exception&) {});
-    }
+    for (const auto& p : paths)
+        for (const auto& f : gold_files(p)) {
+            std::ifstream in(f, std::ios::binary);
+            if (!in) throw input_error(f, "cannot open");
+            read_gold(
+                in, f, io::ReadOptions{}, [&](GoldEvent g) { gold.push_back(std::move(g)); },
+                [](const std::exception&) {});
+        }
     return gold;
 }
 

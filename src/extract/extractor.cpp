@@ -25,11 +25,12 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull
     return h;
 }
 
-// The reference day of an article: its own date, else its page's.
-std::optional<date::year_month_day> reference_day(const model::Article& a) {
-    if (a.published) return a.published->day;
-    if (a.page_published) return a.page_published->day;
-    return std::nullopt;
+// The reference date of an article: its own date, else its page's. It may be
+// known only to the month or the year.
+const model::Timestamp* reference_date(const model::Article& a) {
+    if (a.published) return &*a.published;
+    if (a.page_published) return &*a.page_published;
+    return nullptr;
 }
 
 // A feed item is no older than its page: a day and month it names without a
@@ -94,7 +95,8 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 std::vector<Event> Extractor::extract(const model::Article& article) const {
     const std::string text = article_text(article);
-    const auto ref = reference_day(article);
+    const model::Timestamp* const published = reference_date(article);
+    const auto ref = published ? std::optional(published->day) : std::nullopt;
     const bool feed = std::any_of(article.paragraphs.begin(), article.paragraphs.end(),
                                   [](const model::Paragraph& p) { return p.role == model::ParagraphRole::feed; });
 
@@ -117,7 +119,7 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
         for (const auto& t : tokens) s.keys.push_back(text::match_key(t.text(text), t.kind));
         s.triggers = triggers_.match(s.keys);
         if (ref) {
-            s.times = time::find_time_expressions(sent.text(text), *ref);
+            s.times = time::find_time_expressions(sent.text(text), *published);
             for (auto& t : s.times) {
                 t.begin += sent.begin;
                 t.end += sent.begin;
@@ -150,7 +152,8 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
             e.weapons = f.weapons;
             if (f.time) e.date = s.times[*f.time].span;
             else if (carried) e.date = carried;  // a date set in the sentence before governs this one
-            else if (ref) e.date = model::day_span(*ref, model::DateBasis::publication);
+            else if (ref)
+                e.date = model::span_of(*published, model::DateBasis::publication);
             e.evidence.sentence = int(si);
             e.evidence.begin = sent.begin;
             e.evidence.end = sent.end;

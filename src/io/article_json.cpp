@@ -139,7 +139,10 @@ Article article_from_value(const rapidjson::Value& v, const std::string& file, s
                 auto& field = key == "published" ? a.published : a.page_published;
                 field = time::parse_publication_date(s);
                 if (!field)
-                    wrong(file, line, key, "\"" + s + "\" is not a date (expected e.g. 2024-09-10 or 2024-09-10T19:59:00+03:00)");
+                    wrong(file, line, key,
+                          "\"" + s +
+                              "\" is not a date (expected e.g. 2024-09-10, "
+                              "2024-09-10T19:59:00+03:00, 2024-09 or 2024)");
             }
         } else if (key == "body") {
             has_text_field = true;
@@ -226,47 +229,46 @@ std::size_t read_articles_json(std::istream& in, const std::string& file,
     // The first record decides the layout: a line that holds a whole value
     // means JSON Lines; a value cut short by the end of the line means one
     // JSON document spread over many lines.
-    {
-        rapidjson::Document probe;
-        rapidjson::MemoryStream bytes(line.data(), line.size());
-        probe.ParseStream<parse_flags>(bytes);
-        const bool cut_short = probe.HasParseError() &&
-                               line.find_first_not_of(" \t\r\n", probe.GetErrorOffset()) ==
-                                   std::string::npos;
-        if (cut_short) {
-            // Not streamed, so held whole: no more than a page.
-            std::string whole = line;
-            whole += '\n';
-            char buf[1 << 16];
-            while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-                whole.append(buf, std::size_t(in.gcount()));
-                if (whole.size() > max_page_bytes)
-                    throw input_error(
-                        file, "JSON document larger than " + std::to_string(max_page_bytes >> 20) +
-                                  " MB: not read (give articles as JSON Lines, one a line)");
-            }
-            if (in.bad()) throw input_error(file, "read error");
-            rapidjson::Document doc;
-            rapidjson::MemoryStream bytes(whole.data(), whole.size());
-            doc.ParseStream<parse_flags>(bytes);
-            if (!doc.HasParseError() || !second_line_is_a_value(whole, line.size() + 1)) {
-                parse(doc, whole, file, line_no);  // throws the document's own error
-                emit(doc, line_no);
-                return 0;
-            }
-            // JSON Lines whose first line is broken (a split of a corpus cut
-            // in the middle of a record, as Hadoop or Spark may hand over):
-            // the first line is the error, the lines after it are records.
-            std::istringstream rest(whole.substr(line.size() + 1));
-            return skipped + for_each_json_line(
-                                 rest, file, options.keep_going,
-                                 [&](std::string_view text, std::size_t at) {
-                                     rapidjson::Document record;
-                                     parse(record, text, file, at);
-                                     emit(record, at);
-                                 },
-                                 on_skip, line, line_no);
+    if (cut_short(line)) {
+        if (in.eof()) {
+            // One line, and the file ends inside it: half a record, not a document.
+            const input_error e = cut_short_error(line, file, line_no);
+            if (!options.keep_going) throw e;
+            on_skip(e);
+            return skipped + 1;
         }
+        // Not streamed, so held whole: no more than a page.
+        std::string whole = line;
+        whole += '\n';
+        char buf[1 << 16];
+        while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+            whole.append(buf, std::size_t(in.gcount()));
+            if (whole.size() > max_page_bytes)
+                throw input_error(
+                    file, "JSON document larger than " + std::to_string(max_page_bytes >> 20) +
+                              " MB: not read (give articles as JSON Lines, one a line)");
+        }
+        if (in.bad()) throw input_error(file, "read error");
+        rapidjson::Document doc;
+        rapidjson::MemoryStream bytes(whole.data(), whole.size());
+        doc.ParseStream<parse_flags>(bytes);
+        if (!doc.HasParseError() || !second_line_is_a_value(whole, line.size() + 1)) {
+            parse(doc, whole, file, line_no);  // throws the document's own error
+            emit(doc, line_no);
+            return 0;
+        }
+        // JSON Lines whose first line is broken (a split of a corpus cut
+        // in the middle of a record, as Hadoop or Spark may hand over):
+        // the first line is the error, the lines after it are records.
+        std::istringstream rest(whole.substr(line.size() + 1));
+        return skipped + for_each_json_line(
+                             rest, file, options.keep_going,
+                             [&](std::string_view text, std::size_t at) {
+                                 rapidjson::Document record;
+                                 parse(record, text, file, at);
+                                 emit(record, at);
+                             },
+                             on_skip, line, line_no);
     }
     const std::size_t broken = for_each_json_line(
         in, file, options.keep_going,

@@ -74,6 +74,25 @@ void write_string(Writer& w, const char* key, std::string_view value) {
 
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
+bool cut_short(std::string_view json) {
+    rapidjson::Document probe;
+    rapidjson::MemoryStream bytes(json.data(), json.size());
+    probe.ParseStream<parse_flags>(bytes);
+    return !is_blank(json) && probe.HasParseError() &&
+           json.find_first_not_of(" \t\r\n", probe.GetErrorOffset()) == std::string_view::npos;
+}
+
+input_error cut_short_error(std::string_view json, const std::string& file, std::size_t line) {
+    try {
+        rapidjson::Document doc;
+        parse(doc, json, file, line);
+    } catch (const input_error& e) {
+        return input_error(file, line,
+                           "record cut short by the end of the file (" + e.message() + ")");
+    }
+    return input_error(file, line, "record cut short by the end of the file");
+}
+
 std::size_t for_each_json_line(std::istream& in, const std::string& file, bool keep_going,
                                const std::function<void(std::string_view, std::size_t)>& record,
                                const std::function<void(const std::exception&)>& on_skip,
@@ -100,6 +119,8 @@ std::size_t for_each_json_line(std::istream& in, const std::string& file, bool k
         ++line_no;
         if (got == LineRead::too_long)
             refuse(input_error(file, line_no, line_too_long_message()));
+        else if (in.eof() && cut_short(line))  // the last line, without its newline: half a record
+            refuse(cut_short_error(line, file, line_no));
         else if (!is_blank(line))
             guarded(line, line_no);
     }

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "eventgraph/error.hpp"
+
 namespace eventgraph::io::detail {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
@@ -38,6 +40,14 @@ void write_string(Writer& w, const char* key, std::string_view value);
 
 /// Only white space.
 bool is_blank(std::string_view s);
+
+/// Whether `json` is a JSON value that its end cuts short (not blank, and
+/// nothing wrong in it before its end).
+bool cut_short(std::string_view json);
+
+/// "FILE:LINE: record cut short by the end of the file (invalid JSON at …)",
+/// for the last line of a file that ends in the middle of a record.
+input_error cut_short_error(std::string_view json, const std::string& file, std::size_t line);
 
 /// Calls `record(text, line)` for `first` (the record on line `first_line`,
 /// if not blank) and then for each non-blank line of `in`; an input_error in a

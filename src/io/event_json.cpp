@@ -89,11 +89,16 @@ struct Reader {
         a.cameo = optional_string(v, "cameo", path);
         return a;
     }
-    date::year_month_day day(const rapidjson::Value& obj, const char* key, const std::string& path) const {
+    // A day; or a month or a year, whose first day starts a span and whose last day ends it.
+    date::year_month_day day(const rapidjson::Value& obj, const char* key, const std::string& path,
+                             bool end) const {
         const std::string s = string(obj, key, path);
         const auto t = model::parse_iso_timestamp(s);
-        if (!t || t->time_of_day) wrong(file, line, path + key, "\"" + s + "\" is not a day (YYYY-MM-DD)");
-        return t->day;
+        if (!t)
+            wrong(file, line, path + key,
+                  "\"" + s + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+        const auto span = model::span_of(*t, model::DateBasis::explicit_date);
+        return end ? span.end : span.start;
     }
     Evidence evidence(const rapidjson::Value& v, const std::string& path) const {
         if (!v.IsObject()) wrong(file, line, path, "expected an evidence object");
@@ -140,6 +145,7 @@ std::string event_to_json(const Event& e) {
         write_string(w, "end", model::to_iso(e.date->end));
         w.Key("basis");
         w.String(model::to_string(e.date->basis));
+        if (!e.date->note.empty()) write_string(w, "note", e.date->note);
         w.EndObject();
     } else {
         w.Null();
@@ -210,10 +216,11 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
         using G = model::Granularity;
         using B = model::DateBasis;
         model::DateSpan span;
-        span.start = r.day(d, "start", "date/");
-        span.end = r.day(d, "end", "date/");
+        span.start = r.day(d, "start", "date/", false);
+        span.end = r.day(d, "end", "date/", true);
         span.granularity = r.enum_value(d, "granularity", {G::day, G::month, G::year}, "date/");
         span.basis = r.enum_value(d, "basis", {B::explicit_date, B::relative, B::publication}, "date/");
+        span.note = r.optional_string(d, "note", "date/");
         if (span.end < span.start) wrong(file, line, "date/end", "is before date/start");
         e.date = span;
     }

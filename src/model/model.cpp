@@ -18,6 +18,8 @@ std::string to_iso(const date::year_month_day& d) {
 
 std::string to_iso(const Timestamp& t) {
     std::string s = to_iso(t.day);
+    if (t.granularity == Granularity::month) return s.substr(0, 7);
+    if (t.granularity == Granularity::year) return s.substr(0, 4);
     if (!t.time_of_day) return s;
     const long secs = long(t.time_of_day->count());
     char buf[32];
@@ -48,9 +50,24 @@ int digits(std::string_view text, std::size_t pos, std::size_t n) {
 }  // namespace
 
 std::optional<Timestamp> parse_iso_timestamp(std::string_view text) {
-    const int y = digits(text, 0, 4), m = digits(text, 5, 2), d = digits(text, 8, 2);
-    if (y < 0 || m < 0 || d < 0 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    // Reduced precision (ISO 8601): "2024" is a year, "2024-04" a month.
+    const int y = digits(text, 0, 4);
+    if (y < 0) return std::nullopt;
     Timestamp t;
+    if (text.size() == 4) {
+        t.day = date::year{y} / date::January / 1;
+        t.granularity = Granularity::year;
+        return t;
+    }
+    const int m = digits(text, 5, 2);
+    if (m < 1 || m > 12 || text[4] != '-') return std::nullopt;
+    if (text.size() == 7) {
+        t.day = date::year{y} / date::month{unsigned(m)} / 1;
+        t.granularity = Granularity::month;
+        return t;
+    }
+    const int d = digits(text, 8, 2);
+    if (d < 0 || text[7] != '-') return std::nullopt;
     t.day = date::year{y} / date::month{unsigned(m)} / date::day{unsigned(d)};
     if (!t.day.ok()) return std::nullopt;
     if (text.size() == 10) return t;
@@ -92,16 +109,28 @@ std::optional<Timestamp> parse_iso_timestamp(std::string_view text) {
 }
 
 DateSpan day_span(date::year_month_day d, DateBasis basis) {
-    return DateSpan{d, d, Granularity::day, basis};
+    return DateSpan{d, d, Granularity::day, basis, {}};
 }
 
 DateSpan month_span(date::year_month ym, DateBasis basis) {
-    return DateSpan{ym / date::day{1}, date::year_month_day{ym / date::last}, Granularity::month,
-                    basis};
+    return DateSpan{
+        ym / date::day{1}, date::year_month_day{ym / date::last}, Granularity::month, basis, {}};
 }
 
 DateSpan year_span(date::year y, DateBasis basis) {
-    return DateSpan{y / date::January / 1, y / date::December / 31, Granularity::year, basis};
+    return DateSpan{y / date::January / 1, y / date::December / 31, Granularity::year, basis, {}};
+}
+
+DateSpan span_of(const Timestamp& t, DateBasis basis) {
+    switch (t.granularity) {
+        case Granularity::month:
+            return month_span(t.day.year() / t.day.month(), basis);
+        case Granularity::year:
+            return year_span(t.day.year(), basis);
+        case Granularity::day:
+            break;
+    }
+    return day_span(t.day, basis);
 }
 
 std::string date_value(const DateSpan& span) {

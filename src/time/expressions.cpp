@@ -1166,10 +1166,9 @@ std::vector<TimeExpression> find_time_expressions(std::string_view text,
 }
 
 std::vector<DateMention> list_dates(std::string_view text, date::year_month_day reference) {
-    std::vector<DateMention> out;
-    for (const TimeExpression& e : find_time_expressions(text, reference))
-        out.push_back({e.text, e.begin, e.end, model::date_value(e.span), e.span.granularity});
-    return out;
+    model::Timestamp day;
+    day.day = reference;
+    return list_dates(text, day);
 }
 
 const char* to_string(TimeRelation r) {

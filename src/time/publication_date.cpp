@@ -445,6 +445,8 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
 
 std::optional<model::Timestamp> parse_publication_date(std::string_view text) {
     const std::string clean = text::clean_whitespace(text);
+    // ISO 8601 reduced precision: feeds and archives often know only the month or the year.
+    if (clean.size() == 4 || clean.size() == 7) return model::parse_iso_timestamp(clean);
     auto found = read_date_time(Cursor{clean, 0});
     if (!found || found->end != clean.size()) return std::nullopt;
     return found->value;

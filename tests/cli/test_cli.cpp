@@ -61,20 +61,30 @@ TEST_CASE("a bad input is reported with file and line, and the other inputs are 
     const std::string broken = data_path("articles/broken-middle.jsonl");
     const auto r = run_eventgraph({"normalize", broken, data_path("articles/two.jsonl")});
     CHECK(r.exit_code == 1);
-    CHECK(r.err == "eventgraph: " + broken + ":2: invalid JSON at column 17: Missing a name for object member.\n");
+    CHECK(r.err == "eventgraph: " + broken +
+                       ":2: invalid JSON at column 17: Missing a name for object member.\n"
+                       "eventgraph: " +
+                       broken + ": 1 bad record skipped\n");
     const auto lines = lines_of(r.out);
-    REQUIRE(lines.size() == 3);  // ok-1, then both articles of the good file
+    REQUIRE(lines.size() ==
+            4);  // ok-1 and ok-3 around the broken line, then both articles of the good file
     CHECK(lines[0].find("\"ok-1\"") != std::string::npos);
-    CHECK(lines[2].find("\"wire-2\"") != std::string::npos);
+    CHECK(lines[1].find("\"ok-3\"") != std::string::npos);
+    CHECK(lines[3].find("\"wire-2\"") != std::string::npos);
 }
 
-TEST_CASE("keep-going skips broken lines, counts them, and succeeds") {
+TEST_CASE("fail-fast stops at the first broken line; keep-going is the default") {
     const std::string broken = data_path("articles/broken-middle.jsonl");
-    const auto r = run_eventgraph({"normalize", "--keep-going", broken});
-    CHECK(r.exit_code == 0);
-    CHECK(lines_of(r.out).size() == 2);
-    CHECK(r.err.find(broken + ":2: invalid JSON") != std::string::npos);
-    CHECK(r.err.find("eventgraph: skipped 1 broken record\n") != std::string::npos);
+    const auto stop =
+        run_eventgraph({"normalize", "--fail-fast", broken, data_path("articles/two.jsonl")});
+    CHECK(stop.exit_code == 1);
+    CHECK(lines_of(stop.out).size() == 1);
+    CHECK(stop.err == "eventgraph: " + broken +
+                          ":2: invalid JSON at column 17: Missing a name for object member.\n");
+    const auto keep = run_eventgraph({"normalize", "--keep-going", broken});
+    CHECK(keep.exit_code == 1);
+    CHECK(lines_of(keep.out).size() == 2);
+    CHECK(keep.err.find("eventgraph: " + broken + ": 1 bad record skipped\n") != std::string::npos);
 }
 
 TEST_CASE("missing, empty and binary inputs give clear errors and exit code 1") {
@@ -112,7 +122,7 @@ TEST_CASE("run writes its results into the directory and says what it wrote") {
     CHECK(eventgraph::test::read_file(dir + "/index.html").find("<title>eventgraph: articles</title>") !=
           std::string::npos);
     CHECK(eventgraph::test::read_file(dir + "/graph.svg").find("<svg") != std::string::npos);
-    CHECK(r.err.find(dir + "/articles.jsonl  (3 articles)\n") != std::string::npos);
+    CHECK(r.err.find(dir + "/articles.jsonl  (4 articles)\n") != std::string::npos);  // ok-3 after the broken line too
     CHECK(r.err.find(dir + "/events.jsonl  (") != std::string::npos);
 }
 

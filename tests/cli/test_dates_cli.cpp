@@ -66,18 +66,27 @@ TEST_CASE(
               ":4: invalid JSON at column 33: Missing a comma or '}' after an object member.\n"
               "eventgraph: " +
               file +
-              ":5: field \"ref\": \"2024-02-30\" is not a date (YYYY-MM-DD)\n"
+              ":5: field \"ref\": \"2024-02-30\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n"
               "eventgraph: " +
-              file + ":6: field \"text\": missing\n");
+              file +
+              ":6: field \"text\": missing\n"
+              "eventgraph: " +
+              file + ": 3 bad records skipped\n");
 }
 
-TEST_CASE("dates --keep-going counts the broken lines and succeeds") {
+TEST_CASE("dates counts the broken lines; --keep-going is the default, --fail-fast stops") {
     const std::string file = data_path("cli/records.jsonl");
     const auto r = run_eventgraph({"dates", "--keep-going", file});
-    CHECK(r.exit_code == 0);
+    CHECK(r.exit_code == 1);
     CHECK(lines_of(r.out).size() == 4);
     CHECK(r.err.find(file + ":5: field \"ref\"") != std::string::npos);
-    CHECK(r.err.find("eventgraph: skipped 3 broken lines\n") != std::string::npos);
+    CHECK(r.err.find("eventgraph: " + file + ": 3 bad records skipped\n") != std::string::npos);
+    const auto stop = run_eventgraph({"dates", "--fail-fast", file});
+    CHECK(stop.exit_code == 1);
+    CHECK(lines_of(stop.out).size() == 3);
+    CHECK(stop.err ==
+          "eventgraph: " + file +
+              ":4: invalid JSON at column 33: Missing a comma or '}' after an object member.\n");
 }
 
 TEST_CASE("dates a JSON line's ref overrides --ref, and --ref serves lines without one") {
@@ -124,7 +133,8 @@ TEST_CASE("dates rejects an impossible --ref and extra inputs as usage errors") 
     const auto bad = run_eventgraph({"dates", "--ref", "2024-02-30", "-"}, "on Monday\n");
     CHECK(bad.exit_code == 2);
     CHECK(bad.err ==
-          "eventgraph dates: option --ref needs a date as YYYY-MM-DD, not \"2024-02-30\"\n"
+          "eventgraph dates: option --ref needs a date as YYYY-MM-DD, YYYY-MM or YYYY, not "
+          "\"2024-02-30\"\n"
           "Try 'eventgraph dates --help'.\n");
     CHECK(bad.out.empty());
     const auto two = run_eventgraph({"dates", "--ref", "2024-09-10", "a", "b"});
@@ -140,7 +150,9 @@ TEST_CASE("dates reports a line that is not UTF-8 and a missing file") {
         r.out ==
         R"({"id":"1","expressions":[{"text":"2014","begin":3,"end":7,"value":"2014","granularity":"year"}]})"
         "\n");
-    CHECK(r.err == "eventgraph: <stdin>:2: invalid UTF-8 at column 5\n");
+    CHECK(r.err ==
+          "eventgraph: <stdin>:2: invalid UTF-8 at column 5\n"
+          "eventgraph: <stdin>: 1 bad record skipped\n");
     const std::string missing = data_path("cli/no-such-file.txt");
     const auto m = run_eventgraph({"dates", "--ref", "2024-09-10", missing});
     CHECK(m.exit_code == 1);

@@ -105,7 +105,8 @@ TEST_CASE("bad records name the file, the line and what was wrong") {
     CHECK(error_of("{\"id\":\"a\",\"title\":[\"x\"],\"body\":\"x\"}") ==
           "in.jsonl:1: field \"title\": expected a string");
     CHECK(error_of("{\"id\":\"a\",\"published\":\"2024-02-30\",\"body\":\"x\"}") ==
-          "in.jsonl:1: field \"published\": \"2024-02-30\" is not a date (expected e.g. 2024-09-10 or 2024-09-10T19:59:00+03:00)");
+          "in.jsonl:1: field \"published\": \"2024-02-30\" is not a date (expected e.g. "
+          "2024-09-10, 2024-09-10T19:59:00+03:00, 2024-09 or 2024)");
     CHECK(error_of("{\"id\":\"a\",\"title\":\"t\"}") ==
           "in.jsonl:1: article has neither \"body\" nor \"paragraphs\"");
     CHECK(error_of("{\"id\":\"a\",\"body\":[\" \",\"\"]}") == "in.jsonl:1: article \"a\" has no text");

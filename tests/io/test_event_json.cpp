@@ -51,7 +51,8 @@ TEST_CASE("a bad event names the file, the line and the field") {
     CHECK(error_of(with(R"("kind":"country"})", R"("kind":"planet"})")) ==
           "ev.jsonl:7: field \"source/kind\": \"planet\" is not an allowed value");
     CHECK(error_of(with(R"("start":"2024-09-10")", R"("start":"2024-02-30")")) ==
-          "ev.jsonl:7: field \"date/start\": \"2024-02-30\" is not a day (YYYY-MM-DD)");
+          "ev.jsonl:7: field \"date/start\": \"2024-02-30\" is not a date (YYYY-MM-DD, YYYY-MM or "
+          "YYYY)");
     CHECK(error_of(with(R"("polarity":"asserted")", R"("polarity":"maybe")")) ==
           "ev.jsonl:7: field \"polarity\": \"maybe\" is not an allowed value");
     CHECK(error_of(with(R"("quad":2)", R"("quad":"2")")) == "ev.jsonl:7: field \"quad\": expected 1, 2, 3 or 4");
@@ -121,4 +122,43 @@ TEST_CASE("an event's actors keep their CAMEO codes and its evidence what coded 
     CHECK(json.find(R"("pattern":"data/petrarch/CAMEO.2.0.txt:8700")") != std::string::npos);
     CHECK(io::event_from_json(json, "x", 1) == e);
     CHECK(test::schema_errors(event_schema, json) == "");
+}
+
+TEST_CASE("a month date with its note writes back the same, valid against the schema") {
+    const std::string good =
+        test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")))[0];
+    const auto at = good.find("\"date\":{");
+    const std::string month =
+        good.substr(0, at) +
+        R"j("date":{"value":"2024-04","granularity":"month","start":"2024-04-01","end":"2024-04-30","basis":"relative","note":"\"yesterday\" is counted from the publication date, known only to the month (2024-04)"})j" +
+        good.substr(good.find('}', at) + 1);
+    const auto e = io::event_from_json(month, "ev.jsonl", 1);
+    REQUIRE(e.date);
+    CHECK(e.date->granularity == model::Granularity::month);
+    CHECK(e.date->note ==
+          "\"yesterday\" is counted from the publication date, known only to the month (2024-04)");
+    CHECK(io::event_to_json(e) == month);
+    CHECK(test::schema_errors(event_schema, month) == "");
+    // Start and end may be given as the month itself: its first and last day.
+    std::string short_form = month;
+    short_form.replace(short_form.find("\"2024-04-01\""), 12, "\"2024-04\"");
+    short_form.replace(short_form.find("\"2024-04-30\""), 12, "\"2024-04\"");
+    CHECK(io::event_from_json(short_form, "ev.jsonl", 1) == e);
+}
+
+TEST_CASE("an event stream cut short in its last record loses that record alone") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")));
+    std::istringstream in(lines[0] + "\n" + lines[1].substr(0, 50));
+    io::ReadOptions keep;
+    keep.keep_going = true;
+    std::vector<model::Event> got;
+    std::vector<std::string> skipped;
+    CHECK(io::read_events_json(
+              in, "e.jsonl", keep, [&](model::Event e) { got.push_back(e); },
+              [&](const std::exception& e) { skipped.push_back(e.what()); }) == 1);
+    CHECK(got.size() == 1);
+    REQUIRE(skipped.size() == 1);
+    CHECK(skipped[0].rfind(
+              "e.jsonl:2: record cut short by the end of the file (invalid JSON at column ", 0) ==
+          0);
 }

@@ -150,15 +150,15 @@ TEST_CASE("extract on a Dask cluster names a bad line in the input file, and los
     const std::string dir = temp_dir("scale-dask-bad");
     // Line 3 is cut short and opens the second partition; line 4 must still be
     // read as a line of its own, and the lines after the broken one are read as
-    // `extract --keep-going` reads them.
+    // `extract` reads them.
     const std::string broken = data_path("scale/broken-at-cut.jsonl");
     const auto r = eventgraph::test::run_python(
         script, {broken, "-o", dir, "--workers", "2", "--articles", "2", "--concat",
                  dir + "/all.jsonl", "--eventgraph", EVENTGRAPH_BINARY});
-    const auto single = run_eventgraph({"extract", "--keep-going", broken});
+    const auto single = run_eventgraph({"extract", broken});
     INFO(r.out);
     CHECK(r.exit_code == 1);
-    REQUIRE(single.exit_code == 0);  // --keep-going: the broken line skipped and said
+    REQUIRE(single.exit_code == 1);  // the broken line skipped and said
     const std::string message =
         "eventgraph: " + broken +
         ":3: invalid JSON at column 17: Missing a name for object member.\n";

@@ -147,3 +147,30 @@ TEST_CASE("zone abbreviations map to offsets only where unambiguous") {
     CHECK_FALSE(zone_offset("CST"));
     CHECK_FALSE(zone_offset("XYZ"));
 }
+
+TEST_CASE("a month or a year alone is a publication date of that precision (ISO 8601 reduced)") {
+    CHECK(iso("2024-04") == "2024-04");
+    CHECK(iso("2024") == "2024");
+    CHECK(iso(" 2024-04 ") == "2024-04");
+    const auto month = parse_publication_date("2024-04");
+    REQUIRE(month);
+    CHECK(month->granularity == eventgraph::model::Granularity::month);
+    CHECK(month->day == date::year{2024} / 4 / 1);
+    CHECK(parse_publication_date("2024")->granularity == eventgraph::model::Granularity::year);
+    // A day, with or without its time and zone, is as before.
+    CHECK(iso("2024-04-10") == "2024-04-10");
+    CHECK(iso("2024-04-10T08:30:00Z") == "2024-04-10T08:30:00+00:00");
+    CHECK(parse_publication_date("2024-04-10")->granularity == eventgraph::model::Granularity::day);
+}
+
+TEST_CASE("months and days that do not exist are no dates, at any precision") {
+    CHECK(iso("2024-13") == "none");
+    CHECK(iso("2024-00") == "none");
+    CHECK(iso("2024-02-30") == "none");
+    CHECK(iso("2024-04-31") == "none");
+    CHECK(iso("2024-4") == "none");
+    CHECK(iso("202") == "none");
+    CHECK(iso("2024-04T10:00") == "none");
+    // A year alone in a byline is no publication date: too easily a number.
+    CHECK(matched("by Jane Doe 2024") == "none");
+}

@@ -314,10 +314,8 @@ def run_partition(index, partition, shipped, options):
             command += ["--lexicon", f]
         for f in options["triggers"]:
             command += ["--triggers", f]
-        # A broken line must not end its partition: that would lose the lines
-        # after it in the partition but not those in the next ones. Bad input
-        # still makes the exit code 1 unless --keep-going was given.
-        command.append("--keep-going")
+        # A broken line does not end its partition (eventgraph skips a bad
+        # record and reads on), and makes the exit code 1.
         command += args  # absolute paths or the worker's copies: none starts with '-'
         env = dict(os.environ)
         if options["data"]:
@@ -340,22 +338,11 @@ def run_partition(index, partition, shipped, options):
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
             os.replace(tmp, final)  # complete, or not there at all
-            return index, exit_code(done.returncode, messages, options), messages, None
+            return index, done.returncode, messages, None
         with open(tmp, "rb") as f:
-            return index, exit_code(done.returncode, messages, options), messages, f.read()
+            return index, done.returncode, messages, f.read()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def exit_code(code, messages, options):
-    """eventgraph's exit code as it would be without --keep-going unless it
-    was asked for: 1 if it skipped a broken record (it said so)."""
-    if code != 0 or options["keep_going"]:
-        return code
-    for line in messages.splitlines():
-        if line and not line.startswith("eventgraph: warning:"):
-            return 1
-    return 0
 
 
 def rename_in_messages(messages, local, original, line_offset):
@@ -453,8 +440,8 @@ def parse_args(argv):
     p.add_argument("--triggers", action="append", default=[], metavar="FILE",
                    help="passed to eventgraph extract (the file must be on the workers)")
     p.add_argument("--keep-going", action="store_true",
-                   help="exit code 0 when broken records were skipped (they always are: a "
-                        "broken line never ends its partition)")
+                   help="accepted for scripts: a broken record is always reported and skipped "
+                        "(and the exit code is then 1), never the end of its partition")
     p.add_argument("--threads", type=int, default=1, metavar="N",
                    help="eventgraph's threads per partition (default 1: Dask gives the parallelism)")
     p.add_argument("--retries", type=int, default=1, metavar="N",
@@ -495,7 +482,7 @@ def main(argv):
     options = {
         "eventgraph": os.path.abspath(args.eventgraph) if os.path.exists(args.eventgraph) else args.eventgraph,
         "data": args.data, "lexicon": args.lexicon, "triggers": args.triggers,
-        "keep_going": args.keep_going, "threads": args.threads, "shared": args.shared,
+        "threads": args.threads, "shared": args.shared,
         "out_dir": os.path.abspath(args.output_dir),
     }
     if args.shared:

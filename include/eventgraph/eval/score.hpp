@@ -3,11 +3,14 @@
 // annotation guide): precision, recall, F1, date accuracy, by type.
 
 #include <cstddef>
+#include <functional>
+#include <istream>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "eventgraph/io/article_json.hpp"
 #include "eventgraph/model/event.hpp"
 
 namespace eventgraph::eval {
@@ -27,8 +30,20 @@ struct GoldEvent {
     std::size_t line = 0;
 };
 
-/// Reads gold files; a directory gives its *.gold.jsonl files. Throws input_error.
+/// Reads gold files; a directory gives its *.gold.jsonl files. Throws input_error
+/// at the first bad record.
 std::vector<GoldEvent> load_gold(const std::vector<std::string>& paths);
+
+/// The gold files a path names: itself, or a directory's *.gold.jsonl files.
+/// Throws input_error for a path that does not exist.
+std::vector<std::string> gold_files(const std::string& path);
+
+/// Streams the gold events of one JSON Lines file. A bad record (its "date"
+/// must be YYYY-MM-DD, YYYY-MM or YYYY) throws input_error, or with
+/// options.keep_going is given to on_skip and skipped. Returns the number skipped.
+std::size_t read_gold(std::istream& in, const std::string& file, const io::ReadOptions& options,
+                      const std::function<void(GoldEvent)>& sink,
+                      const std::function<void(const std::exception&)>& on_skip);
 
 struct Counts {
     std::size_t tp = 0, fp = 0, fn = 0;

@@ -3,6 +3,8 @@
 
 #include <date/date.h>
 
+#include <string>
+
 namespace eventgraph::model {
 
 /// How precisely the text knows the date: "on Sept. 10", "in July", "in 2022".
@@ -21,6 +23,9 @@ struct DateSpan {
     date::year_month_day end{};
     Granularity granularity = Granularity::day;
     DateBasis basis = DateBasis::publication;
+    /// Why the date is coarser than the text says: "yesterday" against a
+    /// publication date known only to the month keeps the month. Empty otherwise.
+    std::string note;
 
     friend bool operator==(const DateSpan&, const DateSpan&) = default;
 };

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "eventgraph/model/date_span.hpp"
+#include "eventgraph/model/timestamp.hpp"
 
 namespace eventgraph::time {
 
@@ -47,6 +48,14 @@ struct TimeExpression {
 std::vector<TimeExpression> find_time_expressions(std::string_view text,
                                                   date::year_month_day reference);
 
+/// The same against a reference that may be known only to the month or the
+/// year (a publication date "2024-04" or "2024"): an expression whose date
+/// depends on what the reference leaves open ("yesterday", "on Tuesday"
+/// against a month; "in July" against a year) takes the reference's own month
+/// or year, with a note saying why. Other expressions are as against a day.
+std::vector<TimeExpression> find_time_expressions(std::string_view text,
+                                                  const model::Timestamp& reference);
+
 /// One expression as `eventgraph dates` prints it.
 struct DateMention {
     std::string_view text;  ///< a view into the text searched
@@ -58,6 +67,7 @@ struct DateMention {
 
 /// find_time_expressions, reduced to what a listing needs.
 std::vector<DateMention> list_dates(std::string_view text, date::year_month_day reference);
+std::vector<DateMention> list_dates(std::string_view text, const model::Timestamp& reference);
 
 /// "at", "since", "until", "before", "after".
 const char* to_string(TimeRelation r);

@@ -19,8 +19,9 @@ struct DateMatch {
 
 /// Parses a whole string that is a publication date: "September 10, 2024 7:59 PM",
 /// "Sept. 10, 2024", "10 Sep 2024", "Tuesday, 10 September 2024, 19:59",
-/// "2024-09-10T19:59:00+03:00", "10.09.2024" (dotted dates are day first).
-/// nullopt if it is not one, or if the day does not exist (2024-02-30).
+/// "2024-09-10T19:59:00+03:00", "10.09.2024" (dotted dates are day first), and
+/// a month or a year alone in ISO 8601's reduced precision, "2024-04", "2024".
+/// nullopt if it is not one, or if the day or month does not exist (2024-02-30, 2024-13).
 /// Slashed dates ("09/10/2024") are refused: US and UK pages read them the
 /// opposite way round.
 std::optional<model::Timestamp> parse_publication_date(std::string_view text);
