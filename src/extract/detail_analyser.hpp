@@ -141,8 +141,10 @@ private:
     }
     bool auxiliary(std::size_t i) const {
         const auto k = key(i);
+        // A negated auxiliary is one token: "didn't", "can't".
+        const bool negated = is(i, wc_negation_words) && k.size() > 3 && k.ends_with("n't");
         return is(i, wc_be_words | wc_have_words | wc_modal_words | wc_future_words) || k == "do" ||
-               k == "does" || k == "did";
+               k == "does" || k == "did" || negated;
     }
     const lexicon::Mention* mention(std::size_t i) const {
         return i < n_ && mention_at_[i] >= 0 ? &s_.mentions[std::size_t(mention_at_[i])] : nullptr;
