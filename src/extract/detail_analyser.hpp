@@ -199,6 +199,9 @@ private:
     std::optional<std::size_t> possessed_trigger(const lexicon::Mention& m) const;
     std::optional<Actor> pronoun_actor(std::string_view k) const;
     std::optional<Subject> subject_before(std::size_t verb, const Clause& c) const;
+    std::size_t modifiers_before(std::size_t first, std::size_t lo) const;
+    const lexicon::Mention* actor_of_noun(const lexicon::Mention& m, std::size_t lo) const;
+    static Actor agent_of(const Actor& of, const Actor& agent);
     std::optional<Subject> subject_of_clause(const Clause& c,
                                              const std::optional<Subject>& previous) const;
     std::vector<Object> objects_after(std::size_t from, std::size_t end, std::size_t lo) const;
