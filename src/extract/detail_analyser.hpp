@@ -146,6 +146,13 @@ private:
         return is(i, wc_be_words | wc_have_words | wc_modal_words | wc_future_words) || k == "do" ||
                k == "does" || k == "did" || negated;
     }
+    // A lower-case word of no closed class and no trigger: a noun, most often
+    // ("crowds", "government" after an actor).
+    bool plain_noun(std::size_t i) const {
+        return i < n_ && s_.tokens[i].kind == text::TokenKind::word &&
+               s_.tokens[i].is_lowercase() && trigger_at_[i] < 0 && !possessive(i) &&
+               (classes_[i] & ~(wc_heads_of | wc_reporting_agents)) == 0;
+    }
     const lexicon::Mention* mention(std::size_t i) const {
         return i < n_ && mention_at_[i] >= 0 ? &s_.mentions[std::size_t(mention_at_[i])] : nullptr;
     }

@@ -78,9 +78,14 @@ void Analyser::split_clauses(std::size_t b, std::size_t e) {
 // An actor or pronoun followed by a verb: the start of a clause.
 bool Analyser::starts_clause(std::size_t i, std::size_t e) const {
     std::size_t j = i;
-    if (const auto* m = mention(i))
+    if (const auto* m = mention(i)) {
         j = m->last_token;
-    else if (is(i, wc_pronouns))
+        // "after Calenardhon crowds burned": the actor's noun, then its verb
+        if (j + 1 < e && verb_trigger(j + 1) &&
+            trigger_first(std::size_t(trigger_at_[j + 1])) == j + 1 &&
+            reading_[std::size_t(trigger_at_[j + 1])].form == VerbForm::past && plain_noun(j))
+            return true;
+    } else if (is(i, wc_pronouns))
         j = i + 1;
     else
         return false;

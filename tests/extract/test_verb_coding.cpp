@@ -121,3 +121,12 @@ TEST_CASE("a subject noun no lexicon knows takes the actor it is of or from") {
     // "in" is where they are, not whose they are.
     CHECK(coded("Soldiers in Gondor attacked Rohan.").empty());
 }
+
+TEST_CASE("a past form after an actor and a noun is the verb of that noun phrase") {
+    CHECK(coded("The Gondor army attacked Rohan.") == strings{"190 GON->ROH"});
+    CHECK(coded("Gondor envoys foiled Rohan.") == strings{"185 GON->ROH"});
+    // "after" then an actor, its noun and its verb opens a clause of their own
+    CHECK(
+        coded("Arnor restored diplomatic ties with Eriador after Gondor crowds attacked Rohan.") ==
+        strings{"064 ARN->ERI", "190 GON->ROH"});
+}
