@@ -141,8 +141,17 @@ private:
     }
     bool auxiliary(std::size_t i) const {
         const auto k = key(i);
+        // A negated auxiliary is one token: "didn't", "can't".
+        const bool negated = is(i, wc_negation_words) && k.size() > 3 && k.ends_with("n't");
         return is(i, wc_be_words | wc_have_words | wc_modal_words | wc_future_words) || k == "do" ||
-               k == "does" || k == "did";
+               k == "does" || k == "did" || negated;
+    }
+    // A lower-case word of no closed class and no trigger: a noun, most often
+    // ("crowds", "government" after an actor).
+    bool plain_noun(std::size_t i) const {
+        return i < n_ && s_.tokens[i].kind == text::TokenKind::word &&
+               s_.tokens[i].is_lowercase() && trigger_at_[i] < 0 && !possessive(i) &&
+               (classes_[i] & ~(wc_heads_of | wc_reporting_agents)) == 0;
     }
     const lexicon::Mention* mention(std::size_t i) const {
         return i < n_ && mention_at_[i] >= 0 ? &s_.mentions[std::size_t(mention_at_[i])] : nullptr;
@@ -197,6 +206,9 @@ private:
     std::optional<std::size_t> possessed_trigger(const lexicon::Mention& m) const;
     std::optional<Actor> pronoun_actor(std::string_view k) const;
     std::optional<Subject> subject_before(std::size_t verb, const Clause& c) const;
+    std::size_t modifiers_before(std::size_t first, std::size_t lo) const;
+    const lexicon::Mention* actor_of_noun(const lexicon::Mention& m, std::size_t lo) const;
+    static Actor agent_of(const Actor& of, const Actor& agent);
     std::optional<Subject> subject_of_clause(const Clause& c,
                                              const std::optional<Subject>& previous) const;
     std::vector<Object> objects_after(std::size_t from, std::size_t end, std::size_t lo) const;

@@ -3,6 +3,7 @@
 // predicate with the prepositions that govern them.
 
 #include "detail_analyser.hpp"
+#include "eventgraph/lexicon/cameo.hpp"
 
 namespace eventgraph::extract::detail {
 
@@ -49,7 +50,11 @@ void Analyser::split_clauses(std::size_t b, std::size_t e) {
             while (x < e && (adverb(x) || key(x) == "in" || key(x) == "return" || key(x) == "then"))
                 ++x;
             const bool vp = x < e && (auxiliary(x) || verb_trigger(x));
-            const bool new_subject = comma(i - 1) && x < e && mention(x) && [&] {
+            // (not in a list of subjects: "Mordor, Fornost, and Gondor welcomed")
+            bool verb_before = false;
+            for (std::size_t y = c.begin; y < i && !verb_before; ++y)
+                verb_before = verb_trigger(y) || auxiliary(y);
+            const bool new_subject = comma(i - 1) && verb_before && x < e && mention(x) && [&] {
                 std::size_t y = mention(x)->last_token;
                 while (y < e && adverb(y)) ++y;
                 return y < e && (auxiliary(y) || verb_trigger(y));
@@ -73,9 +78,14 @@ void Analyser::split_clauses(std::size_t b, std::size_t e) {
 // An actor or pronoun followed by a verb: the start of a clause.
 bool Analyser::starts_clause(std::size_t i, std::size_t e) const {
     std::size_t j = i;
-    if (const auto* m = mention(i))
+    if (const auto* m = mention(i)) {
         j = m->last_token;
-    else if (is(i, wc_pronouns))
+        // "after Calenardhon crowds burned": the actor's noun, then its verb
+        if (j + 1 < e && verb_trigger(j + 1) &&
+            trigger_first(std::size_t(trigger_at_[j + 1])) == j + 1 &&
+            reading_[std::size_t(trigger_at_[j + 1])].form == VerbForm::past && plain_noun(j))
+            return true;
+    } else if (is(i, wc_pronouns))
         j = i + 1;
     else
         return false;
@@ -131,14 +141,24 @@ std::optional<Subject> Analyser::subject_before(std::size_t verb, const Clause& 
     if (lo < n_ && (is(lo, wc_subordinators) || is(lo, wc_relatives) || key(lo) == "that" ||
                     key(lo) == "and" || key(lo) == "but" || key(lo) == "or"))
         ++lo;
-    int chosen = -1;
+    int chosen = -1, of_noun = -1;
+    std::size_t of_prep = n_;
+    const lexicon::Mention* of_first = nullptr;
     std::size_t pronoun_at = n_;
     bool event_noun = false;
     for (std::size_t i = lo; i < verb; ++i) {
         if (const auto* m = mention(i)) {
             const int idx = mention_at_[i];
             i = m->last_token - 1;
-            if (governed(m->first_token, lo)) continue;
+            if (const auto p = governing_prep(m->first_token, lo)) {
+                // the last of those the noun's preposition governs: "in Fornost and Gondor"
+                if (of_noun < 0 ? actor_of_noun(*m, lo) != nullptr : *p == of_prep) {
+                    if (of_noun < 0) of_first = m;
+                    of_noun = idx;
+                    of_prep = *p;
+                }
+                continue;
+            }
             // An adjective heads a subject with its noun: "The Turkish and Greek
             // sides agreed", "Iraqi Kurds sought"; not inside a compound.
             if (!actor_like(*m) && (m->in_compound || m->last_token >= verb)) continue;
@@ -161,21 +181,45 @@ std::optional<Subject> Analyser::subject_before(std::size_t verb, const Clause& 
     }
     Subject s;
     s.end = verb;
+    const lexicon::Mention* noun = nullptr;  // the agent noun of "soldiers from Gondor"
+    if (chosen < 0 && of_noun >= 0 && pronoun_at == n_) {
+        chosen = of_noun;
+        noun = actor_of_noun(*of_first, lo);
+    }
     if (chosen >= 0) {
         const auto& m = s_.mentions[std::size_t(chosen)];
         s.end = m.last_token;
         s.actors.push_back(m.actor);
-        // coordinated to the left: "Beijing and Moscow", "Hungarian and Romanian officials"
+        // coordinated to the left: "Beijing and Moscow", "Hungarian and Romanian officials",
+        // "Mordor, the awful Fornost, and good Gondor"
         std::size_t first = m.first_token;
-        while (first >= lo + 2 &&
-               (key(first - 1) == "and" || key(first - 1) == "or" || comma(first - 1)) &&
-               mention(first - 2) && mention(first - 2)->first_token >= lo) {
-            const auto& left = *mention(first - 2);
-            if (left.actor.code != m.actor.code || left.actor.id != m.actor.id)
-                s.actors.insert(s.actors.begin(), left.actor);
-            first = left.first_token;
-            if (first >= 1 && key(first - 1) == "and" && first >= 2 && comma(first - 2)) --first;
+        for (bool joined = false;; joined = true) {
+            std::size_t j = modifiers_before(first, lo);
+            // Modifiers only in a list with commas that ends in a conjunction: "A,
+            // the awful B, and good C" (not "Russia, the biggest supplier, …").
+            const bool conjunction = j > lo && (key(j - 1) == "and" || key(j - 1) == "or");
+            const bool listed =
+                (conjunction && j > lo + 1 && comma(j - 2)) || (j > lo && comma(j - 1) && joined);
+            if (!listed) j = first;
+            if (j > lo && (key(j - 1) == "and" || key(j - 1) == "or")) {
+                --j;
+                if (j > lo && comma(j - 1)) --j;
+            } else if (j > lo && comma(j - 1)) {
+                --j;
+            } else {
+                break;
+            }
+            const auto* left = j > lo ? mention(j - 1) : nullptr;
+            if (!left || left->first_token < lo) break;
+            // governed only as the noun's actor is: "soldiers from Arnor and Gondor"
+            const auto p = governing_prep(left->first_token, lo);
+            if (p && !(noun && *p == of_prep)) break;
+            if (left->actor.code != m.actor.code || left->actor.id != m.actor.id)
+                s.actors.insert(s.actors.begin(), left->actor);
+            first = left->first_token;
         }
+        if (noun && noun != of_first)
+            for (Actor& a : s.actors) a = agent_of(a, noun->actor);
         return s;
     }
     if (pronoun_at < n_) {
@@ -190,6 +234,53 @@ std::optional<Subject> Analyser::subject_before(std::size_t verb, const Clause& 
         return s;
     }
     return std::nullopt;
+}
+
+// Where the modifiers before an actor begin: an article and plain lower-case
+// words ("the awful Fornost", "good Gondor"), at most three.
+std::size_t Analyser::modifiers_before(std::size_t first, std::size_t lo) const {
+    std::size_t j = first;
+    while (j > lo && first - j < 3 && s_.tokens[j - 1].kind == text::TokenKind::word &&
+           s_.tokens[j - 1].is_lowercase() && !possessive(j - 1) && trigger_at_[j - 1] < 0 &&
+           key(j - 1) != "and" && key(j - 1) != "or" && key(j - 1) != "but" &&
+           (classes_[j - 1] == 0 || key(j - 1) == "the" || key(j - 1) == "a" || key(j - 1) == "an"))
+        --j;
+    return j;
+}
+
+// "Soldiers from Gondor", "lawmakers of Fornost": a subject noun the actor
+// lexicon gives no country, then "of" or "from" and the actor (not "in": the
+// peacekeepers in a country are not its own). Returns the bare agent mention
+// of the noun when there is one, else the actor itself.
+const lexicon::Mention* Analyser::actor_of_noun(const lexicon::Mention& m, std::size_t lo) const {
+    const auto p = governing_prep(m.first_token, lo);
+    if (!p || *p <= lo || *p + 1 != m.first_token || !(key(*p) == "of" || key(*p) == "from"))
+        return nullptr;
+    for (std::size_t i = lo; i < *p; ++i)
+        if (s_.tokens[i].kind != text::TokenKind::word || trigger_at_[i] >= 0 || mention(i) ||
+            is(i, wc_prepositions | wc_pronouns | wc_relatives))
+            return nullptr;
+    for (const auto& bare : s_.mentions)
+        if (bare.actor.code.empty() && bare.last_token == *p && bare.actor.kind == ActorKind::agent)
+            return &bare;
+    return &m;
+}
+
+// The agent of an actor ("soldiers" of Gondor: GONMIL), as the lexicon
+// composes "Gondor soldiers".
+Actor Analyser::agent_of(const Actor& of, const Actor& agent) {
+    std::string_view codes = agent.cameo;
+    if (codes.substr(0, 3) == "---") codes.remove_prefix(3);
+    if (codes.empty()) codes = lexicon::cameo_agent_code(agent.agent);
+    if (codes.empty() || of.code.empty()) return of;
+    Actor a = of;
+    const std::string_view base = of.cameo.empty() ? std::string_view(of.code) : of.cameo;
+    if (!base.ends_with(codes)) a.cameo = lexicon::compose_cameo(base, codes);
+    a.id = of.code + "." + agent.agent;
+    a.kind = ActorKind::agent;
+    a.agent = agent.agent;
+    a.name = of.name + " " + agent.agent;
+    return a;
 }
 
 std::optional<Subject> Analyser::subject_of_clause(const Clause& c,

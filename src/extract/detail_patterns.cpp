@@ -66,9 +66,11 @@ public:
                 if (word_matches(e.word, s_.keys[i])) return i;
                 return std::nullopt;
             case ElementKind::synset:
+                // A phrase spans at most as many tokens as it has words (fewer
+                // when a contraction is one token).
                 for (const auto& phrase : d_.synsets()[e.synset].phrases)
-                    if (phrase.size() <= end - lo_ && phrase_at(phrase, end - phrase.size()) == end)
-                        return end - phrase.size();
+                    for (std::size_t len = 1; len <= phrase.size() && len <= end - lo_; ++len)
+                        if (phrase_at(phrase, end - len) == end) return end - len;
                 return std::nullopt;
             case ElementKind::source:
             case ElementKind::target:
@@ -136,12 +138,24 @@ public:
     }
 
 private:
+    // Dictionaries written for TreeBank tokens split a contraction in two
+    // ("DID N'T", "WO N'T"); the text has it as one token ("didn't").
     std::optional<std::size_t> phrase_at(const std::vector<std::string>& phrase,
                                          std::size_t i) const {
-        if (phrase.empty() || i + phrase.size() > hi_) return std::nullopt;
-        for (std::size_t k = 0; k < phrase.size(); ++k)
-            if (!word_matches(phrase[k], s_.keys[i + k])) return std::nullopt;
-        return i + phrase.size();
+        if (phrase.empty()) return std::nullopt;
+        for (std::size_t k = 0; k < phrase.size(); ++k, ++i) {
+            if (i >= hi_) return std::nullopt;
+            const std::string_view key = s_.keys[i];
+            if (word_matches(phrase[k], key)) continue;
+            if (k + 1 < phrase.size() && key.size() == phrase[k].size() + phrase[k + 1].size() &&
+                key.substr(0, phrase[k].size()) == phrase[k] &&
+                key.substr(phrase[k].size()) == phrase[k + 1]) {
+                ++k;
+                continue;
+            }
+            return std::nullopt;
+        }
+        return i;
     }
 
     std::optional<std::size_t> actor_at(ElementKind kind, std::size_t i, PatternMatch& m) const {

@@ -87,14 +87,14 @@ void Analyser::choose_readings() {
         const bool after_det = (f > 0 && is(f - 1, wc_determiners)) || possessive(f - 1) ||
                                (f > 0 && s_.tokens[f - 1].kind == text::TokenKind::number);
         const lexicon::Mention* before = f > 0 ? mention(f - 1) : nullptr;
-        const bool after_modifier =
+        bool after_modifier =
             before && (before->kind == lexicon::MatchKind::adjective || before->in_compound ||
                        (before->first_token > 0 && is(before->first_token - 1, wc_determiners)));
         const bool after_prep = f > 0 && is(f - 1, wc_prepositions) && prev != "to";
-        const bool verbal_context = f == 0 || prev == "to" || auxiliary(f - 1) || adverb(f - 1) ||
-                                    is(f - 1, wc_pronouns) || is(f - 1, wc_relatives) ||
-                                    prev == "that" || (before && !after_modifier) || comma(f - 1) ||
-                                    prev == "and" || prev == "or" || prev == "but" || quote(f - 1);
+        bool verbal_context = f == 0 || prev == "to" || auxiliary(f - 1) || adverb(f - 1) ||
+                              is(f - 1, wc_pronouns) || is(f - 1, wc_relatives) || prev == "that" ||
+                              (before && !after_modifier) || comma(f - 1) || prev == "and" ||
+                              prev == "or" || prev == "but" || quote(f - 1);
         // Several verb readings: an actor right after the verb is a guest or
         // an object ("received Hashimoto"); goods are given or received
         // ("received shipments").
@@ -113,6 +113,19 @@ void Analyser::choose_readings() {
         for (const auto& r : m.readings) {
             if (r.pos == Pos::verb && (!verb || (!suits(*verb) && suits(r)))) verb = &r;
             if (r.pos != Pos::verb && !noun) noun = &r;
+        }
+        // A past form after an actor's noun phrase is its verb: "the Gondor
+        // government condemned", "Calenardhon government condemned" (a noun the
+        // lexicon does not know after the actor).
+        if (verb && verb->form == VerbForm::past) {
+            const bool agent = before && before->actor.kind == ActorKind::agent &&
+                               !possessive(before->last_token - 1);
+            const bool noun_after_actor =
+                !before && f >= 2 && mention(f - 2) && !possessive(f - 2) && plain_noun(f - 1);
+            if (agent || noun_after_actor) {
+                after_modifier = false;
+                verbal_context = true;
+            }
         }
         // A gerund or participle after a determiner is a noun ("the bombing");
         // a bare form after "to" or an actor is a verb ("Russia attacks").

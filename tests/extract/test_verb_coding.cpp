@@ -98,3 +98,35 @@ TEST_CASE("a verb only the dictionary knows is no verb where a noun stands") {
     CHECK(coded("Arnor cut the air links with Gondor.").empty());
     CHECK(coded("Arnor cut the links with Gondor.").empty());
 }
+
+TEST_CASE("a negated auxiliary is one token that a synset's split phrase (DID N'T) matches") {
+    CHECK(coded("Arnor clashed with Gondor over the border.") == strings{"122 ARN->GON"});
+    CHECK(coded("Arnor didn't clash with Gondor over the border.") == strings{"904 ARN->GON"});
+    CHECK(coded("Arnor won't ever clash with Gondor over the border.") == strings{"905 ARN->GON"});
+    const auto e = first_event("Arnor didn't clash with Gondor over the border.");
+    CHECK(e.polarity == model::Polarity::denied);
+}
+
+TEST_CASE("the actors of a list with commas are each a source, modifiers and all") {
+    CHECK(coded("Arnor, the proud Rohan, and old Gondor restored diplomatic ties with Eriador.") ==
+          strings{"064 ARN->ERI", "064 GON->ERI", "064 ROH->ERI"});
+    CHECK(coded("Arnor, Rohan, and Gondor restored diplomatic ties with Eriador.") ==
+          strings{"064 ARN->ERI", "064 GON->ERI", "064 ROH->ERI"});
+}
+
+TEST_CASE("a subject noun no lexicon knows takes the actor it is of or from") {
+    CHECK(coded("Soldiers from Gondor attacked Rohan.") == strings{"190 GON->ROH"});
+    CHECK(coded("Envoys of Arnor and Gondor restored diplomatic ties with Eriador.") ==
+          strings{"064 ARN->ERI", "064 GON->ERI"});
+    // "in" is where they are, not whose they are.
+    CHECK(coded("Soldiers in Gondor attacked Rohan.").empty());
+}
+
+TEST_CASE("a past form after an actor and a noun is the verb of that noun phrase") {
+    CHECK(coded("The Gondor army attacked Rohan.") == strings{"190 GON->ROH"});
+    CHECK(coded("Gondor envoys foiled Rohan.") == strings{"185 GON->ROH"});
+    // "after" then an actor, its noun and its verb opens a clause of their own
+    CHECK(
+        coded("Arnor restored diplomatic ties with Eriador after Gondor crowds attacked Rohan.") ==
+        strings{"064 ARN->ERI", "190 GON->ROH"});
+}
