@@ -113,14 +113,13 @@ std::vector<std::string> default_dictionary_files() {
 
 namespace {
 
-// "the Kremlin" and "THE KREMLIN" alike: the words' match keys.
-std::string phrase_key(std::string_view phrase) {
-    std::string key;
+// "the Kremlin" and "THE KREMLIN" alike: the words' match keys, into `key`.
+void phrase_key(std::string_view phrase, std::string& key) {
+    key.clear();
     for (const text::Token& t : text::tokenize(phrase)) {
         if (!key.empty()) key += ' ';
         text::append_match_key(t.text(phrase), t.kind, key);
     }
-    return key;
 }
 
 // The default dictionaries after the curated lexicon: a Phoenix name that is
@@ -128,24 +127,27 @@ std::string phrase_key(std::string_view phrase) {
 // curated reading one of several; it is the curated entry's, so it is left
 // out of the Phoenix entry, and an entry left with no name is left out.
 void add_dictionaries(Lexicon& lexicon, const std::vector<std::string>& files) {
-    std::unordered_set<std::string> curated;
+    std::unordered_set<std::string, StringHash, std::equal_to<>> curated;
+    std::string key;
     for (const Entry& e : lexicon.entries())
         for (const auto* list : {&e.names, &e.adjectives, &e.metonyms})
-            for (const std::string& n : *list) curated.insert(phrase_key(n));
+            for (const std::string& n : *list) {
+                phrase_key(n, key);
+                curated.insert(key);
+            }
     for (const std::string& f : files) {
         Lexicon dictionary;
         load_lexicon_file(dictionary, f);
-        for (const Entry& e : dictionary.entries()) {
-            Entry kept = e;
+        for (Entry& kept : dictionary.take_entries()) {
             // A person of one word is a defect or a bare surname ("COUNTRY" under
             // Georgia's dated codes, "ABBAS"): common words and titles at the
             // start of sentences; surnames are found from the full name.
             const bool person = kept.kind == model::ActorKind::person;
             std::erase_if(kept.names, [&](const std::string& n) {
-                const std::string key = phrase_key(n);
                 // "Georgia (COUNTRY)": a dictionary's note, never how news writes a name.
-                return curated.count(key) != 0 || (person && key.find(' ') == std::string::npos) ||
-                       n.find('(') != std::string::npos;
+                if (n.find('(') != std::string::npos) return true;
+                phrase_key(n, key);
+                return curated.count(key) != 0 || (person && key.find(' ') == std::string::npos);
             });
             if (kept.names.empty()) continue;
             if (kept.kind != model::ActorKind::agent) kept.name = kept.names.front();
