@@ -39,6 +39,32 @@ bool overlap(const Role& a, const Role& b) {
     return later_start < earlier_end;
 }
 
+bool tokenize_plain(std::string_view phrase, std::vector<text::Token>& out) {
+    const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    if (phrase.empty() || !letter(phrase.front()) || !letter(phrase.back())) return false;
+    for (std::size_t i = 0; i < phrase.size(); ++i)
+        if (!letter(phrase[i]) && !(phrase[i] == ' ' && letter(phrase[i + 1]))) return false;
+    out.clear();
+    std::uint16_t pending = text::paragraph_start | text::line_start;
+    for (std::size_t i = 0; i < phrase.size();) {
+        std::size_t j = phrase.find(' ', i);
+        if (j == std::string_view::npos) j = phrase.size();
+        text::Token t;
+        t.begin = i;
+        t.end = j;
+        t.kind = text::TokenKind::word;
+        t.flags = std::uint16_t(pending | text::case_flags(phrase.substr(i, j - i)));
+        pending = 0;
+        out.push_back(t);
+        i = j + 1;
+    }
+    return true;
+}
+
+void tokenize_phrase(std::string_view phrase, std::vector<text::Token>& out) {
+    if (!tokenize_plain(phrase, out)) out = text::tokenize(phrase);
+}
+
 std::string to_iso(const std::optional<date::year_month_day>& d) {
     return d ? model::to_iso(*d) : std::string("…");
 }
@@ -115,8 +141,10 @@ namespace {
 
 // "the Kremlin" and "THE KREMLIN" alike: the words' match keys, into `key`.
 void phrase_key(std::string_view phrase, std::string& key) {
+    thread_local std::vector<text::Token> tokens;
+    detail::tokenize_phrase(phrase, tokens);
     key.clear();
-    for (const text::Token& t : text::tokenize(phrase)) {
+    for (const text::Token& t : tokens) {
         if (!key.empty()) key += ' ';
         text::append_match_key(t.text(phrase), t.kind, key);
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "lexicon/detail.hpp"
+
 namespace eventgraph::lexicon {
 
 namespace {
@@ -160,7 +162,7 @@ ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries
             if (std::find(ids.begin(), ids.end(), e) == ids.end()) ids.push_back(e);
         };
         auto add = [&](const std::string& form, MatchKind kind) {
-            toks = text::tokenize(form);
+            detail::tokenize_phrase(form, toks);
             if (person && kind == MatchKind::name) add_surname(form);
             std::size_t first = 0;
             bool the_optional = false;
@@ -227,7 +229,7 @@ ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries
         // The display name is one of the names as a rule; when not, its surname too.
         if (person && !entry.names.empty() &&
             std::find(entry.names.begin(), entry.names.end(), entry.name) == entry.names.end()) {
-            toks = text::tokenize(entry.name);
+            detail::tokenize_phrase(entry.name, toks);
             add_surname(entry.name);
         }
     }
