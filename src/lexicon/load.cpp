@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <memory>
 #include <unordered_set>
 
@@ -154,7 +157,7 @@ void phrase_key(std::string_view phrase, std::string& key) {
 // a curated form ("May", "Chad", "Jordan", "US", "Moscow") would make the
 // curated reading one of several; it is the curated entry's, so it is left
 // out of the Phoenix entry, and an entry left with no name is left out.
-void add_dictionaries(Lexicon& lexicon, const std::vector<std::string>& files) {
+void add_dictionaries(Lexicon& lexicon, std::vector<Lexicon>& dictionaries) {
     std::unordered_set<std::string, StringHash, std::equal_to<>> curated;
     std::string key;
     for (const Entry& e : lexicon.entries())
@@ -163,9 +166,7 @@ void add_dictionaries(Lexicon& lexicon, const std::vector<std::string>& files) {
                 phrase_key(n, key);
                 curated.insert(key);
             }
-    for (const std::string& f : files) {
-        Lexicon dictionary;
-        load_lexicon_file(dictionary, f);
+    for (Lexicon& dictionary : dictionaries) {
         for (Entry& kept : dictionary.take_entries()) {
             // A person of one word is a defect or a bare surname ("COUNTRY" under
             // Georgia's dated codes, "ABBAS"): common words and titles at the
@@ -185,14 +186,59 @@ void add_dictionaries(Lexicon& lexicon, const std::vector<std::string>& files) {
     }
 }
 
+// Reads each default dictionary into a lexicon of its own: the largest on a
+// thread of its own while this one runs `meanwhile` (the curated files) and
+// then reads the others. Whatever the threads, the first error is the one
+// reading the files one after another in order would meet.
+std::vector<Lexicon> read_dictionaries(const std::vector<std::string>& files,
+                                       const std::function<void()>& meanwhile) {
+    std::vector<Lexicon> read(files.size());
+    std::vector<std::exception_ptr> failed(files.size());
+    auto read_one = [&](std::size_t i) {
+        try {
+            load_lexicon_file(read[i], files[i]);
+        } catch (...) {
+            failed[i] = std::current_exception();
+        }
+    };
+    std::size_t largest = 0;
+    std::uintmax_t largest_size = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::error_code ec;
+        const std::uintmax_t size = std::filesystem::file_size(files[i], ec);
+        if (!ec && size > largest_size) largest = i, largest_size = size;
+    }
+    std::future<void> apart;
+    if (files.size() > 1) apart = std::async(std::launch::async, read_one, largest);
+    meanwhile();  // its error comes first: it is before the dictionaries
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (i != largest || !apart.valid()) read_one(i);
+    if (apart.valid()) apart.get();
+    for (const std::exception_ptr& e : failed)
+        if (e) std::rethrow_exception(e);
+    return read;
+}
+
 }  // namespace
 
 Lexicon load_default_lexicon(const std::vector<std::string>& extra_files,
                              const LoadOptions& options) {
     Lexicon lexicon;
     if (options.default_dictionaries) {
-        for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
-        add_dictionaries(lexicon, default_dictionary_files());
+        // The dictionaries are listed after the curated files are read, as
+        // far as errors go: a missing lexicon directory is said first.
+        std::vector<std::string> dictionaries;
+        std::exception_ptr unlisted;
+        try {
+            dictionaries = default_dictionary_files();
+        } catch (...) {
+            unlisted = std::current_exception();
+        }
+        std::vector<Lexicon> read = read_dictionaries(dictionaries, [&] {
+            for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
+            if (unlisted) std::rethrow_exception(unlisted);
+        });
+        add_dictionaries(lexicon, read);
     }
     for (const std::string& f : extra_files) load_lexicon_file(lexicon, f);
     check_codes(lexicon);
