@@ -106,18 +106,6 @@ for i in 1 2 3; do
     best_start=$(awk -v a="${best_start:-1e9}" -v b="$wall" 'BEGIN{print (b<a)?b:a}')
 done
 start_rss=$rss_kb
-# One core (taskset): what start-up costs without the second loading thread.
-if command -v taskset >/dev/null 2>&1; then
-    best_one=
-    for i in 1 2 3; do
-        run_measured "$out/tiny-events.jsonl" taskset -c 0 "$bin" extract --threads 1 "$tiny"
-        best_one=$(awk -v a="${best_one:-1e9}" -v b="$wall" 'BEGIN{print (b<a)?b:a}')
-    done
-    printf '   on one core: %.3f s wall (best of 3)\n' "$best_one"
-fi
-# Each default dictionary alone (read, and compiled into the matcher or the
-# triggers), best of 3, less the same run without any.
-data=${EVENTGRAPH_DATA:-$top/data}
 best_of_3() {
     local best=
     for i in 1 2 3; do
@@ -126,6 +114,14 @@ best_of_3() {
     done
     echo "$best"
 }
+# One core (taskset): what start-up costs without the second loading thread.
+if command -v taskset >/dev/null 2>&1; then
+    printf '   on one core: %.3f s wall (best of 3)\n' \
+        "$(best_of_3 taskset -c 0 "$bin" extract --threads 1 "$tiny")"
+fi
+# Each default dictionary alone (read, and compiled into the matcher or the
+# triggers), best of 3, less the same run without any.
+data=${EVENTGRAPH_DATA:-$top/data}
 none=$(best_of_3 "$bin" extract --threads 1 --no-default-dictionaries "$tiny")
 printf '   per dictionary (s, over %.3f s with none):\n' "$none"
 lexicon_args=()

@@ -186,6 +186,15 @@ void append_title_word(std::string_view w, std::string& out) {
     }
 }
 
+// std::string_view::find_first_of, without its call of memchr a character:
+// the reader looks for a few characters in every line and name.
+std::size_t find_any(std::string_view s, std::string_view set, std::size_t from = 0) {
+    for (std::size_t i = from; i < s.size(); ++i)
+        for (char c : set)
+            if (s[i] == c) return i;
+    return std::string_view::npos;
+}
+
 // TABARI writes names in capitals with '_' between words. News writes them
 // in mixed case, and the lexicon keeps names as news writes them, so names
 // are title-cased except what looks like an acronym; agents (common nouns)
@@ -195,7 +204,7 @@ std::string display_name(std::string_view raw, bool agent) {
     out.reserve(raw.size());
     std::size_t i = 0, k = 0;
     while (i < raw.size()) {
-        const std::size_t j = raw.find_first_of("_ \t", i);
+        const std::size_t j = find_any(raw, "_ \t", i);
         const std::size_t end = j == std::string_view::npos ? raw.size() : j;
         const std::string_view w = raw.substr(i, end - i);
         i = end + 1;
@@ -218,6 +227,7 @@ std::string display_name(std::string_view raw, bool agent) {
 // "VLADIMIR_V._PUTIN_" → "VLADIMIR_V._PUTIN": the id's part after "TABARI.".
 std::string id_name(std::string_view raw) {
     std::string out;
+    out.reserve(raw.size());
     for (char c : raw) {
         const char u = (c == ' ' || c == '\t') ? '_' : upper(c);
         if (u == '_' && (out.empty() || out.back() == '_')) continue;
@@ -228,10 +238,11 @@ std::string id_name(std::string_view raw) {
 }
 
 std::string_view trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    std::size_t b = 0, e = s.size();
+    while (b < e && blank(s[b])) ++b;
+    while (e > b && blank(s[e - 1])) --e;
+    return s.substr(b, e - b);
 }
 
 bool all_digits(std::string_view s) {
@@ -277,7 +288,7 @@ private:
     // Comments: '#' and ';' to the end of the line, and <!-- … --> over lines.
     // The line as it is when it has none, else a copy in `out` without them.
     std::string_view strip_comments(std::string_view s, std::string& out) {
-        if (!in_comment_ && s.find_first_of("#;<") == std::string_view::npos) return s;
+        if (!in_comment_ && find_any(s, "#;<") == std::string_view::npos) return s;
         out.clear();
         std::size_t i = 0;
         while (i < s.size()) {
@@ -327,9 +338,9 @@ private:
         // Names on consecutive lines before their codes ("IVO_JOSIPOVIC_",
         // "PRESIDENT_JOSIPOVIC_", "JOSIPOVIC_", then [HRVGOV >20120219]) are
         // one person: read the later lines as synonyms.
-        if (current_ && current_->codes.empty() && current_->agent_codes.empty() && !current_->null_code &&
-            current_->only_names && current_->last_line + 1 == n &&
-            s.find_first_of("[{") == std::string_view::npos) {
+        if (current_ && current_->codes.empty() && current_->agent_codes.empty() &&
+            !current_->null_code && current_->only_names && current_->last_line + 1 == n &&
+            find_any(s, "[{") == std::string_view::npos) {
             current_->last_line = n;
             return name_and_codes(s, n, false);
         }
@@ -364,7 +375,7 @@ private:
 
     // A name (or synonym), then perhaps {plural} and [codes].
     void name_and_codes(std::string_view s, std::size_t n, bool first) {
-        const auto cut = s.find_first_of("[{");
+        const auto cut = find_any(s, "[{");
         std::string_view name = trim(s.substr(0, cut));
         std::optional<std::string> plural;
         if (cut != std::string_view::npos && s[cut] == '{') {
