@@ -10,7 +10,8 @@
 # `--threads 2` over it and prints, per run: wall seconds, CPU seconds,
 # articles/s, sentences/s, MB/s (10^6 bytes of input), events written and peak
 # RSS; then whether the outputs of 1 and 2 threads are byte-identical, and the
-# start-up time (lexicon and triggers loaded, one tiny article extracted).
+# start-up time (lexicon and triggers loaded, one tiny article extracted), on
+# one core too, and what each default dictionary alone adds to it.
 #
 # Environment: BENCH_MB (corpus size, default 50), BENCH_SEED (default
 # 20240910), BENCH_RUNS (runs per thread count, default 1; the best is
@@ -105,6 +106,36 @@ for i in 1 2 3; do
     best_start=$(awk -v a="${best_start:-1e9}" -v b="$wall" 'BEGIN{print (b<a)?b:a}')
 done
 start_rss=$rss_kb
+best_of_3() {
+    local best=
+    for i in 1 2 3; do
+        run_measured /dev/null "$@" 2>/dev/null
+        best=$(awk -v a="${best:-1e9}" -v b="$wall" 'BEGIN{print (b<a)?b:a}')
+    done
+    echo "$best"
+}
+# One core (taskset): what start-up costs without the second loading thread.
+if command -v taskset >/dev/null 2>&1; then
+    printf '   on one core: %.3f s wall (best of 3)\n' \
+        "$(best_of_3 taskset -c 0 "$bin" extract --threads 1 "$tiny")"
+fi
+# Each default dictionary alone (read, and compiled into the matcher or the
+# triggers), best of 3, less the same run without any.
+data=${EVENTGRAPH_DATA:-$top/data}
+none=$(best_of_3 "$bin" extract --threads 1 --no-default-dictionaries "$tiny")
+printf '   per dictionary (s, over %.3f s with none):\n' "$none"
+lexicon_args=()
+for f in "$data"/lexicon/*.json; do lexicon_args+=(--lexicon "$f"); done
+t=$(best_of_3 "$bin" extract --threads 1 --no-default-dictionaries "${lexicon_args[@]}" "$tiny")
+printf '     %-40s %.3f\n' "lexicon/*.json" "$(awk -v a="$t" -v b="$none" 'BEGIN{print a-b}')"
+for f in "$data"/phoenix/*.txt; do
+    t=$(best_of_3 "$bin" extract --threads 1 --no-default-dictionaries --lexicon "$f" "$tiny")
+    printf '     %-40s %.3f\n' "phoenix/$(basename "$f")" "$(awk -v a="$t" -v b="$none" 'BEGIN{print a-b}')"
+done
+t=$(best_of_3 "$bin" extract --threads 1 --no-default-dictionaries --triggers "$data/triggers.json" "$tiny")
+printf '     %-40s %.3f\n' "triggers.json" "$(awk -v a="$t" -v b="$none" 'BEGIN{print a-b}')"
+t=$(best_of_3 "$bin" extract --threads 1 --no-default-dictionaries --verbs "$data/petrarch/CAMEO.2.0.txt" "$tiny")
+printf '     %-40s %.3f\n' "petrarch/CAMEO.2.0.txt" "$(awk -v a="$t" -v b="$none" 'BEGIN{print a-b}')"
 
 echo
 echo "== extract"

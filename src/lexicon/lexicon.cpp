@@ -72,6 +72,11 @@ void Lexicon::merge(const Entry& entry) {
     append_new(into.roles, entry.roles);
 }
 
+std::vector<Entry> Lexicon::take_entries() {
+    index_.clear();
+    return std::move(entries_);
+}
+
 const Entry* Lexicon::find(std::string_view id) const {
     const auto it = index_.find(id);
     return it == index_.end() ? nullptr : &entries_[it->second];

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <memory>
 #include <unordered_set>
 
@@ -37,6 +40,32 @@ bool overlap(const Role& a, const Role& b) {
     const auto later_start = std::max(a.start.value_or(lo), b.start.value_or(lo));
     const auto earlier_end = std::min(a.end.value_or(hi), b.end.value_or(hi));
     return later_start < earlier_end;
+}
+
+bool tokenize_plain(std::string_view phrase, std::vector<text::Token>& out) {
+    const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    if (phrase.empty() || !letter(phrase.front()) || !letter(phrase.back())) return false;
+    for (std::size_t i = 0; i < phrase.size(); ++i)
+        if (!letter(phrase[i]) && !(phrase[i] == ' ' && letter(phrase[i + 1]))) return false;
+    out.clear();
+    std::uint16_t pending = text::paragraph_start | text::line_start;
+    for (std::size_t i = 0; i < phrase.size();) {
+        std::size_t j = phrase.find(' ', i);
+        if (j == std::string_view::npos) j = phrase.size();
+        text::Token t;
+        t.begin = i;
+        t.end = j;
+        t.kind = text::TokenKind::word;
+        t.flags = std::uint16_t(pending | text::case_flags(phrase.substr(i, j - i)));
+        pending = 0;
+        out.push_back(t);
+        i = j + 1;
+    }
+    return true;
+}
+
+void tokenize_phrase(std::string_view phrase, std::vector<text::Token>& out) {
+    if (!tokenize_plain(phrase, out)) out = text::tokenize(phrase);
 }
 
 std::string to_iso(const std::optional<date::year_month_day>& d) {
@@ -113,39 +142,41 @@ std::vector<std::string> default_dictionary_files() {
 
 namespace {
 
-// "the Kremlin" and "THE KREMLIN" alike: the words' match keys.
-std::string phrase_key(std::string_view phrase) {
-    std::string key;
-    for (const text::Token& t : text::tokenize(phrase)) {
+// "the Kremlin" and "THE KREMLIN" alike: the words' match keys, into `key`.
+void phrase_key(std::string_view phrase, std::string& key) {
+    thread_local std::vector<text::Token> tokens;
+    detail::tokenize_phrase(phrase, tokens);
+    key.clear();
+    for (const text::Token& t : tokens) {
         if (!key.empty()) key += ' ';
         text::append_match_key(t.text(phrase), t.kind, key);
     }
-    return key;
 }
 
 // The default dictionaries after the curated lexicon: a Phoenix name that is
 // a curated form ("May", "Chad", "Jordan", "US", "Moscow") would make the
 // curated reading one of several; it is the curated entry's, so it is left
 // out of the Phoenix entry, and an entry left with no name is left out.
-void add_dictionaries(Lexicon& lexicon, const std::vector<std::string>& files) {
-    std::unordered_set<std::string> curated;
+void add_dictionaries(Lexicon& lexicon, std::vector<Lexicon>& dictionaries) {
+    std::unordered_set<std::string, StringHash, std::equal_to<>> curated;
+    std::string key;
     for (const Entry& e : lexicon.entries())
         for (const auto* list : {&e.names, &e.adjectives, &e.metonyms})
-            for (const std::string& n : *list) curated.insert(phrase_key(n));
-    for (const std::string& f : files) {
-        Lexicon dictionary;
-        load_lexicon_file(dictionary, f);
-        for (const Entry& e : dictionary.entries()) {
-            Entry kept = e;
+            for (const std::string& n : *list) {
+                phrase_key(n, key);
+                curated.insert(key);
+            }
+    for (Lexicon& dictionary : dictionaries) {
+        for (Entry& kept : dictionary.take_entries()) {
             // A person of one word is a defect or a bare surname ("COUNTRY" under
             // Georgia's dated codes, "ABBAS"): common words and titles at the
             // start of sentences; surnames are found from the full name.
             const bool person = kept.kind == model::ActorKind::person;
             std::erase_if(kept.names, [&](const std::string& n) {
-                const std::string key = phrase_key(n);
                 // "Georgia (COUNTRY)": a dictionary's note, never how news writes a name.
-                return curated.count(key) != 0 || (person && key.find(' ') == std::string::npos) ||
-                       n.find('(') != std::string::npos;
+                if (n.find('(') != std::string::npos) return true;
+                phrase_key(n, key);
+                return curated.count(key) != 0 || (person && key.find(' ') == std::string::npos);
             });
             if (kept.names.empty()) continue;
             if (kept.kind != model::ActorKind::agent) kept.name = kept.names.front();
@@ -155,14 +186,59 @@ void add_dictionaries(Lexicon& lexicon, const std::vector<std::string>& files) {
     }
 }
 
+// Reads each default dictionary into a lexicon of its own: the largest on a
+// thread of its own while this one runs `meanwhile` (the curated files) and
+// then reads the others. Whatever the threads, the first error is the one
+// reading the files one after another in order would meet.
+std::vector<Lexicon> read_dictionaries(const std::vector<std::string>& files,
+                                       const std::function<void()>& meanwhile) {
+    std::vector<Lexicon> read(files.size());
+    std::vector<std::exception_ptr> failed(files.size());
+    auto read_one = [&](std::size_t i) {
+        try {
+            load_lexicon_file(read[i], files[i]);
+        } catch (...) {
+            failed[i] = std::current_exception();
+        }
+    };
+    std::size_t largest = 0;
+    std::uintmax_t largest_size = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::error_code ec;
+        const std::uintmax_t size = std::filesystem::file_size(files[i], ec);
+        if (!ec && size > largest_size) largest = i, largest_size = size;
+    }
+    std::future<void> apart;
+    if (files.size() > 1) apart = std::async(std::launch::async, read_one, largest);
+    meanwhile();  // its error comes first: it is before the dictionaries
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (i != largest || !apart.valid()) read_one(i);
+    if (apart.valid()) apart.get();
+    for (const std::exception_ptr& e : failed)
+        if (e) std::rethrow_exception(e);
+    return read;
+}
+
 }  // namespace
 
 Lexicon load_default_lexicon(const std::vector<std::string>& extra_files,
                              const LoadOptions& options) {
     Lexicon lexicon;
     if (options.default_dictionaries) {
-        for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
-        add_dictionaries(lexicon, default_dictionary_files());
+        // The dictionaries are listed after the curated files are read, as
+        // far as errors go: a missing lexicon directory is said first.
+        std::vector<std::string> dictionaries;
+        std::exception_ptr unlisted;
+        try {
+            dictionaries = default_dictionary_files();
+        } catch (...) {
+            unlisted = std::current_exception();
+        }
+        std::vector<Lexicon> read = read_dictionaries(dictionaries, [&] {
+            for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
+            if (unlisted) std::rethrow_exception(unlisted);
+        });
+        add_dictionaries(lexicon, read);
     }
     for (const std::string& f : extra_files) load_lexicon_file(lexicon, f);
     check_codes(lexicon);

@@ -176,8 +176,7 @@ bool keep_capitals(std::string_view w) {
     return letters && !vowel;
 }
 
-std::string title_word(std::string_view w) {
-    std::string out;
+void append_title_word(std::string_view w, std::string& out) {
     bool start = true;
     for (std::size_t i = 0; i < w.size(); ++i) {
         const char c = w[i];
@@ -185,7 +184,15 @@ std::string title_word(std::string_view w) {
         // O'BRIEN → O'Brien but WOMEN'S → Women's.
         start = c == '-' || c == '(' || c == '/' || (c == '\'' && i == 1);
     }
-    return out;
+}
+
+// std::string_view::find_first_of, without its call of memchr a character:
+// the reader looks for a few characters in every line and name.
+std::size_t find_any(std::string_view s, std::string_view set, std::size_t from = 0) {
+    for (std::size_t i = from; i < s.size(); ++i)
+        for (char c : set)
+            if (s[i] == c) return i;
+    return std::string_view::npos;
 }
 
 // TABARI writes names in capitals with '_' between words. News writes them
@@ -193,18 +200,16 @@ std::string title_word(std::string_view w) {
 // are title-cased except what looks like an acronym; agents (common nouns)
 // are lower-cased.
 std::string display_name(std::string_view raw, bool agent) {
-    std::vector<std::string_view> words;
-    std::size_t i = 0;
-    while (i < raw.size()) {
-        const std::size_t j = raw.find_first_of("_ \t", i);
-        const std::size_t end = j == std::string_view::npos ? raw.size() : j;
-        if (end > i) words.push_back(raw.substr(i, end - i));
-        i = end + 1;
-    }
     std::string out;
-    for (std::size_t k = 0; k < words.size(); ++k) {
+    out.reserve(raw.size());
+    std::size_t i = 0, k = 0;
+    while (i < raw.size()) {
+        const std::size_t j = find_any(raw, "_ \t", i);
+        const std::size_t end = j == std::string_view::npos ? raw.size() : j;
+        const std::string_view w = raw.substr(i, end - i);
+        i = end + 1;
+        if (w.empty()) continue;
         if (k) out += ' ';
-        const std::string_view w = words[k];
         if (agent) {
             for (char c : w) out += lower(c);
         } else if (keep_capitals(w)) {
@@ -212,8 +217,9 @@ std::string display_name(std::string_view raw, bool agent) {
         } else if (k > 0 && std::find(std::begin(small_words), std::end(small_words), w) != std::end(small_words)) {
             for (char c : w) out += lower(c);
         } else {
-            out += title_word(w);
+            append_title_word(w, out);
         }
+        ++k;
     }
     return out;
 }
@@ -221,6 +227,7 @@ std::string display_name(std::string_view raw, bool agent) {
 // "VLADIMIR_V._PUTIN_" → "VLADIMIR_V._PUTIN": the id's part after "TABARI.".
 std::string id_name(std::string_view raw) {
     std::string out;
+    out.reserve(raw.size());
     for (char c : raw) {
         const char u = (c == ' ' || c == '\t') ? '_' : upper(c);
         if (u == '_' && (out.empty() || out.back() == '_')) continue;
@@ -231,10 +238,11 @@ std::string id_name(std::string_view raw) {
 }
 
 std::string_view trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    std::size_t b = 0, e = s.size();
+    while (b < e && blank(s[b])) ++b;
+    while (e > b && blank(s[e - 1])) --e;
+    return s.substr(b, e - b);
 }
 
 bool all_digits(std::string_view s) {
@@ -278,8 +286,10 @@ private:
     }
 
     // Comments: '#' and ';' to the end of the line, and <!-- … --> over lines.
-    std::string strip_comments(std::string_view s) {
-        std::string out;
+    // The line as it is when it has none, else a copy in `out` without them.
+    std::string_view strip_comments(std::string_view s, std::string& out) {
+        if (!in_comment_ && find_any(s, "#;<") == std::string_view::npos) return s;
+        out.clear();
         std::size_t i = 0;
         while (i < s.size()) {
             if (in_comment_) {
@@ -312,8 +322,7 @@ private:
             warn(n, "invalid UTF-8 at column " + std::to_string(bad + 1) + "; line skipped", "encoding");
             return;
         }
-        const std::string stripped = strip_comments(raw);
-        const std::string_view s = trim(stripped);
+        const std::string_view s = trim(strip_comments(raw, stripped_));
         if (s.empty()) return;
         if (s.front() == '!' && s.find('=') != std::string_view::npos) return macro(s, n);
         if (s.front() == '+') {
@@ -329,9 +338,9 @@ private:
         // Names on consecutive lines before their codes ("IVO_JOSIPOVIC_",
         // "PRESIDENT_JOSIPOVIC_", "JOSIPOVIC_", then [HRVGOV >20120219]) are
         // one person: read the later lines as synonyms.
-        if (current_ && current_->codes.empty() && current_->agent_codes.empty() && !current_->null_code &&
-            current_->only_names && current_->last_line + 1 == n &&
-            s.find_first_of("[{") == std::string_view::npos) {
+        if (current_ && current_->codes.empty() && current_->agent_codes.empty() &&
+            !current_->null_code && current_->only_names && current_->last_line + 1 == n &&
+            find_any(s, "[{") == std::string_view::npos) {
             current_->last_line = n;
             return name_and_codes(s, n, false);
         }
@@ -366,7 +375,7 @@ private:
 
     // A name (or synonym), then perhaps {plural} and [codes].
     void name_and_codes(std::string_view s, std::size_t n, bool first) {
-        const auto cut = s.find_first_of("[{");
+        const auto cut = find_any(s, "[{");
         std::string_view name = trim(s.substr(0, cut));
         std::optional<std::string> plural;
         if (cut != std::string_view::npos && s[cut] == '{') {
@@ -410,6 +419,14 @@ private:
             name.find("\xEF\xBF\xBD") != std::string_view::npos)
             return warn(n, "control or replacement character in name \"" + sanitized(name) + "\"; name left out",
                         "bad-name");
+        if (name.find('!') == std::string_view::npos) {
+            // No substitution markers (nearly every name): the name itself.
+            current_->names.emplace_back(name);
+            if (!plural && name.back() != '_')
+                current_->names.push_back("\x01" + std::string(name));
+            if (plural && !plural->empty()) current_->names.push_back(*plural);
+            return;
+        }
         for (const std::string& expanded : expand(std::string(name), n)) {
             const bool macro_made = expanded != name;
             current_->names.push_back(expanded);
@@ -514,12 +531,18 @@ private:
             if (d == &from ? r[0] == '<' : r[0] == '>') continue;
             if (!all_digits(*d) || (d->size() != 6 && d->size() != 8))
                 return bad("\"" + *d + "\" is not YYMMDD or YYYYMMDD");
-            const int yy = std::stoi(d->substr(0, d->size() - 4));
+            // Digits only (checked above): read without std::stoi's copies.
+            const auto number = [&](std::size_t from, std::size_t count) {
+                int v = 0;
+                for (std::size_t k = from; k < from + count; ++k) v = v * 10 + ((*d)[k] - '0');
+                return v;
+            };
+            const int yy = number(0, d->size() - 4);
             // Two-digit years: the files reach back to the 1930s and were
             // written in 2014; 00-29 are taken as 2000-2029.
             const int year = d->size() == 8 ? yy : (yy < 30 ? 2000 + yy : 1900 + yy);
-            const auto day = detail::make_day(year, unsigned(std::stoi(d->substr(d->size() - 4, 2))),
-                                              unsigned(std::stoi(d->substr(d->size() - 2))));
+            const auto day = detail::make_day(year, unsigned(number(d->size() - 4, 2)),
+                                              unsigned(number(d->size() - 2, 2)));
             if (!day) return bad("\"" + *d + "\" is not a calendar date");
             // TABARI's "A-B" includes B and ">A" excludes A; a Role's end is
             // exclusive (the successor's day), so both move one day later.
@@ -653,6 +676,7 @@ private:
     std::string_view text_;
     const std::string& file_;
     bool in_comment_ = false;
+    std::string stripped_;  // a line without its comments
     std::optional<Record> current_;
     std::map<std::string, std::vector<std::string>> macros_;
     std::map<std::string, Entry> agents_;

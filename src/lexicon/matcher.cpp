@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "lexicon/detail.hpp"
+
 namespace eventgraph::lexicon {
 
 namespace {
@@ -89,23 +91,79 @@ struct ActorMatcher::Unit {
     std::size_t end = 0;
 };
 
+namespace {
+
+// Open addressing over 64-bit keys, all ones for an empty slot: the trie's
+// edges are made once, looked up for every token of every sentence.
+constexpr std::uint64_t empty_edge = ~std::uint64_t{0};
+
+std::size_t edge_slot(std::uint64_t key, std::size_t mask) {
+    return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+}
+
+}  // namespace
+
+std::uint32_t* ActorMatcher::edge_insert(std::uint64_t key, std::uint32_t value) {
+    if ((edge_count_ + 1) * 2 > edge_slots_.size()) {
+        std::vector<EdgeSlot> old(std::max<std::size_t>(1024, edge_slots_.size() * 2),
+                                  EdgeSlot{empty_edge, 0});
+        old.swap(edge_slots_);
+        const std::size_t mask = edge_slots_.size() - 1;
+        for (const EdgeSlot& e : old) {
+            if (e.key == empty_edge) continue;
+            std::size_t i = edge_slot(e.key, mask);
+            while (edge_slots_[i].key != empty_edge) i = (i + 1) & mask;
+            edge_slots_[i] = e;
+        }
+    }
+    const std::size_t mask = edge_slots_.size() - 1;
+    std::size_t i = edge_slot(key, mask);
+    while (edge_slots_[i].key != empty_edge) {
+        if (edge_slots_[i].key == key) return nullptr;
+        i = (i + 1) & mask;
+    }
+    edge_slots_[i] = EdgeSlot{key, value};
+    ++edge_count_;
+    return &edge_slots_[i].value;
+}
+
 ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries) {
     for (auto w : builtin_title_words) title_words_.emplace(w);
 
-    // Nodes are numbered as they are made; candidates are gathered per node
-    // and laid out flat at the end.
-    std::vector<std::vector<Candidate>> per_node(1);
+    // Candidates in the order they are found, chained per node (to merge a
+    // form's repeats, which come from the same entry); laid out flat per
+    // node at the end.
+    constexpr std::uint32_t none = 0xFFFFFFFFu;
+    struct Found {
+        std::uint32_t node;
+        std::uint32_t previous;  // the node's candidate found before, or none
+        Candidate candidate;
+    };
+    std::vector<Found> found;
+    std::vector<std::uint32_t> last_found(1, none);  // node → its latest in found
+    found.reserve(entries.size() * 2);
+    last_found.reserve(entries.size() * 3);
+    words_.reserve(entries.size() * 2);
     terminal_begin_.clear();
-    edges_.reserve(entries.size() * 4);
 
     std::uint32_t next_node = 1;
-
     std::vector<Unit> units;
     std::string key;
+    std::vector<text::Token> toks;
+    // Role titles repeat (every president's "President"): their words once.
+    std::unordered_set<std::string_view> titles_seen;
     for (std::uint32_t e = 0; e < entries_.size(); ++e) {
         const Entry& entry = entries_[e];
+        const bool person = entry.kind == model::ActorKind::person;
+        // People are also found by surname: the last word of a name of two or more.
+        auto add_surname = [&](const std::string& n) {
+            if (toks.size() < 2 || toks.back().kind != text::TokenKind::word) return;
+            auto& ids = surnames_[text::match_key(toks.back().text(n))];
+            if (std::find(ids.begin(), ids.end(), e) == ids.end()) ids.push_back(e);
+        };
         auto add = [&](const std::string& form, MatchKind kind) {
-            const auto toks = text::tokenize(form);
+            detail::tokenize_phrase(form, toks);
+            if (person && kind == MatchKind::name) add_surname(form);
             std::size_t first = 0;
             bool the_optional = false;
             if (toks.size() > 1 && toks[0].text(form) == "the") {
@@ -114,9 +172,8 @@ ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries
             }
             const std::span<const text::Token> span(toks.data() + first, toks.size() - first);
             if (span.empty()) return;
-            // Make word ids for every unit of the form before stepping the trie.
             units.clear();
-            units_of(form, span, units, key);
+            units_of(form, span, units, key, false);
             std::uint32_t node = 0;
             for (const Unit& u : units) {
                 const std::string_view piece(form.data() + u.begin, u.end - u.begin);
@@ -136,22 +193,23 @@ ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries
                 }
                 const std::uint64_t edge = (std::uint64_t(node) << 34) |
                                            (std::uint64_t(it->second) << 2) | std::uint64_t(rule);
-                auto [eit, made] = edges_.emplace(edge, next_node);
-                if (made) {
-                    ++next_node;
-                    per_node.emplace_back();
+                if (edge_insert(edge, next_node)) {
+                    node = next_node++;
+                    last_found.push_back(none);
+                } else {
+                    node = child(node, it->second, rule);
                 }
-                node = eit->second;
             }
-            auto& list = per_node[node];
             // "U.S." and "the U.S." are one reading, which takes in a "the" when written.
-            const auto seen = std::find_if(list.begin(), list.end(), [&](const Candidate& c) {
-                return c.entry == e && c.kind == kind;
-            });
-            if (seen == list.end())
-                list.push_back(Candidate{e, kind, the_optional});
-            else
-                seen->the_optional |= the_optional;
+            for (std::uint32_t f = last_found[node]; f != none && found[f].candidate.entry == e;
+                 f = found[f].previous) {
+                if (found[f].candidate.kind == kind) {
+                    found[f].candidate.the_optional |= the_optional;
+                    return;
+                }
+            }
+            found.push_back(Found{node, last_found[node], Candidate{e, kind, the_optional}});
+            last_found[node] = std::uint32_t(found.size() - 1);
         };
         if (entry.kind == model::ActorKind::agent) {
             for (const auto& n : entry.names) add(n, MatchKind::agent);
@@ -163,46 +221,52 @@ ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries
         for (const auto& n : entry.metonyms) add(n, MatchKind::metonym);
 
         for (const auto& role : entry.roles) {
+            if (!titles_seen.insert(role.title).second) continue;
             for (const auto& t : text::tokenize(role.title)) {
                 if (t.kind == text::TokenKind::word) title_words_.insert(text::match_key(t.text(role.title)));
             }
         }
-        if (entry.kind == model::ActorKind::person) {
-            auto add_surname = [&](const std::string& n) {
-                const auto toks = text::tokenize(n);
-                if (toks.size() < 2 || toks.back().kind != text::TokenKind::word) return;
-                auto& ids = surnames_[text::match_key(toks.back().text(n))];
-                if (std::find(ids.begin(), ids.end(), e) == ids.end()) ids.push_back(e);
-            };
+        // The display name is one of the names as a rule; when not, its surname too.
+        if (person && !entry.names.empty() &&
+            std::find(entry.names.begin(), entry.names.end(), entry.name) == entry.names.end()) {
+            detail::tokenize_phrase(entry.name, toks);
             add_surname(entry.name);
-            for (const auto& n : entry.names) add_surname(n);
         }
     }
 
-    terminal_begin_.assign(per_node.size() + 1, 0);
-    for (std::size_t n = 0; n < per_node.size(); ++n) {
-        auto& list = per_node[n];
-        std::stable_sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) {
-            return rank(a.kind) < rank(b.kind);
-        });
-        terminal_begin_[n] = std::uint32_t(candidates_.size());
-        candidates_.insert(candidates_.end(), list.begin(), list.end());
+    // Each node's candidates, in the order found, then by kind.
+    const std::size_t nodes = last_found.size();
+    terminal_begin_.assign(nodes + 1, 0);
+    for (const Found& f : found) ++terminal_begin_[f.node + 1];
+    for (std::size_t n = 0; n < nodes; ++n) terminal_begin_[n + 1] += terminal_begin_[n];
+    candidates_.resize(found.size());
+    std::vector<std::uint32_t> fill(terminal_begin_.begin(), terminal_begin_.end() - 1);
+    for (const Found& f : found) candidates_[fill[f.node]++] = f.candidate;
+    for (std::size_t n = 0; n < nodes; ++n) {
+        if (terminal_begin_[n + 1] - terminal_begin_[n] < 2) continue;
+        std::stable_sort(
+            candidates_.begin() + terminal_begin_[n], candidates_.begin() + terminal_begin_[n + 1],
+            [](const Candidate& a, const Candidate& b) { return rank(a.kind) < rank(b.kind); });
     }
-    terminal_begin_[per_node.size()] = std::uint32_t(candidates_.size());
 }
 
 std::uint32_t ActorMatcher::child(std::uint32_t node, std::uint32_t word, CaseRule rule) const {
-    const std::uint64_t edge =
+    if (edge_slots_.empty()) return 0;
+    const std::uint64_t key =
         (std::uint64_t(node) << 34) | (std::uint64_t(word) << 2) | std::uint64_t(rule);
-    const auto it = edges_.find(edge);
-    return it == edges_.end() ? 0 : it->second;
+    const std::size_t mask = edge_slots_.size() - 1;
+    for (std::size_t i = edge_slot(key, mask);; i = (i + 1) & mask) {
+        if (edge_slots_[i].key == key) return edge_slots_[i].value;
+        if (edge_slots_[i].key == empty_edge) return 0;
+    }
 }
 
 void ActorMatcher::units_of(std::string_view s, std::span<const text::Token> tokens,
-                            std::vector<Unit>& out, std::string& key) const {
+                            std::vector<Unit>& out, std::string& key, bool find_words) const {
     // While compiling, words_ is still growing: units_of then only cuts the
-    // units; add_form gives them their ids.
+    // units, and the compiler gives them their ids.
     auto word_of = [&](std::string_view piece, text::TokenKind kind) -> std::uint32_t {
+        if (!find_words) return no_word;
         if (piece.size() > longest_key_ * 2 + 4 && !words_.empty()) return no_word;
         key.clear();
         text::append_match_key(piece, kind, key);
@@ -252,7 +316,7 @@ void ActorMatcher::match(std::string_view text, std::span<const text::Token> tok
     thread_local std::vector<Unit> units;
     thread_local std::string key;
     units.clear();
-    units_of(text, tokens, units, key);
+    units_of(text, tokens, units, key, true);
 
     auto allowed = [](CaseRule rule, std::uint16_t flags) {
         switch (rule) {

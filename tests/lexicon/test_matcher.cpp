@@ -1,9 +1,10 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
+#include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/lexicon/matcher.hpp"
+#include "lexicon/detail.hpp"
 
 using namespace eventgraph;
 using namespace eventgraph::lexicon;
@@ -356,4 +357,32 @@ TEST_CASE("matching the same sentence twice gives the same matches (scratch spac
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].begin == b[i].begin);
     CHECK(matcher().match(s, std::span<const text::Token>{}).empty());
+}
+
+TEST_CASE(
+    "plain phrases are tokenized as text::tokenize does, for every name of the default lexicon") {
+    const Lexicon lex = load_default_lexicon();
+    std::vector<std::string> phrases = {"Russia", "Vladimir Putin", "the Kremlin", "US", "a b c"};
+    for (const Entry& e : lex.entries())
+        for (const auto* list : {&e.names, &e.adjectives, &e.metonyms})
+            phrases.insert(phrases.end(), list->begin(), list->end());
+    std::size_t plain = 0;
+    std::vector<text::Token> fast;
+    for (const std::string& p : phrases) {
+        if (!detail::tokenize_plain(p, fast)) continue;
+        ++plain;
+        const auto slow = text::tokenize(p);
+        REQUIRE(fast.size() == slow.size());
+        for (std::size_t i = 0; i < slow.size(); ++i) {
+            INFO(p);
+            CHECK(fast[i].begin == slow[i].begin);
+            CHECK(fast[i].end == slow[i].end);
+            CHECK(fast[i].kind == slow[i].kind);
+            CHECK(fast[i].flags == slow[i].flags);
+        }
+    }
+    CHECK(plain > phrases.size() / 2);
+    for (const char* other :
+         {"U.S.", "Guinea-Bissau", "O'Brien", "two  spaces", " lead", "trail ", "", "Côte"})
+        CHECK_FALSE(detail::tokenize_plain(other, fast));
 }

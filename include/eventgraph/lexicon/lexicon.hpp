@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,16 @@
 #include "eventgraph/model/actor.hpp"
 
 namespace eventgraph::lexicon {
+
+/// Hashes strings and string views alike, so lookups by a view copy nothing.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
 /// A dated role of a person: "Secretary of State" of USA from 2021-01-26 to 2025-01-20.
 struct Role {
@@ -84,13 +95,16 @@ public:
     const Entry* find(std::string_view id) const;
     const std::vector<Entry>& entries() const noexcept { return entries_; }
     std::size_t size() const noexcept { return entries_.size(); }
+    /// Moves the entries out, leaving the lexicon without entries (its
+    /// warnings stay): for a lexicon read only to be added to another.
+    std::vector<Entry> take_entries();
 
     const std::vector<Warning>& warnings() const noexcept { return warnings_; }
     void warn(Warning w) { warnings_.push_back(std::move(w)); }
 
 private:
     std::vector<Entry> entries_;
-    std::map<std::string, std::size_t, std::less<>> index_;  // id → position in entries_
+    StringMap<std::size_t> index_;  // id → position in entries_
     std::vector<Warning> warnings_;
 };
 

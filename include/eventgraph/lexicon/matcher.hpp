@@ -67,13 +67,6 @@ struct Candidate {
 /// - lower-case lexicon words and all agent nouns match in any case.
 /// A leading lower-case "the" of a lexicon form is optional in text, and is
 /// part of the match when present ("the Kremlin", "Kremlin").
-/// Hashes strings and string views alike, so lookups by a view copy nothing.
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-template <typename T>
-using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
 class ActorMatcher {
 public:
@@ -106,14 +99,21 @@ private:
     enum class CaseRule : std::uint8_t { any = 0, capitalized = 1, upper = 2 };
     struct Unit;
 
-    void add_form(std::string_view form, std::uint32_t entry, MatchKind kind);
+    struct EdgeSlot {
+        std::uint64_t key;  // (node, word, rule); all ones: empty
+        std::uint32_t value;
+    };
+
     std::uint32_t child(std::uint32_t node, std::uint32_t word, CaseRule rule) const;
+    /// The new edge's slot, or null if the edge is there already.
+    std::uint32_t* edge_insert(std::uint64_t key, std::uint32_t value);
     void units_of(std::string_view text, std::span<const text::Token> tokens,
-                  std::vector<Unit>& out, std::string& key) const;
+                  std::vector<Unit>& out, std::string& key, bool find_words) const;
 
     std::vector<Entry> entries_;
     StringMap<std::uint32_t> words_;                          // match key → word id
-    std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node, word, rule) → node
+    std::vector<EdgeSlot> edge_slots_;                        // (node, word, rule) → node
+    std::size_t edge_count_ = 0;
     std::vector<std::uint32_t> terminal_begin_;               // node → first candidate
     std::vector<Candidate> candidates_;
     std::unordered_set<std::string, StringHash, std::equal_to<>> title_words_;
