@@ -362,42 +362,42 @@ TEST_CASE("any bytes give an article or an input_error, never a crash") {
 using Names = std::vector<std::string>;
 
 TEST_CASE("bylines: rel=author links give their text, each name once, in page order") {
-    CHECK(normalize_file("bylines-rel-author.html").authors ==
+    CHECK(normalize_file("bylines/rel-author.html").authors ==
           Names{"Ines Varga", "Piotr Zieliński"});
 }
 
 TEST_CASE("bylines: itemprop=author gives its itemprop=name child, a <meta> name, or its text") {
-    CHECK(normalize_file("bylines-itemprop.html").authors ==
+    CHECK(normalize_file("bylines/itemprop.html").authors ==
           Names{"Amara Osei", "Lukas Brandt", "Noor Haddad"});
 }
 
 TEST_CASE("bylines: classes naming author or byline lose By, roles, outlets, handles and dates") {
-    CHECK(normalize_file("bylines-class.html").authors ==
+    CHECK(normalize_file("bylines/class.html").authors ==
           Names{"Jane Doe", "John Roe", "Ann Lee", "Marta Kovac", "KENJI SATO"});
 }
 
 TEST_CASE("bylines: meta author and article:author names, not the site, not a profile URL") {
-    CHECK(normalize_file("bylines-meta.html").authors ==
+    CHECK(normalize_file("bylines/meta.html").authors ==
           Names{"Olena Marchenko", "Ivan Hrytsak", "Taras Bondar"});
 }
 
 TEST_CASE("bylines: an article:author URL spells the name only when nothing else names anyone") {
     // ".../authors/karin-lund/" reads as a name; ".../balticledger" does not.
-    CHECK(normalize_file("bylines-author-url.html").authors == Names{"Karin Lund"});
+    CHECK(normalize_file("bylines/author-url.html").authors == Names{"Karin Lund"});
     CHECK(normalize_file("newspaper.html").authors == Names{"Elsa Court", "Tomas Lindqvist"});
 }
 
 TEST_CASE(
     "bylines: JSON-LD author as array, string, Person and given/family name, no Organization") {
-    CHECK(normalize_file("bylines-jsonld.html").authors ==
+    CHECK(normalize_file("bylines/jsonld.html").authors ==
           Names{"Mykola Shevchuk", "Daria Koval", "Yuri Tkach"});
-    CHECK(normalize_file("bylines-single-jsonld.html").authors == Names{"Claire Dubois"});
+    CHECK(normalize_file("bylines/single-jsonld.html").authors == Names{"Claire Dubois"});
 }
 
 TEST_CASE("bylines: a news page's byline block, JSON-LD and meta tags give the people once") {
     // Not the "By" and "and" labels, the role, the dates, the site named as
     // author, the related story's byline or the author's biography.
-    CHECK(normalize_file("bylines-mixed.html").authors == Names{"Samir Nasser", "Leila Farouk"});
+    CHECK(normalize_file("bylines/mixed.html").authors == Names{"Samir Nasser", "Leila Farouk"});
 }
 
 TEST_CASE("bylines: the byline's words around the names are left out") {
