@@ -60,31 +60,13 @@ const std::unordered_set<std::string>& role_words() {
 
 // Wire agencies and outlets that sign stories without being anyone.
 const std::unordered_set<std::string>& outlets() {
-    static const std::unordered_set<std::string> o{"reuters",
-                                                   "ap",
-                                                   "associated press",
-                                                   "the associated press",
-                                                   "afp",
-                                                   "agence france-presse",
-                                                   "agence france presse",
-                                                   "bloomberg",
-                                                   "dpa",
-                                                   "xinhua",
-                                                   "tass",
-                                                   "ria novosti",
-                                                   "interfax",
-                                                   "upi",
-                                                   "efe",
-                                                   "ansa",
-                                                   "kyodo",
-                                                   "yonhap",
-                                                   "pti",
-                                                   "ani",
-                                                   "ukrinform",
-                                                   "anadolu",
-                                                   "cnn",
-                                                   "bbc",
-                                                   "ap and reuters"};
+    // clang-format off
+    static const std::unordered_set<std::string> o{
+        "reuters", "ap", "associated press", "the associated press", "afp",
+        "agence france-presse", "agence france presse", "bloomberg", "dpa", "xinhua", "tass",
+        "ria novosti", "interfax", "upi", "efe", "ansa", "kyodo", "yonhap", "pti", "ani",
+        "ukrinform", "anadolu", "cnn", "bbc", "ap and reuters"};
+    // clang-format on
     return o;
 }
 
@@ -108,7 +90,7 @@ std::string clean_part(std::string p, const std::vector<std::string>& site_names
             is_upper_ascii(p[cut + at.size()]))
             p.resize(cut);
     }
-    std::string name;
+    std::vector<std::string> words;
     for (std::string w : words_of(p)) {
         while (!w.empty() && (w.back() == '.' || w.back() == ',' || w.back() == ':') &&
                !(w.size() == 2 && is_upper_ascii(w[0])))  // an initial keeps its period
@@ -117,9 +99,14 @@ std::string clean_part(std::string p, const std::vector<std::string>& site_names
         const std::string word = lowered(w);
         // "By" and "and" standing alone: labels between the names' markup.
         if (role_words().count(word) || word == "by" || word == "and" || word == "with") return {};
-        if (!name.empty()) name += ' ';
-        name += w;
+        words.push_back(std::move(w));
     }
+    // "Jane Doe Follow on X": the lower-case words left at the end.
+    while (!words.empty() && std::all_of(words.back().begin(), words.back().end(),
+                                         [](char c) { return c >= 'a' && c <= 'z'; }))
+        words.pop_back();
+    std::string name;
+    for (const std::string& w : words) name += (name.empty() ? "" : " ") + w;
     if (name.empty() || name.size() > 80 || looks_like_url(name) ||
         name.find_first_of("0123456789@()|") != std::string::npos)
         return {};

@@ -259,8 +259,8 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
         if (!k) continue;
         out[*k].more_evidence.push_back(e.evidence);
         gone[g] = true;
-        auto& list = by_pair[{source, target}];
-        list.erase(std::find(list.begin(), list.end(), g));
+        std::vector<std::size_t>& list = by_pair.find({source, target})->second;
+        list.erase(std::remove(list.begin(), list.end(), g), list.end());
     }
     std::size_t kept = 0;
     for (std::size_t g = 0; g < out.size(); ++g)

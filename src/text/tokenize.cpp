@@ -456,6 +456,8 @@ std::vector<Token> tokenize(std::string_view s) {
 
 // ---- sentences -------------------------------------------------------------
 
+namespace {
+
 // How good a place the gap before tokens[k] is to cut a run-on sentence, 0
 // (inside a name) to 5 (a line, cell or clause boundary).
 int cut_rank(std::string_view s, std::span<const Token> tokens, std::size_t k) {
@@ -512,6 +514,8 @@ void append_bounded(std::string_view s, std::span<const Token> tokens, std::size
     }
     add(first, last);
 }
+
+}  // namespace
 
 std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token> tokens,
                                       const SentenceOptions& options) {

@@ -416,6 +416,9 @@ TEST_CASE("bylines: the byline's words around the names are left out") {
     CHECK(authors("Staff writer") == Names{});
     CHECK(authors("By Jane Doe in Kyiv \xE2\x80\xA2 Updated 3 hours ago") == Names{"Jane Doe"});
     CHECK(authors("By Jane Doe Follow @janedoe") == Names{"Jane Doe"});
+    CHECK(authors("By Jane Doe Follow on X") == Names{"Jane Doe"});
+    CHECK(authors("By \xD0\x9E\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB0 Kovalenko") ==
+          Names{"\xD0\x9E\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB0 Kovalenko"});
     CHECK(authors("By Jane Doe with John Roe") == Names{"Jane Doe", "John Roe"});
     CHECK(authors("By J. R. Hartley") == Names{"J. R. Hartley"});
     CHECK(authors("By jane.doe@example.com") == Names{});
