@@ -55,6 +55,8 @@ d = target("fuzz_text_page")
 copy(d, *sorted((data / "pages").glob("*.txt")), data / "cli" / "plain.txt", *sorted((top / "samples").glob("*.txt")))
 d = target("fuzz_html_page")
 copy(d, *sorted((data / "pages").glob("*.html")))
+for p in sorted((data / "pages" / "bylines").glob("*.html")):
+    put(d, "bylines-" + p.name, p.read_bytes())
 
 # Temporal expressions: "REFERENCE\nTEXT", one file per sentence of the dates fixture.
 d = target("fuzz_time_expressions")

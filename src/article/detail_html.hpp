@@ -41,6 +41,11 @@ const GumboVector* children_of(const GumboNode* node);
 bool is_element(const GumboNode* node, GumboTag tag);
 bool is_element(const GumboNode* node);
 
+/// ASCII case: lower-cased copy, comparisons that ignore it.
+std::string lowered(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+
 /// The value of an attribute, empty if absent.
 std::string_view attribute(const GumboNode* node, const char* name);
 bool has_attribute(const GumboNode* node, const char* name);
@@ -99,6 +104,29 @@ struct JsonLdArticle {
     std::string url;
     std::string language;
 };
+
+/// The people a byline names, in its order, each once: "By Jane Doe and John
+/// Roe in Kyiv, Reuters | Updated September 10, 2024" gives Jane Doe, John Roe.
+/// "By" and its kin, roles ("staff writer", "Kyiv correspondent"), outlets
+/// (wire agencies, the site's own names, "… News"), dates, handles, e-mail
+/// addresses and links are left out; names are split at commas, "and", "&",
+/// "with" and ";".
+std::vector<std::string> byline_names(std::string_view byline,
+                                      const std::vector<std::string>& site_names);
+
+/// The name an author URL's last path part spells ("…/authors/jane-doe" gives
+/// "Jane Doe"), or empty when it is no two to four words of letters.
+std::string name_from_author_url(std::string_view url);
+
+/// True for an element that marks an author: rel="author", itemprop="author",
+/// or a class or id word holding "author" or "byline".
+bool is_author_marker(const GumboNode* node);
+
+/// The names the author markers give (markers in document order): each
+/// marker's own names come from the innermost markers inside it that name
+/// anyone, else from its itemprop="name" child, else from its text.
+std::vector<std::string> marked_authors(const std::vector<const GumboNode*>& markers,
+                                        const std::vector<std::string>& site_names);
 
 /// Reads the text of every <script type="application/ld+json"> of a page.
 /// Scripts that are not valid JSON are passed over: other sources remain.

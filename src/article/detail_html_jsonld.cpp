@@ -163,10 +163,18 @@ public:
         return member_string(resolve(v), "name");
     }
 
-    std::vector<std::string> names_of(const Value& v) const {
+    // The people among authors: a string, a Person (its name, or given and
+    // family names), or an array of them; an Organization is the outlet.
+    std::vector<std::string> people_of(const Value& v) const {
         std::vector<std::string> out;
         auto add = [&](const Value& e) {
+            const Value& r = resolve(e);
+            for (const std::string& t : types_of(r))
+                if (ends_with(t, "Organization")) return;
             std::string n = name_of(e);
+            if (n.empty() && r.IsObject())
+                n = text::clean_whitespace(member_string(r, "givenName") + " " +
+                                           member_string(r, "familyName"));
             if (!n.empty()) out.push_back(std::move(n));
         };
         if (v.IsArray()) {
@@ -227,7 +235,7 @@ JsonLdArticle read_json_ld(const std::vector<std::string>& scripts) {
     if (out.date_published.empty()) out.date_published = member_string(*article, "dateCreated");
     for (const char* field : {"author", "creator"}) {
         if (const Value* v = member(*article, field); v != nullptr && out.authors.empty())
-            out.authors = graph.names_of(*v);
+            out.authors = graph.people_of(*v);
     }
     if (const Value* v = member(*article, "publisher")) out.publisher = graph.name_of(*v);
     out.url = member_string(*article, "url");

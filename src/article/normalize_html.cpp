@@ -23,27 +23,11 @@ namespace eventgraph::article {
 namespace {
 
 using detail::attribute;
+using detail::iequals;
+using detail::istarts_with;
+using detail::lowered;
 using detail::text_of;
 using detail::Visit;
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
 
 bool iends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
@@ -149,7 +133,7 @@ Declared read_declared(const detail::ParsedPage& page) {
 // What the page shows people, outside its furniture, in document order.
 struct Shown {
     std::unordered_map<const GumboNode*, std::size_t> order;
-    std::vector<const GumboNode*> h1s, times, bylines, author_links, articles, body_marked;
+    std::vector<const GumboNode*> h1s, times, bylines, author_markers, articles, body_marked;
     std::map<const GumboNode*, double> container_score;
 };
 
@@ -165,9 +149,7 @@ Shown read_shown(const detail::ParsedPage& page) {
         if (tag == GUMBO_TAG_ARTICLE) s.articles.push_back(n);
         if (iequals(attribute(n, "itemprop"), "articleBody")) s.body_marked.push_back(n);
         if (has_word(n, {"byline"})) s.bylines.push_back(n);
-        if (tag == GUMBO_TAG_A &&
-            (" " + lowered(attribute(n, "rel")) + " ").find(" author ") != std::string::npos)
-            s.author_links.push_back(n);
+        if (detail::is_author_marker(n)) s.author_markers.push_back(n);
         if (tag == GUMBO_TAG_P) {
             // Readability's measure: a paragraph counts fully for its parent
             // and half for its grandparent, so that a story split into
@@ -349,67 +331,6 @@ std::optional<model::Timestamp> parse_date(std::string_view s) {
     return time::parse_publication_date(clean);
 }
 
-// "By Jane Doe and John Roe in Kyiv | September 10, 2024" → the names.
-std::vector<std::string> split_names(std::string_view byline,
-                                     const std::vector<std::string>& site_names) {
-    std::string t = text::clean_whitespace(byline);
-    if (const auto date = time::find_publication_date(t)) t.resize(date->begin);
-    for (std::string_view stop : {"|", "\xE2\x80\xA2", "\xC2\xB7", " - ", " \xE2\x80\x93 ",
-                                  " \xE2\x80\x94 ", "Updated", "Published", "Posted"}) {
-        const std::size_t cut = t.find(stop);
-        if (cut != std::string::npos) t.resize(cut);
-    }
-    t = text::clean_whitespace(t);
-    for (std::string_view lead :
-         {"written by ", "reporting by ", "words by ", "story by ", "by "}) {
-        if (istarts_with(t, lead)) {
-            t.erase(0, lead.size());
-            break;
-        }
-    }
-    // Split at ", ", " and ", " & ", "; ".
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= t.size(); ++i) {
-        std::size_t sep = 0;
-        if (i == t.size()) {
-            sep = 0;
-        } else if (t.compare(i, 2, ", ") == 0 || t.compare(i, 2, "; ") == 0) {
-            sep = 2;
-        } else if (t.compare(i, 5, " and ") == 0) {
-            sep = 5;
-        } else if (t.compare(i, 3, " & ") == 0) {
-            sep = 3;
-        } else {
-            continue;
-        }
-        parts.push_back(t.substr(start, i - start));
-        if (i == t.size()) break;
-        i += sep - 1;
-        start = i + 1;
-    }
-    std::vector<std::string> names;
-    for (std::string p : parts) {
-        p = text::clean_whitespace(p);
-        if (istarts_with(p, "and ")) p.erase(0, 4);
-        // "John Roe in Kyiv": the place is not part of the name.
-        if (const std::size_t in = p.find(" in ");
-            in != std::string::npos && in + 4 < p.size() && p[in + 4] >= 'A' && p[in + 4] <= 'Z')
-            p.resize(in);
-        while (!p.empty() && (p.back() == '.' || p.back() == ',')) p.pop_back();
-        p = text::clean_whitespace(p);
-        if (p.empty() || p.size() > 80 || looks_like_url(p) ||
-            p.find_first_of("0123456789@") != std::string::npos)
-            continue;
-        if (std::count(p.begin(), p.end(), ' ') > 5) continue;  // a sentence, not a name
-        bool known = false;
-        for (const std::string& s : site_names) known = known || iequals(s, p);
-        for (const std::string& n : names) known = known || iequals(n, p);
-        if (!known) names.push_back(p);
-    }
-    return names;
-}
-
 }  // namespace
 
 std::vector<model::Article> normalize_html_page(std::string_view html, const std::string& page_id,
@@ -490,27 +411,33 @@ std::vector<model::Article> normalize_html_page(std::string_view html, const std
             a.published = parse_date(text_of(t).text);
     }
 
-    // Authors: the first source that names anyone.
-    std::vector<std::vector<std::string>> author_sources;
-    author_sources.push_back(ld.authors);
-    author_sources.push_back(declared.all("author"));
-    std::vector<std::string> og_authors;
-    for (const std::string& s : declared.all("article:author"))
-        if (!looks_like_url(s)) og_authors.push_back(s);
-    author_sources.push_back(og_authors);
-    std::vector<std::string> linked;
-    for (const GumboNode* n : shown.author_links)
-        if (scope == nullptr || detail::contains(scope, n)) linked.push_back(text_of(n).text);
-    author_sources.push_back(linked);
-    author_sources.push_back({byline_text});
-    for (const auto& source : author_sources) {
-        for (const std::string& s : source)
-            for (std::string& n : split_names(s, site_names))
-                if (std::none_of(a.authors.begin(), a.authors.end(),
-                                 [&](const std::string& m) { return iequals(m, n); }))
-                    a.authors.push_back(std::move(n));
-        if (!a.authors.empty()) break;
+    // Authors: the byline markup the story shows, in page order (inside the
+    // story's scope, else before or in its body); then the names the page
+    // declares (JSON-LD, meta author, article:author) that it did not show;
+    // an article:author URL's name only when nothing else names anyone.
+    const auto root_at = shown.order.find(body.root);
+    std::vector<const GumboNode*> in_scope, before_body;
+    for (const GumboNode* n : shown.author_markers) {
+        if (scope != nullptr && detail::contains(scope, n)) in_scope.push_back(n);
+        if (detail::contains(body.root, n) ||
+            (root_at != shown.order.end() && shown.order.at(n) < root_at->second))
+            before_body.push_back(n);
     }
+    a.authors = detail::marked_authors(in_scope, site_names);
+    if (a.authors.empty()) a.authors = detail::marked_authors(before_body, site_names);
+    std::vector<std::string> declared_authors = ld.authors, author_urls;
+    for (const std::string& s : declared.all("author")) declared_authors.push_back(s);
+    for (const std::string& s : declared.all("article:author"))
+        (looks_like_url(s) ? author_urls : declared_authors).push_back(s);
+    const auto add = [&](const std::string& s) {
+        for (std::string& n : detail::byline_names(s, site_names))
+            if (std::none_of(a.authors.begin(), a.authors.end(),
+                             [&](const std::string& m) { return iequals(m, n); }))
+                a.authors.push_back(std::move(n));
+    };
+    for (const std::string& s : declared_authors) add(s);
+    if (a.authors.empty())
+        for (const std::string& url : author_urls) add(detail::name_from_author_url(url));
 
     return {std::move(a)};
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
+#include <unordered_map>
 
 #include "detail_sentence.hpp"
 #include "eventgraph/lexicon/matcher.hpp"
@@ -167,9 +169,10 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
 
     // One event per happening per article: the same type, actors and
     // polarity told again is one event; a telling with no date of its own
-    // (publication basis) joins one that has a date.
+    // (publication basis) joins one that has a date. Each telling joins the
+    // first such event, found through an index so that an article with
+    // thousands of events costs no more than their number.
     std::vector<Event> out;
-    std::vector<std::size_t> sentence_of;
     // An unnamed source has the empty id, as a missing target has.
     const auto id_of = [](const std::optional<model::Actor>& a) {
         return a ? a->id : std::string();
@@ -177,56 +180,98 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
     const auto code_of = [](const std::optional<model::Actor>& a) {
         return a ? a->code : std::string();
     };
+    const auto any_date = [](const Event& x) {
+        return !x.date || x.date->basis == model::DateBasis::publication;
+    };
+    struct Happening {
+        std::size_t first = 0;                       // the first event told so
+        std::set<std::size_t> any_date;              // events of no own date
+        std::map<std::string, std::size_t> by_date;  // date value → first event
+    };
+    std::unordered_map<std::string, Happening> happenings;
     for (auto& p : pending) {
         Event& e = p.event;
-        auto same = [&](const Event& x) {
-            if (x.type != e.type || id_of(x.source) != id_of(e.source) || x.polarity != e.polarity)
-                return false;
-            if ((x.target ? x.target->id : "") != (e.target ? e.target->id : "")) return false;
-            if (!x.date || !e.date) return true;
-            if (x.date->basis == model::DateBasis::publication || e.date->basis == model::DateBasis::publication)
-                return true;
-            return model::date_value(*x.date) == model::date_value(*e.date);
-        };
-        const auto it = std::find_if(out.begin(), out.end(), same);
-        if (it == out.end()) {
+        const std::string key = e.type + '\x1f' + id_of(e.source) + '\x1f' + id_of(e.target) +
+                                '\x1f' + std::to_string(int(e.polarity));
+        const auto [h, created] = happenings.try_emplace(key);
+        std::size_t at = out.size();
+        if (!created) {
+            if (any_date(e)) {
+                at = h->second.first;
+            } else {
+                if (!h->second.any_date.empty()) at = *h->second.any_date.begin();
+                if (const auto d = h->second.by_date.find(model::date_value(*e.date));
+                    d != h->second.by_date.end())
+                    at = std::min(at, d->second);
+            }
+        }
+        if (at == out.size()) {
+            if (created) h->second.first = at;
+            if (any_date(e))
+                h->second.any_date.insert(at);
+            else
+                h->second.by_date.emplace(model::date_value(*e.date), at);
             out.push_back(std::move(e));
             continue;
         }
-        if (it->evidence.sentence != e.evidence.sentence) it->more_evidence.push_back(e.evidence);
-        if (e.date && (!it->date || (it->date->basis == model::DateBasis::publication &&
-                                     e.date->basis != model::DateBasis::publication)))
-            it->date = e.date;
-        if (!it->location && e.location) it->location = e.location;
-        if (!it->attributed_to && e.attributed_to) it->attributed_to = e.attributed_to;
-        it->confidence = std::max(it->confidence, e.confidence);
+        Event& it = out[at];
+        if (it.evidence.sentence != e.evidence.sentence) it.more_evidence.push_back(e.evidence);
+        if (e.date && (!it.date || (it.date->basis == model::DateBasis::publication &&
+                                    e.date->basis != model::DateBasis::publication))) {
+            it.date = e.date;
+            if (!any_date(it)) {
+                h->second.any_date.erase(at);
+                const auto [d, added] = h->second.by_date.emplace(model::date_value(*it.date), at);
+                if (!added) d->second = std::min(d->second, at);
+            }
+        }
+        if (!it.location && e.location) it.location = e.location;
+        if (!it.attributed_to && e.attributed_to) it.attributed_to = e.attributed_to;
+        it.confidence = std::max(it.confidence, e.confidence);
     }
     // A generic type between two actors gives way to a specific one between
     // the same two in the article: "statement" to an accusation, a denial, a
-    // demand…; "cooperate" (either way round) to "aid".
-    auto more_specific = [&](std::size_t g) -> std::optional<std::size_t> {
-        const Event& e = out[g];
-        if (!e.target) return std::nullopt;
-        for (std::size_t k = 0; k < out.size(); ++k) {
-            const Event& s = out[k];
-            if (k == g || !s.target || s.polarity != e.polarity) continue;
-            const bool same =
-                code_of(s.source) == code_of(e.source) && s.target->code == e.target->code;
-            const bool reversed =
-                code_of(s.source) == e.target->code && s.target->code == code_of(e.source);
-            if (e.type == "statement" && same && s.quad != 2 && s.quad != 4 && s.type != "statement") return k;
-            if (e.type == "cooperate" && (same || reversed) && s.type == "aid") return k;
-        }
+    // demand…; "cooperate" (either way round) to "aid". The first such event
+    // still in the list takes it; events are looked up by their two codes.
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_pair;
+    for (std::size_t k = 0; k < out.size(); ++k)
+        if (out[k].target) by_pair[{code_of(out[k].source), out[k].target->code}].push_back(k);
+    const auto first_in = [&](const std::string& from, const std::string& to, std::size_t g,
+                              auto&& fits) -> std::optional<std::size_t> {
+        const auto list = by_pair.find({from, to});
+        if (list == by_pair.end()) return std::nullopt;
+        for (const std::size_t k : list->second)
+            if (k != g && out[k].polarity == out[g].polarity && fits(out[k])) return k;
         return std::nullopt;
     };
-    for (std::size_t i = 0; i < out.size();) {
-        if (const auto k = more_specific(i)) {
-            out[*k].more_evidence.push_back(out[i].evidence);
-            out.erase(out.begin() + std::ptrdiff_t(i));
+    std::vector<bool> gone(out.size(), false);
+    for (std::size_t g = 0; g < out.size(); ++g) {
+        const Event& e = out[g];
+        if (!e.target || (e.type != "statement" && e.type != "cooperate")) continue;
+        const std::string source = code_of(e.source), target = e.target->code;
+        std::optional<std::size_t> k;
+        if (e.type == "statement") {
+            k = first_in(source, target, g, [](const Event& s) {
+                return s.quad != 2 && s.quad != 4 && s.type != "statement";
+            });
         } else {
-            ++i;
+            const auto aid = [](const Event& s) { return s.type == "aid"; };
+            k = first_in(source, target, g, aid);
+            if (const auto r = first_in(target, source, g, aid); r && (!k || *r < *k)) k = r;
         }
+        if (!k) continue;
+        out[*k].more_evidence.push_back(e.evidence);
+        gone[g] = true;
+        std::vector<std::size_t>& list = by_pair.find({source, target})->second;
+        list.erase(std::remove(list.begin(), list.end(), g), list.end());
     }
+    std::size_t kept = 0;
+    for (std::size_t g = 0; g < out.size(); ++g)
+        if (!gone[g]) {
+            if (kept != g) out[kept] = std::move(out[g]);
+            ++kept;
+        }
+    out.resize(kept);
     // A place's country is named by code only in the sentence reading: name it.
     for (auto& e : out)
         for (auto* a : {&e.target, &e.location, &e.attributed_to})

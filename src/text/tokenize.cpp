@@ -456,6 +456,67 @@ std::vector<Token> tokenize(std::string_view s) {
 
 // ---- sentences -------------------------------------------------------------
 
+namespace {
+
+// How good a place the gap before tokens[k] is to cut a run-on sentence, 0
+// (inside a name) to 5 (a line, cell or clause boundary).
+int cut_rank(std::string_view s, std::span<const Token> tokens, std::size_t k) {
+    const Token& prev = tokens[k - 1];
+    const Token& next = tokens[k];
+    const std::string_view gap = s.substr(prev.end, next.begin - prev.end);
+    const std::string_view p = prev.text(s), n = next.text(s);
+    if (next.has(line_start) || gap.size() >= 2 || gap.find('\t') != std::string_view::npos ||
+        p == ";" || p == "|" || p == "\u2022")
+        return 5;
+    if (p == "," || p == ":" || p == "-" || p == "\u2013" || p == "\u2014") return 4;
+    if (next.kind == TokenKind::word && next.is_lowercase()) {
+        for (std::string_view c : {"and", "but", "or", "while", "then", "so", "because", "when"})
+            if (n == c) return 3;
+    }
+    const bool prev_name = prev.kind == TokenKind::word && !prev.is_lowercase();
+    const bool next_name = next.kind == TokenKind::word && !next.is_lowercase();
+    if (next.has(possessive) || (prev_name && next_name)) return 0;
+    if (next_name) {
+        // "Bank of England", "Abu al-Hassan": the name goes on across these.
+        for (std::string_view j : {"of", "the", "de", "al", "bin", "van", "von", "da", "del", "la"})
+            if (p == j) return 0;
+    }
+    return next_name || next.kind == TokenKind::number ? 2 : 1;
+}
+
+// Appends tokens [first, last) as sentences of at most max tokens (see
+// SentenceOptions::max_tokens). Each piece looks at no more than max/2 + 1
+// places and moves on by at least max/2 tokens: linear in the tokens.
+void append_bounded(std::string_view s, std::span<const Token> tokens, std::size_t first,
+                    std::size_t last, std::size_t paragraph, std::size_t max,
+                    std::vector<Sentence>& out) {
+    auto add = [&](std::size_t b, std::size_t e) {
+        Sentence sen;
+        sen.first_token = b;
+        sen.last_token = e;
+        sen.begin = tokens[b].begin;
+        sen.end = tokens[e - 1].end;
+        sen.paragraph = paragraph;
+        out.push_back(sen);
+    };
+    while (max > 0 && last - first > max) {
+        std::size_t cut = first + max;
+        int best = -1;
+        for (std::size_t k = first + max; k >= first + (max + 1) / 2; --k) {
+            if (const int r = cut_rank(s, tokens, k); r > best) {
+                best = r;
+                cut = k;
+                if (r == 5) break;
+            }
+        }
+        add(first, cut);
+        first = cut;
+    }
+    add(first, last);
+}
+
+}  // namespace
+
 std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token> tokens,
                                       const SentenceOptions& options) {
     std::vector<Sentence> out;
@@ -466,13 +527,7 @@ std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token>
 
     auto close = [&](std::size_t end) {
         if (end <= start) return;
-        Sentence sen;
-        sen.first_token = start;
-        sen.last_token = end;
-        sen.begin = tokens[start].begin;
-        sen.end = tokens[end - 1].end;
-        sen.paragraph = paragraph;
-        out.push_back(sen);
+        append_bounded(s, tokens, start, end, paragraph, options.max_tokens, out);
         start = end;
     };
 

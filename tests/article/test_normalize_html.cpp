@@ -358,3 +358,68 @@ TEST_CASE("any bytes give an article or an input_error, never a crash") {
     }
     SUCCEED();
 }
+
+using Names = std::vector<std::string>;
+
+TEST_CASE("bylines: rel=author links give their text, each name once, in page order") {
+    CHECK(normalize_file("bylines/rel-author.html").authors ==
+          Names{"Ines Varga", "Piotr Zieliński"});
+}
+
+TEST_CASE("bylines: itemprop=author gives its itemprop=name child, a <meta> name, or its text") {
+    CHECK(normalize_file("bylines/itemprop.html").authors ==
+          Names{"Amara Osei", "Lukas Brandt", "Noor Haddad"});
+}
+
+TEST_CASE("bylines: classes naming author or byline lose By, roles, outlets, handles and dates") {
+    CHECK(normalize_file("bylines/class.html").authors ==
+          Names{"Jane Doe", "John Roe", "Ann Lee", "Marta Kovac", "KENJI SATO"});
+}
+
+TEST_CASE("bylines: meta author and article:author names, not the site, not a profile URL") {
+    CHECK(normalize_file("bylines/meta.html").authors ==
+          Names{"Olena Marchenko", "Ivan Hrytsak", "Taras Bondar"});
+}
+
+TEST_CASE("bylines: an article:author URL spells the name only when nothing else names anyone") {
+    // ".../authors/karin-lund/" reads as a name; ".../balticledger" does not.
+    CHECK(normalize_file("bylines/author-url.html").authors == Names{"Karin Lund"});
+    CHECK(normalize_file("newspaper.html").authors == Names{"Elsa Court", "Tomas Lindqvist"});
+}
+
+TEST_CASE(
+    "bylines: JSON-LD author as array, string, Person and given/family name, no Organization") {
+    CHECK(normalize_file("bylines/jsonld.html").authors ==
+          Names{"Mykola Shevchuk", "Daria Koval", "Yuri Tkach"});
+    CHECK(normalize_file("bylines/single-jsonld.html").authors == Names{"Claire Dubois"});
+}
+
+TEST_CASE("bylines: a news page's byline block, JSON-LD and meta tags give the people once") {
+    // Not the "By" and "and" labels, the role, the dates, the site named as
+    // author, the related story's byline or the author's biography.
+    CHECK(normalize_file("bylines/mixed.html").authors == Names{"Samir Nasser", "Leila Farouk"});
+}
+
+TEST_CASE("bylines: the byline's words around the names are left out") {
+    const std::string body = "<p>Text of the story.</p></article>";
+    const auto authors = [&](const std::string& byline) {
+        return normalize("<article><div class='byline'>" + byline + "</div>" + body).authors;
+    };
+    CHECK(authors("By Jane Doe and John Roe") == Names{"Jane Doe", "John Roe"});
+    CHECK(authors("by: Jane Doe; John Roe &amp; Ann Lee") ==
+          Names{"Jane Doe", "John Roe", "Ann Lee"});
+    CHECK(authors("Jane Doe, Kyiv correspondent, and John Roe, contributor") ==
+          Names{"Jane Doe", "John Roe"});
+    CHECK(authors("By Jane Doe (Reuters)") == Names{"Jane Doe"});
+    CHECK(authors("By Jane Doe, AP") == Names{"Jane Doe"});
+    CHECK(authors("By Associated Press") == Names{});
+    CHECK(authors("Staff writer") == Names{});
+    CHECK(authors("By Jane Doe in Kyiv \xE2\x80\xA2 Updated 3 hours ago") == Names{"Jane Doe"});
+    CHECK(authors("By Jane Doe Follow @janedoe") == Names{"Jane Doe"});
+    CHECK(authors("By Jane Doe Follow on X") == Names{"Jane Doe"});
+    CHECK(authors("By \xD0\x9E\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB0 Kovalenko") ==
+          Names{"\xD0\x9E\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB0 Kovalenko"});
+    CHECK(authors("By Jane Doe with John Roe") == Names{"Jane Doe", "John Roe"});
+    CHECK(authors("By J. R. Hartley") == Names{"J. R. Hartley"});
+    CHECK(authors("By jane.doe@example.com") == Names{});
+}

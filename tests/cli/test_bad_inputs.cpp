@@ -3,6 +3,7 @@
 // the exact message and that the good inputs are still processed. Cases
 // covered elsewhere are named in the README's table with their tests.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -679,4 +680,48 @@ TEST_CASE("bad input: an output whose every input failed is not written; an earl
     CHECK(some.exit_code == 1);
     CHECK(eventgraph::test::read_file(dot).rfind("digraph", 0) == 0);
     CHECK(eventgraph::test::read_file(dot) != earlier);
+}
+
+TEST_CASE(
+    "bad input: a long paragraph without full stops is read in bounded pieces, events found") {
+    const std::string dir = eventgraph::test::temp_dir("run-on");
+    // 200 KB of a table's cells, with an event in the middle, between two good files.
+    std::string cells;
+    while (cells.size() < 100000) cells += "Kharkiv 1204 Anna Kowalski 3 June 2024 Oleg Petrov 77 ";
+    write_file(dir + "/run-on.jsonl",
+               "{\"id\":\"run-on\",\"published\":\"2024-09-10\",\"body\":\"" + cells +
+                   "China supplied Russia with drones in July " + cells + "\"}\n");
+    const auto alone = run_eventgraph({"extract", good});
+    const auto r = run_eventgraph({"extract", good, dir + "/run-on.jsonl", good});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const auto lines = lines_of(r.out), good_lines = lines_of(alone.out);
+    REQUIRE(lines.size() > 2 * good_lines.size());
+    CHECK(std::equal(good_lines.begin(), good_lines.end(), lines.begin()));
+    CHECK(std::equal(good_lines.rbegin(), good_lines.rend(), lines.rbegin()));
+    std::size_t longest = 0, aid = 0;
+    for (const auto& line : lines) {
+        if (line.find("\"article\":\"run-on\"") == std::string::npos) continue;
+        const auto text = line.find("\"text\":\"");
+        longest = std::max(longest, line.find('"', text + 8) - text - 8);
+        // The event with its piece of the table as evidence (and that piece's date).
+        if (line.find("\"type\":\"aid\"") != std::string::npos &&
+            line.find("\"source\":{\"id\":\"CHN\"") != std::string::npos &&
+            line.find("China supplied Russia with drones in July") < line.find("more_evidence"))
+            ++aid;
+    }
+    CHECK(aid == 1);
+    CHECK(longest <= 1000);  // 160 tokens of the table, not the 200 KB paragraph
+}
+
+TEST_CASE("bad input: bylines full of labels, roles, outlets and dates give the people only") {
+    const auto r = run_eventgraph({"normalize", good, data_path("pages/bylines/class.html"),
+                                   data_path("pages/bylines/mixed.html")});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const auto lines = lines_of(r.out);
+    REQUIRE(ids_of(r.out) == ids{"wire-1", "wire-2", "class", "mixed"});
+    CHECK(lines[2].find("\"authors\":[\"Jane Doe\",\"John Roe\",\"Ann Lee\",\"Marta Kovac\","
+                        "\"KENJI SATO\"]") != std::string::npos);
+    CHECK(lines[3].find("\"authors\":[\"Samir Nasser\",\"Leila Farouk\"]") != std::string::npos);
 }

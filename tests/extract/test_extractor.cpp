@@ -234,3 +234,22 @@ TEST_CASE("an attack by no one named is an event with no source") {
     // A verbal event needs someone who says it: no event with an unknown source.
     CHECK(events_of({"Three US soldiers were criticized on Monday."}).empty());
 }
+
+TEST_CASE("events inside a long paragraph without full stops are found, each in a bounded piece") {
+    std::string names;
+    for (int i = 0; i < 100; ++i) names += "Anna Kowalski, Oleg Petrov, ";
+    const auto ev = events_of({names + "Russia attacked Ukraine on March 3, " + names +
+                               "China supplied Russia with drones, " + names +
+                               "Poland criticised Belarus, " + names + "Mei Lin"});
+    const model::Event* strike = find(ev, "assault RUS->UKR");
+    REQUIRE(strike);
+    CHECK(model::date_value(*strike->date) == "2024-03-03");
+    CHECK(strike->evidence.text.find("Russia attacked Ukraine on March 3,") != std::string::npos);
+    CHECK(has(ev, "aid CHN->RUS"));
+    CHECK(has(ev, "accuse POL->BLR"));  // not Russia, named 250 names before
+    for (const auto& e : ev) {
+        // A piece is at most 160 tokens: 53 names of 3 tokens here.
+        CHECK(e.evidence.text.size() < 800);
+        CHECK(e.evidence.sentence > 0);
+    }
+}

@@ -95,3 +95,79 @@ TEST_CASE("sentences cover every token once, in order") {
     CHECK(next == t.tokens.size());
     CHECK(tokenize_text("").sentences.empty());
 }
+
+namespace {
+
+std::string repeat(const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+// The tokens of every sentence, in order, with no gap and no overlap.
+bool covers_all(const Tokenized& t) {
+    std::size_t next = 0;
+    for (const auto& sen : t.sentences) {
+        if (sen.first_token != next || sen.size() == 0) return false;
+        next = sen.last_token;
+    }
+    return next == t.tokens.size();
+}
+
+}  // namespace
+
+TEST_CASE("a list of names without a full stop is cut after a comma, at most every 160 tokens") {
+    // 3 tokens a name: the last comma at or before token 160 ends each piece.
+    const std::string s = repeat("Anna Kowalski, ", 300) + "Mei Lin";
+    const auto t = tokenize_text(s);
+    REQUIRE(covers_all(t));
+    REQUIRE(t.sentences.size() == 6);
+    for (std::size_t i = 0; i + 1 < t.sentences.size(); ++i) {
+        CHECK(t.sentences[i].size() == 159);
+        CHECK(t.sentences[i].text(s).substr(0, 5) == "Anna ");
+        CHECK(t.sentences[i].text(s).back() == ',');
+    }
+    CHECK(t.sentences.back().text(s).substr(t.sentences.back().text(s).size() - 7) == "Mei Lin");
+}
+
+TEST_CASE("a run-on sentence is cut at a line, cell or semicolon before a comma or conjunction") {
+    const std::string row = "the crowd grew and then it rained, we waited and waited ";
+    std::string s = repeat(row, 8) + "until noon; " + repeat(row, 8);
+    const auto t = tokenize_text(s);
+    REQUIRE(covers_all(t));
+    REQUIRE(t.sentences.size() >= 2);
+    CHECK(t.sentences[0].text(s).substr(t.sentences[0].text(s).size() - 11) == "until noon;");
+    // No semicolon after it: a comma, then "and", are the next best places.
+    const std::string transcript = repeat("we walked and we talked for long ", 60);
+    const auto u = tokenize_text(transcript);
+    REQUIRE(covers_all(u));
+    for (std::size_t i = 1; i < u.sentences.size(); ++i)
+        CHECK(u.sentences[i].text(transcript).substr(0, 4) == "and ");
+}
+
+TEST_CASE("a table's cells run together are cut between cells, never inside a name") {
+    const std::string s = repeat("Kharkiv 1204 Anna Kowalski 3 March 2024 Bank of England 77 ", 60);
+    const auto t = tokenize_text(s);
+    REQUIRE(covers_all(t));
+    REQUIRE(t.sentences.size() > 4);
+    for (const auto& sen : t.sentences) {
+        CHECK(sen.size() <= max_sentence_tokens);
+        const std::string_view first = t.tokens[sen.first_token].text(s);
+        CHECK(first != "Kowalski");
+        CHECK(first != "England");
+        CHECK(first != "of");
+    }
+}
+
+TEST_CASE("sentences up to the bound are kept whole, and a bound of 0 keeps every sentence") {
+    const std::string long_one =
+        repeat("Russia and Ukraine, ", 40) + "and China met.";  // 164 tokens
+    const std::string s = repeat("Russia and Ukraine, ", 39) + "and China met. " + long_one;
+    const auto t = tokenize_text(s);
+    REQUIRE(t.sentences.size() == 3);
+    CHECK(t.sentences[0].size() == 160);
+    CHECK(t.sentences[2].text(s) == "and China met.");
+    SentenceOptions unbounded;
+    unbounded.max_tokens = 0;
+    CHECK(sentences(s, unbounded).size() == 2);
+}

@@ -64,15 +64,31 @@ struct Sentence {
 /// becomes a punctuation token of its own.
 std::vector<Token> tokenize(std::string_view text);
 
+/// The longest sentence, in tokens, that later stages read whole. A news
+/// sentence has 20 to 30 tokens and the longest of the development sets
+/// about 65; what runs on past this bound is a table's cells, a list of names
+/// or a transcript without sentence punctuation, and reading it whole would
+/// cost time and memory that grow with its square (an event keeps its
+/// sentence as evidence).
+inline constexpr std::size_t max_sentence_tokens = 160;
+
 struct SentenceOptions {
     /// Treat every line break as the end of a sentence, for text with one
     /// sentence or headline a line. Off: a single line break is white space
     /// (hard-wrapped text), and only blank lines end paragraphs.
     bool line_breaks_end_sentences = false;
+    /// A longer sentence is cut into pieces of at most this many tokens and
+    /// at least half as many (the last may be shorter): at a line break, tab,
+    /// run of spaces, ';' or '|', else after a comma, colon or dash, else
+    /// before a conjunction, else before a capitalised word or number that
+    /// does not continue a name, else anywhere but inside a name; the latest
+    /// of the best such places. 0: no bound.
+    std::size_t max_tokens = max_sentence_tokens;
 };
 
 /// Groups tokens (as tokenize made them from the same text) into sentences.
-/// A sentence never crosses a paragraph boundary.
+/// A sentence never crosses a paragraph boundary and is cut past
+/// `options.max_tokens`, so its cost is linear in the text whatever its shape.
 std::vector<Sentence> split_sentences(std::string_view text, std::span<const Token> tokens,
                                       const SentenceOptions& options = {});
 
