@@ -105,7 +105,8 @@ std::vector<std::string> default_lexicon_files() {
                                               " (EVENTGRAPH_DATA names the data directory)");
     std::vector<std::string> files;
     for (const fs::directory_entry& e : it) {
-        if (e.path().extension() == ".json" && e.is_regular_file(ec)) files.push_back(e.path().string());
+        if (e.path().extension() == ".json" && e.is_regular_file(ec))
+            files.push_back(e.path().string());
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -186,6 +187,33 @@ void add_dictionaries(Lexicon& lexicon, std::vector<Lexicon>& dictionaries) {
     }
 }
 
+// A name the user's own files give is theirs: the default entries that
+// also have it lose it, so a user's dictionary that codes "Kuwait" KUW is not
+// one reading of two beside the default KWT (a user file is there to decide).
+void yield_names_to(Lexicon& lexicon, const std::vector<std::string>& user_files) {
+    const std::unordered_set<std::string> files(user_files.begin(), user_files.end());
+    std::unordered_set<std::string, StringHash, std::equal_to<>> taken;
+    std::string key;
+    for (const Entry& e : lexicon.entries()) {
+        if (!files.count(e.file)) continue;
+        for (const auto* list : {&e.names, &e.adjectives, &e.metonyms})
+            for (const std::string& n : *list) {
+                phrase_key(n, key);
+                taken.insert(key);
+            }
+    }
+    if (taken.empty()) return;
+    for (Entry& e : lexicon.take_entries()) {
+        if (!files.count(e.file))
+            for (auto* list : {&e.names, &e.adjectives, &e.metonyms})
+                std::erase_if(*list, [&](const std::string& n) {
+                    phrase_key(n, key);
+                    return taken.count(key) != 0;
+                });
+        lexicon.add(std::move(e));
+    }
+}
+
 // Reads each default dictionary into a lexicon of its own: the largest on a
 // thread of its own while this one runs `meanwhile` (the curated files) and
 // then reads the others. Whatever the threads, the first error is the one
@@ -241,6 +269,7 @@ Lexicon load_default_lexicon(const std::vector<std::string>& extra_files,
         add_dictionaries(lexicon, read);
     }
     for (const std::string& f : extra_files) load_lexicon_file(lexicon, f);
+    if (options.default_dictionaries) yield_names_to(lexicon, extra_files);
     check_codes(lexicon);
     return lexicon;
 }

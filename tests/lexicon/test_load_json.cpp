@@ -96,8 +96,9 @@ TEST_CASE("a byte-order mark is skipped and UTF-8 names kept") {
 }
 
 TEST_CASE("malformed JSON is an error at its line and column") {
-    CHECK(error_of("bad-syntax.json") ==
-          dir + "bad-syntax.json:4: invalid JSON at column 5: Missing a comma or ']' after an array element.");
+    CHECK(error_of("bad-syntax.json") == dir +
+                                             "bad-syntax.json:4: invalid JSON at column 5: Missing "
+                                             "a comma or ']' after an array element.");
     CHECK(error_of("bad-encoding.json") ==
           dir + "bad-encoding.json:3: invalid JSON at column 66: Invalid encoding in string.");
 }
@@ -106,21 +107,31 @@ TEST_CASE("schema errors name the line and JSON pointer of the offending value")
     CHECK(error_of("bad-unknown-field.json") ==
           dir + "bad-unknown-field.json:5: /entries/1/nmae: unknown field");
     CHECK(error_of("bad-kind.json") ==
-          dir + "bad-kind.json:3: /entries/0/kind: \"contry\" is not one of \"country\", \"person\", "
-                "\"organisation\", \"group\", \"agent\", \"place\"");
+          dir +
+              "bad-kind.json:3: /entries/0/kind: \"contry\" is not one of \"country\", \"person\", "
+              "\"organisation\", \"group\", \"agent\", \"place\"");
     CHECK(error_of("bad-date-pattern.json") ==
-          dir + "bad-date-pattern.json:6: /entries/0/roles/0/start: \"2014-13-01\" is not a date YYYY-MM-DD");
+          dir +
+              "bad-date-pattern.json:6: /entries/0/roles/0/start: \"2014-13-01\" is not a date "
+              "YYYY-MM-DD");
     CHECK(error_of("bad-missing-name.json") ==
-          dir + "bad-missing-name.json:4: /entries/1: needs \"code\", \"kind\" and \"name\", unless it is \"merge\": true");
+          dir +
+              "bad-missing-name.json:4: /entries/1: needs \"code\", \"kind\" and \"name\", unless "
+              "it is \"merge\": true");
     CHECK(error_of("bad-root.json") == dir + "bad-root.json:1: expected \"object\", found array");
-    CHECK(error_of("bad-type.json") == dir + "bad-type.json:4: /entries/0/names: expected \"array\", found string");
+    CHECK(error_of("bad-type.json") ==
+          dir + "bad-type.json:4: /entries/0/names: expected \"array\", found string");
 }
 
 TEST_CASE("impossible dates and roles that end before they start are errors") {
-    CHECK(error_of("bad-date-calendar.json") ==
-          dir + "bad-date-calendar.json:6: /entries/0/roles/0/end: \"2023-02-29\" is not a valid date");
+    CHECK(
+        error_of("bad-date-calendar.json") ==
+        dir +
+            "bad-date-calendar.json:6: /entries/0/roles/0/end: \"2023-02-29\" is not a valid date");
     CHECK(error_of("bad-start-after-end.json") ==
-          dir + "bad-start-after-end.json:5: /entries/0/roles/0: start 2024-10-01 is after end 2014-10-01");
+          dir +
+              "bad-start-after-end.json:5: /entries/0/roles/0: start 2024-10-01 is after end "
+              "2014-10-01");
 }
 
 TEST_CASE("merging into an id never loaded is an error") {
@@ -133,11 +144,13 @@ TEST_CASE("overlapping roles and ids given twice are warnings; the later entry w
     load_lexicon_file(lex, dir + "warnings.json");
     REQUIRE(lex.warnings().size() == 2);
     CHECK(to_string(lex.warnings()[0]) ==
-          dir + "warnings.json:6: /entries/1/roles/1: role \"Prime Minister\" of SWE overlaps role 0 "
-                "(2022-10-18 to …)");
+          dir +
+              "warnings.json:6: /entries/1/roles/1: role \"Prime Minister\" of SWE overlaps role 0 "
+              "(2022-10-18 to …)");
     CHECK(lex.warnings()[0].kind == "overlap");
-    CHECK(to_string(lex.warnings()[1]) ==
-          dir + "warnings.json:8: /entries/2: id \"SWE\" given again (first at line 3); the later entry wins");
+    CHECK(to_string(lex.warnings()[1]) == dir +
+                                              "warnings.json:8: /entries/2: id \"SWE\" given again "
+                                              "(first at line 3); the later entry wins");
     CHECK(lex.warnings()[1].kind == "duplicate");
     CHECK(lex.find("SWE")->name == "Kingdom of Sweden");
 
@@ -145,12 +158,15 @@ TEST_CASE("overlapping roles and ids given twice are warnings; the later entry w
         check_codes(lex);
         REQUIRE(lex.warnings().size() == 3);
         CHECK(to_string(lex.warnings()[2]) ==
-              dir + "warnings.json:4: role code \"NORDIC\" of \"SWE.ULF_KRISTERSSON\" is no entry of the lexicon");
+              dir +
+                  "warnings.json:4: role code \"NORDIC\" of \"SWE.ULF_KRISTERSSON\" is no entry of "
+                  "the lexicon");
     }
 }
 
 TEST_CASE("a file that cannot be opened is an error naming it") {
-    CHECK(error_of("no-such-file.json") == dir + "no-such-file.json: cannot open: No such file or directory");
+    CHECK(error_of("no-such-file.json") ==
+          dir + "no-such-file.json: cannot open: No such file or directory");
 }
 
 TEST_CASE("the format is sniffed from the first character") {
@@ -167,7 +183,8 @@ TEST_CASE("the compiled-in schema is schemas/lexicon.schema.json") {
     CHECK(lexicon_schema_text() == file);
 }
 
-TEST_CASE("the default lexicon is every JSON file of the data directory's lexicon/, in name order") {
+TEST_CASE(
+    "the default lexicon is every JSON file of the data directory's lexicon/, in name order") {
     ::setenv("EVENTGRAPH_DATA", (dir + "default-data").c_str(), 1);
     const auto files = default_lexicon_files();
     REQUIRE(files.size() == 2);
@@ -196,4 +213,22 @@ TEST_CASE("the default lexicon is every JSON file of the data directory's lexico
 
 TEST_CASE("a file nested too deep is an error, not a stack overflow") {
     CHECK(error_of("bad-deep.json") == dir + "bad-deep.json:2: nested deeper than 64 levels");
+}
+
+TEST_CASE("a name in the user's own dictionary is the user's reading, not one of two") {
+    ::setenv("EVENTGRAPH_DATA", (dir + "default-data").c_str(), 1);
+    const Lexicon with_user = load_default_lexicon({dir + "user-minas-tirith.txt"});
+    const Lexicon defaults_only = load_default_lexicon();
+    ::unsetenv("EVENTGRAPH_DATA");
+    const auto code_of = [](const Lexicon& lex, std::string_view text) {
+        const ActorMatcher matcher(lex.entries());
+        const auto tokens = text::tokenize(text);
+        ArticleContext context;
+        const auto mentions =
+            resolve_mentions(matcher, text, tokens, matcher.match(text, tokens), context);
+        return mentions.size() == 1 ? mentions.front().actor.code : std::string("?");
+    };
+    CHECK(code_of(defaults_only, "Minas Tirith said") == "GON");
+    CHECK(code_of(with_user, "Minas Tirith said") == "MTR");
+    CHECK(code_of(with_user, "Norway said") == "NOR");  // the defaults keep their other names
 }
