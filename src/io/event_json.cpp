@@ -1,5 +1,7 @@
 #include "eventgraph/io/event_json.hpp"
 
+#include <cmath>
+
 #include "detail_json.hpp"
 #include "eventgraph/error.hpp"
 
@@ -11,6 +13,22 @@ using namespace detail;
 using model::Actor;
 using model::Event;
 using model::Evidence;
+
+// A place's coordinates, inside its actor object (schemas/event.schema.json).
+void write_geo(Writer& w, const model::Geo& g) {
+    const auto rounded = [](double v) { return std::round(v * 1e5) / 1e5; };
+    w.Key("lat");
+    w.Double(rounded(g.lat));
+    w.Key("lon");
+    w.Double(rounded(g.lon));
+    if (g.geonames != 0) {
+        w.Key("geonames");
+        w.Uint(g.geonames);
+    }
+    w.Key("precision");
+    w.String(model::to_string(g.precision));
+    if (!g.subdivision.empty()) write_string(w, "subdivision", g.subdivision);
+}
 
 void write_actor(Writer& w, const char* key, const std::optional<Actor>& a) {
     w.Key(key);
@@ -27,6 +45,7 @@ void write_actor(Writer& w, const char* key, const std::optional<Actor>& a) {
     if (!a->role.empty()) write_string(w, "role", a->role);
     if (!a->agent.empty()) write_string(w, "agent", a->agent);
     if (!a->cameo.empty()) write_string(w, "cameo", a->cameo);
+    if (a->geo) write_geo(w, *a->geo);
     w.EndObject();
 }
 
@@ -87,7 +106,29 @@ struct Reader {
         a.role = optional_string(v, "role", path);
         a.agent = optional_string(v, "agent", path);
         a.cameo = optional_string(v, "cameo", path);
+        a.geo = geo(v, path);
         return a;
+    }
+    // The coordinates write_geo writes: all of lat, lon and precision, or none.
+    std::optional<model::Geo> geo(const rapidjson::Value& v, const std::string& path) const {
+        if (!v.HasMember("lat") && !v.HasMember("lon")) return std::nullopt;
+        model::Geo g;
+        const auto& lat = member(v, "lat", path);
+        const auto& lon = member(v, "lon", path);
+        if (!lat.IsNumber() || lat.GetDouble() < -90 || lat.GetDouble() > 90)
+            wrong(file, line, path + "lat", "expected a latitude (-90 to 90)");
+        if (!lon.IsNumber() || lon.GetDouble() < -180 || lon.GetDouble() > 180)
+            wrong(file, line, path + "lon", "expected a longitude (-180 to 180)");
+        g.lat = lat.GetDouble();
+        g.lon = lon.GetDouble();
+        if (const auto it = v.FindMember("geonames"); it != v.MemberEnd()) {
+            if (!it->value.IsUint()) wrong(file, line, path + "geonames", "expected a GeoNames id");
+            g.geonames = it->value.GetUint();
+        }
+        using P = model::GeoPrecision;
+        g.precision = enum_value(v, "precision", {P::place, P::subdivision, P::country}, path);
+        g.subdivision = optional_string(v, "subdivision", path);
+        return g;
     }
     date::year_month_day day(const rapidjson::Value& obj, const char* key, const std::string& path) const {
         const std::string s = string(obj, key, path);
