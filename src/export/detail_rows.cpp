@@ -33,9 +33,12 @@ void actor_columns(std::vector<Column>& row, const char* const names[5],
 
 int rank(model::GeoPrecision p) {
     switch (p) {
-        case model::GeoPrecision::place: return 0;
-        case model::GeoPrecision::subdivision: return 1;
-        case model::GeoPrecision::country: return 2;
+        case model::GeoPrecision::place:
+            return 0;
+        case model::GeoPrecision::subdivision:
+            return 1;
+        case model::GeoPrecision::country:
+            return 2;
     }
     return 3;
 }
@@ -88,7 +91,8 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
     row.push_back({"type", h.type});
     row.push_back({"mode", h.mode});
     row.push_back({"cameo", first.cameo});
-    row.push_back({"cameo_root", first.cameo.substr(0, std::min<std::size_t>(2, first.cameo.size()))});
+    row.push_back(
+        {"cameo_root", first.cameo.substr(0, std::min<std::size_t>(2, first.cameo.size()))});
     row.push_back({"quad", h.quad ? std::to_string(h.quad) : "", true});
     row.push_back({"polarity", model::to_string(h.polarity)});
     row.push_back({"mentions", std::to_string(h.mentions), true});

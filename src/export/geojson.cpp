@@ -37,7 +37,9 @@ std::string to_geojson(const graph::EventGraph& g, const ArticleLinks& links) {
         for (const auto& c : detail::happening_row(g, h, links)) {
             w.Key(c.name);
             if (c.number)
-                c.value.empty() ? w.Null() : w.RawValue(c.value.data(), c.value.size(), rapidjson::kNumberType);
+                c.value.empty()
+                    ? w.Null()
+                    : w.RawValue(c.value.data(), c.value.size(), rapidjson::kNumberType);
             else
                 detail::string(w, c.value);
         }

@@ -25,9 +25,10 @@ bool locative(std::string_view k) {
                      "nearby", "within"});
 }
 bool place_noun(std::string_view k) {
-    return among(k, {"city", "town", "village", "port", "outskirts", "suburbs", "suburb", "centre",
-                     "center", "east", "west", "north", "south", "northeast", "northwest",
-                     "southeast", "southwest", "heart", "streets", "residents"});
+    return among(
+        k, {"city",      "town",      "village",   "port",  "outskirts", "suburbs",  "suburb",
+            "centre",    "center",    "east",      "west",  "north",     "south",    "northeast",
+            "northwest", "southeast", "southwest", "heart", "streets",   "residents"});
 }
 // "from", "to", "into": a place or a government ("a letter to Moscow").
 bool directional(std::string_view k) {
@@ -48,15 +49,20 @@ struct Reader {
     bool headline = false;     // most words capitalised: capitals say nothing
 
     std::size_t size() const { return s.tokens.size(); }
-    std::string_view key(std::size_t i) const { return i < size() ? std::string_view(s.keys[i]) : ""; }
-    bool word(std::size_t i) const { return i < size() && s.tokens[i].kind == text::TokenKind::word; }
+    std::string_view key(std::size_t i) const {
+        return i < size() ? std::string_view(s.keys[i]) : "";
+    }
+    bool word(std::size_t i) const {
+        return i < size() && s.tokens[i].kind == text::TokenKind::word;
+    }
     bool capital(std::size_t i) const { return word(i) && s.tokens[i].is_capitalized(); }
     bool free(std::size_t i) const { return i < size() && covered[i] < 0; }
 
     void cover() {
         covered.assign(size(), -1);
         for (std::size_t m = 0; m < s.mentions.size(); ++m)
-            for (std::size_t i = s.mentions[m].first_token; i < s.mentions[m].last_token && i < size(); ++i)
+            for (std::size_t i = s.mentions[m].first_token;
+                 i < s.mentions[m].last_token && i < size(); ++i)
                 covered[i] = int(m);
         std::size_t words = 0, capitals = 0;
         for (std::size_t i = 0; i < size(); ++i)
@@ -72,7 +78,8 @@ struct Reader {
         for (const auto& t : s.triggers)
             if (t.last_token == i)
                 for (const auto& r : t.readings)
-                    if (r.pos == Pos::verb && place_object_type(triggers.info(r.info).type)) return true;
+                    if (r.pos == Pos::verb && place_object_type(triggers.info(r.info).type))
+                        return true;
         return false;
     }
 
@@ -151,10 +158,13 @@ struct Reader {
     Actor actor_of(const Place& p) const {
         Actor a;
         std::string id;
-        for (char ch : p.name) {
-            const bool alnum = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-            if (alnum) id += char(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
-            else if (!id.empty() && id.back() != '_') id += '_';
+        for (char ch : p.ascii.empty() ? p.name : p.ascii) {
+            const bool alnum =
+                (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+            if (alnum)
+                id += char(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+            else if (!id.empty() && id.back() != '_')
+                id += '_';
         }
         while (!id.empty() && id.back() == '_') id.pop_back();
         // A name in another script, or one mostly of letters with diacritics, by its id.
@@ -181,12 +191,14 @@ struct Reader {
         }
         if (m.actor.kind != ActorKind::country) return;
         const Mention* next_to = beside(m.last_token);
-        if (!next_to && before(m.first_token) != Evidence::strong && !place_verb_before(m.first_token))
+        if (!next_to && before(m.first_token) != Evidence::strong &&
+            !place_verb_before(m.first_token))
             return;
         const auto places = g.find(span_key(m.first_token, m.last_token));
         const Place* p = next_to ? choose(places, next_to, m.first_token) : nullptr;
         for (const Place* q : places)
-            if (!p && q->country == m.actor.code && (q->seat() || m.kind != lexicon::MatchKind::metonym))
+            if (!p && q->country == m.actor.code &&
+                (q->seat() || m.kind != lexicon::MatchKind::metonym))
                 p = q;
         if (p) m.actor = actor_of(*p);
     }
@@ -246,14 +258,16 @@ struct Reader {
                 break;
             }
         }
-        std::stable_sort(s.mentions.begin(), s.mentions.end(),
-                         [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+        std::stable_sort(
+            s.mentions.begin(), s.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
     }
 };
 
 }  // namespace
 
-std::vector<std::string> article_countries(const std::vector<std::vector<lexicon::Mention>>& sentences) {
+std::vector<std::string> article_countries(
+    const std::vector<std::vector<lexicon::Mention>>& sentences) {
     std::map<std::string, std::pair<int, std::size_t>> seen;  // code → (times, first)
     std::size_t order = 0;
     for (const auto& mentions : sentences)
@@ -282,7 +296,8 @@ void find_places(const lexicon::Gazetteer& gazetteer, const TriggerLexicon& trig
 void locate(const lexicon::Gazetteer& gazetteer, model::Actor& location) {
     if (location.geo) return;
     if (location.kind == ActorKind::place) location.geo = gazetteer.subdivision_centre(location.id);
-    // A town of the lexicon ("Nablus", the city of Kyiv) is the gazetteer's of its name and country.
+    // A town of the lexicon ("Nablus", the city of Kyiv) is the gazetteer's of its name and
+    // country.
     if (location.kind == ActorKind::place && !location.geo)
         for (const Place* p : gazetteer.find(lexicon::Gazetteer::key(location.name)))
             if (p->country == location.code) {

@@ -14,7 +14,8 @@ namespace eventgraph::extract::detail {
 /// The countries an article's mentions name, most named first (then first
 /// named): what an ambiguous town name is resolved by after the country
 /// named beside it.
-std::vector<std::string> article_countries(const std::vector<std::vector<lexicon::Mention>>& sentences);
+std::vector<std::string> article_countries(
+    const std::vector<std::vector<lexicon::Mention>>& sentences);
 
 /// Adds to s.mentions (kept in text order) the gazetteer's towns named
 /// where a place can stand (after "in", "near", "from", …; as the object of

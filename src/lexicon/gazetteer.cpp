@@ -36,6 +36,11 @@ bool number(std::string_view s, T& out) {
     return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
+bool ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 // from_chars for double is there in libstdc++ 11 and later.
 bool coordinate(std::string_view s, double& out, double limit) {
     return number(s, out) && out >= -limit && out <= limit;
@@ -43,18 +48,37 @@ bool coordinate(std::string_view s, double& out, double limit) {
 
 }  // namespace
 
-std::string Gazetteer::key(std::string_view name) {
-    std::string out;
+namespace {
+
+// Gazetteer::key, appended to `out`; plain ASCII (most names) without
+// decoding UTF-8.
+void append_key(std::string_view name, std::string& out) {
+    const std::size_t start = out.size();
+    const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80 && c != '.' && c != '`';
+    });
     std::string_view rest = name;
     while (!rest.empty()) {
-        const auto start = rest.find_first_not_of(' ');
-        if (start == std::string_view::npos) break;
-        rest.remove_prefix(start);
+        const auto first = rest.find_first_not_of(' ');
+        if (first == std::string_view::npos) break;
+        rest.remove_prefix(first);
         const auto stop = std::min(rest.find(' '), rest.size());
-        if (!out.empty()) out += ' ';
-        text::append_match_key(rest.substr(0, stop), text::TokenKind::word, out);
+        if (out.size() > start) out += ' ';
+        if (plain) {
+            for (const char c : rest.substr(0, stop))
+                out += (c >= 'A' && c <= 'Z') ? char(c + 0x20) : c;
+        } else {
+            text::append_match_key(rest.substr(0, stop), text::TokenKind::word, out);
+        }
         rest.remove_prefix(stop);
     }
+}
+
+}  // namespace
+
+std::string Gazetteer::key(std::string_view name) {
+    std::string out;
+    append_key(name, out);
     return out;
 }
 
@@ -72,6 +96,9 @@ Gazetteer Gazetteer::parse(std::string text, const std::string& file) {
     };
     std::vector<Pending> pending;
     g.keys_.reserve(all.size() / 4);
+    const auto lines = std::size_t(std::count(all.begin(), all.end(), '\n'));
+    g.places_.reserve(lines);
+    pending.reserve(lines * 2);
     std::size_t line_no = 0;
     for (std::size_t pos = 0; pos < all.size();) {
         auto nl = all.find('\n', pos);
@@ -102,13 +129,15 @@ Gazetteer Gazetteer::parse(std::string text, const std::string& file) {
             g.places_.push_back(p);
             const auto add_key = [&](std::string_view name) {
                 const std::size_t begin = g.keys_.size();
-                g.keys_ += key(name);
+                append_key(name, g.keys_);
                 pending.push_back({begin, g.keys_.size() - begin, place});
             };
             add_key(f[2]);
             for (std::string_view alts = f[3]; !alts.empty();) {
                 const auto bar = std::min(alts.find('|'), alts.size());
-                if (bar > 0) add_key(alts.substr(0, bar));
+                const auto alt = alts.substr(0, bar);
+                if (bar > 0) add_key(alt);
+                if (!ascii(f[2]) && ascii(alt)) g.places_.back().ascii = alt;
                 alts.remove_prefix(std::min(bar + 1, alts.size()));
             }
         } else if (f[0] == "S") {
@@ -126,25 +155,40 @@ Gazetteer Gazetteer::parse(std::string text, const std::string& file) {
             bad("unknown line kind '" + std::string(f[0]) + "' (P, S or C)");
         }
     }
-    // The keys are all written: views into them stay valid from here on.
+    std::size_t size = 16;
+    while (size < pending.size() * 2) size *= 2;
+    g.slots_.assign(size, Slot{});
     g.links_.reserve(pending.size());
-    g.heads_.reserve(pending.size());
     const std::string_view keys(g.keys_);
     for (const auto& k : pending) {
+        Slot& slot = g.slots_[g.probe(keys.substr(k.begin, k.size))];
         const auto link = std::uint32_t(g.links_.size());
-        auto [it, fresh] = g.heads_.try_emplace(keys.substr(k.begin, k.size), link);
-        if (!fresh && g.links_[it->second].place == k.place) continue;  // "Nice" twice
-        g.links_.push_back({k.place, fresh ? link : it->second});
-        it->second = link;
+        if (slot.head == no_link) {
+            slot = {std::uint32_t(k.begin), std::uint32_t(k.size), link};
+            g.links_.push_back({k.place, link});
+        } else if (g.links_[slot.head].place != k.place) {  // not "Nice" twice
+            g.links_.push_back({k.place, slot.head});
+            slot.head = link;
+        }
     }
     return g;
 }
 
+std::size_t Gazetteer::probe(std::string_view key) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(key)&mask;; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.head == no_link || std::string_view(keys_).substr(s.key_begin, s.key_size) == key)
+            return i;
+    }
+}
+
 std::vector<const Place*> Gazetteer::find(std::string_view key) const {
     std::vector<const Place*> out;
-    const auto it = heads_.find(key);
-    if (it == heads_.end()) return out;
-    for (std::uint32_t l = it->second;; l = links_[l].next) {
+    if (slots_.empty()) return out;
+    const Slot& slot = slots_[probe(key)];
+    if (slot.head == no_link) return out;
+    for (std::uint32_t l = slot.head;; l = links_[l].next) {
         out.push_back(&places_[links_[l].place]);
         if (links_[l].next == l) break;
     }
@@ -155,25 +199,29 @@ std::vector<const Place*> Gazetteer::find(std::string_view key) const {
     return out;
 }
 
-std::optional<model::Geo> Gazetteer::subdivision_centre(std::string_view lexicon_id) const {
-    const auto it = subdivisions_.find(lexicon_id);
-    if (it == subdivisions_.end()) return std::nullopt;
+namespace {
+
+template <typename Map>
+std::optional<model::Geo> centre_of(const Map& centres, std::string_view key,
+                                    model::GeoPrecision precision) {
+    const auto it = centres.find(key);
+    if (it == centres.end()) return std::nullopt;
     model::Geo g;
     g.lat = it->second.lat;
     g.lon = it->second.lon;
-    g.precision = model::GeoPrecision::subdivision;
-    g.subdivision = std::string(it->second.iso);
+    g.precision = precision;
+    if (precision == model::GeoPrecision::subdivision) g.subdivision = std::string(it->second.iso);
     return g;
 }
 
+}  // namespace
+
+std::optional<model::Geo> Gazetteer::subdivision_centre(std::string_view lexicon_id) const {
+    return centre_of(subdivisions_, lexicon_id, model::GeoPrecision::subdivision);
+}
+
 std::optional<model::Geo> Gazetteer::country_centre(std::string_view code) const {
-    const auto it = countries_.find(code);
-    if (it == countries_.end()) return std::nullopt;
-    model::Geo g;
-    g.lat = it->second.lat;
-    g.lon = it->second.lon;
-    g.precision = model::GeoPrecision::country;
-    return g;
+    return centre_of(countries_, code, model::GeoPrecision::country);
 }
 
 std::string_view Gazetteer::subdivision_id(std::string_view iso) const {
@@ -211,7 +259,8 @@ std::shared_ptr<const Gazetteer> default_gazetteer() {
     const std::lock_guard lock(mutex);
     if (!loaded) {
         const std::string path = gazetteer_path();
-        loaded = std::make_shared<const Gazetteer>(path.empty() ? Gazetteer() : Gazetteer::load(path));
+        loaded =
+            std::make_shared<const Gazetteer>(path.empty() ? Gazetteer() : Gazetteer::load(path));
     }
     return loaded;
 }

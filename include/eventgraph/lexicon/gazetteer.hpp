@@ -22,6 +22,7 @@ namespace eventgraph::lexicon {
 struct Place {
     std::uint32_t geonames = 0;
     std::string_view name;
+    std::string_view ascii;        ///< its spelling in ASCII where the name is not ("Cordoba")
     std::string_view country;      ///< alpha-3
     std::string_view subdivision;  ///< ISO 3166-2, or ""
     std::string_view feature;      ///< GeoNames feature code: PPLC a capital, PPLA a seat, …
@@ -72,7 +73,15 @@ private:
     std::string keys_;                   // every key, one after another
     std::vector<Place> places_;
     std::vector<Link> links_;
-    std::unordered_map<std::string_view, std::uint32_t> heads_;  // key → first link
+    // Open addressing, linear probing: key (in keys_) → first link. Faster to
+    // fill than std::unordered_map's nodes for the ~270,000 keys.
+    struct Slot {
+        std::uint32_t key_begin = 0, key_size = 0, head = no_link;
+    };
+    static constexpr std::uint32_t no_link = 0xFFFFFFFFu;
+    std::vector<Slot> slots_;
+    std::size_t probe(
+        std::string_view key) const;  // the key's slot, or the empty one it would take
     std::unordered_map<std::string_view, Centre> subdivisions_;  // lexicon id → centre
     std::unordered_map<std::string_view, std::string_view> subdivision_ids_;  // ISO → lexicon id
     std::unordered_map<std::string_view, Centre> countries_;
