@@ -27,7 +27,8 @@ exports::ArticleLinks article_links(const Args& args, ReadSummary& summary) {
 int run_export(const Args& args) {
     if (!args.has("format"))
         throw usage_error(
-            "give the format with --format dot|graphml|gexf|timeline|timelinejs|html|geojson|csv|tsv");
+            "give the format with --format "
+            "dot|graphml|gexf|timeline|timelinejs|html|geojson|csv|tsv");
     const std::string format = args.get("format");
     static const std::vector<std::string> formats = {
         "dot", "graphml", "gexf", "timeline", "timelinejs", "html", "geojson", "csv", "tsv"};
@@ -36,7 +37,8 @@ int run_export(const Args& args) {
                           "\": expected dot, graphml, gexf, timeline, timelinejs, html, geojson, "
                           "csv or tsv");
     if (args.has("articles") && (format == "dot" || format == "graphml" || format == "gexf"))
-        throw usage_error("option --articles is for the timeline formats, html, geojson, csv and tsv");
+        throw usage_error(
+            "option --articles is for the timeline formats, html, geojson, csv and tsv");
     if (args.has("title") && format != "html") throw usage_error("option --title is for html");
     filter_from_args(args);  // bad options are usage errors before any input is read
     level_from_args(args);

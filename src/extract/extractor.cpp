@@ -7,9 +7,9 @@
 #include "detail_sentence.hpp"
 #include "eventgraph/lexicon/gazetteer.hpp"
 #include "eventgraph/lexicon/matcher.hpp"
-#include "places.hpp"
 #include "eventgraph/text/tokenize.hpp"
 #include "eventgraph/time/expressions.hpp"
+#include "places.hpp"
 
 namespace eventgraph::extract {
 
@@ -110,13 +110,15 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
     detail::Discourse discourse;
 
     const auto tokens_of = [&](const text::Sentence& sent) {
-        return std::span<const text::Token>(tokenized.tokens.data() + sent.first_token, sent.size());
+        return std::span<const text::Token>(tokenized.tokens.data() + sent.first_token,
+                                            sent.size());
     };
     // Every sentence's actors first: an ambiguous town is read by the article's countries.
     std::vector<std::vector<lexicon::Mention>> mentions;
     for (const auto& sent : tokenized.sentences) {
         const auto tokens = tokens_of(sent);
-        mentions.push_back(lexicon::resolve_mentions(*actors_, text, tokens, actors_->match(text, tokens), context));
+        mentions.push_back(lexicon::resolve_mentions(*actors_, text, tokens,
+                                                     actors_->match(text, tokens), context));
     }
     const auto countries = detail::article_countries(mentions);
 

@@ -66,7 +66,7 @@ struct Reader {
                 covered[i] = int(m);
         std::size_t words = 0, capitals = 0;
         for (std::size_t i = 0; i < size(); ++i)
-            if (word(i) && key(i).size() > 3) {
+            if (word(i) && key(i).size() > 3 && covered[i] < 0) {  // names are capitalised anyway
                 ++words;
                 capitals += capital(i) ? 1 : 0;
             }
@@ -189,13 +189,27 @@ struct Reader {
                     return;
                 }
         }
+        // A subdivision named like a city of 100,000 or more is the city, read
+        // as any town is ("protests in Córdoba": Argentina's or Spain's).
+        if (m.actor.kind == ActorKind::place && !m.actor.geo &&
+            before(m.first_token) != Evidence::none) {
+            const auto places = g.find(span_key(m.first_token, m.last_token));
+            if (!places.empty() && places.front()->population >= 100000)
+                if (const Place* p = choose(places, beside(m.last_token), m.first_token))
+                    m.actor = actor_of(*p);
+            return;
+        }
         if (m.actor.kind != ActorKind::country) return;
         const Mention* next_to = beside(m.last_token);
         if (!next_to && before(m.first_token) != Evidence::strong &&
             !place_verb_before(m.first_token))
             return;
         const auto places = g.find(span_key(m.first_token, m.last_token));
-        const Place* p = next_to ? choose(places, next_to, m.first_token) : nullptr;
+        // A dictionary's town (not a capital) is read like any other: its
+        // country is among the article's, as the mention itself counts there.
+        const Place* p = next_to || m.kind != lexicon::MatchKind::metonym
+                             ? (places.empty() ? nullptr : choose(places, next_to, m.first_token))
+                             : nullptr;
         for (const Place* q : places)
             if (!p && q->country == m.actor.code &&
                 (q->seat() || m.kind != lexicon::MatchKind::metonym))

@@ -148,9 +148,12 @@ const char* to_string(ActorKind k) {
 
 const char* to_string(GeoPrecision p) {
     switch (p) {
-        case GeoPrecision::place: return "place";
-        case GeoPrecision::subdivision: return "subdivision";
-        case GeoPrecision::country: return "country";
+        case GeoPrecision::place:
+            return "place";
+        case GeoPrecision::subdivision:
+            return "subdivision";
+        case GeoPrecision::country:
+            return "country";
     }
     return "place";
 }

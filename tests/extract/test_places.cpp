@@ -85,11 +85,11 @@ TEST_CASE(
     CHECK(placed(events_of({"Vladimir Putin visited Nice, France."})) ==
           std::vector<std::string>{"consult RUS->FRA @ FRA.NICE place"});
     // Córdoba: Argentina's is the most populous; an article about Spain means Spain's.
-    CHECK(placed(events_of({"Police clashed with Greek protesters in Córdoba on Monday."})) ==
-          std::vector<std::string>{"assault ?->GRC @ ARG.CORDOBA place"});
-    CHECK(placed(events_of({"Spain's interior ministry reported on the day.",
-                            "Police clashed with Greek protesters in Córdoba on Monday."})) ==
-          std::vector<std::string>{"assault ?->GRC @ ESP.CORDOBA place"});
+    CHECK(placed(events_of({"Greek police arrested Turkish protesters in Córdoba."})) ==
+          std::vector<std::string>{"coerce GRC->TUR @ ARG.CORDOBA place"});
+    CHECK(placed(events_of({"Spain and Spain's regions braced for protests.",
+                            "Greek police arrested Turkish protesters in Córdoba."}))
+              .back() == "coerce GRC->TUR @ ESP.CORDOBA place");
 }
 
 TEST_CASE("a town named like a common word is a place only with evidence") {
