@@ -173,6 +173,7 @@ struct Reader {
         a.code = std::string(p.country);
         a.name = std::string(p.name);
         a.kind = ActorKind::place;
+        a.cameo = a.code;  // as the lexicon's places have it
         a.geo = lexicon::Gazetteer::geo_of(p);
         return a;
     }
