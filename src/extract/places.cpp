@@ -206,11 +206,9 @@ struct Reader {
             !place_verb_before(m.first_token))
             return;
         const auto places = g.find(span_key(m.first_token, m.last_token));
-        // A dictionary's town (not a capital) is read like any other: its
-        // country is among the article's, as the mention itself counts there.
-        const Place* p = next_to || m.kind != lexicon::MatchKind::metonym
-                             ? (places.empty() ? nullptr : choose(places, next_to, m.first_token))
-                             : nullptr;
+        // Else the dictionary's own country's town ("Kyiv", "Alexandria" for Egypt).
+        const Place* p =
+            next_to && !places.empty() ? choose(places, next_to, m.first_token) : nullptr;
         for (const Place* q : places)
             if (!p && q->country == m.actor.code &&
                 (q->seat() || m.kind != lexicon::MatchKind::metonym))
