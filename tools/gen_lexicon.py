@@ -259,7 +259,8 @@ def subdivision_names(sub, extra):
     return name, names
 
 
-def build_subdivisions(iso1, iso2, supp, country_names):
+def build_subdivisions(iso1, iso2, supp, country_names, ids=None):
+    """The subdivision entries; `ids`, if given, is filled with ISO 3166-2 code -> entry id."""
     a2_to_a3 = {c["alpha_2"]: c["alpha_3"] for c in iso1}
     extra = supp.get("subdivisions", {})
     unknown = set(extra) - {s["code"] for s in iso2}
@@ -300,7 +301,9 @@ def build_subdivisions(iso1, iso2, supp, country_names):
         entries.append(dict(place, kind="place"))
     for e in entries:
         e.pop("_type", None)
-        e.pop("_iso", None)
+        iso = e.pop("_iso", None)
+        if ids is not None and iso:
+            ids[iso] = e["id"]
     return entries
 
 

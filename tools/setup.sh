@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-graph-dev libhowardhinnant-date-dev rapidjson-dev
-  libgraphviz-dev graphviz libgumbo-dev catch2 iso-codes
+  libgraphviz-dev graphviz libgumbo-dev catch2 iso-codes wamerican
   python3 python3-networkx fonts-dejavu-core time
   python3-dask python3-distributed
   chromium

@@ -25,15 +25,19 @@ exports::ArticleLinks article_links(const Args& args, ReadSummary& summary) {
 
 int run_export(const Args& args) {
     if (!args.has("format"))
-        throw usage_error("give the format with --format dot|graphml|gexf|timeline|timelinejs|html");
+        throw usage_error(
+            "give the format with --format "
+            "dot|graphml|gexf|timeline|timelinejs|html|geojson|csv|tsv");
     const std::string format = args.get("format");
-    static const std::vector<std::string> formats = {"dot",      "graphml",    "gexf",
-                                                     "timeline", "timelinejs", "html"};
+    static const std::vector<std::string> formats = {
+        "dot", "graphml", "gexf", "timeline", "timelinejs", "html", "geojson", "csv", "tsv"};
     if (std::find(formats.begin(), formats.end(), format) == formats.end())
         throw usage_error("unknown format \"" + format +
-                          "\": expected dot, graphml, gexf, timeline, timelinejs or html");
-    if (args.has("articles") && format != "timeline" && format != "timelinejs" && format != "html")
-        throw usage_error("option --articles is for the timeline formats and html");
+                          "\": expected dot, graphml, gexf, timeline, timelinejs, html, geojson, "
+                          "csv or tsv");
+    if (args.has("articles") && (format == "dot" || format == "graphml" || format == "gexf"))
+        throw usage_error(
+            "option --articles is for the timeline formats, html, geojson, csv and tsv");
     if (args.has("title") && format != "html") throw usage_error("option --title is for html");
     filter_from_args(args);  // bad options are usage errors before any input is read
     level_from_args(args);
@@ -53,6 +57,10 @@ int run_export(const Args& args) {
         out.write(exports::to_timeline_json(g, links));
     else if (format == "timelinejs")
         out.write(exports::to_timelinejs(g, links));
+    else if (format == "geojson")
+        out.write(exports::to_geojson(g, links));
+    else if (format == "csv" || format == "tsv")
+        out.write(exports::to_table(g, format == "csv" ? ',' : '\t', links));
     else
         out.write(exports::to_html(g, links, args.has("title") ? args.get("title") : "eventgraph"));
     out.commit();
@@ -64,16 +72,17 @@ int run_export(const Args& args) {
 Command export_command() {
     auto options = filter_options();
     options.insert(options.begin(),
-                   {{"format", 'f', true, "FORMAT", "dot, graphml, gexf, timeline, timelinejs or html"},
+                   {{"format", 'f', true, "FORMAT",
+                     "dot, graphml, gexf, timeline, timelinejs, html, geojson, csv or tsv"},
                     level_option(),
                     output_option("the export"),
                     {"articles", 0, true, "FILE",
                      "articles (JSON Lines, as normalize writes them) whose titles and urls the "
-                     "timelines and the page link to; repeatable"},
+                     "timelines, the page and the tables link to; repeatable"},
                     {"title", 0, true, "TEXT", "the page's title (html; default: eventgraph)"}});
     return {
         "export",
-        "events -> graph (DOT, GraphML, GEXF), timeline (JSON, TimelineJS) or web page",
+        "events -> graph (DOT, GraphML, GEXF), timeline (JSON, TimelineJS), web page, map or table",
         "eventgraph export --format FORMAT [OPTIONS] EVENTS…",
         "Reads events (JSON Lines, as extract writes them; - for standard input) and writes the\n"
         "relationship graph or the timeline of what happened.\n\n"
@@ -92,7 +101,10 @@ Command export_command() {
         "  timelinejs  Knight Lab TimelineJS's JSON\n"
         "  html        one self-contained web page: the graph and the timeline, linked, each "
         "event\n"
-        "              with its sentences (opens offline; no network needed)\n\n"
+        "              with its sentences (opens offline; no network needed)\n"
+        "  geojson     RFC 7946 points, one a happening that has coordinates (QGIS, Leaflet,\n"
+        "              kepler.gl); happenings with no place are left out\n"
+        "  csv, tsv    the event table: one happening a row, GDELT-like columns, a header\n\n"
         "Actors are named by code, id or name (\"CHN\", \"USA.ANTONY_BLINKEN\", \"China\", "
         "\"Beijing\").",
         options,

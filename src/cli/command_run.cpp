@@ -68,6 +68,7 @@ int run_run(const Args& args) {
         {"graph.graphml", [&] { return exports::to_graphml(g); }},
         {"graph.gexf", [&] { return exports::to_gexf(g); }},
         {"timeline.json", [&] { return exports::to_timeline_json(g, links); }},
+        {"events.geojson", [&] { return exports::to_geojson(g, links); }},
         {"index.html", [&] { return exports::to_html(g, links, "eventgraph: " + title_of(args)); }},
     };
     std::vector<std::unique_ptr<io::Output>> written;
@@ -99,6 +100,7 @@ Command run_command() {
             "  graph.graphml    for NetworkX, Gephi, yEd, Cytoscape\n"
             "  graph.gexf       for Gephi, with the relations' dates for its timeline\n"
             "  timeline.json    the happenings in date order\n"
+            "  events.geojson   the happenings that have a place, as GeoJSON points\n"
             "  index.html       the web page: graph and timeline, linked, with the evidence",
             {{"output", 'o', true, "DIR", "the directory to write into (created if missing)"},
              keep_going_option(),

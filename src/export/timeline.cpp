@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "detail_json_writer.hpp"
+#include "detail_rows.hpp"
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/model/timestamp.hpp"
 
@@ -15,6 +16,7 @@ namespace {
 using Writer = detail::JsonWriter;
 using detail::field;
 using detail::string;
+using detail::strongest;
 using graph::EventGraph;
 using graph::Happening;
 
@@ -53,14 +55,6 @@ std::string headline(const Happening& h) {
     if (h.polarity != model::Polarity::asserted)
         s += std::string(" (") + model::to_string(h.polarity) + ")";
     return s;
-}
-
-// The report an analyst should read first: the surest (then the first by id).
-const model::Event& strongest(const EventGraph& g, const Happening& h) {
-    const model::Event* best = &g.events[h.reports.front()];
-    for (const std::size_t r : h.reports)
-        if (g.events[r].confidence > best->confidence) best = &g.events[r];
-    return *best;
 }
 
 std::vector<std::string> articles_of(const EventGraph& g, const Happening& h) {

@@ -7,9 +7,11 @@
 #include <unordered_map>
 
 #include "detail_sentence.hpp"
+#include "eventgraph/lexicon/gazetteer.hpp"
 #include "eventgraph/lexicon/matcher.hpp"
 #include "eventgraph/text/tokenize.hpp"
 #include "eventgraph/time/expressions.hpp"
+#include "places.hpp"
 
 namespace eventgraph::extract {
 
@@ -87,11 +89,15 @@ std::string event_id(const std::string& article, int sentence, const std::string
 Extractor::Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers, Grammar grammar)
     : actors_(std::make_unique<lexicon::ActorMatcher>(actors.entries())),
       triggers_(std::move(triggers)),
-      grammar_(std::move(grammar)) {
+      grammar_(std::move(grammar)),
+      places_(lexicon::default_gazetteer()) {
     for (const auto& e : actors.entries())
         if (e.id == e.code && !e.name.empty()) names_.emplace(e.code, e.name);
 }
 Extractor::~Extractor() = default;
+void Extractor::use_gazetteer(std::shared_ptr<const lexicon::Gazetteer> places) {
+    places_ = places ? std::move(places) : std::make_shared<const lexicon::Gazetteer>();
+}
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
@@ -107,19 +113,32 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
     lexicon::ArticleContext context(ref);
     detail::Discourse discourse;
 
+    const auto tokens_of = [&](const text::Sentence& sent) {
+        return std::span<const text::Token>(tokenized.tokens.data() + sent.first_token,
+                                            sent.size());
+    };
+    // Every sentence's actors first: an ambiguous town is read by the article's countries.
+    std::vector<std::vector<lexicon::Mention>> mentions;
+    for (const auto& sent : tokenized.sentences) {
+        const auto tokens = tokens_of(sent);
+        mentions.push_back(lexicon::resolve_mentions(*actors_, text, tokens,
+                                                     actors_->match(text, tokens), context));
+    }
+    const auto countries = detail::article_countries(mentions);
+
     std::vector<Pending> pending;
     std::optional<DateSpan> carried;  // the previous sentence's own date, for the next one
     for (std::size_t si = 0; si < tokenized.sentences.size(); ++si) {
         const auto& sent = tokenized.sentences[si];
-        const std::span<const text::Token> tokens(tokenized.tokens.data() + sent.first_token, sent.size());
+        const auto tokens = tokens_of(sent);
         detail::Sentence s;
         s.text = text;
         s.tokens = tokens;
-        const auto matches = actors_->match(text, tokens);
-        s.mentions = lexicon::resolve_mentions(*actors_, text, tokens, matches, context);
+        s.mentions = std::move(mentions[si]);
         s.keys.reserve(tokens.size());
         for (const auto& t : tokens) s.keys.push_back(text::match_key(t.text(text), t.kind));
         s.triggers = triggers_.match(s.keys);
+        detail::find_places(*places_, triggers_, countries, s);
         if (ref) {
             s.times = time::find_time_expressions(sent.text(text), *published);
             for (auto& t : s.times) {
@@ -146,6 +165,7 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
             if (!f.unknown_source) e.source = f.source;
             e.target = f.target;
             e.location = f.location;
+            if (e.location) detail::locate(*places_, *e.location);
             e.attributed_to = f.attributed_to;
             e.polarity = f.polarity;
             e.confidence = std::clamp(f.confidence, 0.05, 0.99);

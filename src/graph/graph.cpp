@@ -365,7 +365,9 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         auto& cached = levelled_cache[static_cast<std::size_t>(index)];
         if (!cached) {
             const Vertex& v = g.graph[vertex_of_index[static_cast<std::size_t>(index)]];
-            cached = Actor{v.id, v.code, v.name, v.kind, "", "", level == Level::cameo ? v.id : ""};
+            cached = Actor{
+                v.id,        v.code, v.name, v.kind, "", "", level == Level::cameo ? v.id : "",
+                std::nullopt};
         }
         return *cached;
     };

@@ -1,5 +1,7 @@
 #include "eventgraph/io/event_json.hpp"
 
+#include <cmath>
+
 #include "detail_json.hpp"
 #include "eventgraph/error.hpp"
 
@@ -11,6 +13,22 @@ using namespace detail;
 using model::Actor;
 using model::Event;
 using model::Evidence;
+
+// A place's coordinates, inside its actor object (schemas/event.schema.json).
+void write_geo(Writer& w, const model::Geo& g) {
+    const auto rounded = [](double v) { return std::round(v * 1e5) / 1e5; };
+    w.Key("lat");
+    w.Double(rounded(g.lat));
+    w.Key("lon");
+    w.Double(rounded(g.lon));
+    if (g.geonames != 0) {
+        w.Key("geonames");
+        w.Uint(g.geonames);
+    }
+    w.Key("precision");
+    w.String(model::to_string(g.precision));
+    if (!g.subdivision.empty()) write_string(w, "subdivision", g.subdivision);
+}
 
 void write_actor(Writer& w, const char* key, const std::optional<Actor>& a) {
     w.Key(key);
@@ -27,6 +45,7 @@ void write_actor(Writer& w, const char* key, const std::optional<Actor>& a) {
     if (!a->role.empty()) write_string(w, "role", a->role);
     if (!a->agent.empty()) write_string(w, "agent", a->agent);
     if (!a->cameo.empty()) write_string(w, "cameo", a->cameo);
+    if (a->geo) write_geo(w, *a->geo);
     w.EndObject();
 }
 
@@ -49,17 +68,20 @@ struct Reader {
     const std::string& file;
     std::size_t line;
 
-    const rapidjson::Value& member(const rapidjson::Value& obj, const char* key, const std::string& path) const {
+    const rapidjson::Value& member(const rapidjson::Value& obj, const char* key,
+                                   const std::string& path) const {
         const auto it = obj.FindMember(key);
         if (it == obj.MemberEnd()) wrong(file, line, path + key, "missing");
         return it->value;
     }
-    std::string string(const rapidjson::Value& obj, const char* key, const std::string& path = "") const {
+    std::string string(const rapidjson::Value& obj, const char* key,
+                       const std::string& path = "") const {
         const auto& v = member(obj, key, path);
         if (!v.IsString()) wrong(file, line, path + key, "expected a string");
         return std::string(v.GetString(), v.GetStringLength());
     }
-    std::string optional_string(const rapidjson::Value& obj, const char* key, const std::string& path = "") const {
+    std::string optional_string(const rapidjson::Value& obj, const char* key,
+                                const std::string& path = "") const {
         const auto it = obj.FindMember(key);
         if (it == obj.MemberEnd() || it->value.IsNull()) return {};
         return get_string(it->value, file, line, path + key);
@@ -83,11 +105,35 @@ struct Reader {
         a.code = string(v, "code", path);
         a.name = optional_string(v, "name", path);
         using K = model::ActorKind;
-        a.kind = enum_value(v, "kind", {K::country, K::person, K::organisation, K::group, K::agent, K::place}, path);
+        a.kind = enum_value(v, "kind",
+                            {K::country, K::person, K::organisation, K::group, K::agent, K::place},
+                            path);
         a.role = optional_string(v, "role", path);
         a.agent = optional_string(v, "agent", path);
         a.cameo = optional_string(v, "cameo", path);
+        a.geo = geo(v, path);
         return a;
+    }
+    // The coordinates write_geo writes: all of lat, lon and precision, or none.
+    std::optional<model::Geo> geo(const rapidjson::Value& v, const std::string& path) const {
+        if (!v.HasMember("lat") && !v.HasMember("lon")) return std::nullopt;
+        model::Geo g;
+        const auto& lat = member(v, "lat", path);
+        const auto& lon = member(v, "lon", path);
+        if (!lat.IsNumber() || lat.GetDouble() < -90 || lat.GetDouble() > 90)
+            wrong(file, line, path + "lat", "expected a latitude (-90 to 90)");
+        if (!lon.IsNumber() || lon.GetDouble() < -180 || lon.GetDouble() > 180)
+            wrong(file, line, path + "lon", "expected a longitude (-180 to 180)");
+        g.lat = lat.GetDouble();
+        g.lon = lon.GetDouble();
+        if (const auto it = v.FindMember("geonames"); it != v.MemberEnd()) {
+            if (!it->value.IsUint()) wrong(file, line, path + "geonames", "expected a GeoNames id");
+            g.geonames = it->value.GetUint();
+        }
+        using P = model::GeoPrecision;
+        g.precision = enum_value(v, "precision", {P::place, P::subdivision, P::country}, path);
+        g.subdivision = optional_string(v, "subdivision", path);
+        return g;
     }
     // A day; or a month or a year, whose first day starts a span and whose last day ends it.
     date::year_month_day day(const rapidjson::Value& obj, const char* key, const std::string& path,
@@ -108,7 +154,8 @@ struct Reader {
         e.sentence = sentence.GetInt();
         const auto& b = member(v, "begin", path + "/");
         const auto& en = member(v, "end", path + "/");
-        if (!b.IsUint64() || !en.IsUint64()) wrong(file, line, path + "/begin", "expected byte offsets");
+        if (!b.IsUint64() || !en.IsUint64())
+            wrong(file, line, path + "/begin", "expected byte offsets");
         e.begin = b.GetUint64();
         e.end = en.GetUint64();
         e.text = string(v, "text", path + "/");
@@ -128,8 +175,10 @@ std::string event_to_json(const Event& e) {
     write_string(w, "article", e.article);
     write_string(w, "type", e.type);
     w.Key("mode");
-    if (e.mode.empty()) w.Null();
-    else w.String(e.mode.data(), rapidjson::SizeType(e.mode.size()));
+    if (e.mode.empty())
+        w.Null();
+    else
+        w.String(e.mode.data(), rapidjson::SizeType(e.mode.size()));
     write_string(w, "cameo", e.cameo);
     w.Key("quad");
     w.Int(e.quad);
@@ -219,16 +268,18 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
         span.start = r.day(d, "start", "date/", false);
         span.end = r.day(d, "end", "date/", true);
         span.granularity = r.enum_value(d, "granularity", {G::day, G::month, G::year}, "date/");
-        span.basis = r.enum_value(d, "basis", {B::explicit_date, B::relative, B::publication}, "date/");
+        span.basis =
+            r.enum_value(d, "basis", {B::explicit_date, B::relative, B::publication}, "date/");
         span.note = r.optional_string(d, "note", "date/");
         if (span.end < span.start) wrong(file, line, "date/end", "is before date/start");
         e.date = span;
     }
 
     using P = model::Polarity;
-    e.polarity = doc.HasMember("polarity")
-                     ? r.enum_value(doc, "polarity", {P::asserted, P::denied, P::hypothetical, P::future})
-                     : P::asserted;
+    e.polarity =
+        doc.HasMember("polarity")
+            ? r.enum_value(doc, "polarity", {P::asserted, P::denied, P::hypothetical, P::future})
+            : P::asserted;
     if (const auto it = doc.FindMember("confidence"); it != doc.MemberEnd()) {
         if (!it->value.IsNumber()) wrong(file, line, "confidence", "expected a number");
         e.confidence = it->value.GetDouble();
@@ -237,7 +288,8 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
         e.evidence = r.evidence(it->value, "evidence");
     if (const auto it = doc.FindMember("more_evidence"); it != doc.MemberEnd()) {
         if (!it->value.IsArray()) wrong(file, line, "more_evidence", "expected an array");
-        for (const auto& x : it->value.GetArray()) e.more_evidence.push_back(r.evidence(x, "more_evidence"));
+        for (const auto& x : it->value.GetArray())
+            e.more_evidence.push_back(r.evidence(x, "more_evidence"));
     }
     if (const auto it = doc.FindMember("details"); it != doc.MemberEnd() && it->value.IsObject()) {
         const auto& det = it->value;

@@ -32,7 +32,7 @@ void append_new(std::vector<T>& to, const std::vector<T>& from) {
 }  // namespace
 
 model::Actor Entry::actor_on(std::optional<date::year_month_day> day) const {
-    model::Actor actor{id, code, name, kind, {}, agent, cameo};
+    model::Actor actor{id, code, name, kind, {}, agent, cameo, std::nullopt};
     if (!day) return actor;
     const Role* best = nullptr;
     for (const Role& r : roles)

@@ -175,6 +175,18 @@ const char* to_string(ActorKind k) {
     return "country";
 }
 
+const char* to_string(GeoPrecision p) {
+    switch (p) {
+        case GeoPrecision::place:
+            return "place";
+        case GeoPrecision::subdivision:
+            return "subdivision";
+        case GeoPrecision::country:
+            return "country";
+    }
+    return "place";
+}
+
 const char* to_string(ParagraphRole r) {
     switch (r) {
         case ParagraphRole::body: return "body";

@@ -93,10 +93,13 @@ TEST_CASE("export and stats errors are usage errors that say what was wrong") {
         CHECK(r.err == "eventgraph " + command + ": " + message + "\nTry 'eventgraph " + command +
                            " --help'.\n");
     };
-    expect({"export", reports}, "export",
-           "give the format with --format dot|graphml|gexf|timeline|timelinejs|html");
-    expect({"export", "--format", "svg", reports}, "export",
-           "unknown format \"svg\": expected dot, graphml, gexf, timeline, timelinejs or html");
+    expect(
+        {"export", reports}, "export",
+        "give the format with --format dot|graphml|gexf|timeline|timelinejs|html|geojson|csv|tsv");
+    expect(
+        {"export", "--format", "svg", reports}, "export",
+        "unknown format \"svg\": expected dot, graphml, gexf, timeline, timelinejs, html, geojson, "
+        "csv or tsv");
     expect({"export", "--format", "dot", "--title", "T", reports}, "export",
            "option --title is for html");
     expect({"export", "--format", "timeline"}, "export",

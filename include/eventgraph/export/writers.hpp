@@ -39,6 +39,20 @@ ArticleLink link_of(const ArticleLinks& links, const std::string& article);
 /// its article (and url where `urls` knows it).
 std::string to_timeline_json(const graph::EventGraph& g, const ArticleLinks& links = {});
 
+/// GeoJSON (RFC 7946): a FeatureCollection of one Point a happening whose
+/// reports locate it (its most precise location), with flat properties: the
+/// event table's columns. Happenings with no coordinates are left out (the
+/// event table keeps them).
+std::string to_geojson(const graph::EventGraph& g, const ArticleLinks& links = {});
+
+/// The event table: one happening a row, in the spirit of GDELT 2.0's (ids,
+/// day, actors' ids, codes, names, CAMEO codes and countries, type, CAMEO
+/// code and root, quad class, mentions, sources, place, country,
+/// coordinates, the first report's url and the evidence sentence), a header
+/// row, CRLF line ends; `separator` ',' is CSV (RFC 4180 quoting), '\t' TSV
+/// (quoted alike).
+std::string to_table(const graph::EventGraph& g, char separator, const ArticleLinks& links = {});
+
 /// Knight Lab TimelineJS JSON: one slide a dated happening (month and day
 /// left out where the date does not know them; undated ones left out),
 /// grouped by event type, text as HTML with its sources.

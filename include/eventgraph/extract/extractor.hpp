@@ -17,6 +17,7 @@
 
 namespace eventgraph::lexicon {
 class ActorMatcher;
+class Gazetteer;
 }
 
 namespace eventgraph::extract {
@@ -49,11 +50,16 @@ public:
     const TriggerLexicon& triggers() const noexcept { return triggers_; }
     const Grammar& grammar() const noexcept { return grammar_; }
 
+    /// The towns and cities places are found among: by default
+    /// lexicon::default_gazetteer(); an empty one knows none.
+    void use_gazetteer(std::shared_ptr<const lexicon::Gazetteer> places);
+
 private:
     std::unique_ptr<lexicon::ActorMatcher> actors_;
     TriggerLexicon triggers_;
     Grammar grammar_;
     std::unordered_map<std::string, std::string> names_;  // code → name of countries and organisations
+    std::shared_ptr<const lexicon::Gazetteer> places_;
 };
 
 }  // namespace eventgraph::extract

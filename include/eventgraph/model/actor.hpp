@@ -2,7 +2,10 @@
 // Who takes part in an event: a country, person, organisation, group, agent
 // of a country ("Russian troops") or a place.
 
+#include <optional>
 #include <string>
+
+#include "eventgraph/model/geo.hpp"
 
 namespace eventgraph::model {
 
@@ -20,6 +23,7 @@ struct Actor {
     std::string agent;  ///< for agents: military, government, business, …
     std::string cameo;  ///< CAMEO actor code as Phoenix composes it: "RUSGOV", "IGOWSTNAT",
                         ///< "---MIL"; "" unknown
+    std::optional<Geo> geo;  ///< a place's coordinates, where the gazetteer knows them
 
     friend bool operator==(const Actor&, const Actor&) = default;
 };

@@ -1,0 +1,121 @@
+#include "detail_rows.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "eventgraph/model/timestamp.hpp"
+
+namespace eventgraph::exports::detail {
+
+namespace {
+
+std::string coordinate(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.5f", v);
+    return buf;
+}
+
+// GDELT's actor country: the country an actor belongs to, where it is one.
+std::string country_of(const model::Actor& a) {
+    using K = model::ActorKind;
+    if (a.kind == K::organisation || a.kind == K::group || a.code.size() != 3) return {};
+    return a.code;
+}
+
+// `a` at the graph's level; `report` the same actor in the surest report,
+// for its CAMEO code (the graph's code level has none).
+void actor_columns(std::vector<Column>& row, const char* const names[5],
+                   const std::optional<model::Actor>& a,
+                   const std::optional<model::Actor>& report) {
+    row.push_back({names[0], a ? a->id : ""});
+    row.push_back({names[1], a ? a->code : ""});
+    row.push_back({names[2], a ? a->name : ""});
+    row.push_back({names[3], a && !a->cameo.empty() ? a->cameo : report ? report->cameo : ""});
+    row.push_back({names[4], a ? country_of(*a) : ""});
+}
+
+int rank(model::GeoPrecision p) {
+    switch (p) {
+        case model::GeoPrecision::place:
+            return 0;
+        case model::GeoPrecision::subdivision:
+            return 1;
+        case model::GeoPrecision::country:
+            return 2;
+    }
+    return 3;
+}
+
+}  // namespace
+
+const model::Event& strongest(const graph::EventGraph& g, const graph::Happening& h) {
+    static const model::Event none;
+    if (h.reports.empty()) return none;
+    const model::Event* best = &g.events[h.reports.front()];
+    for (const std::size_t r : h.reports)
+        if (g.events[r].confidence > best->confidence) best = &g.events[r];
+    return *best;
+}
+
+const model::Actor* place_of(const graph::EventGraph& g, const graph::Happening& h) {
+    const model::Event* best = nullptr;
+    for (const std::size_t r : h.reports) {
+        const model::Event& e = g.events[r];
+        if (!e.location || !e.location->geo) continue;
+        if (!best) {
+            best = &e;
+            continue;
+        }
+        const int a = rank(e.location->geo->precision), b = rank(best->location->geo->precision);
+        if (a < b || (a == b && e.confidence > best->confidence)) best = &e;
+    }
+    return best ? &*best->location : nullptr;
+}
+
+std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happening& h,
+                                  const ArticleLinks& links) {
+    static const char* const source_names[5] = {"source_id", "source_code", "source_name",
+                                                "source_cameo", "source_country"};
+    static const char* const target_names[5] = {"target_id", "target_code", "target_name",
+                                                "target_cameo", "target_country"};
+    const model::Event& first = strongest(g, h);
+    std::vector<Column> row;
+    row.push_back({"id", h.id});
+    std::string day;
+    if (h.date) {
+        day = model::to_iso(h.date->start);
+        day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+    }
+    row.push_back({"day", day, true});
+    row.push_back({"date", h.date ? model::date_value(*h.date) : ""});
+    row.push_back({"granularity", h.date ? model::to_string(h.date->granularity) : ""});
+    actor_columns(row, source_names, h.source, first.source);
+    actor_columns(row, target_names, h.target, first.target);
+    row.push_back({"type", h.type});
+    row.push_back({"mode", h.mode});
+    row.push_back({"cameo", first.cameo});
+    row.push_back(
+        {"cameo_root", first.cameo.substr(0, std::min<std::size_t>(2, first.cameo.size()))});
+    row.push_back({"quad", h.quad ? std::to_string(h.quad) : "", true});
+    row.push_back({"polarity", model::to_string(h.polarity)});
+    row.push_back({"mentions", std::to_string(h.mentions), true});
+    row.push_back({"sources", std::to_string(h.sources), true});
+    const model::Actor* place = place_of(g, h);
+    const model::Geo* geo = place ? &*place->geo : nullptr;
+    row.push_back({"place", place ? place->name : ""});
+    row.push_back({"place_id", place ? place->id : ""});
+    row.push_back({"country", place ? place->code : ""});
+    row.push_back({"subdivision", geo ? geo->subdivision : ""});
+    row.push_back({"lat", geo ? coordinate(geo->lat) : "", true});
+    row.push_back({"lon", geo ? coordinate(geo->lon) : "", true});
+    row.push_back({"geonames", geo && geo->geonames ? std::to_string(geo->geonames) : "", true});
+    row.push_back({"precision", geo ? model::to_string(geo->precision) : ""});
+    std::string url;
+    for (const std::size_t r : h.reports)
+        if (url.empty()) url = link_of(links, g.events[r].article).url;
+    row.push_back({"url", url});
+    row.push_back({"evidence", first.evidence.text});
+    return row;
+}
+
+}  // namespace eventgraph::exports::detail
