@@ -100,7 +100,7 @@ struct Reader {
 
     // ", France", ", Alabama" after [b, e): the country (and subdivision) named beside.
     const Mention* beside(std::size_t e) const {
-        if (key(e) != "," || free(e + 1)) return nullptr;
+        if (key(e) != "," || e + 1 >= size() || free(e + 1)) return nullptr;
         const auto& m = s.mentions[std::size_t(covered[e + 1])];
         if (m.first_token != e + 1 || m.actor.code.size() != 3) return nullptr;
         if (m.actor.kind == ActorKind::country && m.kind == lexicon::MatchKind::name) return &m;

@@ -109,3 +109,13 @@ TEST_CASE("a subdivision carries its centre, a region of no known centre its cou
     CHECK(events[0].location->id == "UKR.KHARKIV_OBLAST");
     CHECK(events[0].location->geo->precision == model::GeoPrecision::country);
 }
+
+TEST_CASE("a town followed by a comma that ends the sentence is still the town") {
+    // A piece of a run-on paragraph can end on ", " with nothing after it.
+    model::Article a;
+    a.id = "places";
+    a.published = model::parse_iso_timestamp("2024-09-10");
+    a.paragraphs.push_back({"Russian forces shelled Pokrovsk,", model::ParagraphRole::body});
+    const auto events = extractor().extract(a);
+    CHECK(placed(events) == std::vector<std::string>{"assault RUS->UKR @ UKR.POKROVSK place"});
+}
