@@ -461,6 +461,7 @@ Actor Analyser::country_of_place(const Actor& place) {
     a.code = place.code;
     a.name = place.code;
     a.kind = ActorKind::country;
+    a.cameo = place.code;  // a country's CAMEO actor code is its code
     return a;
 }
 
