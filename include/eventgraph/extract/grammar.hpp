@@ -11,6 +11,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "eventgraph/lexicon/lexicon.hpp"
+
 namespace eventgraph::extract {
 
 /// One bit a word list of data/english.json; a token's classes are looked up
@@ -58,14 +60,8 @@ public:
     std::optional<int> number(std::string_view word) const;
 
 private:
-    struct hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
     template <class T>
-    using Map = std::unordered_map<std::string, T, hash, std::equal_to<>>;
+    using Map = lexicon::StringMap<T>;
 
     Map<std::uint32_t> classes_;
     Map<std::string> aid_modes_;
