@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail_patterns.hpp"
 #include "detail_sentence.hpp"
 #include "eventgraph/extract/grammar.hpp"
 
@@ -80,7 +81,8 @@ struct Coding {
     bool none = false;        // the dictionary says this is no event ("[---]")
     std::string cameo, reverse;  // "[032:033]": the target's event back is the reverse
     std::string type, mode;
-    std::string place;                            // evidence.pattern
+    std::string place;    // evidence.pattern
+    std::size_t end = 0;  // the token after the words its pattern matched right of the verb
     std::optional<Actor> source, target;          // at the pattern's "$" and "+"
     std::optional<Actor> compound_a, compound_b;  // "%": each the other's source and target
 };
@@ -178,7 +180,16 @@ private:
         if (m.kind != lexicon::MatchKind::adjective || m.actor.kind == ActorKind::agent)
             return true;
         const auto last = key(m.last_token - 1);
-        return !last.empty() && last.back() == 's';
+        if (!last.empty() && last.back() == 's') return true;
+        // "an Eriadorian was shot", "a Briton, …": one person of that country,
+        // when no noun follows ("an Iranian drone").
+        const auto before = m.first_token > 0 ? key(m.first_token - 1) : std::string_view();
+        const std::size_t next = m.last_token;
+        return (before == "a" || before == "an") &&
+               (next >= n_ || s_.tokens[next].kind == text::TokenKind::punct ||
+                is(next, wc_be_words | wc_have_words | wc_modal_words | wc_future_words |
+                             wc_relatives | wc_prepositions) ||
+                key(next) == "and" || key(next) == "or");
     }
 
     // ---- which reading of each trigger (detail_sentence.cpp) ---------------
@@ -237,11 +248,15 @@ private:
     static Actor country_of_place(const Actor& place);
     void set_target(Found& f, const Actor& a) const;
     bool obliged(std::size_t verb, std::size_t lo) const;
+    bool infinitive_of_noun(std::size_t to, std::size_t lo) const;
     Found make(std::size_t t, const Actor& source) const;
 
     // ---- verb dictionaries (detail_coding.cpp) ---------------------------------
 
     Coding coding_of(std::size_t t, const Clause& c) const;
+    bool pattern_after_be(std::size_t t, const Reading& r) const;
+    PatternMatch best_pattern(std::size_t t, const VerbDictionary& d, std::size_t lo,
+                              std::size_t hi) const;
     void apply(const Coding& k, Found& f) const;
     void reverse_events(const Coding& k, std::size_t from, std::vector<Found>& out) const;
     void compound_events(const VerbPredicate& p, const Clause& c, std::vector<Found>& out) const;

@@ -16,13 +16,12 @@ Coding Analyser::coding_of(std::size_t t, const Clause& c) const {
     k.place = info.place;
     const VerbDictionary* d = lex_.dictionary_of(r);
     if (!d) return k;
-    // mention_at_ leaves out bare agent nouns with no country, as roles do.
-    const PatternMatch m = match_patterns(*d, *lex_.block_of(r), s_, mention_at_, trigger_first(t),
-                                          trigger_last(t), c.begin, c.end);
+    const PatternMatch m = best_pattern(t, *d, c.begin, c.end);
     const VerbCode* code = nullptr;
     if (m.pattern) {
         code = &m.pattern->code;
         k.place = place_name(m.pattern->place);
+        k.end = m.end;
     } else if (info.from_dictionary) {
         code = &d->code_of(*lex_.verb_of(r));
     }
@@ -46,6 +45,33 @@ Coding Analyser::coding_of(std::size_t t, const Clause& c) const {
     k.compound_a = actor(m.compound_first);
     k.compound_b = actor(m.compound_second);
     return k;
+}
+
+// The pattern of dictionary d that fits best around trigger t. A word under
+// two blocks of d ("--- SHOT [---]", "--- SHOT [223]", or SHOOT's "shot") has
+// the patterns of both; the one with most elements wins. mention_at_ leaves
+// out bare agent nouns with no country, as roles do.
+PatternMatch Analyser::best_pattern(std::size_t t, const VerbDictionary& d, std::size_t lo,
+                                    std::size_t hi) const {
+    PatternMatch best;
+    for (const Reading& r : triggers_[t].readings) {
+        if (r.pos != Pos::verb || lex_.dictionary_of(r) != &d) continue;
+        PatternMatch m = match_patterns(d, *lex_.block_of(r), s_, mention_at_, trigger_first(t),
+                                        trigger_last(t), lo, hi);
+        if (m.weight > best.weight) best = m;
+    }
+    return best;
+}
+
+// A pattern of the verb that fits the sentence and has the form of "be"
+// right before the verb: "+ WAS * DEAD IN $".
+bool Analyser::pattern_after_be(std::size_t t, const Reading& r) const {
+    const VerbDictionary* d = lex_.dictionary_of(r);
+    if (!d) return false;
+    const PatternMatch m = best_pattern(t, *d, 0, n_);
+    if (!m.pattern || m.pattern->before.empty()) return false;
+    const PatternElement& e = m.pattern->before.back();
+    return e.kind == ElementKind::word && g_.is(e.word, wc_be_words);
 }
 
 void Analyser::apply(const Coding& k, Found& f) const {

@@ -195,17 +195,18 @@ PatternMatch match_patterns(const VerbDictionary& dictionary, const VerbBlock& b
                             std::size_t hi) {
     const Matcher matcher(dictionary, sentence, mention_at, lo, hi);
     PatternMatch best;
-    int best_weight = -1;
     for (const VerbPattern& p : block.patterns) {
         PatternMatch m;
         int weight = 0;
-        if (!matcher.forward(p.after, verb_last, p.verb_joined_after, m, weight)) continue;
+        const auto end = matcher.forward(p.after, verb_last, p.verb_joined_after, m, weight);
+        if (!end) continue;
+        m.end = *end;
         if (!p.before.empty()) {
             // "IN_*": the element right before the verb is joined to it.
             if (!matcher.backward(p.before, verb_first, m, weight)) continue;
         }
-        if (weight > best_weight) {
-            best_weight = weight;
+        if (weight > best.weight) {
+            m.weight = weight;
             m.pattern = &p;
             best = m;
         }

@@ -17,6 +17,8 @@ struct PatternMatch {
     int source = -1;                                ///< mention at "$"
     int target = -1;                                ///< mention at "+"
     int compound_first = -1, compound_second = -1;  ///< mentions of "A and B" at "%"
+    std::size_t end = 0;  ///< the token after the last element matched right of the verb
+    int weight = -1;      ///< elements matched, skips aside; -1 when no pattern fits
 };
 
 /// Tries every pattern of `block` around the verb at tokens [verb_first,

@@ -44,11 +44,16 @@ void Analyser::predicates(const Clause& c, const std::optional<Subject>& clause_
 void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clause& c,
                                const std::optional<Subject>& clause_subject, Regions& regions,
                                std::vector<Found>& out) {
+    std::size_t matched_end = 0;  // the words an earlier verb's pattern matched are its own
     for (std::size_t t : verbs) {
         const std::size_t f = trigger_first(t), l = trigger_last(t);
         const auto& info = info_of(t);
         if (info.frame == Frame::speech)
             continue;  // a speech verb outside a frame: nothing to code
+        // "vowed to wage war" read by the pattern "VOW: * WAR": "wage war" is no event of its own.
+        if (f < matched_end) continue;
+        // "the efforts of Eriador to deal with …": what a noun intends, not an event.
+        if (f > c.begin && key(f - 1) == "to" && infinitive_of_noun(f - 1, c.begin)) continue;
         // "threatened to ban …": the complement belongs to the verb before it
         // (one the project's triggers know: "decided to attack" is an attack).
         bool complement = false;
@@ -61,6 +66,7 @@ void Analyser::verb_predicates(const std::vector<std::size_t>& verbs, const Clau
         // so the nouns after it are read on their own ("dispatched inspectors").
         Coding coding = coding_of(t, c);
         if (coding.none) continue;
+        if (coding.dictionary && coding.end > l) matched_end = std::max(matched_end, coding.end);
         const std::size_t end = predicate_end(t, c);
         // A verb only a dictionary knows holds the nouns after it only when it
         // codes something itself ("Putin delays new mobilization").
@@ -485,6 +491,27 @@ bool Analyser::obliged(std::size_t verb, std::size_t lo) const {
         if (mention(k)) break;
     }
     return false;
+}
+
+// The "to" at `to` follows a noun phrase that intends what comes after it:
+// "its bid to join", "the efforts of Eriador to deal", "Russia's attempts to
+// seize": a plural noun, or one after a possessive, not an actor.
+bool Analyser::infinitive_of_noun(std::size_t to, std::size_t lo) const {
+    if (to < lo + 2) return false;
+    std::size_t k = to - 1;
+    if (const auto* m = mention(k)) {  // "efforts of Eriador to", "efforts by Turkey to"
+        if (m->first_token < lo + 2) return false;
+        const auto prep = key(m->first_token - 1);
+        if (prep != "of" && prep != "by") return false;
+        k = m->first_token - 2;
+    }
+    if (!plain_noun(k) || mention(k)) return false;
+    const auto noun = key(k);
+    const bool plural = noun.size() > 3 && noun.back() == 's' && !noun.ends_with("ss");
+    const bool owned =
+        k > lo && (possessive(k - 1) || key(k - 1) == "its" || key(k - 1) == "their" ||
+                   key(k - 1) == "his" || key(k - 1) == "her");
+    return plural || owned;
 }
 
 Found Analyser::make(std::size_t t, const Actor& source) const {

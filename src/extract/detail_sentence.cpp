@@ -142,10 +142,18 @@ void Analyser::choose_readings() {
             const bool dictionary_only = lex_.info(verb->info).from_dictionary;
             // "is direct assistance": a base form after "be" is no verb ("be" takes
             // a participle or a gerund).
+            // Unless the dictionary's own pattern has "be" there ("SHOT: + WAS * DEAD").
             const bool after_be = f > 0 && is(f - 1, wc_be_words) &&
-                                  (verb->form == VerbForm::base || verb->form == VerbForm::third);
+                                  (verb->form == VerbForm::base || verb->form == VerbForm::third) &&
+                                  !pattern_after_be(t, *verb);
+            // "against besieged Osgiliath", "in occupied Crimea": a participle
+            // between a preposition and its noun describes the noun.
+            const bool attributive =
+                f > 0 && is(f - 1, wc_prepositions) &&
+                (verb->form == VerbForm::past || verb->form == VerbForm::participle) &&
+                (mention(m.last_token) || plain_noun(m.last_token));
             const bool noun_like =
-                after_det ||
+                after_det || attributive ||
                 (dictionary_only && (!verbal_context || after_prep || after_modifier || after_be));
             is_verb_[t] = !noun_like;
             if (noun_like) mute_.push_back(t);

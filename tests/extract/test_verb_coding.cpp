@@ -130,3 +130,29 @@ TEST_CASE("a past form after an actor and a noun is the verb of that noun phrase
         coded("Arnor restored diplomatic ties with Eriador after Gondor crowds attacked Rohan.") ==
         strings{"064 ARN->ERI", "190 GON->ROH"});
 }
+
+TEST_CASE("the words a verb's pattern matched are that verb's, not another event") {
+    // VOW: "* WAR" takes "wage war"; WAGE alone would code an attack.
+    CHECK(coded("Rohan vowed to wage war on Gondor.") == strings{"173 ROH->GON"});
+    CHECK(coded("Rohan waged war on Gondor.") == strings{"190 ROH->GON"});
+}
+
+TEST_CASE("an infinitive after a noun is what the noun intends, not an event") {
+    CHECK(coded("Arnor clashed with Gondor over the efforts of Eriador to deal with Rohan.") ==
+          strings{"122 ARN->GON"});
+    CHECK(coded("Arnor clashed with Gondor over its bid to deal with Rohan.") ==
+          strings{"122 ARN->GON"});
+    CHECK(coded("Eriador agreed to deal with Rohan.") == strings{"050 ERI->ROH"});
+}
+
+TEST_CASE("a participle between a preposition and its noun describes the noun") {
+    CHECK(coded("Arnor sent food to besieged Gondor.").empty());
+    CHECK(coded("Arnor besieged Gondor.") == strings{"192 ARN->GON"});
+}
+
+TEST_CASE(
+    "a verb under two blocks has the patterns of both, and one with 'was' reads it as a "
+    "verb after 'was'") {
+    CHECK(coded("An Eriadorian was shot dead in Gondor.") == strings{"224 GON->ERI"});
+    CHECK(coded("Arnor shot Rohan.").empty());  // the first block's own code: none
+}
