@@ -235,6 +235,14 @@ TEST_CASE("an attack by no one named is an event with no source") {
     CHECK(events_of({"Three US soldiers were criticized on Monday."}).empty());
 }
 
+TEST_CASE("one person of a country named by the demonym after 'a' is that country") {
+    CHECK(keys(events_of({"An Iranian was shot dead in Baghdad on Monday."})) ==
+          std::vector<std::string>{"assault ?->IRN"});
+    // a demonym before a noun modifies it: the drone is no actor
+    CHECK(keys(events_of({"An Iranian drone struck Kyiv on Monday."})) ==
+          std::vector<std::string>{"assault IRN->UKR"});
+}
+
 TEST_CASE("events inside a long paragraph without full stops are found, each in a bounded piece") {
     std::string names;
     for (int i = 0; i < 100; ++i) names += "Anna Kowalski, Oleg Petrov, ";
