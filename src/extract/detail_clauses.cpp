@@ -200,7 +200,12 @@ std::optional<Subject> Analyser::subject_before(std::size_t verb, const Clause& 
             const bool conjunction = j > lo && (key(j - 1) == "and" || key(j - 1) == "or");
             const bool listed =
                 (conjunction && j > lo + 1 && comma(j - 2)) || (j > lo && comma(j - 1) && joined);
-            if (!listed) j = first;
+            if (!listed) {
+                // an article is part of its actor: "the Philippines and the Central African
+                // Republic"
+                j = first;
+                if (j > lo + 1 && (key(j - 1) == "the" || key(j - 1) == "a")) --j;
+            }
             if (j > lo && (key(j - 1) == "and" || key(j - 1) == "or")) {
                 --j;
                 if (j > lo && comma(j - 1)) --j;

@@ -80,7 +80,8 @@ public:
                 if (mention.last_token != end || mention.first_token < lo_) return std::nullopt;
                 // "%" to the left ends a compound: "A and B" with B ending here.
                 if (e.kind == ElementKind::compound) {
-                    const std::size_t f = mention.first_token;
+                    std::size_t f = mention.first_token;
+                    if (f > lo_ && s_.keys[f - 1] == "the") --f;  // "A and the B"
                     if (f < lo_ + 2 || (s_.keys[f - 1] != "and" && s_.keys[f - 1] != ",") ||
                         at_[f - 2] < 0)
                         return std::nullopt;
@@ -168,11 +169,13 @@ private:
         if (mention.first_token != i) return std::nullopt;
         if (kind == ElementKind::compound) {
             const std::size_t l = mention.last_token;
-            if (l + 1 >= hi_ || (s_.keys[l] != "and" && s_.keys[l] != ",") || at_[l + 1] < 0)
-                return std::nullopt;
+            if (l + 1 >= hi_ || (s_.keys[l] != "and" && s_.keys[l] != ",")) return std::nullopt;
+            std::size_t second = l + 1;
+            if (second + 1 < hi_ && s_.keys[second] == "the") ++second;  // "A and the B"
+            if (at_[second] < 0) return std::nullopt;
             m.compound_first = at_[i];
-            m.compound_second = at_[l + 1];
-            return s_.mentions[std::size_t(at_[l + 1])].last_token;
+            m.compound_second = at_[second];
+            return s_.mentions[std::size_t(at_[second])].last_token;
         }
         (kind == ElementKind::source ? m.source : m.target) = at_[i];
         return mention.last_token;

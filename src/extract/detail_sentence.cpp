@@ -127,6 +127,19 @@ void Analyser::choose_readings() {
                 verbal_context = true;
             }
         }
+        // "the Philippines agreed", "Russia and the United States agree": a
+        // name after an article is the subject of a past form, or of a base form
+        // when another actor is joined to it (not "the Iran deal").
+        if (verb && before && after_modifier && before->kind != lexicon::MatchKind::adjective &&
+            !before->in_compound && !possessive(before->last_token - 1)) {
+            const std::size_t article = before->first_token - 1;
+            const bool joined =
+                article > 0 && (key(article - 1) == "and" || key(article - 1) == "or");
+            if (verb->form == VerbForm::past || (verb->form == VerbForm::base && joined)) {
+                after_modifier = false;
+                verbal_context = true;
+            }
+        }
         // A gerund or participle after a determiner is a noun ("the bombing");
         // a bare form after "to" or an actor is a verb ("Russia attacks").
         if (verb && noun) {

@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "eventgraph/extract/extractor.hpp"
@@ -14,11 +13,13 @@ namespace {
 
 // The default lexicon and triggers, compiled once per test process.
 const extract::Extractor& extractor() {
-    static const extract::Extractor x(lexicon::load_default_lexicon(), extract::TriggerLexicon::load_default());
+    static const extract::Extractor x(lexicon::load_default_lexicon(),
+                                      extract::TriggerLexicon::load_default());
     return x;
 }
 
-std::vector<model::Event> events_of(const std::vector<std::string>& paragraphs, const std::string& published = "2024-09-10") {
+std::vector<model::Event> events_of(const std::vector<std::string>& paragraphs,
+                                    const std::string& published = "2024-09-10") {
     model::Article a;
     a.id = "test";
     if (!published.empty()) a.published = model::parse_iso_timestamp(published);
@@ -44,7 +45,9 @@ const model::Event* find(const std::vector<model::Event>& events, const std::str
     return nullptr;
 }
 
-bool has(const std::vector<model::Event>& events, const std::string& key) { return find(events, key) != nullptr; }
+bool has(const std::vector<model::Event>& events, const std::string& key) {
+    return find(events, key) != nullptr;
+}
 
 }  // namespace
 
@@ -61,7 +64,8 @@ TEST_CASE("a passive verb turns its roles around") {
     CHECK(keys(ev) == std::vector<std::string>{"assault RUS->UKR"});
 }
 
-TEST_CASE("a possessive before an event noun is its source, and a place names the country attacked") {
+TEST_CASE(
+    "a possessive before an event noun is its source, and a place names the country attacked") {
     const auto ev = events_of({"Russia's strike on Sumy Oblast kills 2."});
     REQUIRE(keys(ev) == std::vector<std::string>{"assault RUS->UKR"});
     REQUIRE(ev[0].location);
@@ -77,7 +81,8 @@ TEST_CASE("what is received comes from the one the adjective or 'from' names") {
 }
 
 TEST_CASE("asking to join names the organisation joined") {
-    CHECK(keys(events_of({"Cuba asks to join BRICS as a partner country."})) == std::vector<std::string>{"request CUB->BRICS"});
+    CHECK(keys(events_of({"Cuba asks to join BRICS as a partner country."})) ==
+          std::vector<std::string>{"request CUB->BRICS"});
 }
 
 TEST_CASE("coordinated actors give one event each") {
@@ -90,7 +95,8 @@ TEST_CASE("coordinated actors give one event each") {
 }
 
 TEST_CASE("reported speech gives the speaker's statement and attributes what is reported") {
-    const auto ev = events_of({"China is supplying Russia with drones, French President Emmanuel Macron said."});
+    const auto ev = events_of(
+        {"China is supplying Russia with drones, French President Emmanuel Macron said."});
     const auto* aid = find(ev, "aid CHN->RUS");
     REQUIRE(aid);
     REQUIRE(aid->attributed_to);
@@ -102,8 +108,9 @@ TEST_CASE("reported speech gives the speaker's statement and attributes what is 
 }
 
 TEST_CASE("a denial answers the latest accuser and marks nothing as done") {
-    const auto ev = events_of({"NATO accused China of helping Russia.",
-                               "Beijing rejected the claim and said it has never provided lethal weapons."});
+    const auto ev =
+        events_of({"NATO accused China of helping Russia.",
+                   "Beijing rejected the claim and said it has never provided lethal weapons."});
     CHECK(has(ev, "accuse NATO->CHN"));
     CHECK(has(ev, "reject CHN->NATO"));
     CHECK_FALSE(has(ev, "aid CHN->RUS"));
@@ -119,8 +126,10 @@ TEST_CASE("a short name refers back to the person named in full") {
 }
 
 TEST_CASE("promises are agreements and conditional threats are threats") {
-    CHECK(has(events_of({"Finland will give Tanzania a grant of 580 million shillings."}), "agree FIN->TZA"));
-    CHECK(has(events_of({"Turkey will attack Syria unless the talks resume."}), "threaten TUR->SYR"));
+    CHECK(has(events_of({"Finland will give Tanzania a grant of 580 million shillings."}),
+              "agree FIN->TZA"));
+    CHECK(
+        has(events_of({"Turkey will attack Syria unless the talks resume."}), "threaten TUR->SYR"));
     CHECK(has(events_of({"Russia said Sudan must return the helicopter."}), "request RUS->SDN"));
 }
 
@@ -143,7 +152,8 @@ TEST_CASE("sentences without a trigger give no event, never a default statement"
 }
 
 TEST_CASE("the same happening told twice in an article is one event with both sentences") {
-    const auto ev = events_of({"Russia attacked Ukraine on Oct. 8.", "The attack came after Russia attacked Ukraine on Oct. 8."});
+    const auto ev = events_of({"Russia attacked Ukraine on Oct. 8.",
+                               "The attack came after Russia attacked Ukraine on Oct. 8."});
     REQUIRE(ev.size() == 1);
     CHECK(ev[0].more_evidence.size() == 1);
 }
@@ -153,15 +163,18 @@ TEST_CASE("evidence points at the sentence in the article text, and ids are stab
     a.id = "ev-test";
     a.title = "Talks";
     a.published = model::parse_iso_timestamp("2024-09-10");
-    a.paragraphs = {{"Quiet morning.", model::ParagraphRole::body}, {"Poland criticised Belarus.", model::ParagraphRole::body}};
+    a.paragraphs = {{"Quiet morning.", model::ParagraphRole::body},
+                    {"Poland criticised Belarus.", model::ParagraphRole::body}};
     const auto ev = extractor().extract(a);
     REQUIRE(ev.size() == 1);
     const std::string text = extract::article_text(a);
-    CHECK(text.substr(ev[0].evidence.begin, ev[0].evidence.end - ev[0].evidence.begin) == "Poland criticised Belarus.");
+    CHECK(text.substr(ev[0].evidence.begin, ev[0].evidence.end - ev[0].evidence.begin) ==
+          "Poland criticised Belarus.");
     CHECK(ev[0].evidence.sentence == 2);
     CHECK(ev[0].id == extract::event_id("ev-test", 2, "accuse", "POL", "BLR"));
     CHECK(extractor().extract(a)[0].id == ev[0].id);
-    CHECK(test::schema_errors(test::source_path("schemas/event.schema.json"), io::event_to_json(ev[0])) == "");
+    CHECK(test::schema_errors(test::source_path("schemas/event.schema.json"),
+                              io::event_to_json(ev[0])) == "");
 }
 
 TEST_CASE("a feed item's dates lie on or after its page's day") {
@@ -233,6 +246,12 @@ TEST_CASE("an attack by no one named is an event with no source") {
     CHECK(ev[0].killed == 3);
     // A verbal event needs someone who says it: no event with an unknown source.
     CHECK(events_of({"Three US soldiers were criticized on Monday."}).empty());
+}
+
+TEST_CASE("two actors joined with an article between them agree with each other") {
+    CHECK(keys(events_of({"The Philippines and the Central African Republic agree that "
+                          "disputes should be resolved through arbitration."})) ==
+          std::vector<std::string>{"agree PHL->CAF", "agree CAF->PHL"});
 }
 
 TEST_CASE("one person of a country named by the demonym after 'a' is that country") {

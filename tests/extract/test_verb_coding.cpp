@@ -156,3 +156,11 @@ TEST_CASE(
     CHECK(coded("An Eriadorian was shot dead in Gondor.") == strings{"224 GON->ERI"});
     CHECK(coded("Arnor shot Rohan.").empty());  // the first block's own code: none
 }
+
+TEST_CASE("an article before the second of two joined actors leaves them joined") {
+    CHECK(coded("Arnor and the Gondor restored their ties.") ==
+          strings{"064 ARN->GON", "064 GON->ARN"});
+    // a past form after "the" and a name is that name's verb
+    CHECK(coded("Rohan and the Gondor attacked Eriador.") ==
+          strings{"190 GON->ERI", "190 ROH->ERI"});
+}
