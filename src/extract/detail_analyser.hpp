@@ -236,7 +236,8 @@ private:
                          std::vector<Found>& out);
     void assign_verb_roles(const VerbPredicate& p, const Actor& subject, const Clause& c,
                            std::vector<Found>& out);
-    const Object* frame_target(const TriggerInfo& info, const std::vector<Object>& objects) const;
+    const Object* frame_target(const TriggerInfo& info, const std::vector<Object>& objects,
+                               std::size_t infinitive) const;
     void host_predicates(const std::vector<std::size_t>& verbs, const Clause& c,
                          const std::optional<Subject>& clause_subject, std::vector<Found>& out);
     void noun_predicates(const std::vector<std::size_t>& nouns, const Clause& c,

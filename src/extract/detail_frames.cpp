@@ -150,7 +150,7 @@ bool Analyser::speech_frame(std::size_t t) {
         if (comma(c) || (quote(c) && c > 0 && comma(c - 1))) {
             bool plain = c > 0;
             for (std::size_t x = c + 1; x < f; ++x)
-                if ((mention(x) && !governed(x, c + 1)) || trigger_at_[x] >= 0 || key(x) == "and" ||
+                if ((mention(x) && !governed(x, c + 1)) || verb_trigger(x) || key(x) == "and" ||
                     key(x) == "but" || key(x) == "or")
                     plain = false;
             if (plain) {
@@ -161,7 +161,10 @@ bool Analyser::speech_frame(std::size_t t) {
             }
             break;
         }
-        if (verb_trigger(c) || is(c, wc_prepositions)) break;
+        // "…, relief officials in Nairobi said": where the speaker is, or whose,
+        // belongs to the frame.
+        const bool speaker_place = key(c) == "in" || key(c) == "of" || key(c) == "from";
+        if (verb_trigger(c) || (is(c, wc_prepositions) && !speaker_place)) break;
     }
     return false;
 }

@@ -173,7 +173,15 @@ void Analyser::assign_verb_roles(const VerbPredicate& p, const Actor& subj, cons
         emit(ev, c, out);
         return;
     }
-    const Object* target = frame_target(info, objects);
+    // The weakest readings of a target stop at an infinitive: "rejected an
+    // invitation to attend a meeting … from Israel".
+    std::size_t infinitive = p.end;
+    for (std::size_t x = l; x + 1 < p.end; ++x)
+        if (key(x) == "to" && verb_trigger(x + 1)) {
+            infinitive = x;
+            break;
+        }
+    const Object* target = frame_target(info, objects, infinitive);
     if (info.inverse) {
         // "X hosted Y", "to welcome Putin in Beijing": the guest visits the host.
         const Object* guest = first_with(objects, [](const Object& o) { return o.prep.empty(); });
@@ -239,8 +247,8 @@ void Analyser::assign_verb_roles(const VerbPredicate& p, const Actor& subj, cons
 }
 
 // The object a verb's frame makes its target (receive is read by the caller).
-const Object* Analyser::frame_target(const TriggerInfo& info,
-                                     const std::vector<Object>& objects) const {
+const Object* Analyser::frame_target(const TriggerInfo& info, const std::vector<Object>& objects,
+                                     std::size_t infinitive) const {
     const Object* target = nullptr;
     switch (info.frame) {
         case Frame::give:
@@ -283,12 +291,14 @@ const Object* Analyser::frame_target(const TriggerInfo& info,
             // "rejected an Australian ultimatum", "rejected calls by Belarus's rulers":
             // whose the object is.
             if (!target)
-                target = first_with(objects, [](const Object& o) { return o.prep.empty(); });
+                target = first_with(
+                    objects, [&](const Object& o) { return o.prep.empty() && o.at < infinitive; });
             if (!target)
                 target = first_with(objects, [&](const Object& o) {
-                    return o.prep == "by" ||
-                           ((o.prep == "of" || o.prep == "from" || o.prep == "with") &&
-                            actor_like(*o.mention));
+                    return o.at < infinitive &&
+                           (o.prep == "by" ||
+                            ((o.prep == "of" || o.prep == "from" || o.prep == "with") &&
+                             actor_like(*o.mention)));
                 });
             // A dictionary verb says nothing of prepositions: as TABARI does, its
             // target is the first actor after it ("contribute soldiers to Gondor").

@@ -248,6 +248,20 @@ TEST_CASE("an attack by no one named is an event with no source") {
     CHECK(events_of({"Three US soldiers were criticized on Monday."}).empty());
 }
 
+TEST_CASE("a trailing speaker with a place ('relief officials in Nairobi said') is a frame") {
+    CHECK(keys(events_of({"Sudanese rebels shelled Juba on Sunday, killing about 20 people, "
+                          "relief officials in Nairobi said."})) ==
+          std::vector<std::string>{"assault SDN->SSD"});
+}
+
+TEST_CASE("a target read from 'of', 'from' or 'by' stops at an infinitive after the verb") {
+    CHECK(keys(events_of({"Hamas rejected an invitation to attend a meeting of Palestinian "
+                          "factions to debate plans for independence from Israel."})) ==
+          std::vector<std::string>{"reject PSE->-"});
+    CHECK(keys(events_of({"Hamas rejected calls by Israel to disarm."})) ==
+          std::vector<std::string>{"reject PSE->ISR"});
+}
+
 TEST_CASE("two actors joined with an article between them agree with each other") {
     CHECK(keys(events_of({"The Philippines and the Central African Republic agree that "
                           "disputes should be resolved through arbitration."})) ==
