@@ -22,7 +22,16 @@ void Analyser::split_clauses(std::size_t b, std::size_t e) {
             close(i + 1, ClauseKind::main, -1);
             continue;
         }
-        if (i == c.begin) continue;
+        if (i == c.begin) {
+            if (is(i, wc_conditionals)) c.kind = ClauseKind::conditional;  // "If Russia attacks, …"
+            continue;
+        }
+        // "If Russia attacks Poland, NATO will defend it": the condition ends where
+        // a subject and its verb follow a comma.
+        if (c.kind == ClauseKind::conditional && comma(i - 1) && starts_clause(i, e)) {
+            close(i, ClauseKind::main, -1);
+            continue;
+        }
         if (is(i, wc_conditionals)) {
             close(i, ClauseKind::conditional, -1);
         } else if (is(i, wc_subordinators) && !(k == "since" || k == "after" || k == "before" ||

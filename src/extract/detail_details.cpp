@@ -114,6 +114,8 @@ void Analyser::emit(Found f, const Clause& c, std::vector<Found>& out) const {
     // A dictionary codes an event between two actors, as PETRARCH does.
     if (!f.target && (f.dictionary || needs_target(f.info)) && !(f.obligation && speaker_)) return;
     if (demanded(c)) return;  // "demanded that the US cancel …": asked for, not done
+    // "unless Baghdad accepted its conditions", "if Russia attacks": a condition, not an event
+    if (c.kind == ClauseKind::conditional) return;
     place_of_clause(c, f);
     details(c, f);
     if (!f.time) f.time = clause_time(c);

@@ -262,6 +262,15 @@ TEST_CASE("a target read from 'of', 'from' or 'by' stops at an infinitive after 
           std::vector<std::string>{"reject PSE->ISR"});
 }
 
+TEST_CASE("what a conditional clause says is a condition, not an event") {
+    CHECK(keys(events_of({"Iran threatened to launch a new offensive unless Iraq accepted its "
+                          "conditions."})) == std::vector<std::string>{"threaten IRN->IRQ"});
+    // a sentence that opens with the condition: it ends at the comma before the main clause
+    const auto ev = events_of({"If Russia attacks Poland, NATO will defend it."});
+    CHECK(!has(ev, "assault RUS->POL"));
+    CHECK(!has(ev, "assault RUS->NATO"));
+}
+
 TEST_CASE("two actors joined with an article between them agree with each other") {
     CHECK(keys(events_of({"The Philippines and the Central African Republic agree that "
                           "disputes should be resolved through arbitration."})) ==
