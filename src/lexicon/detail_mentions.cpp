@@ -22,42 +22,41 @@ bool in(std::span<const std::string_view> list, std::string_view key) {
 constexpr std::string_view connectors[] = {"of", "for", "and", "the", "on"};
 
 // Lower-case words that may sit inside a person's name: "Osama bin Laden".
-constexpr std::string_view particles[] = {"al", "bin", "da", "de", "del", "der", "di",
-                                                     "dos", "du", "el", "ibn", "la", "le", "van"};
+constexpr std::string_view particles[] = {"al",  "bin", "da", "de",  "del", "der", "di",
+                                          "dos", "du",  "el", "ibn", "la",  "le",  "van"};
 
 // Capitalized words after a title that are not a name: institutions,
 // months and days ("Russian State Duma", "Defense Ministry", "in May").
 constexpr std::string_view not_names[] = {
-    "administration", "agency",     "april",    "army",       "assembly",  "august",
-    "bank",           "cabinet",    "command",  "commission", "committee", "company",
-    "congress",       "corps",      "council",  "court",      "december",  "department",
-    "duma",           "embassy",    "february", "federation", "force",     "forces",
-    "friday",         "government", "group",    "guard",      "house",     "institute",
-    "january",        "july",       "june",     "kingdom",    "march",     "may",
-    "media",          "ministry",   "monday",   "navy",       "november",  "october",
-    "office",         "parliament", "party",    "police",     "republic",  "saturday",
-    "senate",         "september",  "service",  "sunday",     "thursday",  "tuesday",
+    "administration", "agency",     "april",     "army",       "assembly",  "august",
+    "bank",           "cabinet",    "command",   "commission", "committee", "company",
+    "congress",       "corps",      "council",   "court",      "december",  "department",
+    "duma",           "embassy",    "february",  "federation", "force",     "forces",
+    "friday",         "government", "group",     "guard",      "house",     "institute",
+    "january",        "july",       "june",      "kingdom",    "march",     "may",
+    "media",          "ministry",   "monday",    "navy",       "november",  "october",
+    "office",         "parliament", "party",     "police",     "republic",  "saturday",
+    "senate",         "september",  "service",   "sunday",     "thursday",  "tuesday",
     "union",          "university", "wednesday",
 };
 
 // Words that never modify an agent noun: "Russia says troops …" is not
 // Russia's military, "Russian drones hit troops" is not either.
 constexpr std::string_view not_modifiers[] = {
-    "a",     "about", "after", "against", "also",  "an",   "and",   "are",    "as",    "at",
-    "be",    "been",  "but",   "by",      "can",   "could", "did",  "does",   "for",   "from",
-    "had",   "has",   "have",  "he",      "her",   "his",  "hit",   "in",     "into",  "is",
-    "it",    "its",   "may",   "might",   "more",  "not",  "of",    "on",     "or",    "over",
-    "said",  "say",   "says",  "she",     "should", "than", "that", "the",    "their", "them",
-    "they",  "this",  "to",    "told",    "was",   "were", "which", "while",  "who",   "will",
-    "with",  "would",
+    "a",      "about", "after", "against", "also",  "an",   "and",   "are",  "as",   "at",   "be",
+    "been",   "but",   "by",    "can",     "could", "did",  "does",  "for",  "from", "had",  "has",
+    "have",   "he",    "her",   "his",     "hit",   "in",   "into",  "is",   "it",   "its",  "may",
+    "might",  "more",  "not",   "of",      "on",    "or",   "over",  "said", "say",  "says", "she",
+    "should", "than",  "that",  "the",     "their", "them", "they",  "this", "to",   "told", "was",
+    "were",   "which", "while", "who",     "will",  "with", "would",
 };
 
 // Surnames of the lexicon that are too often something else to stand
 // alone without an earlier full name: "May", "Rice", "King".
 constexpr std::string_view weak_surnames[] = {
-    "black", "brown", "bush",  "faith", "grant", "gray",  "green", "hope",
-    "king",  "long",  "love",  "march", "mark",  "may",   "moon",  "price",
-    "rice",  "rose",  "sun",   "white", "will",  "young", "hill",  "li",
+    "black", "brown", "bush", "faith", "grant", "gray",  "green", "hope",
+    "king",  "long",  "love", "march", "mark",  "may",   "moon",  "price",
+    "rice",  "rose",  "sun",  "white", "will",  "young", "hill",  "li",
 };
 
 // "KURT_CAMPBELL" from "Kurt M. Campbell": initials drop out, ASCII letters
@@ -97,8 +96,14 @@ class Resolver {
 public:
     Resolver(const ActorMatcher& m, std::string_view text, std::span<const Token> tokens,
              std::span<const Match> matches, ArticleContext& ctx)
-        : m_(m), text_(text), toks_(tokens), matches_(matches), ctx_(ctx),
-          starts_(tokens.size(), -1), covered_(tokens.size(), -1), used_(tokens.size(), false) {
+        : m_(m),
+          text_(text),
+          toks_(tokens),
+          matches_(matches),
+          ctx_(ctx),
+          starts_(tokens.size(), -1),
+          covered_(tokens.size(), -1),
+          used_(tokens.size(), false) {
         keys_.resize(tokens.size());
         have_key_.resize(tokens.size(), false);
         for (std::size_t i = 0; i < matches.size(); ++i) {
@@ -114,7 +119,8 @@ public:
             if (used_[mt.first_token] || used_[mt.last_token - 1]) continue;
             const Entry& e = m_.entry(mt.entry);
             if (affiliation(mt) && (titled_person(mt) || agent_of(mt))) continue;
-            if (e.kind == model::ActorKind::person && mt.kind == MatchKind::name && !mt.in_compound) {
+            if (e.kind == model::ActorKind::person && mt.kind == MatchKind::name &&
+                !mt.in_compound) {
                 person(mt);
             } else if (mt.kind == MatchKind::agent) {
                 Mention x = base(mt.first_token, mt.last_token, mt);
@@ -152,7 +158,9 @@ private:
         return i < toks_.size() && starts_[i] >= 0 ? &matches_[std::size_t(starts_[i])] : nullptr;
     }
     bool title_word(std::size_t i) const {
-        return word(i) && free(i) && !toks_[i].has(text::possessive) && m_.is_title_word(key(i));
+        // (an article is no title, whatever a dictionary's role names begin with)
+        return word(i) && free(i) && !toks_[i].has(text::possessive) && key(i) != "the" &&
+               key(i) != "a" && key(i) != "an" && m_.is_title_word(key(i));
     }
 
     bool affiliation(const Match& mt) const {
@@ -230,7 +238,8 @@ private:
                 ++n;
                 continue;
             }
-            if (n > 0 && in(particles, k) && j + 1 < toks_.size() && toks_[j + 1].is_capitalized()) {
+            if (n > 0 && in(particles, k) && j + 1 < toks_.size() &&
+                toks_[j + 1].is_capitalized()) {
                 ++j;
                 continue;
             }
@@ -240,7 +249,8 @@ private:
     }
 
     std::string slice(std::size_t first, std::size_t last) const {
-        return std::string(text_.substr(toks_[first].begin, toks_[last - 1].end - toks_[first].begin));
+        return std::string(
+            text_.substr(toks_[first].begin, toks_[last - 1].end - toks_[first].begin));
     }
 
     std::vector<std::string> name_keys(std::size_t first, std::size_t last) const {
@@ -311,7 +321,8 @@ private:
     // Affiliation and agent noun: "Russian troops", "Chinese banks", "Iran's
     // foreign ministry", "U.S. officials", "Chinese state media".
     bool agent_of(const Match& aff) {
-        const bool possessive = aff.last_token < toks_.size() && toks_[aff.last_token].has(text::possessive);
+        const bool possessive =
+            aff.last_token < toks_.size() && toks_[aff.last_token].has(text::possessive);
         const std::size_t from = after_possessive(aff.last_token);
         // After a plain name only capitalized modifiers ("U.S. Defense officials"):
         // a lower-case word there is most often the verb ("Russia says troops").
@@ -319,28 +330,10 @@ private:
         std::size_t j = from;
         for (int mods = 0; j < toks_.size(); ++j, ++mods) {
             if (const Match* a = match_at(j); a && a->kind == MatchKind::agent && !used_[j]) {
-                const Entry& ag = m_.entry(a->entry);
                 const Entry& org = m_.entry(aff.entry);
                 if (org.code.empty()) return false;
-                Mention x = base(aff.first_token, a->last_token, *a);
-                x.begin = aff.begin;
-                x.kind = MatchKind::agent;
-                std::string agent = ag.agent;
-                if (agent.empty()) {
-                    agent = ag.id.rfind("AGENT.", 0) == 0 ? ag.id.substr(6) : ag.name;
-                    for (char& c : agent) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
-                }
-                std::string upper = agent;
-                for (char& c : upper) c = (c >= 'a' && c <= 'z') ? char(c - 32) : (c == ' ' ? '_' : c);
-                x.actor.id = org.code + "." + upper;
-                x.actor.code = org.code;
-                x.actor.cameo = agent_cameo(actor_of(org, ctx_.day()), ag);
-                x.actor.kind = model::ActorKind::agent;
-                x.actor.agent = agent;
-                x.actor.name = (org.adjectives.empty() ? org.name : org.adjectives.front()) + " " + agent;
-                x.entry = aff.entry;
-                x.agent_entry = a->entry;
-                push(std::move(x));
+                push_agent(aff.first_token, aff.begin, *a, actor_of(org, ctx_.day()),
+                           org.adjectives.empty() ? org.name : org.adjectives.front(), aff.entry);
                 return true;
             }
             if (mods >= 2 || !word(j) || !free(j) || toks_[j].has(text::possessive)) return false;
@@ -356,6 +349,32 @@ private:
         return false;
     }
 
+    // The agent noun `a` of an actor `of` as one mention from token `first`
+    // (byte `begin`): "Russian troops" (RUSMIL), "the Trump administration" (USAGOV).
+    void push_agent(std::size_t first, std::size_t begin, const Match& a, const model::Actor& of,
+                    const std::string& of_name, std::size_t of_entry) {
+        const Entry& ag = m_.entry(a.entry);
+        Mention x = base(first, a.last_token, a);
+        x.begin = begin;
+        x.kind = MatchKind::agent;
+        std::string agent = ag.agent;
+        if (agent.empty()) {
+            agent = ag.id.rfind("AGENT.", 0) == 0 ? ag.id.substr(6) : ag.name;
+            for (char& c : agent) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+        }
+        std::string upper = agent;
+        for (char& c : upper) c = (c >= 'a' && c <= 'z') ? char(c - 32) : (c == ' ' ? '_' : c);
+        x.actor.id = of.code + "." + upper;
+        x.actor.code = of.code;
+        x.actor.cameo = agent_cameo(of, ag);
+        x.actor.kind = model::ActorKind::agent;
+        x.actor.agent = agent;
+        x.actor.name = of_name + " " + agent;
+        x.entry = of_entry;
+        x.agent_entry = a.entry;
+        push(std::move(x));
+    }
+
     // A lexicon person, with the titles written before the name.
     void person(const Match& mt) {
         std::size_t first = mt.first_token;
@@ -366,9 +385,20 @@ private:
         }
         Mention x = base(first, mt.last_token, mt);
         x.actor = actor_of(m_.entry(mt.entry), ctx_.day());
-        if (x.actor.role.empty() && first < mt.first_token) x.actor.role = slice(first, mt.first_token);
+        if (x.actor.role.empty() && first < mt.first_token)
+            x.actor.role = slice(first, mt.first_token);
         x.entry = mt.entry;
         ctx_.remember({x.actor, name_keys(mt.first_token, mt.last_token), mt.entry});
+        // "the Trump administration", "Putin's government": the leader's country's agent.
+        const std::size_t after = after_possessive(mt.last_token);
+        const Match* a = match_at(after);
+        if (a && a->kind == MatchKind::agent && !used_[after] && !x.actor.code.empty() &&
+            !mt.in_compound) {
+            model::Actor country;
+            country.code = x.actor.code;
+            push_agent(first, x.begin, *a, country, slice(mt.first_token, mt.last_token), no_entry);
+            return;
+        }
         push(std::move(x));
     }
 
@@ -390,13 +420,15 @@ private:
                 found.entry = ids[0];
                 const auto toks = text::tokenize(e.name);
                 for (const auto& nt : toks)
-                    if (nt.kind == TokenKind::word) found.name_keys.push_back(text::match_key(nt.text(e.name)));
+                    if (nt.kind == TokenKind::word)
+                        found.name_keys.push_back(text::match_key(nt.text(e.name)));
                 p = &found;
             }
             // Take in the first names and titles written before it.
             std::size_t first = i;
             std::size_t left = p->name_keys.size() - 1;  // name words before the surname
-            while (first > 0 && left > 0 && free(first - 1) && key(first - 1) == p->name_keys[left - 1]) {
+            while (first > 0 && left > 0 && free(first - 1) &&
+                   key(first - 1) == p->name_keys[left - 1]) {
                 --first;
                 --left;
             }
@@ -432,9 +464,12 @@ private:
 
 const char* to_string(MentionBasis b) {
     switch (b) {
-        case MentionBasis::lexicon: return "lexicon";
-        case MentionBasis::titled_name: return "titled_name";
-        case MentionBasis::surname: return "surname";
+        case MentionBasis::lexicon:
+            return "lexicon";
+        case MentionBasis::titled_name:
+            return "titled_name";
+        case MentionBasis::surname:
+            return "surname";
     }
     return "?";
 }

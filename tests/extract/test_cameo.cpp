@@ -49,12 +49,15 @@ TEST_CASE("a malformed line of the CAMEO table is named by file and line") {
 }
 
 TEST_CASE(
-    "the shipped table codes statements, appeals and agreements as the annotation guide does") {
+    "the shipped table codes statements, appeals, agreements and sanctions as the annotation "
+    "guide does") {
     const CameoTable& t = CameoTable::standard();
     CHECK(t.find("010")->type == "statement");
     CHECK(t.find("020")->type == "request");
     CHECK(t.find("057")->type == "agree");
-    CHECK(t.find("163")->type == "coerce");
+    CHECK(t.find("163")->type == "sanction");  // impose sanctions (PLOVER's table: coerce)
+    CHECK(t.find("172")->type == "sanction");
+    CHECK(t.find("1723")->type == "coerce");  // impose a curfew
     CHECK(t.find("190")->type == "assault");
     CHECK(t.find("0841")->mode == "release");
 }

@@ -262,6 +262,18 @@ TEST_CASE("a target read from 'of', 'from' or 'by' stops at an infinitive after 
           std::vector<std::string>{"reject PSE->ISR"});
 }
 
+TEST_CASE("a leader's name before an agent noun is the leader's country's agent") {
+    const auto ev =
+        events_of({"The Biden administration imposed new sanctions on Iran on Monday."});
+    REQUIRE(keys(ev) == std::vector<std::string>{"sanction USA->IRN"});
+    CHECK(ev[0].source->id == "USA.GOVERNMENT");
+    CHECK(ev[0].source->cameo == "USAGOV");
+    CHECK(ev[0].source->role.empty());  // "The" is no title
+    const auto putin = events_of({"Putin's government condemned Ukraine on Monday."});
+    REQUIRE(keys(putin) == std::vector<std::string>{"accuse RUS->UKR"});
+    CHECK(putin[0].source->cameo == "RUSGOV");
+}
+
 TEST_CASE("what a conditional clause says is a condition, not an event") {
     CHECK(keys(events_of({"Iran threatened to launch a new offensive unless Iraq accepted its "
                           "conditions."})) == std::vector<std::string>{"threaten IRN->IRQ"});
