@@ -112,7 +112,10 @@ void Analyser::emit(Found f, const Clause& c, std::vector<Found>& out) const {
     if (f.target && f.target->code == f.source.code) f.target.reset();
     // An obligation put on someone is kept for the speaker's demand, whatever its target.
     // A dictionary codes an event between two actors, as PETRARCH does.
-    if (!f.target && (f.dictionary || needs_target(f.info)) && !(f.obligation && speaker_)) return;
+    // Forces mobilized need no one else ("placed on alert").
+    if (!f.target && (f.dictionary || needs_target(f.info)) && !(f.obligation && speaker_) &&
+        f.type != "mobilize")
+        return;
     if (demanded(c)) return;  // "demanded that the US cancel …": asked for, not done
     // "unless Baghdad accepted its conditions", "if Russia attacks": a condition, not an event
     if (c.kind == ClauseKind::conditional) return;

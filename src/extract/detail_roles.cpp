@@ -145,6 +145,12 @@ void Analyser::assign_verb_roles(const VerbPredicate& p, const Actor& subj, cons
         if (by == objects.end() || !actor_like(*by->mention)) {
             // "Three US soldiers were killed by a roadside bomb": an attack on
             // them by no one named, as GDELT leaves Actor1 blank.
+            // "Turkish troops were placed on alert": forces mobilized are their own
+            // country's act, with no one else in it.
+            if (ev.type == "mobilize") {
+                emit(ev, c, out);
+                return;
+            }
             const int quad = quad_of_cameo(ev.cameo.empty() ? info.cameo : ev.cameo);
             if (quad != 4) return;
             ev.unknown_source = true;

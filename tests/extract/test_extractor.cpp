@@ -274,6 +274,13 @@ TEST_CASE("a leader's name before an agent noun is the leader's country's agent"
     CHECK(putin[0].source->cameo == "RUSGOV");
 }
 
+TEST_CASE("forces put on alert are their country's mobilization, with no target needed") {
+    CHECK(keys(events_of({"Turkish troops were placed on alert along the Syrian border."})) ==
+          std::vector<std::string>{"mobilize TUR->-"});
+    CHECK(keys(events_of({"Russia put its nuclear forces on high alert."})) ==
+          std::vector<std::string>{"mobilize RUS->-"});
+}
+
 TEST_CASE("what a conditional clause says is a condition, not an event") {
     CHECK(keys(events_of({"Iran threatened to launch a new offensive unless Iraq accepted its "
                           "conditions."})) == std::vector<std::string>{"threaten IRN->IRQ"});
