@@ -225,6 +225,7 @@ private:
     std::vector<Object> objects_after(std::size_t from, std::size_t end, std::size_t lo) const;
     const lexicon::Mention* complement_subject(const Clause& c) const;
     const lexicon::Mention* condition_subject(std::size_t after) const;
+    bool new_predicate_at(std::size_t i) const;
     std::size_t predicate_end(std::size_t t, const Clause& c) const;
 
     // ---- roles (detail_roles.cpp) ---------------------------------------------

@@ -104,6 +104,10 @@ bool Analyser::starts_clause(std::size_t i, std::size_t e) const {
 
 // The preposition that governs the token at i, looking left no further than lo.
 std::optional<std::size_t> Analyser::governing_prep(std::size_t i, std::size_t lo) const {
+    // "on Wednesday they would …": a subject pronoun is no preposition's object
+    // (that would be "them", "him", "us").
+    const auto k0 = key(i);
+    if (k0 == "they" || k0 == "he" || k0 == "she" || k0 == "we") return std::nullopt;
     for (std::size_t k = i; k-- > lo;) {
         if (verb_trigger(k) || punct(k, ";")) return std::nullopt;
         // "with the president of Armenia", "to the people of X": the "of" after a
@@ -326,8 +330,7 @@ std::vector<Object> Analyser::objects_after(std::size_t from, std::size_t end,
                                             std::size_t lo) const {
     std::vector<Object> out;
     for (std::size_t i = from; i < end; ++i) {
-        if (verb_trigger(i) && i > from && trigger_first(std::size_t(trigger_at_[i])) == i &&
-            key(i - 1) != "to" && !(i >= 2 && key(i - 2) == "to" && quote(i - 1)))
+        if (i > from && new_predicate_at(i) && !(i >= 2 && key(i - 2) == "to" && quote(i - 1)))
             break;
         if (const auto* m = mention(i)) {
             const auto p = governing_prep(m->first_token, lo);
@@ -362,11 +365,22 @@ const lexicon::Mention* Analyser::condition_subject(std::size_t after) const {
     return nullptr;
 }
 
+// A verb trigger starting at i that starts a predicate of its own: not an
+// infinitive ("to"), nor a participle after a noun with its "by", which
+// describes the noun ("welcomed memos sent by Bree").
+bool Analyser::new_predicate_at(std::size_t i) const {
+    if (i == 0 || !verb_trigger(i) || trigger_first(std::size_t(trigger_at_[i])) != i ||
+        key(i - 1) == "to")
+        return false;
+    const auto u = std::size_t(trigger_at_[i]);
+    const auto form = reading_[u].form;
+    return !((form == VerbForm::past || form == VerbForm::participle) && plain_noun(i - 1) &&
+             key(trigger_last(u)) == "by");
+}
+
 std::size_t Analyser::predicate_end(std::size_t t, const Clause& c) const {
     for (std::size_t i = trigger_last(t); i < c.end; ++i)
-        if (verb_trigger(i) && trigger_first(std::size_t(trigger_at_[i])) == i &&
-            key(i - 1) != "to")
-            return i;
+        if (new_predicate_at(i)) return i;
     return c.end;
 }
 

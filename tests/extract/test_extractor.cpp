@@ -281,6 +281,11 @@ TEST_CASE("forces put on alert are their country's mobilization, with no target 
           std::vector<std::string>{"mobilize RUS->-"});
 }
 
+TEST_CASE("a participle after a noun with its 'by' describes the noun and ends no predicate") {
+    CHECK(keys(events_of({"Ukraine praised the weapons sent by Poland."})) ==
+          std::vector<std::string>{"support UKR->POL"});
+}
+
 TEST_CASE("what a conditional clause says is a condition, not an event") {
     CHECK(keys(events_of({"Iran threatened to launch a new offensive unless Iraq accepted its "
                           "conditions."})) == std::vector<std::string>{"threaten IRN->IRQ"});
