@@ -142,9 +142,11 @@ void Analyser::intent(Found& f) const {
         return;
     }
     if (f.polarity != Polarity::future && f.polarity != Polarity::hypothetical) return;
+    // "will withdraw … unless": a threat; "would meet … if he gave them a veto"
+    // is an offer, and only conflict is threatened with an "if".
     bool condition = false;
     for (std::size_t i = f.position; i < n_; ++i)
-        if (key(i) == "unless" || key(i) == "if") condition = true;
+        if (key(i) == "unless" || (key(i) == "if" && quad >= 3)) condition = true;
     if (f.type == "agree" || f.type == "threaten" || f.type == "statement" || f.type == "request")
         return;
     if (quad == 4 || (condition && f.polarity == Polarity::future)) {

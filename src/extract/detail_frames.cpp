@@ -136,6 +136,15 @@ bool Analyser::speech_frame(std::size_t t) {
                 sp.infinitive = true;
                 c = l + 1;
             }
+            // "said on Wednesday they would …": the time of saying is the frame's.
+            if (c == l) {
+                std::size_t x = c;
+                if (x + 1 < n_ && is(x, wc_prepositions) && time_at_[x + 1] >= 0) ++x;
+                if (time_at_[x] >= 0) {
+                    while (x < n_ && time_at_[x] >= 0) ++x;
+                    c = x;
+                }
+            }
             // Words before the frame ("On Tuesday, X said …", "X rejected … and
             // said …") stay content, told by the sentence, not by the speaker.
             sp.frame_end = c;

@@ -286,6 +286,22 @@ TEST_CASE("a participle after a noun with its 'by' describes the noun and ends n
           std::vector<std::string>{"support UKR->POL"});
 }
 
+TEST_CASE("the time after a speech verb is the frame's, and 'they' after it is its subject") {
+    CHECK(keys(events_of({"Afghan rebels said on Wednesday they would meet the UN envoy."})) ==
+          std::vector<std::string>{"agree AFG->UN"});
+}
+
+TEST_CASE(
+    "a promise on a condition is an offer; a conflict on one, or anything 'unless', a threat") {
+    CHECK(keys(events_of(
+              {"Iran said it would release the British sailors if Britain apologised."})) ==
+          std::vector<std::string>{"agree IRN->GBR"});
+    CHECK(keys(events_of({"Iran said it would attack Israel if Israel struck Lebanon."})) ==
+          std::vector<std::string>{"threaten IRN->ISR"});
+    CHECK(keys(events_of({"Serbia will withdraw its troops from Kosovo unless NATO stops the "
+                          "bombing."})) == std::vector<std::string>{"threaten SRB->XKX"});
+}
+
 TEST_CASE("what a conditional clause says is a condition, not an event") {
     CHECK(keys(events_of({"Iran threatened to launch a new offensive unless Iraq accepted its "
                           "conditions."})) == std::vector<std::string>{"threaten IRN->IRQ"});
