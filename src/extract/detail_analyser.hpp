@@ -14,6 +14,7 @@
 // - word classes: extract::Grammar (grammar.cpp) from data/english.json,
 //   one bit a class in each token's classes_
 
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -176,9 +177,10 @@ private:
     // A mention stands alone as an actor (not a bare adjective modifying a
     // noun: "Iranian missiles"), unless it is a plural demonym ("Palestinians").
     bool actor_like(const lexicon::Mention& m) const {
-        if (m.in_compound) return false;
+        if (m.in_compound || backed(m)) return false;
         if (m.kind != lexicon::MatchKind::adjective || m.actor.kind == ActorKind::agent)
             return true;
+        if (hyphen_tail(m) == "led") return true;  // "the Saudi-led coalition"
         const auto last = key(m.last_token - 1);
         if (!last.empty() && last.back() == 's') return true;
         // "an Eriadorian was shot", "a Briton, …": one person of that country,
@@ -190,6 +192,22 @@ private:
                 is(next, wc_be_words | wc_have_words | wc_modal_words | wc_future_words |
                              wc_relatives | wc_prepositions) ||
                 key(next) == "and" || key(next) == "or");
+    }
+
+    // "the Syrian-backed Amal militia", "Russian-occupied Kherson": a name
+    // before "-" and a participle describes whom it backs or holds; it is no
+    // actor of its own ("Saudi-led" is: the coalition is its).
+    bool backed(const lexicon::Mention& m) const {
+        const auto w = hyphen_tail(m);
+        return w.size() > 3 && w.ends_with("ed") && w != "led" &&
+               std::islower(static_cast<unsigned char>(w.front()));
+    }
+    // What follows a mention inside its hyphenated token: "backed" of "Syrian-backed".
+    std::string_view hyphen_tail(const lexicon::Mention& m) const {
+        if (m.last_token == 0 || m.last_token > n_) return {};
+        const auto& tok = s_.tokens[m.last_token - 1];
+        if (!tok.has(text::hyphenated) || m.end + 1 >= tok.end || s_.text[m.end] != '-') return {};
+        return s_.text.substr(m.end + 1, tok.end - m.end - 1);
     }
 
     // ---- which reading of each trigger (detail_sentence.cpp) ---------------

@@ -18,6 +18,11 @@ void Analyser::split_clauses(std::size_t b, std::size_t e) {
     };
     for (std::size_t i = b; i < e; ++i) {
         const auto k = key(i);
+        // "The International Labor Office (ILO) said": a name in brackets is no clause.
+        if (punct(i, "(") && mention(i + 1) && punct(mention(i + 1)->last_token, ")")) {
+            i = mention(i + 1)->last_token;
+            continue;
+        }
         if (punct(i, ";") || punct(i, ":") || punct(i, "(") || punct(i, ")")) {
             close(i + 1, ClauseKind::main, -1);
             continue;
@@ -334,7 +339,7 @@ std::vector<Object> Analyser::objects_after(std::size_t from, std::size_t end,
             break;
         if (const auto* m = mention(i)) {
             const auto p = governing_prep(m->first_token, lo);
-            out.push_back({m, p ? key(*p) : std::string_view(), m->first_token});
+            if (!backed(*m)) out.push_back({m, p ? key(*p) : std::string_view(), m->first_token});
             i = m->last_token - 1;
         }
     }

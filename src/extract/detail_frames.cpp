@@ -113,6 +113,10 @@ bool Analyser::speech_frame(std::size_t t) {
                 x = m->last_token - 1;
             }
     }
+    // "The International Labor Office (ILO) reiterated": the name in brackets.
+    if (k >= 3 && punct(k - 1, ")") && mention(k - 2) &&
+        punct(mention(k - 2)->first_token - 1, "("))
+        k = k - 1;
     if (k > 0) {
         if (const auto* m = mention(k - 1); m && !governed(m->first_token, 0)) {
             Speaker sp{mention_at_[k - 1],
@@ -211,10 +215,25 @@ void Analyser::speaker_events(std::vector<Found>& out) {
             for (std::size_t i = b; i < e && !about; ++i)
                 if (const auto* m = mention(i); m && actor_like(*m) && m->actor.code != who.code)
                     about = m->actor;
+    // "reiterated its demand that Israel ease …", "renewed its threat that …":
+    // a noun in the frame says what kind of saying it is, and what it asks
+    // for has not been done.
+    std::string noun_type;
+    if (speaker_->verb != no_trigger)
+        for (std::size_t i = trigger_last(speaker_->verb); i < speaker_->frame_end; ++i)
+            if (trigger_at_[i] >= 0 && !is_verb_[std::size_t(trigger_at_[i])]) {
+                const auto& t = info_of(std::size_t(trigger_at_[i]));
+                if (t.type == "request" || t.type == "threaten") noun_type = t.type;
+                break;
+            }
+    const std::size_t content_from = speaker_->frame_end;
+    if (!noun_type.empty())
+        std::erase_if(out, [&](const Found& f) { return f.position >= content_from; });
     // "Russia said Sudan must return …": Russia demands; Sudan has done nothing yet.
     std::erase_if(out, [](const Found& f) { return f.obligation; });
     std::string type = speaker_->verb == no_trigger ? "statement" : info_of(speaker_->verb).type;
     if (demand) type = "request";
+    if (!noun_type.empty()) type = noun_type;
     if (denial) {
         type = "reject";
         // A denial answers the latest accuser of the speaker.
@@ -238,7 +257,10 @@ void Analyser::speaker_events(std::vector<Found>& out) {
         f.info = statement_info();
     }
     f.type = type;
-    f.cameo = type == "reject" ? "120" : type == "request" ? "100" : "";
+    f.cameo = type == "reject"     ? "120"
+              : type == "request"  ? "100"
+              : type == "threaten" ? "130"
+                                   : "";
     f.attributed_to.reset();
     f.confidence = 0.8;
     f.target = about->kind == ActorKind::place ? country_of_place(*about) : *about;

@@ -302,6 +302,23 @@ TEST_CASE(
                           "bombing."})) == std::vector<std::string>{"threaten SRB->XKX"});
 }
 
+TEST_CASE("a name in brackets after a name is the subject, not a clause") {
+    CHECK(keys(events_of({"The International Atomic Energy Agency (IAEA) criticised Iran on "
+                          "Monday."})) == std::vector<std::string>{"accuse IAEA->IRN"});
+}
+
+TEST_CASE("a demand named in the frame makes the speaker's event a request, and nothing done") {
+    CHECK(keys(events_of({"The ILO reiterated its demand today that Israel ease restrictions."})) ==
+          std::vector<std::string>{"request ILO->ISR"});
+}
+
+TEST_CASE("'Syrian-backed' is no actor of its own") {
+    for (const char* text : {"Hezbollah attacked the Syrian-backed Amal militia and Israel.",
+                             "Hezbollah declared a ceasefire after 12 days of battles with the "
+                             "Syrian-backed Amal militia."})
+        for (const auto& e : events_of({text})) CHECK((!e.target || e.target->code != "SYR"));
+}
+
 TEST_CASE("what a conditional clause says is a condition, not an event") {
     CHECK(keys(events_of({"Iran threatened to launch a new offensive unless Iraq accepted its "
                           "conditions."})) == std::vector<std::string>{"threaten IRN->IRQ"});
