@@ -3,9 +3,10 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <tuple>
 
 #include "eventgraph/lexicon/load.hpp"
-#include "support.hpp"
+#include "support/support.hpp"
 
 using namespace eventgraph;
 using namespace eventgraph::lexicon;
@@ -52,18 +53,11 @@ void check_same(const Lexicon& a, const Lexicon& b) {
         const Entry& x = a.entries()[i];
         const Entry& y = b.entries()[i];
         INFO(x.id);
-        CHECK(x.id == y.id);
-        CHECK(x.code == y.code);
-        CHECK(x.name == y.name);
-        CHECK(x.kind == y.kind);
-        CHECK(x.agent == y.agent);
-        CHECK(x.cameo == y.cameo);
-        CHECK(x.names == y.names);
-        CHECK(x.adjectives == y.adjectives);
-        CHECK(x.metonyms == y.metonyms);
-        CHECK(x.roles == y.roles);
-        CHECK(x.file == y.file);
-        CHECK(x.line == y.line);
+        const auto fields = [](const Entry& e) {
+            return std::tie(e.id, e.code, e.name, e.kind, e.agent, e.cameo, e.names, e.adjectives,
+                            e.metonyms, e.roles, e.file, e.line);
+        };
+        CHECK(fields(x) == fields(y));
     }
     REQUIRE(a.warnings().size() == b.warnings().size());
     for (std::size_t i = 0; i < a.warnings().size(); ++i)
