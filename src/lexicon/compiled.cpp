@@ -267,6 +267,7 @@ std::optional<Lexicon> read_compiled_lexicon(const std::string& path) {
     Reader r(std::string_view(in).substr(stamp.size()), sources);
     Lexicon lexicon;
     const std::size_t entries = r.count(8);
+    lexicon.reserve(entries);
     for (std::size_t i = 0; i < entries && r.ok; ++i) {
         Entry e;
         r.entry(e);

@@ -179,7 +179,7 @@ ActorMatcher::ActorMatcher(std::vector<Entry> entries) : entries_(std::move(entr
                 const std::string_view piece(form.data() + u.begin, u.end - u.begin);
                 key.clear();
                 text::append_match_key(piece, u.kind, key);
-                auto [it, inserted] = words_.emplace(key, std::uint32_t(words_.size()));
+                auto [it, inserted] = words_.try_emplace(key, std::uint32_t(words_.size()));
                 longest_key_ = std::max(longest_key_, key.size());
                 CaseRule rule = CaseRule::any;
                 if (kind != MatchKind::agent) {
