@@ -1,3 +1,4 @@
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -6,6 +7,7 @@
 #include "eventgraph/extract/extractor.hpp"
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/output.hpp"
+#include "eventgraph/lexicon/gazetteer.hpp"
 #include "eventgraph/lexicon/load.hpp"
 
 namespace eventgraph::cli {
@@ -53,13 +55,20 @@ void BatchExtractor::flush() {
 }
 
 extract::Extractor make_extractor(const Args& args) {
+    // The gazetteer is read on the other core meanwhile: nothing below needs
+    // it before the Extractor, which takes it from default_gazetteer() (and
+    // reads it again there, to throw its error, if it failed here).
+    const auto places = std::async(std::launch::async, [] { (void)lexicon::default_gazetteer(); });
+    // The default triggers too; their errors still come after the lexicon's.
+    auto default_triggers = std::async(std::launch::async, [&args] {
+        return args.has("no-default-dictionaries") ? extract::TriggerLexicon()
+                                                   : extract::TriggerLexicon::load_default();
+    });
     lexicon::Lexicon lex = lexicon::load_default_lexicon(args.all("lexicon"), load_options(args));
     for (const auto& w : lex.warnings())
         if (w.file.rfind(lexicon::data_dir(), 0) != 0) std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
     // --no-default-dictionaries: only the user's triggers and verb dictionaries too.
-    extract::TriggerLexicon triggers = args.has("no-default-dictionaries")
-                                           ? extract::TriggerLexicon()
-                                           : extract::TriggerLexicon::load_default();
+    extract::TriggerLexicon triggers = default_triggers.get();
     for (const auto& file : args.all("triggers")) triggers.load_file(file);
     for (const auto& file : args.all("verbs")) {
         extract::VerbDictionary verbs;
@@ -67,7 +76,7 @@ extract::Extractor make_extractor(const Args& args) {
         for (const auto& w : verbs.warnings()) std::cerr << "eventgraph: warning: " << w << '\n';
         triggers.add_verbs(std::move(verbs));
     }
-    return extract::Extractor(lex, std::move(triggers));
+    return extract::Extractor(std::move(lex), std::move(triggers));
 }
 
 OptionSpec triggers_option() {

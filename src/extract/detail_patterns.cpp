@@ -5,45 +5,63 @@
 
 #include "detail_patterns.hpp"
 
+#include <algorithm>
+#include <array>
+#include <memory>
 #include <optional>
+#include <string>
 
 namespace eventgraph::extract::detail {
 
 namespace {
 
 // A pattern word matches its own key and the regular plural or third person
-// of it ("TIES" / "tie", "RESOLUTION" / "resolutions").
-bool word_matches(std::string_view word, std::string_view key) {
-    if (key == word) return true;
-    if (key.size() == word.size() + 1 && key.back() == 's' && key.substr(0, word.size()) == word)
-        return true;
-    if (key.size() == word.size() + 2 && key.substr(word.size()) == "es" &&
-        key.substr(0, word.size()) == word)
-        return true;
-    if (word.size() > 1 && word.back() == 'y' && key.size() == word.size() + 2 &&
-        key.substr(word.size() - 1) == "ies" &&
-        key.substr(0, word.size() - 1) == word.substr(0, word.size() - 1))
-        return true;
-    return false;
+// of it ("TIES" / "tie", "RESOLUTION" / "resolutions"): the words of the
+// index a token's key matches are the key itself and what it is with "s",
+// "es" or "ies" (for "y") taken off.
+using TokenWords = std::array<std::uint32_t, 4>;
+
+TokenWords words_of(const PatternIndex& index, std::string_view key, std::string& buffer) {
+    TokenWords out;
+    out.fill(PatternIndex::no_word);
+    std::size_t n = 0;
+    const auto add = [&](std::string_view word) {
+        if (const auto it = index.words.find(word); it != index.words.end()) out[n++] = it->second;
+    };
+    add(key);
+    if (!key.empty() && key.back() == 's') add(key.substr(0, key.size() - 1));
+    if (key.size() >= 2 && key.substr(key.size() - 2) == "es") add(key.substr(0, key.size() - 2));
+    if (key.size() > 3 && key.substr(key.size() - 3) == "ies") {
+        buffer.assign(key.substr(0, key.size() - 3)).push_back('y');
+        add(buffer);
+    }
+    return out;
 }
 
 class Matcher {
 public:
-    Matcher(const VerbDictionary& d, const Sentence& s, std::span<const int> mention_at,
-            std::size_t lo, std::size_t hi)
-        : d_(d), s_(s), at_(mention_at), lo_(lo), hi_(std::min(hi, s.keys.size())) {}
+    Matcher(const VerbDictionary& d, const PatternIndex& index, const Sentence& s,
+            std::span<const int> mention_at, std::size_t lo, std::size_t hi,
+            std::span<const TokenWords> words)
+        : d_(d),
+          index_(index),
+          s_(s),
+          at_(mention_at),
+          lo_(lo),
+          hi_(std::min(hi, s.keys.size())),
+          words_(words) {}
 
-    // The end of the element when it starts at i, or nothing.
-    std::optional<std::size_t> forward_at(const PatternElement& e, std::size_t i,
-                                          PatternMatch& m) const {
+    // The end of the element (of word `word`) when it starts at i, or nothing.
+    std::optional<std::size_t> forward_at(const PatternElement& e, std::uint32_t word,
+                                          std::size_t i, PatternMatch& m) const {
         if (i >= hi_) return std::nullopt;
         switch (e.kind) {
             case ElementKind::word:
-                if (word_matches(e.word, s_.keys[i])) return i + 1;
+                if (has_word(i, word)) return i + 1;
                 return std::nullopt;
             case ElementKind::synset:
-                for (const auto& phrase : d_.synsets()[e.synset].phrases)
-                    if (auto end = phrase_at(phrase, i)) return end;
+                for (std::size_t p = 0; p < phrases(e.synset).size(); ++p)
+                    if (auto end = phrase_at(e.synset, p, i)) return end;
                 return std::nullopt;
             case ElementKind::source:
             case ElementKind::target:
@@ -57,20 +75,21 @@ public:
     }
 
     // The start of the element when it ends at `end` (exclusive), or nothing.
-    std::optional<std::size_t> backward_at(const PatternElement& e, std::size_t end,
-                                           PatternMatch& m) const {
+    std::optional<std::size_t> backward_at(const PatternElement& e, std::uint32_t word,
+                                           std::size_t end, PatternMatch& m) const {
         if (end <= lo_) return std::nullopt;
         const std::size_t i = end - 1;
         switch (e.kind) {
             case ElementKind::word:
-                if (word_matches(e.word, s_.keys[i])) return i;
+                if (has_word(i, word)) return i;
                 return std::nullopt;
             case ElementKind::synset:
                 // A phrase spans at most as many tokens as it has words (fewer
                 // when a contraction is one token).
-                for (const auto& phrase : d_.synsets()[e.synset].phrases)
-                    for (std::size_t len = 1; len <= phrase.size() && len <= end - lo_; ++len)
-                        if (phrase_at(phrase, end - len) == end) return end - len;
+                for (std::size_t p = 0; p < phrases(e.synset).size(); ++p)
+                    for (std::size_t len = 1;
+                         len <= phrases(e.synset)[p].size() && len <= end - lo_; ++len)
+                        if (phrase_at(e.synset, p, end - len) == end) return end - len;
                 return std::nullopt;
             case ElementKind::source:
             case ElementKind::target:
@@ -101,14 +120,15 @@ public:
 
     // Left to right from `from`; `adjacent`: only right there.
     std::optional<std::size_t> forward(const std::vector<PatternElement>& elements,
-                                       std::size_t from, bool first_adjacent, PatternMatch& m,
-                                       int& weight) const {
+                                       std::span<const std::uint32_t> words, std::size_t from,
+                                       bool first_adjacent, PatternMatch& m, int& weight) const {
         std::size_t pos = from;
         bool adjacent = first_adjacent;
-        for (const auto& e : elements) {
+        for (std::size_t k = 0; k < elements.size(); ++k) {
+            const auto& e = elements[k];
             std::optional<std::size_t> end;
             for (std::size_t i = pos; i < hi_ && !end; ++i) {
-                end = forward_at(e, i, m);
+                end = forward_at(e, words[k], i, m);
                 if (adjacent) break;
                 if (!end && is_break(i)) break;
             }
@@ -120,14 +140,15 @@ public:
         return pos;
     }
 
-    std::optional<std::size_t> backward(const std::vector<PatternElement>& elements, std::size_t to,
+    std::optional<std::size_t> backward(const std::vector<PatternElement>& elements,
+                                        std::span<const std::uint32_t> words, std::size_t to,
                                         PatternMatch& m, int& weight) const {
         std::size_t pos = to;
         for (std::size_t k = elements.size(); k-- > 0;) {
             const auto& e = elements[k];
             std::optional<std::size_t> begin;
             for (std::size_t end = pos; end > lo_ && !begin; --end) {
-                begin = backward_at(e, end, m);
+                begin = backward_at(e, words[k], end, m);
                 if (e.joined) break;
                 if (!begin && is_break(end - 1)) break;
             }
@@ -139,15 +160,30 @@ public:
     }
 
 private:
+    // `word` is a word's number, never no_word (which fills the rest of a TokenWords).
+    bool has_word(std::size_t i, std::uint32_t word) const {
+        const TokenWords& w = words_[i];
+        return w[0] == word || w[1] == word || w[2] == word || w[3] == word;
+    }
+
+    const std::vector<std::vector<std::string>>& phrases(std::uint32_t synset) const {
+        return d_.synsets()[synset].phrases;
+    }
+
     // Dictionaries written for TreeBank tokens split a contraction in two
     // ("DID N'T", "WO N'T"); the text has it as one token ("didn't").
-    std::optional<std::size_t> phrase_at(const std::vector<std::string>& phrase,
-                                         std::size_t i) const {
-        if (phrase.empty()) return std::nullopt;
+    std::optional<std::size_t> phrase_at(std::uint32_t synset, std::size_t p, std::size_t i) const {
+        const auto& phrase = phrases(synset)[p];
+        const PatternIndex::Phrase& words = index_.synsets[synset][p];
+        // The first word, or the first two written as one: else nothing to try.
+        if (phrase.empty() || i >= hi_ ||
+            !(has_word(i, words.words[0]) ||
+              (words.joined != PatternIndex::no_word && has_word(i, words.joined))))
+            return std::nullopt;
         for (std::size_t k = 0; k < phrase.size(); ++k, ++i) {
             if (i >= hi_) return std::nullopt;
             const std::string_view key = s_.keys[i];
-            if (word_matches(phrase[k], key)) continue;
+            if (has_word(i, words.words[k])) continue;
             if (k + 1 < phrase.size() && key.size() == phrase[k].size() + phrase[k + 1].size() &&
                 key.substr(0, phrase[k].size()) == phrase[k] &&
                 key.substr(phrase[k].size()) == phrase[k + 1]) {
@@ -185,28 +221,94 @@ private:
     bool is_break(std::size_t i) const { return s_.keys[i] == ";" || s_.keys[i] == ":"; }
 
     const VerbDictionary& d_;
+    const PatternIndex& index_;
     const Sentence& s_;
     std::span<const int> at_;
     std::size_t lo_, hi_;
+    std::span<const TokenWords> words_;  // by token, [lo_, hi_) filled
 };
 
 }  // namespace
 
+std::shared_ptr<const PatternIndex> index_patterns(const VerbDictionary& dictionary) {
+    auto index = std::make_shared<PatternIndex>();
+    const auto intern = [&](const std::string& word) {
+        return index->words.try_emplace(word, std::uint32_t(index->words.size())).first->second;
+    };
+    for (const Synset& synset : dictionary.synsets()) {
+        auto& phrases = index->synsets.emplace_back();
+        for (const auto& phrase : synset.phrases) {
+            auto& c = phrases.emplace_back();
+            for (const std::string& w : phrase) c.words.push_back(intern(w));
+            if (phrase.size() > 1) c.joined = intern(phrase[0] + phrase[1]);
+        }
+    }
+    const auto number = [&](const PatternElement& e) {
+        if (e.kind != ElementKind::word) return PatternIndex::no_word;
+        return intern(e.word);
+    };
+    index->blocks.reserve(dictionary.blocks().size());
+    for (const VerbBlock& block : dictionary.blocks()) {
+        auto& patterns = index->blocks.emplace_back();
+        patterns.reserve(block.patterns.size());
+        for (const VerbPattern& p : block.patterns) {
+            auto& c = patterns.emplace_back();
+            for (const auto& e : p.before) c.before.push_back(number(e));
+            for (const auto& e : p.after) c.after.push_back(number(e));
+            for (const auto* side : {&c.before, &c.after})
+                for (const std::uint32_t w : *side)
+                    if (w != PatternIndex::no_word &&
+                        std::find(c.required.begin(), c.required.end(), w) == c.required.end())
+                        c.required.push_back(w);
+        }
+    }
+    return index;
+}
+
+// Only patterns whose every word stands somewhere between `lo` and `hi` are
+// tried: a word the sentence does not have cannot match.
 PatternMatch match_patterns(const VerbDictionary& dictionary, const VerbBlock& block,
                             const Sentence& sentence, std::span<const int> mention_at,
                             std::size_t verb_first, std::size_t verb_last, std::size_t lo,
                             std::size_t hi) {
-    const Matcher matcher(dictionary, sentence, mention_at, lo, hi);
+    std::shared_ptr<const PatternIndex> own;
+    const PatternIndex* index = dictionary.pattern_index();
+    if (!index) own = index_patterns(dictionary), index = own.get();
+    const auto b = std::size_t(&block - dictionary.blocks().data());
+    const auto& compiled = index->blocks.at(b);
+
+    // The words of the tokens, and which words are there at all (a stamp per word).
+    thread_local std::vector<TokenWords> words;
+    thread_local std::vector<std::uint32_t> seen;
+    thread_local std::uint32_t stamp = 0;
+    thread_local std::string buffer;
+    const std::size_t end = std::min(hi, sentence.keys.size());
+    words.resize(std::max(words.size(), end));
+    if (seen.size() < index->words.size()) seen.resize(index->words.size(), 0);
+    if (++stamp == 0) std::fill(seen.begin(), seen.end(), 0), stamp = 1;
+    for (std::size_t i = lo; i < end; ++i) {
+        words[i] = words_of(*index, sentence.keys[i], buffer);
+        for (const std::uint32_t w : words[i])
+            if (w != PatternIndex::no_word) seen[w] = stamp;
+    }
+
+    const Matcher matcher(dictionary, *index, sentence, mention_at, lo, hi, words);
     PatternMatch best;
-    for (const VerbPattern& p : block.patterns) {
+    for (std::size_t k = 0; k < block.patterns.size(); ++k) {
+        const VerbPattern& p = block.patterns[k];
+        const PatternIndex::Pattern& c = compiled[k];
+        if (!std::all_of(c.required.begin(), c.required.end(),
+                         [&](std::uint32_t w) { return seen[w] == stamp; }))
+            continue;
         PatternMatch m;
         int weight = 0;
-        const auto end = matcher.forward(p.after, verb_last, p.verb_joined_after, m, weight);
-        if (!end) continue;
-        m.end = *end;
+        const auto after_end =
+            matcher.forward(p.after, c.after, verb_last, p.verb_joined_after, m, weight);
+        if (!after_end) continue;
+        m.end = *after_end;
         if (!p.before.empty()) {
             // "IN_*": the element right before the verb is joined to it.
-            if (!matcher.backward(p.before, verb_first, m, weight)) continue;
+            if (!matcher.backward(p.before, c.before, verb_first, m, weight)) continue;
         }
         if (weight > best.weight) {
             m.weight = weight;

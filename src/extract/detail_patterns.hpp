@@ -5,12 +5,31 @@
 // positions. Private to src/extract.
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
+#include <vector>
 
 #include "detail_sentence.hpp"
 #include "eventgraph/extract/verb_dictionary.hpp"
 
 namespace eventgraph::extract::detail {
+
+struct PatternIndex {
+    static constexpr std::uint32_t no_word = 0xFFFFFFFFu;
+    /// Every word of an element ("word" kind) of a pattern and of a synset's
+    /// phrases (and their first two words run together), by match key.
+    lexicon::StringMap<std::uint32_t> words;
+    struct Pattern {
+        std::vector<std::uint32_t> before, after;  ///< per element: its word, or no_word
+        std::vector<std::uint32_t> required;       ///< its words, each once: all must be there
+    };
+    std::vector<std::vector<Pattern>> blocks;  ///< as VerbDictionary::blocks() and their patterns
+    struct Phrase {
+        std::vector<std::uint32_t> words;
+        std::uint32_t joined = no_word;  ///< the first two words as one ("didn't" for DID N'T)
+    };
+    std::vector<std::vector<Phrase>> synsets;  ///< as VerbDictionary::synsets() and their phrases
+};
 
 struct PatternMatch {
     const VerbPattern* pattern = nullptr;           ///< none: no pattern of the block fits

@@ -86,12 +86,12 @@ std::string event_id(const std::string& article, int sentence, const std::string
     return buf;
 }
 
-Extractor::Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers, Grammar grammar)
-    : actors_(std::make_unique<lexicon::ActorMatcher>(actors.entries())),
+Extractor::Extractor(lexicon::Lexicon actors, TriggerLexicon triggers, Grammar grammar)
+    : actors_(std::make_unique<lexicon::ActorMatcher>(actors.take_entries())),
       triggers_(std::move(triggers)),
       grammar_(std::move(grammar)),
       places_(lexicon::default_gazetteer()) {
-    for (const auto& e : actors.entries())
+    for (const auto& e : actors_->entries())
         if (e.id == e.code && !e.name.empty()) names_.emplace(e.code, e.name);
 }
 Extractor::~Extractor() = default;

@@ -590,6 +590,7 @@ void VerbDictionary::load_text(std::string_view text, const std::string& file) {
     Reader(synsets_, synset_index_, verbs_, blocks_, forms_, transformations_, warnings_, text,
            file)
         .read();
+    index_ = detail::index_patterns(*this);
 }
 
 const VerbCode& VerbDictionary::code_of(const Verb& verb) const {

@@ -31,6 +31,11 @@ bool tokenize_plain(std::string_view phrase, std::vector<text::Token>& out);
 /// tokenize_plain, else text::tokenize, into `out`.
 void tokenize_phrase(std::string_view phrase, std::vector<text::Token>& out);
 
+/// The default lexicon files and dictionaries read as text, the
+/// dictionaries' names filtered against the curated ones: what
+/// load_default_lexicon starts from, and what a compiled lexicon holds.
+Lexicon read_default_files();
+
 std::string to_iso(const std::optional<date::year_month_day>& d);
 
 }  // namespace eventgraph::lexicon::detail

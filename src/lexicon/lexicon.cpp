@@ -60,6 +60,11 @@ void Lexicon::add(Entry entry) {
     entries_.push_back(std::move(entry));
 }
 
+void Lexicon::reserve(std::size_t entries) {
+    entries_.reserve(entries);
+    index_.reserve(entries);
+}
+
 void Lexicon::merge(const Entry& entry) {
     const auto it = index_.find(entry.id);
     if (it == index_.end())

@@ -249,24 +249,36 @@ std::vector<Lexicon> read_dictionaries(const std::vector<std::string>& files,
 
 }  // namespace
 
+namespace detail {
+
+Lexicon read_default_files() {
+    Lexicon lexicon;
+    // The dictionaries are listed after the curated files are read, as
+    // far as errors go: a missing lexicon directory is said first.
+    std::vector<std::string> dictionaries;
+    std::exception_ptr unlisted;
+    try {
+        dictionaries = default_dictionary_files();
+    } catch (...) {
+        unlisted = std::current_exception();
+    }
+    std::vector<Lexicon> read = read_dictionaries(dictionaries, [&] {
+        for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
+        if (unlisted) std::rethrow_exception(unlisted);
+    });
+    add_dictionaries(lexicon, read);
+    return lexicon;
+}
+
+}  // namespace detail
+
 Lexicon load_default_lexicon(const std::vector<std::string>& extra_files,
                              const LoadOptions& options) {
     Lexicon lexicon;
     if (options.default_dictionaries) {
-        // The dictionaries are listed after the curated files are read, as
-        // far as errors go: a missing lexicon directory is said first.
-        std::vector<std::string> dictionaries;
-        std::exception_ptr unlisted;
-        try {
-            dictionaries = default_dictionary_files();
-        } catch (...) {
-            unlisted = std::current_exception();
-        }
-        std::vector<Lexicon> read = read_dictionaries(dictionaries, [&] {
-            for (const std::string& f : default_lexicon_files()) load_lexicon_file(lexicon, f);
-            if (unlisted) std::rethrow_exception(unlisted);
-        });
-        add_dictionaries(lexicon, read);
+        std::optional<Lexicon> compiled;
+        if (options.compiled) compiled = read_compiled_lexicon(compiled_lexicon_path());
+        lexicon = compiled ? std::move(*compiled) : detail::read_default_files();
     }
     for (const std::string& f : extra_files) load_lexicon_file(lexicon, f);
     if (options.default_dictionaries) yield_names_to(lexicon, extra_files);

@@ -127,7 +127,7 @@ std::uint32_t* ActorMatcher::edge_insert(std::uint64_t key, std::uint32_t value)
     return &edge_slots_[i].value;
 }
 
-ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries) {
+ActorMatcher::ActorMatcher(std::vector<Entry> entries) : entries_(std::move(entries)) {
     for (auto w : builtin_title_words) title_words_.emplace(w);
 
     // Candidates in the order they are found, chained per node (to merge a
@@ -141,9 +141,9 @@ ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries
     };
     std::vector<Found> found;
     std::vector<std::uint32_t> last_found(1, none);  // node → its latest in found
-    found.reserve(entries.size() * 2);
-    last_found.reserve(entries.size() * 3);
-    words_.reserve(entries.size() * 2);
+    found.reserve(entries_.size() * 2);
+    last_found.reserve(entries_.size() * 3);
+    words_.reserve(entries_.size() * 2);
     terminal_begin_.clear();
 
     std::uint32_t next_node = 1;
@@ -179,7 +179,7 @@ ActorMatcher::ActorMatcher(const std::vector<Entry>& entries) : entries_(entries
                 const std::string_view piece(form.data() + u.begin, u.end - u.begin);
                 key.clear();
                 text::append_match_key(piece, u.kind, key);
-                auto [it, inserted] = words_.emplace(key, std::uint32_t(words_.size()));
+                auto [it, inserted] = words_.try_emplace(key, std::uint32_t(words_.size()));
                 longest_key_ = std::max(longest_key_, key.size());
                 CaseRule rule = CaseRule::any;
                 if (kind != MatchKind::agent) {

@@ -34,9 +34,9 @@ std::string event_id(const std::string& article, int sentence, const std::string
 
 class Extractor {
 public:
-    /// Compiles the lexicon and takes the triggers and the word lists (by
-    /// default data/english.json); all are read-only after.
-    Extractor(const lexicon::Lexicon& actors, TriggerLexicon triggers,
+    /// Compiles the lexicon (a copy, or moved in) and takes the triggers and
+    /// the word lists (by default data/english.json); all are read-only after.
+    Extractor(lexicon::Lexicon actors, TriggerLexicon triggers,
               Grammar grammar = Grammar::load_default());
     ~Extractor();
     Extractor(Extractor&&) noexcept;

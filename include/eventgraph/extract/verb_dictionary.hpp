@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -123,6 +124,15 @@ struct VerbTransformation {
 /// Largest verb dictionary read; a larger one is refused before it is read.
 inline constexpr std::size_t max_verb_dictionary_bytes = std::size_t{64} << 20;
 
+class VerbDictionary;
+
+namespace detail {
+/// The patterns' words as numbers, for matching; made by index_patterns
+/// (src/extract/detail_patterns.cpp) whenever a dictionary has been read.
+struct PatternIndex;
+std::shared_ptr<const PatternIndex> index_patterns(const VerbDictionary& dictionary);
+}  // namespace detail
+
 class VerbDictionary {
 public:
     /// Reads a file. Throws input_error naming the file when it cannot be
@@ -146,6 +156,9 @@ public:
     /// The code a verb has when no pattern matched: its own, else its block's.
     const VerbCode& code_of(const Verb& verb) const;
 
+    /// The patterns compiled for matching; null before anything is read.
+    const detail::PatternIndex* pattern_index() const noexcept { return index_.get(); }
+
 private:
     std::vector<Synset> synsets_;
     std::unordered_map<std::string, std::uint32_t> synset_index_;
@@ -154,6 +167,7 @@ private:
     std::vector<DictionaryForm> forms_;
     std::vector<VerbTransformation> transformations_;
     std::vector<std::string> warnings_;
+    std::shared_ptr<const detail::PatternIndex> index_;
 };
 
 }  // namespace eventgraph::extract

@@ -88,6 +88,8 @@ class Lexicon {
 public:
     /// Adds an entry; one with the same id replaces the earlier one in place.
     void add(Entry entry);
+    /// Room for this many entries in all, before adding them.
+    void reserve(std::size_t entries);
     /// Adds the entry's names, adjectives, metonyms and roles to the entry
     /// with its id; throws lexicon_error (at the entry's file and line) if
     /// there is none.

@@ -70,8 +70,8 @@ struct Candidate {
 
 class ActorMatcher {
 public:
-    /// Compiles the entries; the matcher keeps its own copy of them.
-    explicit ActorMatcher(const std::vector<Entry>& entries);
+    /// Compiles the entries; the matcher keeps them (a copy, or moved in).
+    explicit ActorMatcher(std::vector<Entry> entries);
 
     /// Longest matches, left to right, not overlapping, over tokens of text
     /// (usually one sentence's). Token indices are relative to the span.
