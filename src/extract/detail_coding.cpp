@@ -54,10 +54,19 @@ Coding Analyser::coding_of(std::size_t t, const Clause& c) const {
 PatternMatch Analyser::best_pattern(std::size_t t, const VerbDictionary& d, std::size_t lo,
                                     std::size_t hi) const {
     PatternMatch best;
-    for (const Reading& r : triggers_[t].readings) {
+    const auto& readings = triggers_[t].readings;
+    for (std::size_t i = 0; i < readings.size(); ++i) {
+        const Reading& r = readings[i];
         if (r.pos != Pos::verb || lex_.dictionary_of(r) != &d) continue;
-        PatternMatch m = match_patterns(d, *lex_.block_of(r), s_, mention_at_, trigger_first(t),
-                                        trigger_last(t), lo, hi);
+        const VerbBlock* block = lex_.block_of(r);
+        // one try a block: "shot" is past and participle of the same verb
+        bool tried = false;
+        for (std::size_t j = 0; j < i && !tried; ++j)
+            tried = readings[j].pos == Pos::verb && lex_.dictionary_of(readings[j]) == &d &&
+                    lex_.block_of(readings[j]) == block;
+        if (tried) continue;
+        PatternMatch m =
+            match_patterns(d, *block, s_, mention_at_, trigger_first(t), trigger_last(t), lo, hi);
         if (m.weight > best.weight) best = m;
     }
     return best;
