@@ -1,8 +1,8 @@
+#include <algorithm>
+
 #include "eventgraph/article/normalize.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/text/utf8.hpp"
-
-#include <algorithm>
 
 namespace eventgraph::article {
 

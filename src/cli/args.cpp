@@ -47,7 +47,9 @@ Args::Args(const std::vector<OptionSpec>& specs, int argc, char** argv, int firs
             continue;
         }
         if (!inline_value) {
-            if (i + 1 >= argc) throw usage_error("option --" + spec->name + " needs a value (" + spec->value_name + ")");
+            if (i + 1 >= argc)
+                throw usage_error("option --" + spec->name + " needs a value (" + spec->value_name +
+                                  ")");
             inline_value = argv[++i];
         }
         values_[spec->name].push_back(*inline_value);
@@ -70,7 +72,8 @@ long Args::get_number(const std::string& name, long fallback, long min) const {
     long v = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || end != s.data() + s.size() || v < min)
-        throw usage_error("option --" + name + " needs a whole number of at least " + std::to_string(min) + ", not \"" + s + "\"");
+        throw usage_error("option --" + name + " needs a whole number of at least " +
+                          std::to_string(min) + ", not \"" + s + "\"");
     return v;
 }
 
@@ -81,8 +84,10 @@ std::string format_options(const std::vector<OptionSpec>& specs) {
         left += s.short_name ? std::string("-") + s.short_name + ", " : "    ";
         left += "--" + s.name;
         if (s.takes_value) left += " " + s.value_name;
-        if (left.size() < 28) left.resize(28, ' ');
-        else left += "  ";
+        if (left.size() < 28)
+            left.resize(28, ' ');
+        else
+            left += "  ";
         out += left + s.help + "\n";
     }
     return out;

@@ -10,8 +10,8 @@
 namespace eventgraph::cli {
 
 struct OptionSpec {
-    std::string name;        ///< long name without dashes: "output"
-    char short_name = 0;     ///< 'o', or 0
+    std::string name;     ///< long name without dashes: "output"
+    char short_name = 0;  ///< 'o', or 0
     bool takes_value = false;
     std::string value_name;  ///< for help: FILE, N, DATE
     std::string help;

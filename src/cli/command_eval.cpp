@@ -55,35 +55,37 @@ int run_eval(const Args& args) {
     const auto s = eval::score(gold, events);
 
     if (args.has("json")) {
-        std::string json = "{\"articles\":" + std::to_string(s.articles) + ",\"tp\":" + std::to_string(s.all.tp) +
-                           ",\"fp\":" + std::to_string(s.all.fp) + ",\"fn\":" + std::to_string(s.all.fn) +
-                           ",\"precision\":" + fixed(s.all.precision()) + ",\"recall\":" + fixed(s.all.recall()) +
-                           ",\"f1\":" + fixed(s.all.f1()) + ",\"date_accuracy\":" + fixed(s.date_accuracy()) +
-                           ",\"by_type\":{";
+        std::string json =
+            "{\"articles\":" + std::to_string(s.articles) + ",\"tp\":" + std::to_string(s.all.tp) +
+            ",\"fp\":" + std::to_string(s.all.fp) + ",\"fn\":" + std::to_string(s.all.fn) +
+            ",\"precision\":" + fixed(s.all.precision()) + ",\"recall\":" + fixed(s.all.recall()) +
+            ",\"f1\":" + fixed(s.all.f1()) + ",\"date_accuracy\":" + fixed(s.date_accuracy()) +
+            ",\"by_type\":{";
         bool first = true;
         for (const auto& [type, c] : s.by_type) {
-            json += std::string(first ? "" : ",") + "\"" + type + "\":{\"tp\":" + std::to_string(c.tp) +
-                    ",\"fp\":" + std::to_string(c.fp) + ",\"fn\":" + std::to_string(c.fn) + ",\"f1\":" + fixed(c.f1()) + "}";
+            json += std::string(first ? "" : ",") + "\"" + type +
+                    "\":{\"tp\":" + std::to_string(c.tp) + ",\"fp\":" + std::to_string(c.fp) +
+                    ",\"fn\":" + std::to_string(c.fn) + ",\"f1\":" + fixed(c.f1()) + "}";
             first = false;
         }
         out.line(json + "}}");
     } else {
-        out.line("articles " + std::to_string(s.articles) + "  tp " + std::to_string(s.all.tp) + "  fp " +
-                 std::to_string(s.all.fp) + "  fn " + std::to_string(s.all.fn) + "  precision " +
-                 fixed(s.all.precision()) + "  recall " + fixed(s.all.recall()) + "  f1 " + fixed(s.all.f1()) +
-                 "  date_accuracy " + fixed(s.date_accuracy()));
+        out.line("articles " + std::to_string(s.articles) + "  tp " + std::to_string(s.all.tp) +
+                 "  fp " + std::to_string(s.all.fp) + "  fn " + std::to_string(s.all.fn) +
+                 "  precision " + fixed(s.all.precision()) + "  recall " + fixed(s.all.recall()) +
+                 "  f1 " + fixed(s.all.f1()) + "  date_accuracy " + fixed(s.date_accuracy()));
         out.line("");
-        out.line(pad("type", 12) + pad("tp", 6) + pad("fp", 6) + pad("fn", 6) + pad("precision", 11) +
-                 pad("recall", 8) + "f1");
+        out.line(pad("type", 12) + pad("tp", 6) + pad("fp", 6) + pad("fn", 6) +
+                 pad("precision", 11) + pad("recall", 8) + "f1");
         for (const auto& [type, c] : s.by_type)
             out.line(pad(type, 12) + pad(std::to_string(c.tp), 6) + pad(std::to_string(c.fp), 6) +
-                     pad(std::to_string(c.fn), 6) + pad(fixed(c.precision()), 11) + pad(fixed(c.recall()), 8) +
-                     fixed(c.f1()));
+                     pad(std::to_string(c.fn), 6) + pad(fixed(c.precision()), 11) +
+                     pad(fixed(c.recall()), 8) + fixed(c.f1()));
     }
     if (args.has("verbose")) {
         for (const auto& f : s.findings)
-            std::cerr << f.kind << '\t' << f.article << '\t' << f.type << '\t' << f.source << "->" << f.target
-                      << "\tdate " << f.predicted_date << " gold " << f.gold_date
+            std::cerr << f.kind << '\t' << f.article << '\t' << f.type << '\t' << f.source << "->"
+                      << f.target << "\tdate " << f.predicted_date << " gold " << f.gold_date
                       << (f.note.empty() ? "" : "\t" + f.note) << '\n';
     }
     out.commit();

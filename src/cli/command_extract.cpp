@@ -15,7 +15,8 @@ namespace eventgraph::cli {
 namespace {
 
 int run_extract(const Args& args) {
-    if (args.positional().empty()) throw usage_error("no input: give FILE… or - for standard input");
+    if (args.positional().empty())
+        throw usage_error("no input: give FILE… or - for standard input");
     const extract::Extractor extractor = make_extractor(args);
     io::Output out(args.get("output"));
     std::size_t events = 0;
@@ -34,7 +35,8 @@ int run_extract(const Args& args) {
 }  // namespace
 
 std::size_t thread_count(const Args& args) {
-    return std::size_t(args.get_number("threads", long(std::max(1u, std::thread::hardware_concurrency())), 1));
+    return std::size_t(
+        args.get_number("threads", long(std::max(1u, std::thread::hardware_concurrency())), 1));
 }
 
 void BatchExtractor::flush() {
@@ -46,7 +48,8 @@ void BatchExtractor::flush() {
         std::vector<std::jthread> pool;
         for (std::size_t w = 0; w < workers; ++w)
             pool.emplace_back([&, w] {
-                for (std::size_t i = w; i < batch_.size(); i += workers) results[i] = extractor_.extract(batch_[i]);
+                for (std::size_t i = w; i < batch_.size(); i += workers)
+                    results[i] = extractor_.extract(batch_[i]);
             });
     }
     for (const auto& list : results)
@@ -66,7 +69,8 @@ extract::Extractor make_extractor(const Args& args) {
     });
     lexicon::Lexicon lex = lexicon::load_default_lexicon(args.all("lexicon"), load_options(args));
     for (const auto& w : lex.warnings())
-        if (w.file.rfind(lexicon::data_dir(), 0) != 0) std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
+        if (w.file.rfind(lexicon::data_dir(), 0) != 0)
+            std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
     // --no-default-dictionaries: only the user's triggers and verb dictionaries too.
     extract::TriggerLexicon triggers = default_triggers.get();
     for (const auto& file : args.all("triggers")) triggers.load_file(file);
@@ -80,7 +84,8 @@ extract::Extractor make_extractor(const Args& args) {
 }
 
 OptionSpec triggers_option() {
-    return {"triggers", 0, true, "FILE", "add event triggers from FILE (the format of data/triggers.json); repeatable"};
+    return {"triggers", 0, true, "FILE",
+            "add event triggers from FILE (the format of data/triggers.json); repeatable"};
 }
 
 OptionSpec verbs_option() {

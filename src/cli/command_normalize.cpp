@@ -8,7 +8,8 @@ namespace eventgraph::cli {
 namespace {
 
 int run_normalize(const Args& args) {
-    if (args.positional().empty()) throw usage_error("no input: give FILE… or - for standard input");
+    if (args.positional().empty())
+        throw usage_error("no input: give FILE… or - for standard input");
     io::Output out(args.get("output"));
     const auto summary = read_all_inputs(args.positional(), fail_fast(args), [&](model::Article a) {
         out.line(io::article_to_json(a));

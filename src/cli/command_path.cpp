@@ -23,7 +23,8 @@ VertexId resolve_actor(const EventGraph& g, const std::string& name, const Args&
         // A name the events do not spell ("Beijing"): what the lexicon says it stands for.
         try {
             for (const auto& id : graph::resolve_actors(g, {name}, lexicon_lookup(args, g.level)))
-                if (const auto it = g.vertex_by_id.find(id); it != g.vertex_by_id.end()) found.push_back(it->second);
+                if (const auto it = g.vertex_by_id.find(id); it != g.vertex_by_id.end())
+                    found.push_back(it->second);
         } catch (const usage_error&) {
             // not in the lexicon either: said below in the words of this command
         }
@@ -290,7 +291,8 @@ int run_path(const Args& args) {
 std::vector<OptionSpec> path_options() {
     std::vector<OptionSpec> options = {
         {"k", 0, true, "N", "the N shortest loopless paths (Yen's algorithm)"},
-        {"max-hops", 0, true, "N", "every simple path of at most N hops, fewest hops first (with --k N: the first N)"},
+        {"max-hops", 0, true, "N",
+         "every simple path of at most N hops, fewest hops first (with --k N: the first N)"},
         {"directed", 0, false, "", "follow relations from who did to whom it was done"},
         {"temporal", 0, false, "", "time-respecting paths only, earliest arrival first"},
         {"json", 0, false, "", "write JSON for programs"},

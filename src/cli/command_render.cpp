@@ -28,18 +28,20 @@ int run_render(const Args& args) {
 
 Command render_command() {
     auto options = filter_options();
-    options.insert(options.begin(), {{"format", 'f', true, "FORMAT", "svg, png or pdf"},
-                                     {"layout", 0, true, "LAYOUT", "dot (default), neato, sfdp or circo"},
-                                     level_option(),
-                                     {"output", 'o', true, "FILE", "the file to draw into"}});
-    return {"render",
-            "events -> the relationship graph drawn as SVG, PNG or PDF",
-            "eventgraph render --format svg|png|pdf [OPTIONS] EVENTS… -o FILE",
-            "Lays out and draws the relationship graph of the events in-process with Graphviz's\n"
-            "library (no dot program needed), styled as `export --format dot`: nodes by kind, edges\n"
-            "by quad class, labelled with type, count and dates, a legend.",
-            options,
-            run_render};
+    options.insert(options.begin(),
+                   {{"format", 'f', true, "FORMAT", "svg, png or pdf"},
+                    {"layout", 0, true, "LAYOUT", "dot (default), neato, sfdp or circo"},
+                    level_option(),
+                    {"output", 'o', true, "FILE", "the file to draw into"}});
+    return {
+        "render",
+        "events -> the relationship graph drawn as SVG, PNG or PDF",
+        "eventgraph render --format svg|png|pdf [OPTIONS] EVENTS… -o FILE",
+        "Lays out and draws the relationship graph of the events in-process with Graphviz's\n"
+        "library (no dot program needed), styled as `export --format dot`: nodes by kind, edges\n"
+        "by quad class, labelled with type, count and dates, a legend.",
+        options,
+        run_render};
 }
 
 }  // namespace eventgraph::cli

@@ -19,7 +19,8 @@ std::string title_of(const Args& args) {
     std::string title;
     const auto& inputs = args.positional();
     for (std::size_t i = 0; i < inputs.size() && i < 2; ++i) {
-        const std::string name = std::filesystem::path(inputs[i]).lexically_normal().filename().string();
+        const std::string name =
+            std::filesystem::path(inputs[i]).lexically_normal().filename().string();
         title += (i ? ", " : "") + (name.empty() ? inputs[i] : name);
     }
     if (inputs.size() > 2) title += " and " + std::to_string(inputs.size() - 2) + " more";
@@ -55,7 +56,9 @@ int run_run(const Args& args) {
     const std::size_t event_count = events.size();
     const graph::EventGraph g = graph::build_graph(std::move(events));
 
-    auto plural = [](std::size_t n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
+    auto plural = [](std::size_t n, const char* what) {
+        return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+    };
     std::cerr << "eventgraph: read " << plural(summary.inputs, "input") << "\n"
               << "  " << articles_path << "  (" << plural(summary.articles, "article") << ")\n"
               << "  " << events_path << "  (" << plural(event_count, "event") << ")\n";
@@ -82,8 +85,9 @@ int run_run(const Args& args) {
         out->commit();
         std::cerr << "  " << out->path() << "\n";
     }
-    std::cerr << "  (" << plural(g.happenings.size(), "happening") << ", " << plural(boost::num_vertices(g.graph), "actor")
-              << ", " << plural(boost::num_edges(g.graph), "relation") << ")\n";
+    std::cerr << "  (" << plural(g.happenings.size(), "happening") << ", "
+              << plural(boost::num_vertices(g.graph), "actor") << ", "
+              << plural(boost::num_edges(g.graph), "relation") << ")\n";
     return summary.ok() ? 0 : 1;
 }
 

@@ -13,14 +13,16 @@
 namespace eventgraph::cli {
 
 const std::vector<Command>& commands() {
-    static const std::vector<Command> all = {normalize_command(), extract_command(), run_command(), export_command(),
-                                             render_command(), path_command(),    stats_command(),
-                                             actors_command(),    dates_command(), eval_command()};
+    static const std::vector<Command> all = {
+        normalize_command(), extract_command(), run_command(),   export_command(),
+        render_command(),    path_command(),    stats_command(), actors_command(),
+        dates_command(),     eval_command()};
     return all;
 }
 
 OptionSpec output_option(const std::string& what) {
-    return {"output", 'o', true, "FILE", "write " + what + " to FILE (written whole or not at all) instead of standard output"};
+    return {"output", 'o', true, "FILE",
+            "write " + what + " to FILE (written whole or not at all) instead of standard output"};
 }
 
 OptionSpec keep_going_option() {
@@ -41,7 +43,8 @@ bool fail_fast(const Args& args) {
 
 OptionSpec lexicon_option() {
     return {"lexicon", 'l', true, "FILE",
-            "add or override actors from FILE (JSON lexicon or TABARI/PETRARCH dictionary); repeatable"};
+            "add or override actors from FILE (JSON lexicon or TABARI/PETRARCH dictionary); "
+            "repeatable"};
 }
 
 OptionSpec no_default_dictionaries_option() {

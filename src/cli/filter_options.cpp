@@ -1,7 +1,6 @@
 #include "filter_options.hpp"
 
 #include <memory>
-
 #include <optional>
 
 #include "eventgraph/error.hpp"
@@ -117,7 +116,8 @@ graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
     return read_filtered_graph(args, args.positional(), summary);
 }
 
-graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files, ReadSummary& summary) {
+graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files,
+                                      ReadSummary& summary) {
     if (files.empty())
         throw usage_error("no input: give event files (JSON Lines) or - for standard input");
     graph::Filter filter = filter_from_args(args);

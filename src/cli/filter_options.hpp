@@ -28,7 +28,8 @@ graph::Level level_from_args(const Args& args);
 /// lexicon (the default one and --lexicon files) on demand.
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary);
 /// The same over the files given (a command whose first arguments are no files).
-graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files, ReadSummary& summary);
+graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files,
+                                      ReadSummary& summary);
 
 /// Names looked up in the lexicon (the default one and --lexicon files, loaded
 /// on first use): the ids or, at the code level, the codes they stand for.

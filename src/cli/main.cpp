@@ -23,13 +23,16 @@ void print_help() {
         name.resize(14, ' ');
         std::cout << name << c.summary << '\n';
     }
-    std::cout << "\n'eventgraph COMMAND --help' tells more of each. Exit codes: 0 done, 1 bad data\n"
-                 "or failed work, 2 bad usage.\n";
+    std::cout
+        << "\n'eventgraph COMMAND --help' tells more of each. Exit codes: 0 done, 1 bad data\n"
+           "or failed work, 2 bad usage.\n";
 }
 
 void print_command_help(const cli::Command& c) {
-    std::cout << "usage: " << c.synopsis << "\n\n" << c.details << "\n\noptions:\n"
-              << cli::format_options(c.options) << "  -h, --help                display this help\n";
+    std::cout << "usage: " << c.synopsis << "\n\n"
+              << c.details << "\n\noptions:\n"
+              << cli::format_options(c.options)
+              << "  -h, --help                display this help\n";
 }
 
 }  // namespace

@@ -21,9 +21,12 @@ std::vector<Code> codes(const rapidjson::Value& v, const std::string& file, std:
                         const char* field) {
     std::vector<Code> out;
     auto one = [&](const rapidjson::Value& x) {
-        if (x.IsNull()) out.emplace_back(std::nullopt);
-        else if (x.IsString()) out.emplace_back(std::string(x.GetString(), x.GetStringLength()));
-        else io::detail::wrong(file, line, field, "expected a code, null or a list of them");
+        if (x.IsNull())
+            out.emplace_back(std::nullopt);
+        else if (x.IsString())
+            out.emplace_back(std::string(x.GetString(), x.GetStringLength()));
+        else
+            io::detail::wrong(file, line, field, "expected a code, null or a list of them");
     };
     if (v.IsArray()) {
         for (const auto& x : v.GetArray()) one(x);
@@ -47,9 +50,12 @@ GoldEvent gold_from_json(std::string_view text, const std::string& file, std::si
     if (g.article.empty()) io::detail::wrong(file, line, "article", "missing");
     if (!d.HasMember("types") || !d["types"].IsArray() || d["types"].Empty())
         io::detail::wrong(file, line, "types", "expected a non-empty list of event types");
-    for (const auto& t : d["types"].GetArray()) g.types.push_back(io::detail::get_string(t, file, line, "types"));
-    g.sources = d.HasMember("source") ? codes(d["source"], file, line, "source") : std::vector<Code>{std::nullopt};
-    g.targets = d.HasMember("target") ? codes(d["target"], file, line, "target") : std::vector<Code>{std::nullopt};
+    for (const auto& t : d["types"].GetArray())
+        g.types.push_back(io::detail::get_string(t, file, line, "types"));
+    g.sources = d.HasMember("source") ? codes(d["source"], file, line, "source")
+                                      : std::vector<Code>{std::nullopt};
+    g.targets = d.HasMember("target") ? codes(d["target"], file, line, "target")
+                                      : std::vector<Code>{std::nullopt};
     if (const std::string date = str("date"); !date.empty()) {
         if (!model::parse_iso_timestamp(date))
             io::detail::wrong(file, line, "date",
@@ -58,16 +64,21 @@ GoldEvent gold_from_json(std::string_view text, const std::string& file, std::si
     }
     if (const std::string by = str("attributed_to"); !by.empty()) g.attributed_to = by;
     if (d.HasMember("optional")) {
-        if (!d["optional"].IsBool()) io::detail::wrong(file, line, "optional", "expected true or false");
+        if (!d["optional"].IsBool())
+            io::detail::wrong(file, line, "optional", "expected true or false");
         g.optional = d["optional"].GetBool();
     }
     g.note = str("note");
     return g;
 }
 
-bool symmetric(const std::string& type) { return type == "consult" || type == "cooperate" || type == "agree"; }
+bool symmetric(const std::string& type) {
+    return type == "consult" || type == "cooperate" || type == "agree";
+}
 
-bool contains(const std::vector<Code>& set, const Code& c) { return std::find(set.begin(), set.end(), c) != set.end(); }
+bool contains(const std::vector<Code>& set, const Code& c) {
+    return std::find(set.begin(), set.end(), c) != set.end();
+}
 
 struct Key {
     std::string type;
@@ -79,7 +90,8 @@ bool matches(const GoldEvent& g, const Key& k) {
     if (std::find(g.types.begin(), g.types.end(), k.type) == g.types.end()) return false;
     if (contains(g.sources, k.source) && contains(g.targets, k.target)) return true;
     const bool gold_symmetric = std::any_of(g.types.begin(), g.types.end(), symmetric);
-    return gold_symmetric && symmetric(k.type) && contains(g.sources, k.target) && contains(g.targets, k.source);
+    return gold_symmetric && symmetric(k.type) && contains(g.sources, k.target) &&
+           contains(g.targets, k.source);
 }
 
 bool date_ok(const std::optional<std::string>& gold, const std::string& predicted) {
@@ -176,8 +188,8 @@ Score score(const std::vector<GoldEvent>& gold, const std::vector<model::Event>&
                 ++s.all.tp;
                 ++s.by_type[k.type].tp;
                 s.dates_right += ok;
-                s.findings.push_back({ok ? "TP" : "TP-date", page, k.type, show(k.source), show(k.target), date,
-                                      g->date.value_or("-"), g->note});
+                s.findings.push_back({ok ? "TP" : "TP-date", page, k.type, show(k.source),
+                                      show(k.target), date, g->date.value_or("-"), g->note});
             } else if (!g->optional) {
                 ++s.all.fn;
                 ++s.by_type[g->types.front()].fn;
@@ -192,7 +204,8 @@ Score score(const std::vector<GoldEvent>& gold, const std::vector<model::Event>&
             const auto& [k, date] = keys[i];
             ++s.all.fp;
             ++s.by_type[k.type].fp;
-            s.findings.push_back({"FP", page, k.type, show(k.source), show(k.target), date, "-", ""});
+            s.findings.push_back(
+                {"FP", page, k.type, show(k.source), show(k.target), date, "-", ""});
         }
     }
     return s;

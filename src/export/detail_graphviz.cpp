@@ -20,7 +20,8 @@ int collect(char* piece) {
 
 std::string tidy(std::string text) {
     for (const std::string_view prefix : {"Error: ", "Warning: "}) {
-        for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at))
+        for (std::size_t at = text.find(prefix); at != std::string::npos;
+             at = text.find(prefix, at))
             text.erase(at, prefix.size());
     }
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
@@ -51,7 +52,8 @@ void GraphvizSession::fail(std::string_view what) const {
     throw output_error(m.empty() ? std::string(what) : std::string(what) + ": " + m);
 }
 
-void GraphvizSession::declare(Agraph_t* graph, int kind, const char* name, const char* value) const {
+void GraphvizSession::declare(Agraph_t* graph, int kind, const char* name,
+                              const char* value) const {
     // cgraph's API predates const; it copies the strings.
     if (!agattr(graph, kind, const_cast<char*>(name), const_cast<char*>(value)))
         fail(std::string("Graphviz could not declare the attribute ") + name);

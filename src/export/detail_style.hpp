@@ -12,8 +12,8 @@
 namespace eventgraph::exports::detail {
 
 struct Style {
-    const char* shape;      ///< Graphviz's shape
-    const char* style;      ///< Graphviz's style
+    const char* shape;  ///< Graphviz's shape
+    const char* style;  ///< Graphviz's style
     const char* fill;
     const char* pen;
     const char* web_shape;  ///< Cytoscape.js's nearest shape
@@ -22,12 +22,18 @@ struct Style {
 inline Style style_of(model::ActorKind kind) {
     using model::ActorKind;
     switch (kind) {
-        case ActorKind::country: return {"box", "rounded,filled", "#DCEAF7", "#2F5F8A", "round-rectangle"};
-        case ActorKind::organisation: return {"hexagon", "filled", "#FCE8C3", "#9A6A12", "hexagon"};
-        case ActorKind::person: return {"ellipse", "filled", "#EFEFEF", "#555555", "ellipse"};
-        case ActorKind::group: return {"octagon", "filled", "#E6DAF0", "#6F4E8C", "octagon"};
-        case ActorKind::agent: return {"box", "filled", "#D7EFE5", "#1B7A5A", "rectangle"};
-        case ActorKind::place: return {"house", "filled", "#F3EFD9", "#7D6E3A", "pentagon"};
+        case ActorKind::country:
+            return {"box", "rounded,filled", "#DCEAF7", "#2F5F8A", "round-rectangle"};
+        case ActorKind::organisation:
+            return {"hexagon", "filled", "#FCE8C3", "#9A6A12", "hexagon"};
+        case ActorKind::person:
+            return {"ellipse", "filled", "#EFEFEF", "#555555", "ellipse"};
+        case ActorKind::group:
+            return {"octagon", "filled", "#E6DAF0", "#6F4E8C", "octagon"};
+        case ActorKind::agent:
+            return {"box", "filled", "#D7EFE5", "#1B7A5A", "rectangle"};
+        case ActorKind::place:
+            return {"house", "filled", "#F3EFD9", "#7D6E3A", "pentagon"};
         // Dashed and grey: every unnamed actor, not one of them.
         case ActorKind::unknown:
             return {"ellipse", "dashed,filled", "#F7F7F7", "#999999", "ellipse"};
@@ -47,21 +53,31 @@ inline constexpr std::array<model::ActorKind, 7> all_kinds{
 // classes darker than the verbal ones.
 inline const char* colour_of_quad(int quad) {
     switch (quad) {
-        case 1: return "#56B4E9";  // sky blue
-        case 2: return "#0072B2";  // blue
-        case 3: return "#E69F00";  // orange
-        case 4: return "#D55E00";  // vermillion
-        default: return "#999999";
+        case 1:
+            return "#56B4E9";  // sky blue
+        case 2:
+            return "#0072B2";  // blue
+        case 3:
+            return "#E69F00";  // orange
+        case 4:
+            return "#D55E00";  // vermillion
+        default:
+            return "#999999";
     }
 }
 
 inline const char* quad_name(int quad) {
     switch (quad) {
-        case 1: return "verbal cooperation";
-        case 2: return "material cooperation";
-        case 3: return "verbal conflict";
-        case 4: return "material conflict";
-        default: return "other";
+        case 1:
+            return "verbal cooperation";
+        case 2:
+            return "material cooperation";
+        case 3:
+            return "verbal conflict";
+        case 4:
+            return "material conflict";
+        default:
+            return "other";
     }
 }
 

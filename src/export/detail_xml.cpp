@@ -6,7 +6,6 @@
 #include <system_error>
 
 #include "eventgraph/error.hpp"
-
 #include "eventgraph/text/utf8.hpp"
 
 namespace eventgraph::exports::detail {
@@ -34,15 +33,32 @@ std::string xml_escape(std::string_view raw) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         switch (c) {
-            case '&': out += "&amp;"; continue;
-            case '<': out += "&lt;"; continue;
-            case '>': out += "&gt;"; continue;
-            case '"': out += "&quot;"; continue;
-            case '\'': out += "&apos;"; continue;
-            case '\t': out += "&#9;"; continue;
-            case '\n': out += "&#10;"; continue;
-            case '\r': out += "&#13;"; continue;
-            default: break;
+            case '&':
+                out += "&amp;";
+                continue;
+            case '<':
+                out += "&lt;";
+                continue;
+            case '>':
+                out += "&gt;";
+                continue;
+            case '"':
+                out += "&quot;";
+                continue;
+            case '\'':
+                out += "&apos;";
+                continue;
+            case '\t':
+                out += "&#9;";
+                continue;
+            case '\n':
+                out += "&#10;";
+                continue;
+            case '\r':
+                out += "&#13;";
+                continue;
+            default:
+                break;
         }
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7F) continue;  // forbidden C0 controls; DEL is allowed but useless

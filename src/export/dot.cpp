@@ -25,14 +25,14 @@ namespace eventgraph::exports {
 
 namespace {
 
-using graph::EventGraph;
-using model::ActorKind;
 using detail::all_kinds;
 using detail::colour_of_quad;
 using detail::pen_width;
 using detail::quad_name;
-using detail::style_of;
 using detail::Style;
+using detail::style_of;
+using graph::EventGraph;
+using model::ActorKind;
 
 /// Text for a DOT string: valid UTF-8, backslashes doubled, line breaks as
 /// "\n", other control characters dropped, tabs as spaces.

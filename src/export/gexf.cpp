@@ -88,15 +88,19 @@ void attvalue(std::string& out, const char* key, const std::string& escaped_valu
     out += "\" value=\"" + escaped_value + "\"/>\n";
 }
 
-
 // The DOT diagram's colours (Okabe & Ito), so Gephi shows the same classes.
 const char* rgb_of_quad(int quad) {
     switch (quad) {
-        case 1: return "r=\"86\" g=\"180\" b=\"233\"";
-        case 2: return "r=\"0\" g=\"114\" b=\"178\"";
-        case 3: return "r=\"230\" g=\"159\" b=\"0\"";
-        case 4: return "r=\"213\" g=\"94\" b=\"0\"";
-        default: return "r=\"153\" g=\"153\" b=\"153\"";
+        case 1:
+            return "r=\"86\" g=\"180\" b=\"233\"";
+        case 2:
+            return "r=\"0\" g=\"114\" b=\"178\"";
+        case 3:
+            return "r=\"230\" g=\"159\" b=\"0\"";
+        case 4:
+            return "r=\"213\" g=\"94\" b=\"0\"";
+        default:
+            return "r=\"153\" g=\"153\" b=\"153\"";
     }
 }
 

@@ -20,20 +20,26 @@ struct Key {
     const char* id;
     const char* domain;  // "node" or "edge"
     const char* name;
-    const char* type;    // string, int, double, boolean
+    const char* type;  // string, int, double, boolean
 };
 
 constexpr Key keys[] = {
-    {"n_label", "node", "label", "string"},       {"n_code", "node", "code", "string"},
-    {"n_name", "node", "name", "string"},         {"n_kind", "node", "kind", "string"},
-    {"e_label", "edge", "label", "string"},       {"e_type", "edge", "type", "string"},
-    {"e_quad", "edge", "quad", "int"},            {"e_asserted", "edge", "asserted", "boolean"},
-    {"e_count", "edge", "count", "int"},          {"e_mentions", "edge", "mentions", "int"},
-    {"e_first", "edge", "first", "string"},       {"e_last", "edge", "last", "string"},
-    {"e_articles", "edge", "articles", "string"}, {"e_attributions", "edge", "attributions", "string"},
+    {"n_label", "node", "label", "string"},
+    {"n_code", "node", "code", "string"},
+    {"n_name", "node", "name", "string"},
+    {"n_kind", "node", "kind", "string"},
+    {"e_label", "edge", "label", "string"},
+    {"e_type", "edge", "type", "string"},
+    {"e_quad", "edge", "quad", "int"},
+    {"e_asserted", "edge", "asserted", "boolean"},
+    {"e_count", "edge", "count", "int"},
+    {"e_mentions", "edge", "mentions", "int"},
+    {"e_first", "edge", "first", "string"},
+    {"e_last", "edge", "last", "string"},
+    {"e_articles", "edge", "articles", "string"},
+    {"e_attributions", "edge", "attributions", "string"},
     {"e_weight", "edge", "weight", "double"},
 };
-
 
 void data(std::string& out, const char* key, const std::string& escaped_value) {
     out += "      <data key=\"";

@@ -73,11 +73,16 @@ const Plugins& plugins(GVC_t* gvc) {
 std::string html_text(std::string_view s) {
     std::string out;
     for (const char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '"')
+            out += "&quot;";
+        else
+            out += c;
     }
     return out;
 }
@@ -99,7 +104,8 @@ void legend_as_table(Agraph_t* g, const detail::GraphvizSession& session) {
         nodes.push_back(n);
         if (attr(n, "shape") != "point") {
             kinds += "<TD BORDER=\"1\" COLOR=\"" + html_text(attr(n, "color")) + "\" BGCOLOR=\"" +
-                     html_text(attr(n, "fillcolor")) + "\">" + html_text(attr(n, "label")) + "</TD>";
+                     html_text(attr(n, "fillcolor")) + "\">" + html_text(attr(n, "label")) +
+                     "</TD>";
         }
         for (Agedge_t* e = agfstout(legend, n); e; e = agnxtout(legend, e)) {
             const bool dashed = attr(e, "style") == "dashed";
@@ -109,8 +115,9 @@ void legend_as_table(Agraph_t* g, const detail::GraphvizSession& session) {
                                  : dotted ? "\u2508\u2508\u2508\u2508"
                                           : "\u2501\u2501\u2501\u2501";
             lines += "<TR><TD ALIGN=\"RIGHT\"><FONT COLOR=\"" + html_text(attr(e, "color")) +
-                     "\" POINT-SIZE=\"" + (thick ? "22" : "11") + "\">" + sample + "</FONT></TD><TD ALIGN=\"LEFT\" COLSPAN=\"5\">" +
-                     html_text(attr(e, "label")) + "</TD></TR>";
+                     "\" POINT-SIZE=\"" + (thick ? "22" : "11") + "\">" + sample +
+                     "</FONT></TD><TD ALIGN=\"LEFT\" COLSPAN=\"5\">" + html_text(attr(e, "label")) +
+                     "</TD></TR>";
         }
     }
     const std::string html = "<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR><TD>Legend</TD>" + kinds +
@@ -129,7 +136,9 @@ void legend_as_table(Agraph_t* g, const detail::GraphvizSession& session) {
 /// Room for the edge labels in the layouts that place nodes by force or on
 /// circles (dot makes its own room).
 void spread_out(Agraph_t* g, const std::string& layout, const detail::GraphvizSession& session) {
-    auto set = [&](int kind, const char* name, const char* value) { session.declare(g, kind, name, value); };
+    auto set = [&](int kind, const char* name, const char* value) {
+        session.declare(g, kind, name, value);
+    };
     set(AGRAPH, "sep", "+24");
     set(AGRAPH, "esep", "+8");
     if (layout == "neato") set(AGEDGE, "len", "2.5");
@@ -176,7 +185,8 @@ std::vector<Point> layout_positions(const graph::EventGraph& g) {
         // About 7 pixels a character, 72 points an inch, as the page draws labels.
         const std::string& label = g.graph[v].name.empty() ? g.graph[v].id : g.graph[v].name;
         const std::string width = std::to_string(std::max(0.5, (label.size() * 7.0 + 14) / 72));
-        agsafeset(n, const_cast<char*>("width"), const_cast<char*>(width.c_str()), const_cast<char*>("1"));
+        agsafeset(n, const_cast<char*>("width"), const_cast<char*>(width.c_str()),
+                  const_cast<char*>("1"));
         nodes.push_back(n);
     }
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph))) {
@@ -188,14 +198,16 @@ std::vector<Point> layout_positions(const graph::EventGraph& g) {
     if (gvLayout(gvc, lg, layout.c_str()) != 0)
         session.fail("Graphviz could not lay out the graph with " + layout);
     std::vector<Point> points;
-    for (Agnode_t* n : nodes) points.push_back({ND_coord(n).x, -ND_coord(n).y});  // y grows upwards there
+    for (Agnode_t* n : nodes)
+        points.push_back({ND_coord(n).x, -ND_coord(n).y});  // y grows upwards there
     gvFreeLayout(gvc, lg);
     return points;
 }
 
 }  // namespace detail
 
-std::string render(const graph::EventGraph& g, const std::string& format, const std::string& layout) {
+std::string render(const graph::EventGraph& g, const std::string& format,
+                   const std::string& layout) {
     check_choice(formats, format, "format");
     check_choice(layouts, layout, "layout");
     const std::string dot = to_dot(g);

@@ -38,9 +38,10 @@ struct Found {
     std::optional<model::Actor> attributed_to;
     model::Polarity polarity = model::Polarity::asserted;
     double confidence = 0.5;
-    std::optional<std::size_t> time;  ///< index into Sentence::times of its date, if the sentence gives one
-    std::size_t position = 0;         ///< token index of the trigger, for ordering
-    bool obligation = false;          ///< "Sudan must return …": asked for, not done
+    std::optional<std::size_t>
+        time;  ///< index into Sentence::times of its date, if the sentence gives one
+    std::size_t position = 0;  ///< token index of the trigger, for ordering
+    bool obligation = false;   ///< "Sudan must return …": asked for, not done
     std::string mode;
     std::optional<int> killed, wounded;
     std::vector<std::string> weapons;
@@ -54,9 +55,9 @@ struct Found {
 /// The sentence and everything tagged in it; token indices are relative to
 /// the sentence's tokens.
 struct Sentence {
-    std::string_view text;                  ///< the whole article text
-    std::span<const text::Token> tokens;    ///< this sentence's tokens
-    std::vector<std::string> keys;          ///< their match keys (text::match_key)
+    std::string_view text;                ///< the whole article text
+    std::span<const text::Token> tokens;  ///< this sentence's tokens
+    std::vector<std::string> keys;        ///< their match keys (text::match_key)
     std::vector<lexicon::Mention> mentions;
     std::vector<TriggerMatch> triggers;
     std::vector<time::TimeExpression> times;  ///< offsets into `text`

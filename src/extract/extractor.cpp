@@ -41,18 +41,25 @@ const model::Timestamp* reference_date(const model::Article& a) {
 // year is the first one on or after the page's date, not the last before it.
 void resolve_forward(std::vector<time::TimeExpression>& times, date::year_month_day page_day) {
     for (auto& t : times) {
-        if (t.span.basis != model::DateBasis::relative || t.span.granularity == model::Granularity::year) continue;
+        if (t.span.basis != model::DateBasis::relative ||
+            t.span.granularity == model::Granularity::year)
+            continue;
         if (!(t.span.start < page_day) || t.flags.approximate) continue;
         const auto next_year = [](date::year_month_day d) {
             const date::year_month_day shifted{(d.year() + date::years{1}) / d.month() / d.day()};
-            return shifted.ok() ? shifted : date::year_month_day{(d.year() + date::years{1}) / d.month() / date::last};
+            return shifted.ok()
+                       ? shifted
+                       : date::year_month_day{(d.year() + date::years{1}) / d.month() / date::last};
         };
         auto moved = t.span;
         moved.start = next_year(t.span.start);
-        moved.end = t.span.granularity == model::Granularity::month
-                        ? date::year_month_day{date::year_month{moved.start.year(), moved.start.month()} / date::last}
-                        : moved.start;
-        if (date::sys_days{moved.start} - date::sys_days{page_day} <= date::days{366}) t.span = moved;
+        moved.end =
+            t.span.granularity == model::Granularity::month
+                ? date::year_month_day{date::year_month{moved.start.year(), moved.start.month()} /
+                                       date::last}
+                : moved.start;
+        if (date::sys_days{moved.start} - date::sys_days{page_day} <= date::days{366})
+            t.span = moved;
     }
 }
 
@@ -105,8 +112,9 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
     const std::string text = article_text(article);
     const model::Timestamp* const published = reference_date(article);
     const auto ref = published ? std::optional(published->day) : std::nullopt;
-    const bool feed = std::any_of(article.paragraphs.begin(), article.paragraphs.end(),
-                                  [](const model::Paragraph& p) { return p.role == model::ParagraphRole::feed; });
+    const bool feed =
+        std::any_of(article.paragraphs.begin(), article.paragraphs.end(),
+                    [](const model::Paragraph& p) { return p.role == model::ParagraphRole::feed; });
 
     text::SentenceOptions options;
     const auto tokenized = text::tokenize_text(text, options);
@@ -145,7 +153,8 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
                 t.begin += sent.begin;
                 t.end += sent.begin;
             }
-            if (feed && !article.published && article.page_published) resolve_forward(s.times, *ref);
+            if (feed && !article.published && article.page_published)
+                resolve_forward(s.times, *ref);
         }
         std::optional<DateSpan> own;
         for (const auto& t : s.times)
@@ -172,8 +181,10 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
             e.killed = f.killed;
             e.wounded = f.wounded;
             e.weapons = f.weapons;
-            if (f.time) e.date = s.times[*f.time].span;
-            else if (carried) e.date = carried;  // a date set in the sentence before governs this one
+            if (f.time)
+                e.date = s.times[*f.time].span;
+            else if (carried)
+                e.date = carried;  // a date set in the sentence before governs this one
             else if (ref)
                 e.date = model::span_of(*published, model::DateBasis::publication);
             e.evidence.sentence = int(si);
@@ -296,7 +307,8 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
     for (auto& e : out)
         for (auto* a : {&e.target, &e.location, &e.attributed_to})
             if (*a && (*a)->name == (*a)->code)
-                if (const auto it = names_.find((*a)->code); it != names_.end()) (*a)->name = it->second;
+                if (const auto it = names_.find((*a)->code); it != names_.end())
+                    (*a)->name = it->second;
     // Ids are unique in the article, and depend on nothing outside it: a
     // second event of one sentence with the same type and actors (a claim and
     // its denial) takes its rank among them, in the article's own order.

@@ -21,7 +21,8 @@ bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c
 bool doubles_final(std::string_view w) {
     if (w.size() < 3) return false;
     const char a = w[w.size() - 3], b = w[w.size() - 2], c = w[w.size() - 1];
-    if (is_vowel(a) || !is_vowel(b) || is_vowel(c) || c == 'w' || c == 'x' || c == 'y') return false;
+    if (is_vowel(a) || !is_vowel(b) || is_vowel(c) || c == 'w' || c == 'x' || c == 'y')
+        return false;
     int groups = 0;
     bool in_vowel = false;
     for (char ch : w) {
@@ -36,7 +37,9 @@ bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-std::uint64_t edge_key(std::uint32_t node, std::uint32_t word) { return (std::uint64_t(node) << 32) | word; }
+std::uint64_t edge_key(std::uint32_t node, std::uint32_t word) {
+    return (std::uint64_t(node) << 32) | word;
+}
 
 // A default data file is named as the project names it ("data/triggers.json"),
 // a user's as given.
@@ -54,27 +57,31 @@ std::vector<VerbForm> form_kinds(std::string_view form, std::string_view base) {
     return {VerbForm::past, VerbForm::participle};
 }
 
-const char* frame_names[] = {"transitive", "give", "receive", "with", "intransitive", "speech", "complement", "phrase"};
+const char* frame_names[] = {"transitive",   "give",   "receive",    "with",
+                             "intransitive", "speech", "complement", "phrase"};
 
 }  // namespace
 
-VerbForms inflect(std::string_view lemma, const std::unordered_map<std::string, VerbForms>& irregular) {
+VerbForms inflect(std::string_view lemma,
+                  const std::unordered_map<std::string, VerbForms>& irregular) {
     // Multi-word verbs inflect their first word: "hand over" → "handed over".
     const auto space = lemma.find(' ');
     const std::string head(lemma.substr(0, space));
-    const std::string rest = space == std::string_view::npos ? "" : std::string(lemma.substr(space));
+    const std::string rest =
+        space == std::string_view::npos ? "" : std::string(lemma.substr(space));
     VerbForms f;
     if (const auto it = irregular.find(head); it != irregular.end()) {
         f = it->second;
     } else if (ends_with(head, "e")) {
         // agree → agreeing, but supply-like "e" drops: provide → providing
-        const std::string gerund = ends_with(head, "ee") ? head + "ing" : head.substr(0, head.size() - 1) + "ing";
+        const std::string gerund =
+            ends_with(head, "ee") ? head + "ing" : head.substr(0, head.size() - 1) + "ing";
         f = {head + "s", head + "d", head + "d", gerund};
     } else if (ends_with(head, "y") && head.size() > 1 && !is_vowel(head[head.size() - 2])) {
         const std::string stem = head.substr(0, head.size() - 1);
         f = {stem + "ies", stem + "ied", stem + "ied", head + "ing"};
-    } else if (ends_with(head, "s") || ends_with(head, "x") || ends_with(head, "z") || ends_with(head, "ch") ||
-               ends_with(head, "sh")) {
+    } else if (ends_with(head, "s") || ends_with(head, "x") || ends_with(head, "z") ||
+               ends_with(head, "ch") || ends_with(head, "sh")) {
         f = {head + "es", head + "ed", head + "ed", head + "ing"};
     } else if (doubles_final(head)) {
         const std::string doubled = head + head.back();
@@ -87,7 +94,8 @@ VerbForms inflect(std::string_view lemma, const std::unordered_map<std::string, 
 }
 
 int quad_of_cameo(std::string_view cameo) {
-    if (cameo.size() < 2 || cameo[0] < '0' || cameo[0] > '9' || cameo[1] < '0' || cameo[1] > '9') return 0;
+    if (cameo.size() < 2 || cameo[0] < '0' || cameo[0] > '9' || cameo[1] < '0' || cameo[1] > '9')
+        return 0;
     const int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
     if (root >= 1 && root <= 5) return 1;
     if (root >= 6 && root <= 8) return 2;
@@ -110,7 +118,8 @@ std::uint32_t TriggerLexicon::node_for(std::span<const std::string> keys) {
     std::uint32_t node = 0;
     for (const auto& key : keys) {
         const std::uint32_t word = word_id(key, true);
-        const auto [it, inserted] = edges_.emplace(edge_key(node, word), std::uint32_t(terminal_.size()));
+        const auto [it, inserted] =
+            edges_.emplace(edge_key(node, word), std::uint32_t(terminal_.size()));
         if (inserted) terminal_.emplace_back();
         node = it->second;
     }
@@ -148,13 +157,16 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
 
     // Irregular verb forms first: entries below may use them.
     if (doc.HasMember("forms")) {
-        if (!doc["forms"].IsObject()) fail("forms", "expected an object of verb → [third, past, participle, gerund]");
+        if (!doc["forms"].IsObject())
+            fail("forms", "expected an object of verb → [third, past, participle, gerund]");
         for (auto m = doc["forms"].MemberBegin(); m != doc["forms"].MemberEnd(); ++m) {
             const std::string verb = m->name.GetString();
             const auto& v = m->value;
-            if (!v.IsArray() || v.Size() != 4 || !v[0].IsString() || !v[1].IsString() || !v[2].IsString() || !v[3].IsString())
+            if (!v.IsArray() || v.Size() != 4 || !v[0].IsString() || !v[1].IsString() ||
+                !v[2].IsString() || !v[3].IsString())
                 fail("forms/" + verb, "expected [third, past, participle, gerund]");
-            irregular_[verb] = {v[0].GetString(), v[1].GetString(), v[2].GetString(), v[3].GetString()};
+            irregular_[verb] = {v[0].GetString(), v[1].GetString(), v[2].GetString(),
+                                v[3].GetString()};
         }
     }
 
@@ -177,7 +189,8 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
             if (!e.HasMember(key)) return out;
             if (!e[key].IsArray()) fail(where + "/" + key, "expected a list of strings");
             for (const auto& x : e[key].GetArray()) {
-                if (!x.IsString() || x.GetStringLength() == 0) fail(where + "/" + key, "expected non-empty strings");
+                if (!x.IsString() || x.GetStringLength() == 0)
+                    fail(where + "/" + key, "expected non-empty strings");
                 out.emplace_back(x.GetString());
             }
             return out;
@@ -186,10 +199,12 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
         info.cameo = str("cameo", true);
         info.mode = str("mode", false);
         info.quad = quad_of_cameo(info.cameo);
-        if (info.quad == 0) fail(where + "/cameo", "\"" + info.cameo + "\" is not a CAMEO event code");
-        static const char* types[] = {"statement", "agree",   "consult",  "support",  "concede",  "cooperate",
-                                      "aid",       "retreat", "request",  "accuse",   "reject",   "threaten",
-                                      "protest",   "sanction", "mobilize", "coerce",   "assault"};
+        if (info.quad == 0)
+            fail(where + "/cameo", "\"" + info.cameo + "\" is not a CAMEO event code");
+        static const char* types[] = {"statement", "agree",    "consult", "support",  "concede",
+                                      "cooperate", "aid",      "retreat", "request",  "accuse",
+                                      "reject",    "threaten", "protest", "sanction", "mobilize",
+                                      "coerce",    "assault"};
         if (std::find(std::begin(types), std::end(types), info.type) == std::end(types))
             fail(where + "/type", "\"" + info.type + "\" is not a PLOVER type or statement");
         const std::string frame = str("frame", false).empty() ? "transitive" : str("frame", false);
@@ -202,8 +217,10 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
             info.inverse = e["inverse"].GetBool();
         }
         for (auto m = e.MemberBegin(); m != e.MemberEnd(); ++m) {
-            static const char* known[] = {"type", "cameo", "mode", "frame", "preps", "inverse", "verbs", "nouns", "phrases", "note"};
-            if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return m->name == k; }) == std::end(known))
+            static const char* known[] = {"type",    "cameo", "mode",  "frame",   "preps",
+                                          "inverse", "verbs", "nouns", "phrases", "note"};
+            if (std::find_if(std::begin(known), std::end(known),
+                             [&](const char* k) { return m->name == k; }) == std::end(known))
                 fail(where + "/" + m->name.GetString(), "unknown field");
         }
         info.place = display_place(file) + "#/entries/" + std::to_string(i);
@@ -220,8 +237,9 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
             // of longer verbs (cancelled/canceled, kidnapped/kidnaped): take both.
             const std::string head = verb.substr(0, verb.find(' '));
             const std::string rest = verb.substr(head.size());
-            if (head.size() >= 4 && !irregular_.count(head) && !is_vowel(head.back()) && is_vowel(head[head.size() - 2]) &&
-                !is_vowel(head[head.size() - 3]) && head.back() != 'w' && head.back() != 'x' && head.back() != 'y') {
+            if (head.size() >= 4 && !irregular_.count(head) && !is_vowel(head.back()) &&
+                is_vowel(head[head.size() - 2]) && !is_vowel(head[head.size() - 3]) &&
+                head.back() != 'w' && head.back() != 'x' && head.back() != 'y') {
                 const std::string doubled = head + head.back();
                 add(doubled + "ed" + rest, {id, Pos::verb, VerbForm::past});
                 add(doubled + "ed" + rest, {id, Pos::verb, VerbForm::participle});
@@ -328,7 +346,8 @@ TriggerLexicon TriggerLexicon::load_default() {
     return t;
 }
 
-std::vector<TriggerMatch> TriggerLexicon::match(std::string_view text, std::span<const text::Token> tokens) const {
+std::vector<TriggerMatch> TriggerLexicon::match(std::string_view text,
+                                                std::span<const text::Token> tokens) const {
     std::vector<std::string> keys;
     keys.reserve(tokens.size());
     for (const auto& t : tokens) keys.push_back(text::match_key(t.text(text), t.kind));

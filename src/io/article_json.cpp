@@ -1,11 +1,10 @@
 #include "eventgraph/io/article_json.hpp"
 
-#include <iterator>
-
 #include <rapidjson/memorystream.h>
 
-#include "detail_json.hpp"
+#include <iterator>
 
+#include "detail_json.hpp"
 #include "eventgraph/article/normalize.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/input.hpp"
@@ -23,8 +22,8 @@ using model::ParagraphRole;
 using namespace detail;
 
 std::optional<ParagraphRole> role_from(std::string_view s) {
-    for (auto r : {ParagraphRole::body, ParagraphRole::caption, ParagraphRole::teaser,
-                   ParagraphRole::feed})
+    for (auto r :
+         {ParagraphRole::body, ParagraphRole::caption, ParagraphRole::teaser, ParagraphRole::feed})
         if (s == model::to_string(r)) return r;
     return std::nullopt;
 }
@@ -36,8 +35,8 @@ void split_paragraphs(std::string_view body, std::vector<Paragraph>& out) {
         std::size_t blank = body.find("\n\n", start);
         std::size_t crlf = body.find("\r\n\r\n", start);
         std::size_t stop = std::min(blank, crlf);
-        const std::string_view chunk =
-            body.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
+        const std::string_view chunk = body.substr(
+            start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
         out.push_back(Paragraph{std::string(chunk), ParagraphRole::body});
         if (stop == std::string_view::npos) break;
         start = stop + (stop == crlf ? 4 : 2);
@@ -110,9 +109,12 @@ Article article_from_value(const rapidjson::Value& v, const std::string& file, s
         const std::string key(m->name.GetString(), m->name.GetStringLength());
         const auto& value = m->value;
         if (key == "id") {
-            if (value.IsString()) a.id = get_string(value, file, line, key);
-            else if (value.IsInt64()) a.id = std::to_string(value.GetInt64());
-            else wrong(file, line, key, "expected a string");
+            if (value.IsString())
+                a.id = get_string(value, file, line, key);
+            else if (value.IsInt64())
+                a.id = std::to_string(value.GetInt64());
+            else
+                wrong(file, line, key, "expected a string");
         } else if (key == "url") {
             a.url = get_string(value, file, line, key);
         } else if (key == "source") {
@@ -129,7 +131,8 @@ Article article_from_value(const rapidjson::Value& v, const std::string& file, s
             if (value.IsString()) {
                 a.authors.push_back(get_string(value, file, line, key));
             } else if (value.IsArray()) {
-                for (const auto& x : value.GetArray()) a.authors.push_back(get_string(x, file, line, key));
+                for (const auto& x : value.GetArray())
+                    a.authors.push_back(get_string(x, file, line, key));
             } else if (!value.IsNull()) {
                 wrong(file, line, key, "expected an array of names");
             }
@@ -147,28 +150,35 @@ Article article_from_value(const rapidjson::Value& v, const std::string& file, s
         } else if (key == "body") {
             has_text_field = true;
             if (value.IsString()) {
-                split_paragraphs(std::string_view(value.GetString(), value.GetStringLength()), a.paragraphs);
+                split_paragraphs(std::string_view(value.GetString(), value.GetStringLength()),
+                                 a.paragraphs);
             } else if (value.IsArray()) {
                 for (const auto& x : value.GetArray())
-                    a.paragraphs.push_back(Paragraph{get_string(x, file, line, key), ParagraphRole::body});
+                    a.paragraphs.push_back(
+                        Paragraph{get_string(x, file, line, key), ParagraphRole::body});
             } else {
                 wrong(file, line, key, "expected a string or an array of paragraph strings");
             }
         } else if (key == "paragraphs") {
             has_text_field = true;
-            if (!value.IsArray()) wrong(file, line, key, "expected an array of {\"text\", \"role\"} objects");
+            if (!value.IsArray())
+                wrong(file, line, key, "expected an array of {\"text\", \"role\"} objects");
             for (const auto& x : value.GetArray()) {
                 if (x.IsString()) {
-                    a.paragraphs.push_back(Paragraph{get_string(x, file, line, key), ParagraphRole::body});
+                    a.paragraphs.push_back(
+                        Paragraph{get_string(x, file, line, key), ParagraphRole::body});
                     continue;
                 }
                 if (!x.IsObject() || !x.HasMember("text"))
                     wrong(file, line, key, "expected objects with a \"text\"");
-                Paragraph p{get_string(x["text"], file, line, "paragraphs/text"), ParagraphRole::body};
+                Paragraph p{get_string(x["text"], file, line, "paragraphs/text"),
+                            ParagraphRole::body};
                 if (x.HasMember("role")) {
                     const std::string r = get_string(x["role"], file, line, "paragraphs/role");
                     const auto role = role_from(r);
-                    if (!role) wrong(file, line, "paragraphs/role", "\"" + r + "\" is not one of body, caption, teaser, feed");
+                    if (!role)
+                        wrong(file, line, "paragraphs/role",
+                              "\"" + r + "\" is not one of body, caption, teaser, feed");
                     p.role = *role;
                 }
                 a.paragraphs.push_back(std::move(p));
@@ -177,7 +187,8 @@ Article article_from_value(const rapidjson::Value& v, const std::string& file, s
             a.extra.emplace_back(key, raw_json(value));
         }
     }
-    if (!has_text_field) throw input_error(file, line, "article has neither \"body\" nor \"paragraphs\"");
+    if (!has_text_field)
+        throw input_error(file, line, "article has neither \"body\" nor \"paragraphs\"");
     if (a.id.empty()) a.id = default_id;
     article::tidy_article(a, file, line);
     return a;

@@ -72,7 +72,9 @@ void write_string(Writer& w, const char* key, std::string_view value) {
     w.String(value.data(), rapidjson::SizeType(value.size()));
 }
 
-bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool is_blank(std::string_view s) {
+    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 
 bool cut_short(std::string_view json) {
     rapidjson::Document probe;

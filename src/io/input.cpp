@@ -55,14 +55,17 @@ std::string id_from_path(const std::string& path) {
 Format sniff_format(std::string_view head) {
     std::size_t i = 0;
     if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-    while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+    while (i < head.size() &&
+           (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        ++i;
     if (i < head.size() && (head[i] == '{' || head[i] == '[')) return Format::json;
     // An HTML page opens with a doctype, a comment or a tag; text that merely
     // mentions "<b>" somewhere does not.
     std::string lower(head.substr(i, 512));
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return char(std::tolower(c)); });
-    for (const char* opener : {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<article", "<?xml"})
+    for (const char* opener :
+         {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<article", "<?xml"})
         if (lower.rfind(opener, 0) == 0) return Format::html;
     return Format::text;
 }
@@ -129,13 +132,14 @@ std::string line_too_long_message(std::size_t max) {
 }
 
 std::string check_page_text(std::string content, const std::string& file) {
-    if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw input_error(file, "empty file");
+    if (content.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw input_error(file, "empty file");
     if (text::looks_binary(content)) throw input_error(file, "binary file, not text");
     if (const auto bad = text::find_invalid_utf8(content); bad != std::string::npos) {
         const auto pos = text::position_of(content, bad);
-        throw input_error(file, pos.line,
-                          "invalid UTF-8 at column " + std::to_string(pos.column) +
-                              " (save the page as UTF-8)");
+        throw input_error(
+            file, pos.line,
+            "invalid UTF-8 at column " + std::to_string(pos.column) + " (save the page as UTF-8)");
     }
     return content;
 }

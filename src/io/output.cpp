@@ -50,7 +50,8 @@ extern "C" void on_signal(int sig) {
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int err) {
-    throw output_error("cannot write " + path + ": " + what + (err ? std::string(": ") + std::strerror(err) : ""));
+    throw output_error("cannot write " + path + ": " + what +
+                       (err ? std::string(": ") + std::strerror(err) : ""));
 }
 }  // namespace
 
@@ -115,8 +116,10 @@ void Output::write(std::string_view s) {
 void Output::commit() {
     if (file_ == stdout) {
         if (std::fflush(stdout) != 0 && !g_stdout_closed) {
-            if (errno == EPIPE) g_stdout_closed = true;
-            else fail("standard output", "write failed", errno);
+            if (errno == EPIPE)
+                g_stdout_closed = true;
+            else
+                fail("standard output", "write failed", errno);
         }
         committed_ = true;
         return;
@@ -131,7 +134,8 @@ void Output::commit() {
         committed_ = true;
         return;
     }
-    if (std::rename(temp_.c_str(), path_.c_str()) != 0) fail(path_, "cannot rename " + temp_, errno);
+    if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+        fail(path_, "cannot rename " + temp_, errno);
     // Renamed: a signal from here on finds nothing to remove (unlink fails harmlessly before this).
     unregister_temp(temp_.c_str());
     committed_ = true;

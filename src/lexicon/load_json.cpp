@@ -26,7 +26,8 @@ namespace {
 
 // Iterative parsing and a depth limit: a hostile file of a million '['
 // must not overflow the stack (the DOM is destroyed recursively too).
-constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+constexpr unsigned parse_flags =
+    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
 constexpr std::size_t max_depth = 64;
 
 // Forwards a SAX parse to `next` and keeps the JSON pointer of the value
@@ -52,8 +53,12 @@ public:
     bool Int64(int64_t i) { return scalar(next_.Int64(i)); }
     bool Uint64(uint64_t u) { return scalar(next_.Uint64(u)); }
     bool Double(double d) { return scalar(next_.Double(d)); }
-    bool RawNumber(const Ch* s, rapidjson::SizeType n, bool copy) { return scalar(next_.RawNumber(s, n, copy)); }
-    bool String(const Ch* s, rapidjson::SizeType n, bool copy) { return scalar(next_.String(s, n, copy)); }
+    bool RawNumber(const Ch* s, rapidjson::SizeType n, bool copy) {
+        return scalar(next_.RawNumber(s, n, copy));
+    }
+    bool String(const Ch* s, rapidjson::SizeType n, bool copy) {
+        return scalar(next_.String(s, n, copy));
+    }
     bool StartObject() {
         begin();
         if (path_.size() >= max_depth) {
@@ -114,7 +119,8 @@ private:
         if (path_.size() != target_.size()) return false;
         for (std::size_t i = 0; i < path_.size(); ++i) {
             const std::string& t = target_[i];
-            if (path_[i].array ? t != std::to_string(path_[i].index) : t != path_[i].key) return false;
+            if (path_[i].array ? t != std::to_string(path_[i].index) : t != path_[i].key)
+                return false;
         }
         return true;
     }
@@ -158,13 +164,19 @@ std::string json_text(const rapidjson::Value& v) {
 
 const char* type_name(const rapidjson::Value& v) {
     switch (v.GetType()) {
-        case rapidjson::kNullType: return "null";
+        case rapidjson::kNullType:
+            return "null";
         case rapidjson::kFalseType:
-        case rapidjson::kTrueType: return "boolean";
-        case rapidjson::kObjectType: return "object";
-        case rapidjson::kArrayType: return "array";
-        case rapidjson::kStringType: return "string";
-        case rapidjson::kNumberType: return "number";
+        case rapidjson::kTrueType:
+            return "boolean";
+        case rapidjson::kObjectType:
+            return "object";
+        case rapidjson::kArrayType:
+            return "array";
+        case rapidjson::kStringType:
+            return "string";
+        case rapidjson::kNumberType:
+            return "number";
     }
     return "value";
 }
@@ -181,10 +193,12 @@ std::string describe(const std::string& keyword, const std::string& schema_point
     // RapidJSON points at the unknown member itself, so the pointer names it.
     if (keyword == "additionalProperties") return "unknown field";
     if (keyword == "type" && rule->HasMember("type"))
-        return std::string("expected ") + json_text((*rule)["type"]) + ", found " + type_name(*value);
+        return std::string("expected ") + json_text((*rule)["type"]) + ", found " +
+               type_name(*value);
     if (keyword == "enum" && rule->HasMember("enum")) {
         std::string allowed;
-        for (const auto& x : (*rule)["enum"].GetArray()) allowed += (allowed.empty() ? "" : ", ") + json_text(x);
+        for (const auto& x : (*rule)["enum"].GetArray())
+            allowed += (allowed.empty() ? "" : ", ") + json_text(x);
         return json_text(*value) + " is not one of " + allowed;
     }
     if (keyword == "pattern" && schema_pointer == "/definitions/date")
@@ -234,7 +248,9 @@ private:
             for (std::size_t i = 0; i < full_.size(); ++i)
                 if (full_[i] == '\n') line_starts_.push_back(i + 1);
         }
-        return std::size_t(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset_in_full) - line_starts_.begin());
+        return std::size_t(
+            std::upper_bound(line_starts_.begin(), line_starts_.end(), offset_in_full) -
+            line_starts_.begin());
     }
 
     void parse() {
@@ -294,7 +310,8 @@ private:
         const rapidjson::Value* rule = validator.GetInvalidSchemaPointer().Get(s.doc);
         const rapidjson::Pointer& at = validator.GetInvalidDocumentPointer();
         const rapidjson::Value* value = at.Get(doc_);
-        fail(tokens_of(at), describe(validator.GetInvalidSchemaKeyword(), schema_pointer, rule, value));
+        fail(tokens_of(at),
+             describe(validator.GetInvalidSchemaKeyword(), schema_pointer, rule, value));
     }
 
     static std::string str(const rapidjson::Value& obj, const char* key) {
@@ -307,7 +324,8 @@ private:
         std::vector<std::string> out;
         const auto it = obj.FindMember(key);
         if (it == obj.MemberEnd()) return out;
-        for (const auto& s : it->value.GetArray()) out.emplace_back(s.GetString(), s.GetStringLength());
+        for (const auto& s : it->value.GetArray())
+            out.emplace_back(s.GetString(), s.GetStringLength());
         return out;
     }
 
@@ -316,8 +334,9 @@ private:
         const auto it = role.FindMember(key);
         if (it == role.MemberEnd()) return std::nullopt;
         const std::string s = it->value.GetString();  // shape checked by the schema
-        const auto d = detail::make_day(std::stoi(s.substr(0, 4)), unsigned(std::stoi(s.substr(5, 2))),
-                                        unsigned(std::stoi(s.substr(8, 2))));
+        const auto d =
+            detail::make_day(std::stoi(s.substr(0, 4)), unsigned(std::stoi(s.substr(5, 2))),
+                             unsigned(std::stoi(s.substr(8, 2))));
         tokens.push_back(key);
         if (!d) fail(tokens, quoted(s) + " is not a valid date");
         return d;
@@ -356,15 +375,21 @@ private:
 
             const auto merge = v.FindMember("merge");
             if (merge != v.MemberEnd() && merge->value.GetBool()) {
-                if (v.HasMember("code") || v.HasMember("kind") || v.HasMember("name") || v.HasMember("agent"))
-                    warn(at, "a merge entry adds names, adjectives, metonyms and roles; its code, kind, "
-                             "name and agent are ignored", "ignored-field");
+                if (v.HasMember("code") || v.HasMember("kind") || v.HasMember("name") ||
+                    v.HasMember("agent"))
+                    warn(
+                        at,
+                        "a merge entry adds names, adjectives, metonyms and roles; its code, kind, "
+                        "name and agent are ignored",
+                        "ignored-field");
                 lexicon_.merge(e);
                 continue;
             }
             if (auto [it, fresh] = first_line.emplace(e.id, e.line); !fresh)
-                warn(at, "id " + quoted(e.id) + " given again (first at line " + std::to_string(it->second) +
-                             "); the later entry wins", "duplicate");
+                warn(at,
+                     "id " + quoted(e.id) + " given again (first at line " +
+                         std::to_string(it->second) + "); the later entry wins",
+                     "duplicate");
             lexicon_.add(std::move(e));
         }
     }
@@ -457,13 +482,17 @@ private:
             Role role{
                 str(r, "title"), str(r, "code"), day(r, "start", rat), day(r, "end", rat), {}};
             if (role.start && role.end && *role.end < *role.start)
-                fail(rat, "start " + detail::to_iso(role.start) + " is after end " + detail::to_iso(role.end));
+                fail(rat, "start " + detail::to_iso(role.start) + " is after end " +
+                              detail::to_iso(role.end));
             for (std::size_t k = 0; k < e.roles.size(); ++k) {
                 const Role& other = e.roles[k];
-                if (other.title == role.title && other.code == role.code && detail::overlap(other, role))
-                    warn(rat, "role " + quoted(role.title) + " of " + role.code + " overlaps role " +
-                                  std::to_string(k) + " (" + detail::to_iso(other.start) + " to " +
-                                  detail::to_iso(other.end) + ")", "overlap");
+                if (other.title == role.title && other.code == role.code &&
+                    detail::overlap(other, role))
+                    warn(rat,
+                         "role " + quoted(role.title) + " of " + role.code + " overlaps role " +
+                             std::to_string(k) + " (" + detail::to_iso(other.start) + " to " +
+                             detail::to_iso(other.end) + ")",
+                         "overlap");
             }
             e.roles.push_back(std::move(role));
         }

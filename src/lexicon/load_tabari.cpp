@@ -25,16 +25,26 @@ using model::ActorKind;
 
 // ISO 3166-1 alpha-3 (Debian iso-codes), which CAMEO's country codes follow.
 constexpr std::string_view iso_countries =
-    "ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR "
-    "BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR COD COG "
-    "COK COL COM CPV CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH "
-    "FIN FJI FLK FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL GTM GUF GUM GUY "
-    "HKG HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ KHM "
-    "KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAC MAF MAR MCO MDA MDG MDV MEX MHL "
-    "MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL NER NFK NGA NIC NIU NLD NOR "
-    "NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU RUS RWA SAU "
-    "SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR TCA "
-    "TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB "
+    "ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD "
+    "BGR "
+    "BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR COD "
+    "COG "
+    "COK COL COM CPV CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST "
+    "ETH "
+    "FIN FJI FLK FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL GTM GUF GUM "
+    "GUY "
+    "HKG HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ "
+    "KHM "
+    "KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAC MAF MAR MCO MDA MDG MDV MEX "
+    "MHL "
+    "MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL NER NFK NGA NIC NIU NLD "
+    "NOR "
+    "NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU RUS RWA "
+    "SAU "
+    "SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR "
+    "TCA "
+    "TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN "
+    "VGB "
     "VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE";
 
 // CAMEO's own "country" codes: regions, former states (the files write the
@@ -46,11 +56,16 @@ constexpr std::string_view cameo_places =
 // International organisations: the CAMEO code's longest matching prefix
 // gives the lexicon's organisation code. Others keep their CAMEO code.
 constexpr std::pair<std::string_view, std::string_view> organisations[] = {
-    {"IGOUNOIAE", "IAEA"},  {"IGOUNOHLHWHO", "WHO"}, {"IGOUNODEVWBK", "WB"},  {"IGOUNOJUDICJ", "ICJ"},
-    {"IGOUNOREFHCR", "UNHCR"}, {"IGOUNOKID", "UNICEF"}, {"IGOUNOLABILO", "ILO"}, {"IGOUNO", "UN"},
-    {"IGOWSTNAT", "NATO"},  {"IGOEUREEC", "EU"},     {"IGOEUROSC", "OSCE"},   {"IGOAFRAFU", "AU"},
-    {"IGOAFROAU", "AU"},    {"IGOMEAARL", "ARAB_LEAGUE"}, {"IGOSEAASN", "ASEAN"}, {"IGOBUSOPC", "OPEC"},
-    {"IGOBUSIMF", "IMF"},   {"IGOBUSWTO", "WTO"},    {"IGOJUDICC", "ICC"},    {"IGOOAS", "OAS"},
+    {"IGOUNOIAE", "IAEA"},     {"IGOUNOHLHWHO", "WHO"},
+    {"IGOUNODEVWBK", "WB"},    {"IGOUNOJUDICJ", "ICJ"},
+    {"IGOUNOREFHCR", "UNHCR"}, {"IGOUNOKID", "UNICEF"},
+    {"IGOUNOLABILO", "ILO"},   {"IGOUNO", "UN"},
+    {"IGOWSTNAT", "NATO"},     {"IGOEUREEC", "EU"},
+    {"IGOEUROSC", "OSCE"},     {"IGOAFRAFU", "AU"},
+    {"IGOAFROAU", "AU"},       {"IGOMEAARL", "ARAB_LEAGUE"},
+    {"IGOSEAASN", "ASEAN"},    {"IGOBUSOPC", "OPEC"},
+    {"IGOBUSIMF", "IMF"},      {"IGOBUSWTO", "WTO"},
+    {"IGOJUDICC", "ICC"},      {"IGOOAS", "OAS"},
     {"IGOCOPITP", "INTERPOL"}, {"NGOHLHIRC", "ICRC"},
 };
 
@@ -79,7 +94,8 @@ bool all_agents(std::string_view tail) {
 }
 
 bool is_group_sector(std::string_view c) {
-    return c == "REB" || c == "INS" || c == "SEP" || c == "RAD" || c == "UAF" || c == "CRM" || c == "OPP";
+    return c == "REB" || c == "INS" || c == "SEP" || c == "RAD" || c == "UAF" || c == "CRM" ||
+           c == "OPP";
 }
 
 // What a CAMEO code means for the lexicon.
@@ -101,22 +117,28 @@ std::optional<Mapped> map_code(std::string_view cameo) {
     const std::string_view head = cameo.substr(0, 3), tail = cameo.substr(3);
     if (head == "IGO" || head == "NGO" || head == "NGM") {
         for (const auto& [prefix, code] : organisations)
-            if (cameo.substr(0, prefix.size()) == prefix) return Mapped{std::string(code), {}, ActorKind::organisation};
+            if (cameo.substr(0, prefix.size()) == prefix)
+                return Mapped{std::string(code), {}, ActorKind::organisation};
         return Mapped{std::string(cameo), {}, ActorKind::organisation};
     }
     if (head == "IMG") return Mapped{std::string(cameo), "armed groups", ActorKind::group};
     if (head == "MNC") {
-        if (is_country(tail.substr(0, 3))) return Mapped{std::string(tail.substr(0, 3)), "business", ActorKind::organisation};
+        if (is_country(tail.substr(0, 3)))
+            return Mapped{std::string(tail.substr(0, 3)), "business", ActorKind::organisation};
         return Mapped{std::string(cameo), "business", ActorKind::organisation};
     }
     if (is_country(head)) {
         Mapped m{std::string(head), first_sector(tail), ActorKind::organisation};
-        if (tail.empty()) m.kind = ActorKind::country;
-        else if (is_country(tail.substr(0, 3))) m.kind = ActorKind::place;  // a territory: USAASM
-        else if (is_group_sector(tail.substr(0, 3))) m.kind = ActorKind::group;
+        if (tail.empty())
+            m.kind = ActorKind::country;
+        else if (is_country(tail.substr(0, 3)))
+            m.kind = ActorKind::place;  // a territory: USAASM
+        else if (is_group_sector(tail.substr(0, 3)))
+            m.kind = ActorKind::group;
         return m;
     }
-    if (auto w = sector_word(head); !w.empty()) return Mapped{{}, first_sector(cameo), ActorKind::agent};
+    if (auto w = sector_word(head); !w.empty())
+        return Mapped{{}, first_sector(cameo), ActorKind::agent};
     // A code CAMEO does not know: a dictionary is entitled to its own
     // countries (PETRARCH's validation file has Arnor, ARN, and [ARNGOV]).
     // Three letters and agent codes are a country and its agents; anything
@@ -132,7 +154,7 @@ std::optional<Mapped> map_code(std::string_view cameo) {
 
 // One [CODE date-restriction] as written, and what it became.
 struct Code {
-    std::string text;  // "RUSGOV 991231-080507", for messages
+    std::string text;   // "RUSGOV 991231-080507", for messages
     std::string cameo;  // "RUSGOV", as written (upper-cased)
     std::size_t line = 0;
     Mapped mapped;
@@ -152,12 +174,14 @@ struct Record {
     std::size_t last_line = 0;             // of the last name line
 };
 
-constexpr std::string_view small_words[] = {"OF", "THE", "AND", "FOR", "IN", "ON", "AT", "TO", "DE", "DU",
-                                            "DES", "DA", "DOS", "VON", "VAN", "DER", "DEN", "Y"};
-constexpr std::string_view acronyms[] = {"UN", "EU", "US", "UK", "NATO", "ASEAN", "OPEC", "IAEA", "UNICEF",
-                                         "UNHCR", "ICJ", "ICC", "IMF", "WTO", "AU", "OAS", "OSCE", "UNESCO",
-                                         "UNDP", "WFP", "IRA", "PLO", "PKK", "ETA", "FARC", "ELN", "LTTE",
-                                         "ANC", "NGO", "USA", "USSR", "OIC", "ECOWAS", "SADC", "AIDS", "HIV"};
+constexpr std::string_view small_words[] = {"OF",  "THE", "AND", "FOR", "IN",  "ON",
+                                            "AT",  "TO",  "DE",  "DU",  "DES", "DA",
+                                            "DOS", "VON", "VAN", "DER", "DEN", "Y"};
+constexpr std::string_view acronyms[] = {
+    "UN",    "EU",  "US",  "UK",   "NATO", "ASEAN",  "OPEC", "IAEA", "UNICEF",
+    "UNHCR", "ICJ", "ICC", "IMF",  "WTO",  "AU",     "OAS",  "OSCE", "UNESCO",
+    "UNDP",  "WFP", "IRA", "PLO",  "PKK",  "ETA",    "FARC", "ELN",  "LTTE",
+    "ANC",   "NGO", "USA", "USSR", "OIC",  "ECOWAS", "SADC", "AIDS", "HIV"};
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 char upper(char c) { return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c; }
@@ -214,7 +238,8 @@ std::string display_name(std::string_view raw, bool agent) {
             for (char c : w) out += lower(c);
         } else if (keep_capitals(w)) {
             out += w;
-        } else if (k > 0 && std::find(std::begin(small_words), std::end(small_words), w) != std::end(small_words)) {
+        } else if (k > 0 && std::find(std::begin(small_words), std::end(small_words), w) !=
+                                std::end(small_words)) {
             for (char c : w) out += lower(c);
         } else {
             append_title_word(w, out);
@@ -246,7 +271,8 @@ std::string_view trim(std::string_view s) {
 }
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // The regular plural of an agent phrase, as PETRARCH makes it.
@@ -264,7 +290,8 @@ public:
 
     void read() {
         if (const auto nul = text_.find('\0'); nul != std::string_view::npos)
-            throw lexicon_error(file_, text::position_of(text_, nul).line, "NUL byte: this is not a text file");
+            throw lexicon_error(file_, text::position_of(text_, nul).line,
+                                "NUL byte: this is not a text file");
         std::size_t pos = 0, line_no = 0;
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
         while (pos < text_.size()) {
@@ -319,7 +346,8 @@ private:
     void line(std::string_view raw, std::size_t n) {
         if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
         if (const auto bad = text::find_invalid_utf8(raw); bad != std::string_view::npos) {
-            warn(n, "invalid UTF-8 at column " + std::to_string(bad + 1) + "; line skipped", "encoding");
+            warn(n, "invalid UTF-8 at column " + std::to_string(bad + 1) + "; line skipped",
+                 "encoding");
             return;
         }
         const std::string_view s = trim(strip_comments(raw, stripped_));
@@ -354,7 +382,8 @@ private:
     void macro(std::string_view s, std::size_t n) {
         const auto eq = s.find('=');
         const std::string key(trim(s.substr(0, eq)));
-        if (key.size() < 3 || key.back() != '!') return warn(n, "malformed substitution marker " + key, "syntax");
+        if (key.size() < 3 || key.back() != '!')
+            return warn(n, "malformed substitution marker " + key, "syntax");
         std::vector<std::string> values;
         std::string_view rest = s.substr(eq + 1);
         while (!rest.empty()) {
@@ -363,7 +392,9 @@ private:
             // A value is a plain word: a marker in it could name its own
             // macro ("!P! = MAN, X!P!") and expand for ever.
             if (v.find('!') != std::string_view::npos)
-                warn(n, "substitution marker inside the value \"" + std::string(v) + "\" of " + key + "; value left out",
+                warn(n,
+                     "substitution marker inside the value \"" + std::string(v) + "\" of " + key +
+                         "; value left out",
                      "syntax");
             else if (!v.empty())
                 values.emplace_back(v);
@@ -399,9 +430,12 @@ private:
         std::string out;
         for (std::size_t i = 0; i < name.size(); ++i) {
             const unsigned char c = static_cast<unsigned char>(name[i]);
-            if (c < 0x20) out += '?';
-            else if (name.substr(i, 3) == "\xEF\xBF\xBD") out += '?', i += 2;
-            else out += char(c);
+            if (c < 0x20)
+                out += '?';
+            else if (name.substr(i, 3) == "\xEF\xBF\xBD")
+                out += '?', i += 2;
+            else
+                out += char(c);
         }
         return out;
     }
@@ -415,9 +449,12 @@ private:
             add_names(trim(name.substr(plus + 1)), plural, n);
             return;
         }
-        if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; }) ||
+        if (std::any_of(name.begin(), name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; }) ||
             name.find("\xEF\xBF\xBD") != std::string_view::npos)
-            return warn(n, "control or replacement character in name \"" + sanitized(name) + "\"; name left out",
+            return warn(n,
+                        "control or replacement character in name \"" + sanitized(name) +
+                            "\"; name left out",
                         "bad-name");
         if (name.find('!') == std::string_view::npos) {
             // No substitution markers (nearly every name): the name itself.
@@ -430,7 +467,8 @@ private:
         for (const std::string& expanded : expand(std::string(name), n)) {
             const bool macro_made = expanded != name;
             current_->names.push_back(expanded);
-            if (!plural && !macro_made && expanded.back() != '_') current_->names.push_back("\x01" + expanded);
+            if (!plural && !macro_made && expanded.back() != '_')
+                current_->names.push_back("\x01" + expanded);
             if (plural && !plural->empty()) current_->names.push_back(*plural);
         }
     }
@@ -477,9 +515,12 @@ private:
     // "[RUSGOV 991231-080507] [ELI]" and the like.
     void codes(std::string_view s, std::size_t n) {
         while (!(s = trim(s)).empty()) {
-            if (s.front() != '[') return warn(n, "unexpected text \"" + std::string(s) + "\" after the codes", "syntax");
+            if (s.front() != '[')
+                return warn(n, "unexpected text \"" + std::string(s) + "\" after the codes",
+                            "syntax");
             const auto close = s.find(']');
-            if (close == std::string_view::npos) return warn(n, "unclosed '[' in \"" + std::string(s) + "\"", "syntax");
+            if (close == std::string_view::npos)
+                return warn(n, "unclosed '[' in \"" + std::string(s) + "\"", "syntax");
             one_code(trim(s.substr(1, close - 1)), n);
             s.remove_prefix(close + 1);
         }
@@ -492,7 +533,8 @@ private:
         for (char& c : token) c = upper(c);
         std::string restriction;
         if (space != std::string_view::npos)
-            for (char c : body.substr(space)) if (c != ' ' && c != '\t') restriction += c;
+            for (char c : body.substr(space))
+                if (c != ' ' && c != '\t') restriction += c;
         std::string shown = "[";
         shown.append(body).append("]");
         if (token == "---") {
@@ -519,14 +561,19 @@ private:
     // ">080507", "<991231", "991231-080507"; YYMMDD or YYYYMMDD, both ends included.
     bool dates(const std::string& r, Code& code) {
         auto bad = [&](const std::string& why) {
-            warn(code.line, "malformed date in " + code.text + ": " + why + "; code left out", "bad-date");
+            warn(code.line, "malformed date in " + code.text + ": " + why + "; code left out",
+                 "bad-date");
             return false;
         };
         std::string from, to;
-        if (r[0] == '>') from = r.substr(1);
-        else if (r[0] == '<') to = r.substr(1);
-        else if (const auto dash = r.find('-'); dash != std::string::npos) from = r.substr(0, dash), to = r.substr(dash + 1);
-        else return bad("expected >DATE, <DATE or DATE-DATE");
+        if (r[0] == '>')
+            from = r.substr(1);
+        else if (r[0] == '<')
+            to = r.substr(1);
+        else if (const auto dash = r.find('-'); dash != std::string::npos)
+            from = r.substr(0, dash), to = r.substr(dash + 1);
+        else
+            return bad("expected >DATE, <DATE or DATE-DATE");
         for (const std::string* d : {&from, &to}) {
             if (d == &from ? r[0] == '<' : r[0] == '>') continue;
             if (!all_digits(*d) || (d->size() != 6 && d->size() != 8))
@@ -547,7 +594,8 @@ private:
             // TABARI's "A-B" includes B and ">A" excludes A; a Role's end is
             // exclusive (the successor's day), so both move one day later.
             const bool shift = (d == &to && r[0] != '<') || (d == &from && r[0] == '>');
-            const date::year_month_day when = shift ? date::year_month_day{date::sys_days{*day} + date::days{1}} : *day;
+            const date::year_month_day when =
+                shift ? date::year_month_day{date::sys_days{*day} + date::days{1}} : *day;
             (d == &from ? code.start : code.end) = when;
         }
         if (code.start && code.end && *code.end < *code.start)
@@ -568,14 +616,18 @@ private:
         for (const Code& c : r.codes) {
             if (c.dated) {
                 if (c.mapped.code.empty()) {
-                    warn(c.line, "dated code " + c.text + " has no country or organisation; left out", "bad-code");
+                    warn(c.line,
+                         "dated code " + c.text + " has no country or organisation; left out",
+                         "bad-code");
                     continue;
                 }
                 for (std::size_t k = 0; k < role_codes.size(); ++k) {
                     const Role probe{{}, {}, c.start, c.end, {}};
                     if (detail::overlap(roles[k], probe))
-                        warn(c.line, "dated code " + c.text + " overlaps " + role_codes[k]->text + " (line " +
-                                         std::to_string(role_codes[k]->line) + ")", "overlap");
+                        warn(c.line,
+                             "dated code " + c.text + " overlaps " + role_codes[k]->text +
+                                 " (line " + std::to_string(role_codes[k]->line) + ")",
+                             "overlap");
                 }
                 roles.push_back(Role{c.mapped.agent, c.mapped.code, c.start, c.end, c.cameo});
                 role_codes.push_back(&c);
@@ -584,12 +636,15 @@ private:
             } else if (!main) {
                 main = &c;
             } else if (c.mapped.code != main->mapped.code) {
-                warn(c.line, "a second undated code " + c.text + " besides " + main->text + "; the first is kept",
+                warn(c.line,
+                     "a second undated code " + c.text + " besides " + main->text +
+                         "; the first is kept",
                      "several-defaults");
             }
         }
         if (!main && roles.empty()) {
-            if (!r.null_code) warn(r.line, "entry " + r.raw + " has no valid code; left out", "no-code");
+            if (!r.null_code)
+                warn(r.line, "entry " + r.raw + " has no valid code; left out", "no-code");
             return;
         }
         Entry e;
@@ -616,8 +671,10 @@ private:
         if (!roles.empty() && !history) e.kind = ActorKind::person;
         e.roles = std::move(roles);
         if (auto [it, fresh] = first_line_.emplace(e.id, r.line); !fresh)
-            warn(r.line, "entry " + r.raw + " given again (first at line " + std::to_string(it->second) +
-                             "); the later one wins", "duplicate");
+            warn(r.line,
+                 "entry " + r.raw + " given again (first at line " + std::to_string(it->second) +
+                     "); the later one wins",
+                 "duplicate");
         lexicon_.add(std::move(e));
     }
 
@@ -626,7 +683,8 @@ private:
         if (r.names.empty()) return;  // every name was defective, and said so
         for (const std::string& code : r.agent_codes) {
             std::string bare;
-            for (char c : code) if (c != '~') bare += c;
+            for (char c : code)
+                if (c != '~') bare += c;
             auto [it, fresh] = agents_.try_emplace(code);
             Entry& e = it->second;
             if (fresh) {
@@ -640,7 +698,8 @@ private:
                 e.name = e.agent;
             }
             for (std::string& name : names_of(r, true))
-                if (std::find(e.names.begin(), e.names.end(), name) == e.names.end()) e.names.push_back(std::move(name));
+                if (std::find(e.names.begin(), e.names.end(), name) == e.names.end())
+                    e.names.push_back(std::move(name));
         }
     }
 
@@ -648,13 +707,15 @@ private:
     static std::vector<std::string> names_of(const Record& r, bool agent) {
         std::vector<std::string> out;
         for (const std::string& raw : r.names) {
-            std::string name = raw[0] == '\x01' ? display_name(std::string_view(raw).substr(1), agent)
-                                                : display_name(raw, agent);
+            std::string name = raw[0] == '\x01'
+                                   ? display_name(std::string_view(raw).substr(1), agent)
+                                   : display_name(raw, agent);
             if (raw[0] == '\x01') {
                 if (!agent) continue;  // actors' names are proper names: no plural
                 name = regular_plural(name);
             }
-            if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+            if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end())
+                out.push_back(std::move(name));
         }
         return out;
     }
@@ -666,7 +727,8 @@ private:
         std::size_t best_n = 0;
         for (const Role& r : roles) {
             if (!is_country(r.code)) continue;
-            const auto n = std::size_t(std::count_if(roles.begin(), roles.end(), [&](const Role& x) { return x.code == r.code; }));
+            const auto n = std::size_t(std::count_if(
+                roles.begin(), roles.end(), [&](const Role& x) { return x.code == r.code; }));
             if (n > best_n) best = r.code, best_n = n;
         }
         return best.empty() ? roles.front().code : best;

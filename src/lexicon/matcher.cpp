@@ -15,32 +15,124 @@ constexpr std::uint32_t no_word = 0xFFFFFFFFu;
 // of State", "Kremlin spokesman", "his British counterpart". The lexicon's
 // role titles add their own words.
 constexpr std::string_view builtin_title_words[] = {
-    "acting",      "adm",        "admiral",      "adviser",     "advisor",      "affairs",
-    "aide",        "ambassador", "amb",          "assistant",   "attorney",     "ayatollah",
-    "brig",        "brigadier",  "cabinet",      "capt",        "captain",      "chair",
-    "chairman",    "chairwoman", "chancellor",   "chief",       "chiefs",       "col",
-    "colonel",     "commander",  "commissioner", "congressman", "congresswoman", "counterpart",
-    "crown",       "defence",    "defense",      "deputy",      "diplomat",     "director",
-    "dr",          "economy",    "emir",         "emperor",     "energy",       "envoy",
-    "field",       "finance",    "foreign",      "former",      "gen",          "general",
-    "gov",         "governor",   "head",         "health",      "high",         "interim",
-    "interior",    "intelligence", "joint",      "justice",     "king",         "leader",
-    "lieutenant",  "lt",         "maj",          "major",       "marshal",      "mayor",
-    "minister",    "mr",         "mrs",          "ms",          "national",     "negotiator",
-    "official",    "premier",    "pres",         "president",   "president-elect", "prime",
-    "prince",      "princess",   "prof",         "queen",       "rep",          "representative",
-    "secretary",   "secretary-general", "security", "sen",      "senator",      "sgt",
-    "sheikh",      "special",    "speaker",      "spokesman",   "spokesperson", "spokeswoman",
-    "staff",       "state",      "sultan",       "supreme",     "top",          "trade",
-    "treasury",    "under",      "undersecretary", "vice",
+    "acting",
+    "adm",
+    "admiral",
+    "adviser",
+    "advisor",
+    "affairs",
+    "aide",
+    "ambassador",
+    "amb",
+    "assistant",
+    "attorney",
+    "ayatollah",
+    "brig",
+    "brigadier",
+    "cabinet",
+    "capt",
+    "captain",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "chiefs",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "counterpart",
+    "crown",
+    "defence",
+    "defense",
+    "deputy",
+    "diplomat",
+    "director",
+    "dr",
+    "economy",
+    "emir",
+    "emperor",
+    "energy",
+    "envoy",
+    "field",
+    "finance",
+    "foreign",
+    "former",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "head",
+    "health",
+    "high",
+    "interim",
+    "interior",
+    "intelligence",
+    "joint",
+    "justice",
+    "king",
+    "leader",
+    "lieutenant",
+    "lt",
+    "maj",
+    "major",
+    "marshal",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "national",
+    "negotiator",
+    "official",
+    "premier",
+    "pres",
+    "president",
+    "president-elect",
+    "prime",
+    "prince",
+    "princess",
+    "prof",
+    "queen",
+    "rep",
+    "representative",
+    "secretary",
+    "secretary-general",
+    "security",
+    "sen",
+    "senator",
+    "sgt",
+    "sheikh",
+    "special",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "staff",
+    "state",
+    "sultan",
+    "supreme",
+    "top",
+    "trade",
+    "treasury",
+    "under",
+    "undersecretary",
+    "vice",
 };
 
 int rank(MatchKind k) {
     switch (k) {
-        case MatchKind::name: return 0;
-        case MatchKind::metonym: return 1;
-        case MatchKind::adjective: return 2;
-        case MatchKind::agent: return 3;
+        case MatchKind::name:
+            return 0;
+        case MatchKind::metonym:
+            return 1;
+        case MatchKind::adjective:
+            return 2;
+        case MatchKind::agent:
+            return 3;
     }
     return 4;
 }
@@ -71,10 +163,14 @@ int letter_count(std::string_view s) {
 
 const char* to_string(MatchKind k) {
     switch (k) {
-        case MatchKind::name: return "name";
-        case MatchKind::adjective: return "adjective";
-        case MatchKind::metonym: return "metonym";
-        case MatchKind::agent: return "agent";
+        case MatchKind::name:
+            return "name";
+        case MatchKind::adjective:
+            return "adjective";
+        case MatchKind::metonym:
+            return "metonym";
+        case MatchKind::agent:
+            return "agent";
     }
     return "?";
 }
@@ -186,7 +282,8 @@ ActorMatcher::ActorMatcher(std::vector<Entry> entries) : entries_(std::move(entr
                     const std::uint16_t f = text::case_flags(piece);
                     if (f & text::all_caps) {
                         const int letters = letter_count(piece);
-                        rule = letters >= 2 && letters <= 3 ? CaseRule::upper : CaseRule::capitalized;
+                        rule =
+                            letters >= 2 && letters <= 3 ? CaseRule::upper : CaseRule::capitalized;
                     } else if (f & text::capitalized) {
                         rule = CaseRule::capitalized;
                     }
@@ -223,7 +320,8 @@ ActorMatcher::ActorMatcher(std::vector<Entry> entries) : entries_(std::move(entr
         for (const auto& role : entry.roles) {
             if (!titles_seen.insert(role.title).second) continue;
             for (const auto& t : text::tokenize(role.title)) {
-                if (t.kind == text::TokenKind::word) title_words_.insert(text::match_key(t.text(role.title)));
+                if (t.kind == text::TokenKind::word)
+                    title_words_.insert(text::match_key(t.text(role.title)));
             }
         }
         // The display name is one of the names as a rule; when not, its surname too.
@@ -296,8 +394,8 @@ void ActorMatcher::units_of(std::string_view s, std::span<const text::Token> tok
             }
         }
         const std::string_view part = whole.substr(start);
-        out.push_back(Unit{word_of(part, t.kind), text::case_flags(part), i, t.kind, t.begin + start,
-                           t.end});
+        out.push_back(
+            Unit{word_of(part, t.kind), text::case_flags(part), i, t.kind, t.begin + start, t.end});
     }
 }
 
@@ -320,9 +418,12 @@ void ActorMatcher::match(std::string_view text, std::span<const text::Token> tok
 
     auto allowed = [](CaseRule rule, std::uint16_t flags) {
         switch (rule) {
-            case CaseRule::any: return true;
-            case CaseRule::capitalized: return (flags & (text::capitalized | text::all_caps)) != 0;
-            case CaseRule::upper: return (flags & text::all_caps) != 0;
+            case CaseRule::any:
+                return true;
+            case CaseRule::capitalized:
+                return (flags & (text::capitalized | text::all_caps)) != 0;
+            case CaseRule::upper:
+                return (flags & text::all_caps) != 0;
         }
         return false;
     };
@@ -367,7 +468,8 @@ void ActorMatcher::match(std::string_view text, std::span<const text::Token> tok
         m.kind = c.kind;
         m.node = best_node;
         m.candidates = terminal_begin_[best_node + 1] - terminal_begin_[best_node];
-        m.in_compound = first.begin != tokens[first.token].begin || last.end != tokens[last.token].end;
+        m.in_compound =
+            first.begin != tokens[first.token].begin || last.end != tokens[last.token].end;
         if (c.the_optional && !m.in_compound && m.first_token > 0) {
             const text::Token& prev = tokens[m.first_token - 1];
             const std::string_view w = prev.text(text);

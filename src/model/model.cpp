@@ -1,11 +1,11 @@
+#include <cstdio>
+#include <cstdlib>
+
 #include "eventgraph/model/actor.hpp"
 #include "eventgraph/model/article.hpp"
 #include "eventgraph/model/date_span.hpp"
 #include "eventgraph/model/event.hpp"
 #include "eventgraph/model/timestamp.hpp"
-
-#include <cstdio>
-#include <cstdlib>
 
 namespace eventgraph::model {
 
@@ -136,39 +136,54 @@ DateSpan span_of(const Timestamp& t, DateBasis basis) {
 std::string date_value(const DateSpan& span) {
     const std::string full = to_iso(span.start);
     switch (span.granularity) {
-        case Granularity::day: return full;
-        case Granularity::month: return full.substr(0, 7);
-        case Granularity::year: return full.substr(0, 4);
+        case Granularity::day:
+            return full;
+        case Granularity::month:
+            return full.substr(0, 7);
+        case Granularity::year:
+            return full.substr(0, 4);
     }
     return full;
 }
 
 const char* to_string(Granularity g) {
     switch (g) {
-        case Granularity::day: return "day";
-        case Granularity::month: return "month";
-        case Granularity::year: return "year";
+        case Granularity::day:
+            return "day";
+        case Granularity::month:
+            return "month";
+        case Granularity::year:
+            return "year";
     }
     return "day";
 }
 
 const char* to_string(DateBasis b) {
     switch (b) {
-        case DateBasis::explicit_date: return "explicit";
-        case DateBasis::relative: return "relative";
-        case DateBasis::publication: return "publication";
+        case DateBasis::explicit_date:
+            return "explicit";
+        case DateBasis::relative:
+            return "relative";
+        case DateBasis::publication:
+            return "publication";
     }
     return "publication";
 }
 
 const char* to_string(ActorKind k) {
     switch (k) {
-        case ActorKind::country: return "country";
-        case ActorKind::person: return "person";
-        case ActorKind::organisation: return "organisation";
-        case ActorKind::group: return "group";
-        case ActorKind::agent: return "agent";
-        case ActorKind::place: return "place";
+        case ActorKind::country:
+            return "country";
+        case ActorKind::person:
+            return "person";
+        case ActorKind::organisation:
+            return "organisation";
+        case ActorKind::group:
+            return "group";
+        case ActorKind::agent:
+            return "agent";
+        case ActorKind::place:
+            return "place";
         case ActorKind::unknown:
             return "unknown";
     }
@@ -189,20 +204,28 @@ const char* to_string(GeoPrecision p) {
 
 const char* to_string(ParagraphRole r) {
     switch (r) {
-        case ParagraphRole::body: return "body";
-        case ParagraphRole::caption: return "caption";
-        case ParagraphRole::teaser: return "teaser";
-        case ParagraphRole::feed: return "feed";
+        case ParagraphRole::body:
+            return "body";
+        case ParagraphRole::caption:
+            return "caption";
+        case ParagraphRole::teaser:
+            return "teaser";
+        case ParagraphRole::feed:
+            return "feed";
     }
     return "body";
 }
 
 const char* to_string(Polarity p) {
     switch (p) {
-        case Polarity::asserted: return "asserted";
-        case Polarity::denied: return "denied";
-        case Polarity::hypothetical: return "hypothetical";
-        case Polarity::future: return "future";
+        case Polarity::asserted:
+            return "asserted";
+        case Polarity::denied:
+            return "denied";
+        case Polarity::hypothetical:
+            return "hypothetical";
+        case Polarity::future:
+            return "future";
     }
     return "asserted";
 }

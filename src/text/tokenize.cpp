@@ -1,9 +1,9 @@
 #include "eventgraph/text/tokenize.hpp"
 
-#include "eventgraph/text/utf8.hpp"
-
 #include <algorithm>
 #include <array>
+
+#include "eventgraph/text/utf8.hpp"
 
 namespace eventgraph::text {
 
@@ -26,9 +26,22 @@ char32_t cp_at(std::string_view s, std::size_t i) {
 
 bool is_space(char32_t cp) {
     switch (cp) {
-        case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
-        case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
-        case 0x202F: case 0x205F: case 0x3000: case 0x200B: case 0xFEFF:
+        case 0x09:
+        case 0x0A:
+        case 0x0B:
+        case 0x0C:
+        case 0x0D:
+        case 0x20:
+        case 0x85:
+        case 0xA0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
+        case 0x200B:
+        case 0xFEFF:
             return true;
         default:
             return cp >= 0x2000 && cp <= 0x200A;
@@ -220,15 +233,14 @@ std::size_t dotted_length(std::string_view s, std::size_t i) {
 // "U.S." or an initial inside a name: after a dotted abbreviation they are
 // the sign that the abbreviation also ended the sentence.
 constexpr std::string_view sentence_starters[] = {
-    "a",       "according", "after",    "all",     "also",     "although", "amid",   "an",
-    "and",     "as",        "asked",    "at",      "because",  "before",   "both",   "but",
-    "by",      "despite",   "during",   "each",    "earlier",  "for",      "from",   "he",
-    "her",     "here",      "his",      "how",     "however",  "i",        "if",     "in",
-    "it",      "its",       "last",     "later",   "many",     "meanwhile", "more",  "most",
-    "my",      "no",        "nor",      "not",     "on",       "once",     "one",    "or",
-    "our",     "over",      "she",      "since",   "so",       "some",     "still",  "that",
-    "the",     "their",     "there",    "these",   "they",     "this",     "those",  "to",
-    "under",   "we",        "what",     "when",    "where",    "while",    "why",    "you",
+    "a",      "according", "after",   "all",     "also",   "although", "amid",  "an",   "and",
+    "as",     "asked",     "at",      "because", "before", "both",     "but",   "by",   "despite",
+    "during", "each",      "earlier", "for",     "from",   "he",       "her",   "here", "his",
+    "how",    "however",   "i",       "if",      "in",     "it",       "its",   "last", "later",
+    "many",   "meanwhile", "more",    "most",    "my",     "no",       "nor",   "not",  "on",
+    "once",   "one",       "or",      "our",     "over",   "she",      "since", "so",   "some",
+    "still",  "that",      "the",     "their",   "there",  "these",    "they",  "this", "those",
+    "to",     "under",     "we",      "what",    "when",   "where",    "while", "why",  "you",
 };
 
 bool is_sentence_starter(std::string_view s, const Token& t) {
@@ -342,9 +354,10 @@ std::vector<Token> tokenize(std::string_view s) {
         t.flags = pending;
         pending = 0;
 
-        const bool glued_to_word = !tokens.empty() && tokens.back().end == pos &&
-                                   tokens.back().kind != TokenKind::punct;
-        if (is_apostrophe(cp) && glued_to_word && (cp_at(s, pos + len) == 's' || cp_at(s, pos + len) == 'S') &&
+        const bool glued_to_word =
+            !tokens.empty() && tokens.back().end == pos && tokens.back().kind != TokenKind::punct;
+        if (is_apostrophe(cp) && glued_to_word &&
+            (cp_at(s, pos + len) == 's' || cp_at(s, pos + len) == 'S') &&
             !is_alnum(cp_at(s, pos + len + 1))) {
             t.end = pos + len + 1;
             t.kind = TokenKind::word;
@@ -433,13 +446,22 @@ std::vector<Token> tokenize(std::string_view s) {
         }();
         const char32_t after = p < s.size() ? cp_at(s, p) : U' ';
         switch (cp) {
-            case U'\u201C': case U'\u201E': case U'\u00AB': case U'\u2039': case U'\u2018':
+            case U'\u201C':
+            case U'\u201E':
+            case U'\u00AB':
+            case U'\u2039':
+            case U'\u2018':
                 t.flags |= open_quote;
                 break;
-            case U'\u201D': case U'\u00BB': case U'\u203A': case U'\u2019':
+            case U'\u201D':
+            case U'\u00BB':
+            case U'\u203A':
+            case U'\u2019':
                 t.flags |= close_quote;
                 break;
-            case U'"': case U'\'': case U'`': {
+            case U'"':
+            case U'\'':
+            case U'`': {
                 const bool opens_after = is_space(before) || before == '(' || before == '[' ||
                                          before == 0x2014 || before == 0x2013 || before == '-';
                 t.flags |= (opens_after && !is_space(after)) ? open_quote : close_quote;
@@ -554,7 +576,8 @@ std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token>
         AbbrevClass abbr = AbbrevClass::none;
         if (t.kind == TokenKind::punct) {
             if (x == "." || x == "!" || x == "?") terminal = true;
-            if (x.size() >= 3 && x.find_first_not_of('.') == std::string_view::npos) ellipsis = true;
+            if (x.size() >= 3 && x.find_first_not_of('.') == std::string_view::npos)
+                ellipsis = true;
             if (x == "\u2026") ellipsis = true;
         } else if (t.has(abbreviation)) {
             abbr = abbreviation_class(x);
@@ -571,7 +594,8 @@ std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token>
         };
         while (j < n && !boundary(j) && tokens[j].kind == TokenKind::punct) {
             const std::string_view y = tokens[j].text(s);
-            if (y == "." || y == "!" || y == "?" || tokens[j].has(close_quote) || is_close_bracket(y))
+            if (y == "." || y == "!" || y == "?" || tokens[j].has(close_quote) ||
+                is_close_bracket(y))
                 ++j;
             else
                 break;

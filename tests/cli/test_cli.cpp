@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -22,7 +21,8 @@ TEST_CASE("eventgraph --help lists the commands, --version tells the version") {
 }
 
 TEST_CASE("every command has --help") {
-    for (const char* command : {"normalize", "extract", "run", "export", "render", "stats", "eval", "dates", "actors"}) {
+    for (const char* command :
+         {"normalize", "extract", "run", "export", "render", "stats", "eval", "dates", "actors"}) {
         const auto r = run_eventgraph({command, "--help"});
         CHECK(r.exit_code == 0);
         CHECK(r.out.rfind(std::string("usage: eventgraph ") + command, 0) == 0);
@@ -33,8 +33,9 @@ TEST_CASE("every command has --help") {
 TEST_CASE("bad usage exits with 2 and says what was wrong") {
     const auto unknown_option = run_eventgraph({"normalize", "--frobnicate", "x"});
     CHECK(unknown_option.exit_code == 2);
-    CHECK(unknown_option.err ==
-          "eventgraph normalize: unknown option --frobnicate\nTry 'eventgraph normalize --help'.\n");
+    CHECK(
+        unknown_option.err ==
+        "eventgraph normalize: unknown option --frobnicate\nTry 'eventgraph normalize --help'.\n");
     const auto unknown_command = run_eventgraph({"frobnicate"});
     CHECK(unknown_command.exit_code == 2);
     CHECK(unknown_command.err.find("unknown command \"frobnicate\"") != std::string::npos);
@@ -50,11 +51,15 @@ TEST_CASE("normalize writes one article a line, from files and from standard inp
     CHECK(r.err.empty());
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 2);
-    CHECK(lines[0] ==
-          R"({"id":"wire-1","title":"Talks resume in Geneva","authors":["Jane Doe"],"published":"2024-03-04","paragraphs":[{"text":"Delegations met in Geneva on Monday.","role":"body"},{"text":"They will meet again on Friday.","role":"body"}]})");
+    CHECK(
+        lines[0] ==
+        R"({"id":"wire-1","title":"Talks resume in Geneva","authors":["Jane Doe"],"published":"2024-03-04","paragraphs":[{"text":"Delegations met in Geneva on Monday.","role":"body"},{"text":"They will meet again on Friday.","role":"body"}]})");
     const auto from_stdin = run_eventgraph({"normalize", "-"}, "{\"body\":\"From a pipe.\"}\n");
     CHECK(from_stdin.exit_code == 0);
-    CHECK(from_stdin.out == R"({"id":"stdin","title":"","authors":[],"paragraphs":[{"text":"From a pipe.","role":"body"}]})" "\n");
+    CHECK(
+        from_stdin.out ==
+        R"({"id":"stdin","title":"","authors":[],"paragraphs":[{"text":"From a pipe.","role":"body"}]})"
+        "\n");
 }
 
 TEST_CASE("a bad input is reported with file and line, and the other inputs are still read") {
@@ -90,9 +95,12 @@ TEST_CASE("fail-fast stops at the first broken line; keep-going is the default")
 TEST_CASE("missing, empty and binary inputs give clear errors and exit code 1") {
     const std::string dir = eventgraph::test::temp_dir("cli-bad");
     std::ofstream(dir + "/empty.txt");
-    std::ofstream(dir + "/blob.bin", std::ios::binary) << std::string("\x7f" "ELF\0\0\0\x02", 8);
-    const auto r = run_eventgraph({"normalize", dir + "/missing.json", dir + "/empty.txt", dir + "/blob.bin",
-                                   data_path("articles/two.jsonl")});
+    std::ofstream(dir + "/blob.bin", std::ios::binary) << std::string(
+        "\x7f"
+        "ELF\0\0\0\x02",
+        8);
+    const auto r = run_eventgraph({"normalize", dir + "/missing.json", dir + "/empty.txt",
+                                   dir + "/blob.bin", data_path("articles/two.jsonl")});
     CHECK(r.exit_code == 1);
     CHECK(r.err.find(dir + "/missing.json: no such file or directory\n") != std::string::npos);
     CHECK(r.err.find(dir + "/empty.txt: empty file\n") != std::string::npos);
@@ -102,13 +110,16 @@ TEST_CASE("missing, empty and binary inputs give clear errors and exit code 1") 
 
 TEST_CASE("an output file named with -o is written whole, a full disk is an error") {
     const std::string dir = eventgraph::test::temp_dir("cli-output");
-    const auto ok = run_eventgraph({"normalize", data_path("articles/two.jsonl"), "-o", dir + "/a.jsonl"});
+    const auto ok =
+        run_eventgraph({"normalize", data_path("articles/two.jsonl"), "-o", dir + "/a.jsonl"});
     CHECK(ok.exit_code == 0);
     CHECK(ok.out.empty());
     CHECK(lines_of(eventgraph::test::read_file(dir + "/a.jsonl")).size() == 2);
-    const auto full = run_eventgraph({"normalize", data_path("articles/two.jsonl")}, "", "/dev/full");
+    const auto full =
+        run_eventgraph({"normalize", data_path("articles/two.jsonl")}, "", "/dev/full");
     CHECK(full.exit_code == 1);
-    CHECK(full.err == "eventgraph: cannot write standard output: write failed: No space left on device\n");
+    CHECK(full.err ==
+          "eventgraph: cannot write standard output: write failed: No space left on device\n");
 }
 
 TEST_CASE("run writes its results into the directory and says what it wrote") {
@@ -116,39 +127,50 @@ TEST_CASE("run writes its results into the directory and says what it wrote") {
     const auto r = run_eventgraph({"run", data_path("articles"), "-o", dir});
     CHECK(r.exit_code == 1);  // broken-middle.jsonl is among the inputs
     CHECK(fs::exists(dir + "/articles.jsonl"));
-    for (const char* name : {"events.jsonl", "graph.dot", "graph.svg", "graph.graphml", "graph.gexf",
-                             "timeline.json", "index.html"})
+    for (const char* name : {"events.jsonl", "graph.dot", "graph.svg", "graph.graphml",
+                             "graph.gexf", "timeline.json", "index.html"})
         CHECK(fs::exists(dir + "/" + name));
-    CHECK(eventgraph::test::read_file(dir + "/index.html").find("<title>eventgraph: articles</title>") !=
-          std::string::npos);
+    CHECK(eventgraph::test::read_file(dir + "/index.html")
+              .find("<title>eventgraph: articles</title>") != std::string::npos);
     CHECK(eventgraph::test::read_file(dir + "/graph.svg").find("<svg") != std::string::npos);
-    CHECK(r.err.find(dir + "/articles.jsonl  (4 articles)\n") != std::string::npos);  // ok-3 after the broken line too
+    CHECK(r.err.find(dir + "/articles.jsonl  (4 articles)\n") !=
+          std::string::npos);  // ok-3 after the broken line too
     CHECK(r.err.find(dir + "/events.jsonl  (") != std::string::npos);
 }
 
 TEST_CASE("extract writes the same events in the same order for one thread and two") {
-    const std::string seed = eventgraph::test::source_path("samples/seed-china-russia-2024-09-10.txt");
-    const auto one = run_eventgraph({"extract", "--threads", "1", seed, data_path("articles/two.jsonl")});
-    const auto two = run_eventgraph({"extract", "--threads", "2", seed, data_path("articles/two.jsonl")});
+    const std::string seed =
+        eventgraph::test::source_path("samples/seed-china-russia-2024-09-10.txt");
+    const auto one =
+        run_eventgraph({"extract", "--threads", "1", seed, data_path("articles/two.jsonl")});
+    const auto two =
+        run_eventgraph({"extract", "--threads", "2", seed, data_path("articles/two.jsonl")});
     CHECK(one.exit_code == 0);
     CHECK(one.err.empty());
     CHECK(lines_of(one.out).size() >= 10);
     CHECK(one.out == two.out);
     for (const auto& line : lines_of(one.out))
-        CHECK(eventgraph::test::schema_errors(eventgraph::test::source_path("schemas/event.schema.json"), line) == "");
+        CHECK(eventgraph::test::schema_errors(
+                  eventgraph::test::source_path("schemas/event.schema.json"), line) == "");
 }
 
 TEST_CASE("eval scores extracted events against gold files") {
     const std::string dir = eventgraph::test::temp_dir("cli-eval");
     {
         std::ofstream events(dir + "/events.jsonl");
-        for (const auto& line : lines_of(eventgraph::test::read_file(data_path("events/seed-like.jsonl")))) events << line << '\n';
+        for (const auto& line :
+             lines_of(eventgraph::test::read_file(data_path("events/seed-like.jsonl"))))
+            events << line << '\n';
     }
-    const auto r = run_eventgraph({"eval", data_path("gold"), "--events", dir + "/events.jsonl", "--json"});
+    const auto r =
+        run_eventgraph({"eval", data_path("gold"), "--events", dir + "/events.jsonl", "--json"});
     CHECK(r.exit_code == 0);
     // seed-like.jsonl has page-1's CHN->RUS aid and its feed's RUS->UKR assault (October
     // 2024, right for the gold's 2024-10-08), and neither of its consult and request.
-    CHECK(r.out.rfind(R"({"articles":1,"tp":2,"fp":0,"fn":2,"precision":1.000,"recall":0.500,"f1":0.667,"date_accuracy":1.000,)", 0) == 0);
+    CHECK(
+        r.out.rfind(
+            R"({"articles":1,"tp":2,"fp":0,"fn":2,"precision":1.000,"recall":0.500,"f1":0.667,"date_accuracy":1.000,)",
+            0) == 0);
     CHECK(run_eventgraph({"eval", data_path("gold")}).exit_code == 2);  // no --events
 }
 
@@ -166,9 +188,11 @@ TEST_CASE("render draws the graph of events into the file, and a bad format writ
 
 TEST_CASE("extract on the seed page gives the events checked by eye once") {
     // Regenerate after a deliberate change with
-    //   eventgraph extract samples/seed-china-russia-2024-09-10.txt > tests/data/golden/seed.events.jsonl
+    //   eventgraph extract samples/seed-china-russia-2024-09-10.txt >
+    //   tests/data/golden/seed.events.jsonl
     // and read the difference before committing it.
-    const auto r = run_eventgraph({"extract", eventgraph::test::source_path("samples/seed-china-russia-2024-09-10.txt")});
+    const auto r = run_eventgraph(
+        {"extract", eventgraph::test::source_path("samples/seed-china-russia-2024-09-10.txt")});
     CHECK(r.exit_code == 0);
     CHECK(r.out == eventgraph::test::read_file(data_path("golden/seed.events.jsonl")));
 }

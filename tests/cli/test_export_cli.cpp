@@ -171,11 +171,13 @@ TEST_CASE("export --format html writes the page with the articles' titles, atomi
     CHECK(r.err.empty());
     const std::string html = read_file(page);
     CHECK(html.find("<title>Iran &amp; Russia</title>") != std::string::npos);
-    CHECK(html.find("\"title\":\"Blinken: Iran sent missiles\",\"url\":\"https://www.dw.com/en/a-1\"") !=
+    CHECK(html.find(
+              "\"title\":\"Blinken: Iran sent missiles\",\"url\":\"https://www.dw.com/en/a-1\"") !=
           std::string::npos);
 
     // A failed export leaves the earlier page as it was.
-    const auto bad = run_eventgraph({"export", "--format", "html", "--actors", "Narnia", reports, "-o", page});
+    const auto bad =
+        run_eventgraph({"export", "--format", "html", "--actors", "Narnia", reports, "-o", page});
     CHECK(bad.exit_code == 2);
     CHECK((read_file(page) == html));  // (not printed: a megabyte)
 }

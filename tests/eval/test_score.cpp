@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "eventgraph/error.hpp"
@@ -18,7 +17,8 @@ model::Event event(const std::string& article, const std::string& type, const st
     e.type = type;
     if (!source.empty())
         e.source = model::Actor{source, source, source, model::ActorKind::country, "", ""};
-    if (!target.empty()) e.target = model::Actor{target, target, target, model::ActorKind::country, "", ""};
+    if (!target.empty())
+        e.target = model::Actor{target, target, target, model::ActorKind::country, "", ""};
     const auto t = model::parse_iso_timestamp(date);
     e.date = model::day_span(t->day, model::DateBasis::explicit_date);
     return e;
@@ -46,12 +46,16 @@ TEST_CASE("events are scored per page, once per type and actors, with symmetric 
     const auto gold = eval::load_gold({test::data_path("gold/page-1.gold.jsonl")});
     const std::vector<model::Event> events = {
         event("page-1", "aid", "CHN", "RUS", "2024-09-10"),
-        event("page-1", "aid", "CHN", "RUS", "2024-09-11"),        // the same key again: counts once
-        event("page-1", "consult", "CHN", "RUS", "2024-05-15"),    // reversed, but consult is symmetric
-        event("page-1#feed-1", "assault", "RUS", "UKR", "2023-10-08"),  // a feed item counts under its page; wrong year
-        event("page-1#teaser-1", "mobilize", "RUS", "", "2024-09-10"),  // optional: neither hit nor miss
-        event("page-1", "accuse", "USA", "CHN", "2024-09-10"),     // not in gold
-        event("other-page", "accuse", "USA", "CHN", "2024-09-10"),  // no gold for this page: not scored
+        event("page-1", "aid", "CHN", "RUS", "2024-09-11"),  // the same key again: counts once
+        event("page-1", "consult", "CHN", "RUS",
+              "2024-05-15"),  // reversed, but consult is symmetric
+        event("page-1#feed-1", "assault", "RUS", "UKR",
+              "2023-10-08"),  // a feed item counts under its page; wrong year
+        event("page-1#teaser-1", "mobilize", "RUS", "",
+              "2024-09-10"),                                    // optional: neither hit nor miss
+        event("page-1", "accuse", "USA", "CHN", "2024-09-10"),  // not in gold
+        event("other-page", "accuse", "USA", "CHN",
+              "2024-09-10"),  // no gold for this page: not scored
     };
     const auto s = eval::score(gold, events);
     CHECK(s.articles == 1);
@@ -68,7 +72,8 @@ TEST_CASE("events are scored per page, once per type and actors, with symmetric 
     CHECK(find(s, "FN", "request")->target == "BRICS|RUS");
 }
 
-TEST_CASE("a month-precise prediction is right for a day-precise gold date inside it, and the reverse") {
+TEST_CASE(
+    "a month-precise prediction is right for a day-precise gold date inside it, and the reverse") {
     auto month = event("page-1", "consult", "RUS", "CHN", "2024-05-01");
     month.date = model::month_span(date::year{2024} / date::May, model::DateBasis::relative);
     const auto gold = eval::load_gold({test::data_path("gold/page-1.gold.jsonl")});
@@ -79,10 +84,14 @@ TEST_CASE("a malformed gold line is an error that names file and line") {
     const std::string dir = test::temp_dir("bad-gold");
     {
         std::ofstream out(dir + "/x.gold.jsonl");
-        out << R"({"article":"a","types":["aid"],"source":"CHN"})" << "\n" << R"({"article":"a","types":[]})" << "\n";
+        out << R"({"article":"a","types":["aid"],"source":"CHN"})"
+            << "\n"
+            << R"({"article":"a","types":[]})"
+            << "\n";
     }
-    CHECK_THROWS_WITH(eval::load_gold({dir}),
-                      dir + "/x.gold.jsonl:2: field \"types\": expected a non-empty list of event types");
+    CHECK_THROWS_WITH(
+        eval::load_gold({dir}),
+        dir + "/x.gold.jsonl:2: field \"types\": expected a non-empty list of event types");
 }
 
 TEST_CASE("a gold event with a null source matches a predicted one with no source, only that") {

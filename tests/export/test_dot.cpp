@@ -1,7 +1,7 @@
 #include <graphviz/cgraph.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -14,15 +14,14 @@
 #include "support/support.hpp"
 
 using namespace eventgraph;
+using model::ActorKind;
 using test::actor;
 using test::day;
 using test::month;
 using test::relation;
 using test::seed_graph;
-using model::ActorKind;
 
 namespace {
-
 
 struct Closer {
     void operator()(Agraph_t* g) const { agclose(g); }
@@ -76,31 +75,36 @@ int actor_nodes(Agraph_t* g) {
 std::string as_dot(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += ' ';
-        else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\t')
+            out += ' ';
+        else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F)
+            out += c;
     }
     return out;
 }
 
 const std::vector<std::string> hostile = {
-    "edge", "node", "graph", "strict", "subgraph", "digraph", "say \"hi\"", "back\\slash",
-    "ends\\", "\\N", "two\nlines", "back\\\nslash", "<b>html</b>", "<<x>>", "&amp; 'q'",
-    "Москва", "北京", "%1", "-1", "1.5", "a -> b; c", "{x}", "/* c */", "// c", "# c",
-    "tab\there", "bell\x07", "x=y", "[label=z]"};
+    "edge",        "node",        "graph",     "strict", "subgraph",   "digraph",
+    "say \"hi\"",  "back\\slash", "ends\\",    "\\N",    "two\nlines", "back\\\nslash",
+    "<b>html</b>", "<<x>>",       "&amp; 'q'", "Москва", "北京",       "%1",
+    "-1",          "1.5",         "a -> b; c", "{x}",    "/* c */",    "// c",
+    "# c",         "tab\there",   "bell\x07",  "x=y",    "[label=z]"};
 
 /// Runs the dot program on the DOT text if it is installed; "" if it is not.
 std::string dot_program_says(const std::string& dot, const std::string& name) {
     if (std::system("command -v dot >/dev/null 2>&1") != 0) return "";
     const std::string dir = test::temp_dir("dot-" + name);
     std::ofstream(dir + "/g.dot", std::ios::binary) << dot;
-    const int rc = std::system(("dot -Tsvg '" + dir + "/g.dot' -o '" + dir + "/g.svg' 2>'" + dir +
-                                "/err'")
-                                   .c_str());
+    const int rc = std::system(
+        ("dot -Tsvg '" + dir + "/g.dot' -o '" + dir + "/g.svg' 2>'" + dir + "/err'").c_str());
     std::ifstream in(dir + "/g.svg");
     const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return "exit " + std::to_string(rc) + (svg.find("<svg") != std::string::npos ? " svg" : " no svg");
+    return "exit " + std::to_string(rc) +
+           (svg.find("<svg") != std::string::npos ? " svg" : " no svg");
 }
 
 }  // namespace
@@ -135,7 +139,8 @@ TEST_CASE("the DOT of the seed graph reads back with its actors and relations") 
     REQUIRE(reject);
     CHECK(attr(reject, "label") == "reject\\n2024-09-11");
     CHECK(attr(reject, "color") == "#E69F00");
-    CHECK(attr(edge_of(g.get(), "USA.KURT_CAMPBELL", "CHN", "accuse"), "label") == "accuse\\n2024-09-10");
+    CHECK(attr(edge_of(g.get(), "USA.KURT_CAMPBELL", "CHN", "accuse"), "label") ==
+          "accuse\\n2024-09-10");
     CHECK(edge_of(g.get(), "IRN", "RUS", "aid"));
     CHECK(edge_of(g.get(), "NATO", "CHN", "accuse"));
 }
@@ -194,9 +199,9 @@ TEST_CASE("the DOT carries a legend of the kinds and classes it shows") {
             labels.push_back(attr(e, "label"));
         if (attr(n, "shape") != "point") labels.push_back(attr(n, "label"));
     }
-    for (const char* want : {"country", "organisation", "person", "material cooperation",
-                             "verbal conflict", "material conflict",
-                             "denied, hypothetical or future", "thicker: more happenings"})
+    for (const char* want :
+         {"country", "organisation", "person", "material cooperation", "verbal conflict",
+          "material conflict", "denied, hypothetical or future", "thicker: more happenings"})
         CHECK(std::find(labels.begin(), labels.end(), want) != labels.end());
     // Only what the diagram shows.
     CHECK(std::find(labels.begin(), labels.end(), "verbal cooperation") == labels.end());
@@ -216,7 +221,8 @@ TEST_CASE("hostile actor names never break the DOT") {
     std::vector<graph::VertexId> vs;
     for (const auto& name : hostile) vs.push_back(actor(graph, name, name, ActorKind::country));
     for (std::size_t i = 0; i + 1 < vs.size(); ++i)
-        relation(graph, vs[i], vs[i + 1], hostile[(i + 7) % hostile.size()], 1, i + 1, day(2024, 1, 1));
+        relation(graph, vs[i], vs[i + 1], hostile[(i + 7) % hostile.size()], 1, i + 1,
+                 day(2024, 1, 1));
     const std::string dot = exports::to_dot(graph);
 
     const auto g = read_back(dot);

@@ -1,3 +1,5 @@
+#include <rapidjson/document.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -8,23 +10,20 @@
 #include <string>
 #include <vector>
 
-#include <rapidjson/document.h>
-
 #include "eventgraph/error.hpp"
 #include "eventgraph/export/writers.hpp"
 #include "support/graph_fixture.hpp"
 #include "support/support.hpp"
 
 using namespace eventgraph;
+using model::ActorKind;
 using test::actor;
 using test::day;
 using test::month;
 using test::relation;
 using test::seed_graph;
-using model::ActorKind;
 
 namespace {
-
 
 std::size_t happening(graph::EventGraph& g, std::optional<model::DateSpan> date) {
     graph::Happening h;
@@ -43,7 +42,8 @@ std::optional<rapidjson::Document> python_reads(const std::string& gexf, const s
     }
     const std::string file = test::temp_dir(name) + "/graph.gexf";
     std::ofstream(file, std::ios::binary) << gexf;
-    const auto [code, out, err] = test::run_python(test::source_path("tests/export/read_graphml.py"), {"gexf", file});
+    const auto [code, out, err] =
+        test::run_python(test::source_path("tests/export/read_graphml.py"), {"gexf", file});
     INFO(out);
     REQUIRE(code == 0);
     rapidjson::Document d;
@@ -52,7 +52,9 @@ std::optional<rapidjson::Document> python_reads(const std::string& gexf, const s
     return d;
 }
 
-std::string str(const rapidjson::Value& v) { return v.IsString() ? v.GetString() : "<not a string>"; }
+std::string str(const rapidjson::Value& v) {
+    return v.IsString() ? v.GetString() : "<not a string>";
+}
 
 const rapidjson::Value& find(const rapidjson::Value& list, const std::string& id) {
     for (const auto& x : list.GetArray())
@@ -64,7 +66,8 @@ const rapidjson::Value& find(const rapidjson::Value& list, const std::string& id
 /// "START..END" for each spell, in order.
 std::vector<std::string> spells(const rapidjson::Value& element) {
     std::vector<std::string> out;
-    for (const auto& s : element["spells"].GetArray()) out.push_back(str(s["start"]) + ".." + str(s["end"]));
+    for (const auto& s : element["spells"].GetArray())
+        out.push_back(str(s["start"]) + ".." + str(s["end"]));
     return out;
 }
 
@@ -137,7 +140,7 @@ TEST_CASE("an edge's spells are its happenings' dates merged where they overlap 
     auto e = relation(g, a, b, "assault", 4, 5, month(2024, 7), day(2024, 9, 10));
     g.graph[e].happenings = {happening(g, day(2024, 9, 10)), happening(g, month(2024, 7)),
                              happening(g, day(2024, 7, 10)), happening(g, day(2024, 8, 1)),
-                             happening(g, std::nullopt), happening(g, day(2024, 9, 10))};
+                             happening(g, std::nullopt),     happening(g, day(2024, 9, 10))};
     const std::string xml = exports::to_gexf(g);
     CHECK(xml.find("        <spells>\n"
                    "          <spell start=\"2024-07-01\" end=\"2024-08-01\"/>\n"
@@ -145,7 +148,8 @@ TEST_CASE("an edge's spells are its happenings' dates merged where they overlap 
                    "        </spells>\n") != std::string::npos);
     const auto d = python_reads(xml, "gexf-spells");
     if (!d) return;
-    CHECK(spells(find((*d)["edges"], "0")) == strings{"2024-07-01..2024-08-01", "2024-09-10..2024-09-10"});
+    CHECK(spells(find((*d)["edges"], "0")) ==
+          strings{"2024-07-01..2024-08-01", "2024-09-10..2024-09-10"});
     // A node lives from its relations' first day to their last.
     CHECK(spells(find((*d)["nodes"], "RUS")) == strings{"2024-07-01..2024-09-10"});
     CHECK(spells(find((*d)["nodes"], "UKR.SUMY")) == strings{"2024-07-01..2024-09-10"});
@@ -161,7 +165,8 @@ TEST_CASE("a node's spell covers all its relations, and an undated one keeps it 
     auto e1 = relation(g, chn, rus, "aid", 2, 1);
     g.graph[e1].happenings = {happening(g, day(2024, 3, 1))};
     auto e2 = relation(g, irn, chn, "consult", 1, 1);
-    g.graph[e2].happenings = {happening(g, model::year_span(date::year{2023}, model::DateBasis::explicit_date))};
+    g.graph[e2].happenings = {
+        happening(g, model::year_span(date::year{2023}, model::DateBasis::explicit_date))};
     // No happenings listed: first and last stand for them.
     relation(g, prk, rus, "aid", 2, 2, day(2024, 5, 2), day(2024, 6, 30));
     // Nothing dated at all.
@@ -182,8 +187,9 @@ TEST_CASE("a node's spell covers all its relations, and an undated one keeps it 
 }
 
 TEST_CASE("hostile names give well-formed GEXF that reads back as they were") {
-    const std::vector<std::string> names = {"a & b", "<node id=\"x\"/>", "it's", "\"q\"", "]]>",
-                                            "two\nlines", "tab\there", "Москва", "北京", "0"};
+    const std::vector<std::string> names = {
+        "a & b",      "<node id=\"x\"/>", "it's",   "\"q\"", "]]>",
+        "two\nlines", "tab\there",        "Москва", "北京",  "0"};
     graph::EventGraph g;
     std::vector<graph::VertexId> vs;
     for (const auto& n : names) vs.push_back(actor(g, n, n + "!", ActorKind::organisation));

@@ -1,15 +1,15 @@
-#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
-#include <map>
-#include <stdexcept>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <rapidjson/document.h>
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/export/writers.hpp"
@@ -18,27 +18,28 @@
 #include "support/support.hpp"
 
 using namespace eventgraph;
+using model::ActorKind;
 using test::actor;
 using test::day;
 using test::month;
 using test::relation;
 using test::seed_graph;
-using model::ActorKind;
 using namespace std::string_literals;
 
 namespace {
 
-
 /// NetworkX's reading of the GraphML, or nullopt (with a warning) where
 /// python3 or NetworkX is not installed.
-std::optional<rapidjson::Document> networkx_reads(const std::string& graphml, const std::string& name) {
+std::optional<rapidjson::Document> networkx_reads(const std::string& graphml,
+                                                  const std::string& name) {
     if (!test::have_python3()) {
         WARN("python3 is not installed: the NetworkX round trip is skipped");
         return std::nullopt;
     }
     const std::string file = test::temp_dir(name) + "/graph.graphml";
     std::ofstream(file, std::ios::binary) << graphml;
-    const auto [code, out, err] = test::run_python(test::source_path("tests/export/read_graphml.py"), {"graphml", file});
+    const auto [code, out, err] =
+        test::run_python(test::source_path("tests/export/read_graphml.py"), {"graphml", file});
     if (code == 77) {
         WARN("NetworkX is not installed (python3-networkx): the round trip is skipped");
         return std::nullopt;
@@ -51,7 +52,9 @@ std::optional<rapidjson::Document> networkx_reads(const std::string& graphml, co
     return d;
 }
 
-std::string str(const rapidjson::Value& v) { return v.IsString() ? v.GetString() : "<not a string>"; }
+std::string str(const rapidjson::Value& v) {
+    return v.IsString() ? v.GetString() : "<not a string>";
+}
 
 const rapidjson::Value* node_in(const rapidjson::Document& d, const std::string& id) {
     for (const auto& n : d["nodes"].GetArray())
@@ -71,18 +74,20 @@ const rapidjson::Value& edge_in(const rapidjson::Document& d, const std::string&
 
 TEST_CASE("GraphML declares every attribute with its type") {
     const std::string xml = exports::to_graphml(seed_graph());
-    CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"", 0) == 0);
-    for (const char* key : {
-             R"(<key id="n_label" for="node" attr.name="label" attr.type="string"/>)",
-             R"(<key id="n_code" for="node" attr.name="code" attr.type="string"/>)",
-             R"(<key id="n_name" for="node" attr.name="name" attr.type="string"/>)",
-             R"(<key id="n_kind" for="node" attr.name="kind" attr.type="string"/>)",
-             R"(<key id="e_label" for="edge" attr.name="label" attr.type="string"/>)",
-             R"(<key id="e_quad" for="edge" attr.name="quad" attr.type="int"/>)",
-             R"(<key id="e_asserted" for="edge" attr.name="asserted" attr.type="boolean"/>)",
-             R"(<key id="e_count" for="edge" attr.name="count" attr.type="int"/>)",
-             R"(<key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>)",
-             R"(<graph id="eventgraph" edgedefault="directed">)"})
+    CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml "
+                    "xmlns=\"http://graphml.graphdrawing.org/xmlns\"",
+                    0) == 0);
+    for (const char* key :
+         {R"(<key id="n_label" for="node" attr.name="label" attr.type="string"/>)",
+          R"(<key id="n_code" for="node" attr.name="code" attr.type="string"/>)",
+          R"(<key id="n_name" for="node" attr.name="name" attr.type="string"/>)",
+          R"(<key id="n_kind" for="node" attr.name="kind" attr.type="string"/>)",
+          R"(<key id="e_label" for="edge" attr.name="label" attr.type="string"/>)",
+          R"(<key id="e_quad" for="edge" attr.name="quad" attr.type="int"/>)",
+          R"(<key id="e_asserted" for="edge" attr.name="asserted" attr.type="boolean"/>)",
+          R"(<key id="e_count" for="edge" attr.name="count" attr.type="int"/>)",
+          R"(<key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>)",
+          R"(<graph id="eventgraph" edgedefault="directed">)"})
         CHECK(xml.find(key) != std::string::npos);
     CHECK(xml.find(R"(<node id="USA.KURT_CAMPBELL">)") != std::string::npos);
     CHECK(xml.find(R"(<edge id="e0" source="CHN" target="RUS">)") != std::string::npos);
@@ -135,8 +140,9 @@ TEST_CASE("NetworkX reads the GraphML back as the same graph") {
 
 TEST_CASE("NetworkX reads hostile names in the GraphML as they were") {
     const std::vector<std::string> names = {
-        "a & b", "<node id=\"x\">", "it's", "\"quoted\"", "]]>", "<!-- c -->", "&amp;",
-        "two\nlines", "tab\there", "cr\rhere", "Москва", "北京", "edge", "e0", " spaced "};
+        "a & b",      "<node id=\"x\">", "it's",     "\"quoted\"", "]]>",  "<!-- c -->", "&amp;",
+        "two\nlines", "tab\there",       "cr\rhere", "Москва",     "北京", "edge",       "e0",
+        " spaced "};
     graph::EventGraph g;
     std::vector<graph::VertexId> vs;
     for (const auto& n : names) vs.push_back(actor(g, n, n + " (name)", ActorKind::group, n));
@@ -166,9 +172,8 @@ TEST_CASE("GraphML drops what XML forbids and repairs bad UTF-8") {
     relation(g, a, b, "accuse\x01", 3, 1);
     const std::string xml = exports::to_graphml(g);
     CHECK(text::find_invalid_utf8(xml) == std::string::npos);
-    CHECK(std::none_of(xml.begin(), xml.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 && c != '\n';
-    }));
+    CHECK(std::none_of(xml.begin(), xml.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\n'; }));
     CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
     CHECK(xml.find(R"(<node id="nulx">)") != std::string::npos);
     CHECK(xml.find("<node id=\"bad\xEF\xBF\xBD\xEF\xBF\xBD\">") != std::string::npos);
@@ -189,7 +194,8 @@ TEST_CASE("GraphML refuses actors sharing an id, which every reader would merge"
 
 TEST_CASE("an empty graph is an empty GraphML graph") {
     const std::string xml = exports::to_graphml(graph::EventGraph{});
-    CHECK(xml.find("<graph id=\"eventgraph\" edgedefault=\"directed\">\n  </graph>") != std::string::npos);
+    CHECK(xml.find("<graph id=\"eventgraph\" edgedefault=\"directed\">\n  </graph>") !=
+          std::string::npos);
     const auto d = networkx_reads(xml, "graphml-empty");
     if (!d) return;
     CHECK((*d)["nodes"].Size() == 0);

@@ -81,7 +81,8 @@ TEST_CASE("the page needs nothing from the network: no external script, style or
 TEST_CASE("names and sentences with markup cannot break out of the page's data") {
     const auto g = graph::build_graph(test::read_events("graph/names.jsonl"));
     const std::string html = exports::to_html(g, {}, "<b>\"Odd\" & names</b>");
-    CHECK(html.find("<title>&lt;b&gt;&quot;Odd&quot; &amp; names&lt;/b&gt;</title>") != std::string::npos);
+    CHECK(html.find("<title>&lt;b&gt;&quot;Odd&quot; &amp; names&lt;/b&gt;</title>") !=
+          std::string::npos);
     CHECK(html.find("<b>\"Quoted\"") == std::string::npos);
     CHECK(count(html, "</script>") == 5);  // only the page's own
     const auto d = page_data(html);

@@ -12,18 +12,14 @@
 #include "support/support.hpp"
 
 using namespace eventgraph;
+using model::ActorKind;
 using test::actor;
 using test::day;
 using test::month;
 using test::relation;
 using test::seed_graph;
-using model::ActorKind;
 
-namespace {
-
-
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("render draws SVG, PNG and PDF in-process") {
     const auto g = seed_graph();
@@ -63,8 +59,9 @@ TEST_CASE("an empty graph renders as an empty picture") {
 
 TEST_CASE("hostile names render to well-formed SVG") {
     graph::EventGraph graph;
-    const std::vector<std::string> names = {"<svg>", "a & b", "\"q\"", "'a'", "]]>", "back\\",
-                                            "two\nlines", "Москва", "bell\x07", "bad\xff"};
+    const std::vector<std::string> names = {"<svg>",    "a & b",  "\"q\"",      "'a'",
+                                            "]]>",      "back\\", "two\nlines", "Москва",
+                                            "bell\x07", "bad\xff"};
     std::vector<graph::VertexId> vs;
     for (const auto& n : names) vs.push_back(actor(graph, n, n, ActorKind::organisation));
     for (std::size_t i = 0; i + 1 < vs.size(); ++i)
@@ -77,7 +74,8 @@ TEST_CASE("hostile names render to well-formed SVG") {
     }
     const std::string file = test::temp_dir("render-hostile") + "/g.svg";
     std::ofstream(file, std::ios::binary) << svg;
-    const auto [code, out, err] = test::run_python(test::source_path("tests/export/read_graphml.py"), {"xml", file});
+    const auto [code, out, err] =
+        test::run_python(test::source_path("tests/export/read_graphml.py"), {"xml", file});
     INFO(out);
     CHECK(code == 0);
     CHECK(out.find("{http://www.w3.org/2000/svg}svg") != std::string::npos);

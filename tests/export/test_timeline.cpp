@@ -96,8 +96,9 @@ TEST_CASE("the timeline marks what is not asserted and keeps month granularity")
 
 TEST_CASE("article urls, where known, link the reports; a feed item takes its page's") {
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
-    const exports::ArticleLinks urls = {{"dw-2024-09-11", {"https://www.dw.com/en/a-70180000", ""}},
-                                        {"reuters-2024-09-10", {"https://www.reuters.com/world/x", ""}}};
+    const exports::ArticleLinks urls = {
+        {"dw-2024-09-11", {"https://www.dw.com/en/a-70180000", ""}},
+        {"reuters-2024-09-10", {"https://www.reuters.com/world/x", ""}}};
     const std::string json = exports::to_timeline_json(g, urls);
     CHECK(test::schema_errors(schema, json) == "");
     const auto d = parse(json);

@@ -28,21 +28,28 @@ std::vector<std::string> readings(const TriggerLexicon& t, std::string_view text
     std::vector<std::string> out;
     if (matches.empty()) return out;
     for (const auto& r : matches[0].readings)
-        out.push_back(t.info(r.info).type + "/" + (r.pos == Pos::verb ? "verb" : r.pos == Pos::noun ? "noun" : "phrase") +
+        out.push_back(t.info(r.info).type + "/" +
+                      (r.pos == Pos::verb   ? "verb"
+                       : r.pos == Pos::noun ? "noun"
+                                            : "phrase") +
                       "/" + std::to_string(int(r.form)));
     return out;
 }
 }  // namespace
 
 TEST_CASE("verbs are given their forms by the regular rules") {
-    CHECK(forms("supply") == std::vector<std::string>{"supplies", "supplied", "supplied", "supplying"});
-    CHECK(forms("provide") == std::vector<std::string>{"provides", "provided", "provided", "providing"});
+    CHECK(forms("supply") ==
+          std::vector<std::string>{"supplies", "supplied", "supplied", "supplying"});
+    CHECK(forms("provide") ==
+          std::vector<std::string>{"provides", "provided", "provided", "providing"});
     CHECK(forms("agree") == std::vector<std::string>{"agrees", "agreed", "agreed", "agreeing"});
     CHECK(forms("ship") == std::vector<std::string>{"ships", "shipped", "shipped", "shipping"});
     CHECK(forms("visit") == std::vector<std::string>{"visits", "visited", "visited", "visiting"});
     CHECK(forms("accuse") == std::vector<std::string>{"accuses", "accused", "accused", "accusing"});
-    CHECK(forms("hand over") == std::vector<std::string>{"hands over", "handed over", "handed over", "handing over"});
-    CHECK(forms("ask to join") == std::vector<std::string>{"asks to join", "asked to join", "asked to join", "asking to join"});
+    CHECK(forms("hand over") ==
+          std::vector<std::string>{"hands over", "handed over", "handed over", "handing over"});
+    CHECK(forms("ask to join") == std::vector<std::string>{"asks to join", "asked to join",
+                                                           "asked to join", "asking to join"});
 }
 
 TEST_CASE("the quad class follows the CAMEO root") {
@@ -60,8 +67,10 @@ TEST_CASE("trigger files give every form of their verbs, nouns and phrases, long
         {"type":"aid","cameo":"070","frame":"give","verbs":["supply"],"nouns":["supplies"]},
         {"type":"request","cameo":"102","frame":"complement","verbs":["ask to join"]},
         {"type":"request","cameo":"100","verbs":["ask"]}],
-      "forms":{"buy":["buys","bought","bought","buying"]}})", "t.json");
-    CHECK(readings(t, "China supplied Russia") == std::vector<std::string>{"aid/verb/2", "aid/verb/3"});
+      "forms":{"buy":["buys","bought","bought","buying"]}})",
+                "t.json");
+    CHECK(readings(t, "China supplied Russia") ==
+          std::vector<std::string>{"aid/verb/2", "aid/verb/3"});
     CHECK(readings(t, "the supplies") == std::vector<std::string>{"aid/verb/1", "aid/noun/5"});
     CHECK(readings(t, "Cuba asks to join BRICS") == std::vector<std::string>{"request/verb/1"});
     REQUIRE(t.infos().size() == 3);
@@ -78,7 +87,8 @@ TEST_CASE("bad trigger files name the file and the entry") {
           "t.json: trigger file: entries/0/frame: \"sideways\" is not a frame");
     CHECK(load_error(R"({"entries":[{"type":"aid","cameo":"070","verb":["x"]}]})") ==
           "t.json: trigger file: entries/0/verb: unknown field");
-    CHECK(load_error(R"({"entries":[]},)") == "t.json:1: invalid JSON at column 15: unexpected text after the JSON value");
+    CHECK(load_error(R"({"entries":[]},)") ==
+          "t.json:1: invalid JSON at column 15: unexpected text after the JSON value");
 }
 
 TEST_CASE("the bundled trigger file loads") {

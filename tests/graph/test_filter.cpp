@@ -7,9 +7,9 @@
 #include "support/support.hpp"
 
 using namespace eventgraph;
-using test::read_events;
 using graph::Filter;
 using graph::Level;
+using test::read_events;
 
 namespace {
 

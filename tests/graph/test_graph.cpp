@@ -9,9 +9,9 @@
 #include "support/support.hpp"
 
 using namespace eventgraph;
-using test::read_events;
 using graph::EventGraph;
 using graph::Level;
+using test::read_events;
 
 namespace {
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "eventgraph/error.hpp"
@@ -23,7 +22,8 @@ ReadResult read(const std::string& text, bool keep_going = false) {
     io::ReadOptions options;
     options.keep_going = keep_going;
     r.skip_count = io::read_articles_json(
-        in, "in.jsonl", "in", options, [&](model::Article a) { r.articles.push_back(std::move(a)); },
+        in, "in.jsonl", "in", options,
+        [&](model::Article a) { r.articles.push_back(std::move(a)); },
         [&](const std::exception& e) { r.skipped.push_back(e.what()); });
     return r;
 }
@@ -70,7 +70,7 @@ TEST_CASE("one pretty-printed object or an array of objects is read whole") {
     CHECK(one.articles[0].id == "p");
     const auto many = read("[\n {\"body\": \"x\"},\n {\"body\": \"y\"}\n]\n");
     REQUIRE(many.articles.size() == 2);
-    CHECK(many.articles[0].id == "in");  // no id: the file's name,
+    CHECK(many.articles[0].id == "in");    // no id: the file's name,
     CHECK(many.articles[1].id == "in-2");  // numbered after the first
 }
 
@@ -109,9 +109,11 @@ TEST_CASE("bad records name the file, the line and what was wrong") {
           "2024-09-10, 2024-09-10T19:59:00+03:00, 2024-09 or 2024)");
     CHECK(error_of("{\"id\":\"a\",\"title\":\"t\"}") ==
           "in.jsonl:1: article has neither \"body\" nor \"paragraphs\"");
-    CHECK(error_of("{\"id\":\"a\",\"body\":[\" \",\"\"]}") == "in.jsonl:1: article \"a\" has no text");
+    CHECK(error_of("{\"id\":\"a\",\"body\":[\" \",\"\"]}") ==
+          "in.jsonl:1: article \"a\" has no text");
     CHECK(error_of("{\"id\":\"a\",\"paragraphs\":[{\"text\":\"x\",\"role\":\"lede\"}]}") ==
-          "in.jsonl:1: field \"paragraphs/role\": \"lede\" is not one of body, caption, teaser, feed");
+          "in.jsonl:1: field \"paragraphs/role\": \"lede\" is not one of body, caption, teaser, "
+          "feed");
     CHECK(error_of("\n\n") == "in.jsonl: empty file: no JSON in it");
     CHECK(error_of("{\"id\":\"a\",\"body\":\"bad \xC3\x28 byte\"}") ==
           "in.jsonl:1: invalid JSON at column 23: Invalid encoding in string.");
@@ -124,7 +126,8 @@ TEST_CASE("bad records name the file, the line and what was wrong") {
 }
 
 TEST_CASE("keep-going skips a broken line in the middle, counts it and reads the rest") {
-    const auto r = read("{\"id\":\"a\",\"body\":\"x\"}\n{broken\n{\"id\":\"c\",\"body\":\"y\"}\n", true);
+    const auto r =
+        read("{\"id\":\"a\",\"body\":\"x\"}\n{broken\n{\"id\":\"c\",\"body\":\"y\"}\n", true);
     REQUIRE(r.articles.size() == 2);
     CHECK(r.articles[1].id == "c");
     CHECK(r.skip_count == 1);
@@ -134,10 +137,12 @@ TEST_CASE("keep-going skips a broken line in the middle, counts it and reads the
 
 TEST_CASE("JSON Lines whose first line is cut short are still JSON Lines: a split of a corpus") {
     // What a split of a corpus can begin with: the end of a record lost, the next lines whole.
-    const std::string split = "{\"id\":\"a\",\"body\":\"Russia str\n"
-                              "{\"id\":\"b\",\"body\":\"x\"}\n"
-                              "{\"id\":\"c\",\"body\":\"y\"}\n";
-    CHECK(error_of(split) == "in.jsonl:1: invalid JSON at column 29: Missing a closing quotation mark in string.");
+    const std::string split =
+        "{\"id\":\"a\",\"body\":\"Russia str\n"
+        "{\"id\":\"b\",\"body\":\"x\"}\n"
+        "{\"id\":\"c\",\"body\":\"y\"}\n";
+    CHECK(error_of(split) ==
+          "in.jsonl:1: invalid JSON at column 29: Missing a closing quotation mark in string.");
     const auto r = read(split, true);
     REQUIRE(r.articles.size() == 2);
     CHECK(r.articles[0].id == "b");

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 
@@ -41,7 +40,8 @@ TEST_CASE("events read from JSON Lines write back the same and are valid against
 }
 
 TEST_CASE("a bad event names the file, the line and the field") {
-    const std::string good = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")))[0];
+    const std::string good =
+        test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")))[0];
     auto with = [&](const std::string& from, const std::string& to) {
         std::string s = good;
         s.replace(s.find(from), from.size(), to);
@@ -55,7 +55,8 @@ TEST_CASE("a bad event names the file, the line and the field") {
           "YYYY)");
     CHECK(error_of(with(R"("polarity":"asserted")", R"("polarity":"maybe")")) ==
           "ev.jsonl:7: field \"polarity\": \"maybe\" is not an allowed value");
-    CHECK(error_of(with(R"("quad":2)", R"("quad":"2")")) == "ev.jsonl:7: field \"quad\": expected 1, 2, 3 or 4");
+    CHECK(error_of(with(R"("quad":2)", R"("quad":"2")")) ==
+          "ev.jsonl:7: field \"quad\": expected 1, 2, 3 or 4");
 }
 
 TEST_CASE("an event stream with a broken line stops there, or skips it when asked") {
@@ -63,16 +64,18 @@ TEST_CASE("an event stream with a broken line stops there, or skips it when aske
     const std::string text = lines[0] + "\n{not json\n" + lines[1] + "\n";
     std::vector<model::Event> got;
     std::istringstream in(text);
-    CHECK_THROWS_WITH(io::read_events_json(in, "e.jsonl", {}, [&](model::Event e) { got.push_back(e); },
-                                           [](const std::exception&) {}),
+    CHECK_THROWS_WITH(io::read_events_json(
+                          in, "e.jsonl", {}, [&](model::Event e) { got.push_back(e); },
+                          [](const std::exception&) {}),
                       Catch::StartsWith("e.jsonl:2: invalid JSON"));
     CHECK(got.size() == 1);
     got.clear();
     std::istringstream again(text);
     io::ReadOptions keep;
     keep.keep_going = true;
-    CHECK(io::read_events_json(again, "e.jsonl", keep, [&](model::Event e) { got.push_back(e); },
-                               [](const std::exception&) {}) == 1);
+    CHECK(io::read_events_json(
+              again, "e.jsonl", keep, [&](model::Event e) { got.push_back(e); },
+              [](const std::exception&) {}) == 1);
     CHECK(got.size() == 2);
 }
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -29,11 +28,13 @@ TEST_CASE("directories expand to their files, sorted, without hidden ones") {
     CHECK(files[0] == dir + "/a.json");
     CHECK(files[1] == dir + "/b.txt");
     CHECK(files[2] == "-");
-    CHECK_THROWS_WITH(io::expand_inputs({dir + "/nope.txt"}), dir + "/nope.txt: no such file or directory");
+    CHECK_THROWS_WITH(io::expand_inputs({dir + "/nope.txt"}),
+                      dir + "/nope.txt: no such file or directory");
 }
 
 TEST_CASE("an article from a file without an id is named after the file") {
-    CHECK(io::id_from_path("samples/seed-china-russia-2024-09-10.txt") == "seed-china-russia-2024-09-10");
+    CHECK(io::id_from_path("samples/seed-china-russia-2024-09-10.txt") ==
+          "seed-china-russia-2024-09-10");
     CHECK(io::id_from_path("/x/report.v2.html") == "report.v2");
     CHECK(io::id_from_path(".profile") == ".profile");
     CHECK(io::id_from_path("-") == "stdin");

@@ -43,8 +43,8 @@ TEST_CASE("a role holds from its start day up to its end day, which is the succe
 TEST_CASE("a person takes the code and title of the role held that day") {
     const Entry js = stoltenberg();
     const model::Actor nato = js.actor_on(2024_y / 7 / 15);
-    CHECK(nato == model::Actor{"NOR.JENS_STOLTENBERG", "NATO", "Jens Stoltenberg", model::ActorKind::person,
-                               "Secretary General", ""});
+    CHECK(nato == model::Actor{"NOR.JENS_STOLTENBERG", "NATO", "Jens Stoltenberg",
+                               model::ActorKind::person, "Secretary General", ""});
     const model::Actor finance = js.actor_on(2025_y / 3 / 1);
     CHECK(finance.code == "NOR");
     CHECK(finance.role == "Minister of Finance");
@@ -64,7 +64,8 @@ TEST_CASE("of two roles held the same day, the one that began later wins") {
                {"Prime Minister", "RUS", 2008_y / 5 / 7, 2012_y / 5 / 7},
                {"Chair", "EAEU", std::nullopt, std::nullopt}};
     CHECK(p.actor_on(2008_y / 5 / 7).role == "Prime Minister");  // handover day: the new role
-    CHECK(p.actor_on(2004_y / 1 / 1).role == "President");       // a role since before the records starts earliest
+    CHECK(p.actor_on(2004_y / 1 / 1).role ==
+          "President");  // a role since before the records starts earliest
     CHECK(p.actor_on(2020_y / 1 / 1).role == "Chair");
     p.roles.push_back({"Other", "X", 2000_y / 5 / 7, std::nullopt});
     CHECK(p.actor_on(2004_y / 1 / 1).role == "President");  // equal starts: the first listed
@@ -111,7 +112,8 @@ TEST_CASE("merging into a missing id is an error at the merge entry's file and l
     e.file = "user.json";
     e.line = 7;
     CHECK_THROWS_AS(lex.merge(e), lexicon_error);
-    CHECK_THROWS_WITH(lex.merge(e), "user.json:7: merge: no entry \"XXX\" loaded before to merge into");
+    CHECK_THROWS_WITH(lex.merge(e),
+                      "user.json:7: merge: no entry \"XXX\" loaded before to merge into");
 }
 
 TEST_CASE("thousands of entries add and are found (ISO subdivisions are ~5,000)") {

@@ -43,10 +43,11 @@ TEST_CASE("dated codes become roles, in six- and eight-digit dates, ends include
     CHECK(putin.kind == model::ActorKind::person);
     CHECK(putin.code == "RUS");
     CHECK(putin.agent == "elite");
-    CHECK(putin.names == std::vector<std::string>{"Vladimir Putin", "Putin", "President Vladimir Putin"});
+    CHECK(putin.names ==
+          std::vector<std::string>{"Vladimir Putin", "Putin", "President Vladimir Putin"});
     REQUIRE(putin.roles.size() == 3);
     CHECK(putin.roles[0].start == 1970_y / 1 / 1);  // 700101
-    CHECK(putin.roles[0].end == 2000_y / 1 / 1);  // 991231 included: a role's end is exclusive
+    CHECK(putin.roles[0].end == 2000_y / 1 / 1);    // 991231 included: a role's end is exclusive
     CHECK(putin.roles[1].start == 2000_y / 5 / 7);  // 20000507
     CHECK(putin.roles[2].start == 2012_y / 5 / 8);  // >120507, after that day: 00-29 are 2000-2029
     CHECK_FALSE(putin.roles[2].end);
@@ -118,14 +119,16 @@ TEST_CASE("defects in TABARI files are warnings with file and line, and the rest
 TEST_CASE("bad bytes, control characters and run-together lines are stepped over") {
     const Lexicon lex = load("defects.txt");
     const std::string f = dir + "defects.txt:";
-    CHECK(messages(lex) == std::vector<std::string>{
-        f + "2: invalid UTF-8 at column 8; line skipped",
-        f + "3: control or replacement character in name \"COTE_D?IVOIRE_\"; name left out",
-        f + "5: unexpected text \"stray text\" after the codes",
-        f + "6: '+' inside a name: read as two synonyms",
-        f + "7: unclosed '[' in \"[TCD\"",
-    });
-    CHECK(lex.find("TABARI.IVORY_COAST")->names == std::vector<std::string>{"Ivory Coast", "Cote D'Ivoire"});
+    CHECK(messages(lex) ==
+          std::vector<std::string>{
+              f + "2: invalid UTF-8 at column 8; line skipped",
+              f + "3: control or replacement character in name \"COTE_D?IVOIRE_\"; name left out",
+              f + "5: unexpected text \"stray text\" after the codes",
+              f + "6: '+' inside a name: read as two synonyms",
+              f + "7: unclosed '[' in \"[TCD\"",
+          });
+    CHECK(lex.find("TABARI.IVORY_COAST")->names ==
+          std::vector<std::string>{"Ivory Coast", "Cote D'Ivoire"});
     CHECK(lex.find("TABARI.CHAD")->names ==
           std::vector<std::string>{"Chad", "Tchad", "Republic of Chad", "N'Djamena"});
 }
@@ -136,18 +139,20 @@ TEST_CASE("PETRARCH agents: substitution markers, plurals, one entry per agent c
     CHECK(agr.kind == model::ActorKind::agent);
     CHECK(agr.agent == "agriculture");
     CHECK(agr.code.empty());
-    CHECK(agr.names == std::vector<std::string>{"farmer", "farmers", "cattleman", "cattlemen", "cattlewoman",
-                                                "cattlewomen"});
-    CHECK(lex.find("TABARI.AGENT.COP")->names == std::vector<std::string>{"police", "lawman", "lawmen"});
+    CHECK(agr.names == std::vector<std::string>{"farmer", "farmers", "cattleman", "cattlemen",
+                                                "cattlewoman", "cattlewomen"});
+    CHECK(lex.find("TABARI.AGENT.COP")->names ==
+          std::vector<std::string>{"police", "lawman", "lawmen"});
     CHECK(lex.find("TABARI.AGENT.COP")->agent == "police");
-    CHECK(lex.find("TABARI.AGENT.GOV")->names == std::vector<std::string>{"secretary", "secretaries"});
+    CHECK(lex.find("TABARI.AGENT.GOV")->names ==
+          std::vector<std::string>{"secretary", "secretaries"});
     CHECK(lex.find("TABARI.AGENT.IGO")->names == std::vector<std::string>{"peacekeeping troops"});
     CHECK_FALSE(lex.find("TABARI.AGENT.BUS"));
     const std::string f = dir + "agents.txt:";
     CHECK(messages(lex) == std::vector<std::string>{
-        f + "10: entry ISLAMIC_EXTREMIST has no valid code; left out",
-        f + "11: undefined substitution marker !CHIEF!; name left out",
-    });
+                               f + "10: entry ISLAMIC_EXTREMIST has no valid code; left out",
+                               f + "11: undefined substitution marker !CHIEF!; name left out",
+                           });
 }
 
 TEST_CASE("a TABARI file that is not text is an error") {

@@ -11,7 +11,6 @@ using namespace eventgraph::lexicon;
 using date::literals::operator""_y;
 using date::literals::operator""_d;
 
-
 namespace {
 
 Entry make(std::string id, std::string code, model::ActorKind kind, std::string name,
@@ -57,10 +56,13 @@ std::vector<Entry> sample_entries() {
     v.push_back(make("TUR", "TUR", K::country, "Türkiye", {"Türkiye", "Turkey"}, {"Turkish"}));
     v.push_back(make("IRN", "IRN", K::country, "Iran", {"Iran"}, {"Iranian"}, {"Tehran"}));
     v.push_back(make("UKR", "UKR", K::country, "Ukraine", {"Ukraine"}, {"Ukrainian"}, {"Kyiv"}));
-    v.push_back(make("GBR", "GBR", K::country, "United Kingdom", {"United Kingdom", "Britain", "UK", "U.K."},
-                     {"British"}, {"London", "Downing Street"}));
-    v.push_back(make("NATO", "NATO", K::organisation, "NATO", {"NATO", "North Atlantic Treaty Organization"}));
-    v.push_back(make("UN", "UN", K::organisation, "United Nations", {"United Nations", "UN", "U.N."}));
+    v.push_back(make("GBR", "GBR", K::country, "United Kingdom",
+                     {"United Kingdom", "Britain", "UK", "U.K."}, {"British"},
+                     {"London", "Downing Street"}));
+    v.push_back(make("NATO", "NATO", K::organisation, "NATO",
+                     {"NATO", "North Atlantic Treaty Organization"}));
+    v.push_back(
+        make("UN", "UN", K::organisation, "United Nations", {"United Nations", "UN", "U.N."}));
     v.push_back(make("IS", "IS", K::group, "Islamic State", {"Islamic State", "IS", "ISIS"}));
     Entry may = make("GBR.THERESA_MAY", "GBR", K::person, "Theresa May", {"Theresa May"});
     may.roles.push_back(role("Prime Minister", "GBR", 2016_y / 7 / 13, 2019_y / 7 / 24));
@@ -69,15 +71,18 @@ std::vector<Entry> sample_entries() {
                          {"Antony Blinken", "Tony Blinken", "Antony J. Blinken"});
     blinken.roles.push_back(role("Secretary of State", "USA", 2021_y / 1 / 26, 2025_y / 1 / 20));
     v.push_back(blinken);
-    Entry st = make("NOR.JENS_STOLTENBERG", "NOR", K::person, "Jens Stoltenberg", {"Jens Stoltenberg"});
+    Entry st =
+        make("NOR.JENS_STOLTENBERG", "NOR", K::person, "Jens Stoltenberg", {"Jens Stoltenberg"});
     st.roles.push_back(role("Prime Minister", "NOR", 2005_y / 10 / 17, 2013_y / 10 / 16));
     st.roles.push_back(role("Secretary General", "NATO", 2014_y / 10 / 1, 2024_y / 10 / 1));
     st.roles.push_back(role("Minister of Finance", "NOR", 2025_y / 2 / 4, std::nullopt));
     v.push_back(st);
-    Entry putin = make("RUS.VLADIMIR_PUTIN", "RUS", K::person, "Vladimir Putin", {"Vladimir Putin"});
+    Entry putin =
+        make("RUS.VLADIMIR_PUTIN", "RUS", K::person, "Vladimir Putin", {"Vladimir Putin"});
     putin.roles.push_back(role("President", "RUS", 2012_y / 5 / 7, std::nullopt));
     v.push_back(putin);
-    v.push_back(agent("military", {"troops", "soldiers", "forces", "army", "military", "armed forces"}));
+    v.push_back(
+        agent("military", {"troops", "soldiers", "forces", "army", "military", "armed forces"}));
     v.push_back(agent("business", {"banks", "companies", "firms"}));
     v.push_back(agent("government", {"officials", "government", "ministry", "foreign ministry"}));
     return v;
@@ -130,7 +135,7 @@ TEST_CASE("an acronym in capitals matches only capitals: US is not us, WHO is no
     CHECK(texts("the U.S. dollar") == V{"the U.S."});
     CHECK(texts("IS claimed it, as is usual") == V{"IS"});
     CHECK(texts("Nato and NATO") == V{"Nato", "NATO"});  // long acronyms are names too
-    const auto f = matches("the un-American way");  // "un" is not the UN
+    const auto f = matches("the un-American way");       // "un" is not the UN
     REQUIRE(f.size() == 1);
     CHECK(f[0].text == "American");
     CHECK(f[0].in_compound);
@@ -175,7 +180,8 @@ TEST_CASE("curly apostrophes and possessives do not hide a name") {
 }
 
 TEST_CASE("parts of hyphenated words match, flagged as in a compound") {
-    const auto f = matches("Russian-made drones and a U.S.-led coalition of North Korean-made shells");
+    const auto f =
+        matches("Russian-made drones and a U.S.-led coalition of North Korean-made shells");
     REQUIRE(f.size() == 3);
     CHECK(f[0].text == "Russian");
     CHECK(f[0].in_compound);
@@ -188,7 +194,8 @@ TEST_CASE("parts of hyphenated words match, flagged as in a compound") {
 TEST_CASE("words shared by two entries report every candidate") {
     auto entries = sample_entries();
     entries.push_back(make("USA.GEORGIA", "USA", model::ActorKind::place, "Georgia", {"Georgia"}));
-    entries.push_back(make("GEO", "GEO", model::ActorKind::country, "Georgia", {"Georgia"}, {"Georgian"}));
+    entries.push_back(
+        make("GEO", "GEO", model::ActorKind::country, "Georgia", {"Georgia"}, {"Georgian"}));
     const ActorMatcher m(entries);
     const std::string_view s = "Georgia";
     const auto toks = text::tokenize(s);
@@ -200,7 +207,9 @@ TEST_CASE("words shared by two entries report every candidate") {
 
 TEST_CASE("an adjective or possessive before an agent noun is that country's agent") {
     ArticleContext ctx(sept_10);
-    const std::string_view s = "Chinese banks and Russian troops met Iran\u2019s foreign ministry and North Korean soldiers";
+    const std::string_view s =
+        "Chinese banks and Russian troops met Iran\u2019s foreign ministry and North Korean "
+        "soldiers";
     const auto ms = mentions(s, ctx);
     REQUIRE(ms.size() == 4);
     CHECK(ms[0].actor.id == "CHN.BUSINESS");
@@ -229,7 +238,8 @@ TEST_CASE("a verb between a country and an agent noun keeps them apart") {
 
 TEST_CASE("titles before a lexicon person belong to the mention, and the role is the day's") {
     ArticleContext ctx(sept_10);
-    const std::string_view s = "U.S. Secretary of State Antony Blinken met NATO Secretary General Jens Stoltenberg";
+    const std::string_view s =
+        "U.S. Secretary of State Antony Blinken met NATO Secretary General Jens Stoltenberg";
     const auto ms = mentions(s, ctx);
     REQUIRE(ms.size() == 2);
     CHECK(span_of(s, ms[0]) == "U.S. Secretary of State Antony Blinken");
@@ -302,7 +312,9 @@ TEST_CASE("a surname alone is the person named in full earlier in the article") 
     CHECK(none.empty());
 }
 
-TEST_CASE("a lexicon person's surname alone resolves if no other person has it, unless it is a common word") {
+TEST_CASE(
+    "a lexicon person's surname alone resolves if no other person has it, unless it is a common "
+    "word") {
     ArticleContext ctx(sept_10);
     const auto ms = mentions("Putin said", ctx);
     REQUIRE(ms.size() == 1);
@@ -313,7 +325,8 @@ TEST_CASE("a lexicon person's surname alone resolves if no other person has it, 
 
 TEST_CASE("find_actors reads a whole text with one article context") {
     const std::string_view s =
-        "China is supplying Russia, U.S. Deputy Secretary of State Kurt Campbell told journalists on "
+        "China is supplying Russia, U.S. Deputy Secretary of State Kurt Campbell told journalists "
+        "on "
         "Sept. 10.\n\nChinese banks are cutting ties, Campbell said.";
     const auto ms = find_actors(matcher(), s, sept_10);
     std::vector<std::string> ids;

@@ -14,7 +14,8 @@ TEST_CASE("ISO timestamps read and write back with the precision they had") {
         CHECK(to_iso(*t) == s);
     }
     CHECK(to_iso(*parse_iso_timestamp("2024-09-10T19:59Z")) == "2024-09-10T19:59:00+00:00");
-    CHECK(to_iso(*parse_iso_timestamp("2024-09-10T19:59:00.123+0300")) == "2024-09-10T19:59:00+03:00");
+    CHECK(to_iso(*parse_iso_timestamp("2024-09-10T19:59:00.123+0300")) ==
+          "2024-09-10T19:59:00+03:00");
 }
 
 TEST_CASE("impossible and malformed timestamps are refused") {

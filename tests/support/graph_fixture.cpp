@@ -6,7 +6,8 @@ using model::ActorKind;
 
 graph::VertexId actor(graph::EventGraph& g, const std::string& id, const std::string& name,
                       ActorKind kind, const std::string& code) {
-    const auto v = boost::add_vertex(graph::Vertex{id, code.empty() ? id : code, name, kind}, g.graph);
+    const auto v =
+        boost::add_vertex(graph::Vertex{id, code.empty() ? id : code, name, kind}, g.graph);
     g.vertex_by_id[id] = v;
     return v;
 }
@@ -20,8 +21,8 @@ model::DateSpan month(int y, unsigned m) {
 
 graph::EdgeId relation(graph::EventGraph& g, graph::VertexId from, graph::VertexId to,
                        const std::string& type, int quad, std::size_t count,
-                       std::optional<model::DateSpan> first,
-                       std::optional<model::DateSpan> last, bool asserted) {
+                       std::optional<model::DateSpan> first, std::optional<model::DateSpan> last,
+                       bool asserted) {
     graph::Edge e;
     e.type = type;
     e.quad = quad;

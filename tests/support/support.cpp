@@ -17,9 +17,13 @@
 
 namespace eventgraph::test {
 
-std::string data_path(const std::string& relative) { return std::string(EVENTGRAPH_TEST_DATA) + "/" + relative; }
+std::string data_path(const std::string& relative) {
+    return std::string(EVENTGRAPH_TEST_DATA) + "/" + relative;
+}
 
-std::string source_path(const std::string& relative) { return std::string(EVENTGRAPH_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+    return std::string(EVENTGRAPH_SOURCE_DIR) + "/" + relative;
+}
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -39,7 +43,8 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
                          const std::string& stdout_path) {
     namespace fs = std::filesystem;
     static int counter = 0;
-    const fs::path dir = fs::temp_directory_path() / ("eventgraph-test-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("eventgraph-test-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const std::string n = std::to_string(++counter);
     const fs::path in = dir / ("in" + n), out = dir / ("out" + n), err = dir / ("err" + n);
@@ -48,7 +53,8 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
     std::fflush(nullptr);  // or the child writes the parent's buffered output again
     const pid_t pid = ::fork();
     if (pid == 0) {
-        if (!std::freopen(in.c_str(), "rb", stdin) || !std::freopen(stdout_path.empty() ? out.c_str() : stdout_path.c_str(), "wb", stdout) ||
+        if (!std::freopen(in.c_str(), "rb", stdin) ||
+            !std::freopen(stdout_path.empty() ? out.c_str() : stdout_path.c_str(), "wb", stdout) ||
             !std::freopen(err.c_str(), "wb", stderr))
             ::_exit(127);
         std::vector<char*> argv;
@@ -84,7 +90,9 @@ std::string python3() {
     return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 
-bool have_python3() { return std::system(("command -v " + python3() + " >/dev/null 2>&1").c_str()) == 0; }
+bool have_python3() {
+    return std::system(("command -v " + python3() + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 RunResult run_python(const std::string& script, const std::vector<std::string>& args) {
     std::string command = python3() + " '" + script + "'";
@@ -142,8 +150,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 std::string temp_dir(const std::string& name) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() /
-                         ("eventgraph-test-" + std::to_string(::getpid())) / name;
+    const fs::path dir =
+        fs::temp_directory_path() / ("eventgraph-test-" + std::to_string(::getpid())) / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir.string();

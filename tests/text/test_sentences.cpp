@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -44,16 +43,17 @@ TEST_CASE("a dotted abbreviation ends a sentence when a sentence-starting word f
 }
 
 TEST_CASE("closing quotes and brackets after the period stay in the sentence") {
-    CHECK(sentences("\"These are basically being applied,\" Campbell said. \"They are not dual-use.\" "
-                    "Beijing denied it.") ==
-          V{"\"These are basically being applied,\" Campbell said.", "\"They are not dual-use.\"",
-            "Beijing denied it."});
+    CHECK(sentences(
+              "\"These are basically being applied,\" Campbell said. \"They are not dual-use.\" "
+              "Beijing denied it.") == V{"\"These are basically being applied,\" Campbell said.",
+                                         "\"They are not dual-use.\"", "Beijing denied it."});
     CHECK(sentences("It was \u201Cprovocative.\u201D Beijing said so. (It did.) Then") ==
           V{"It was \u201Cprovocative.\u201D", "Beijing said so.", "(It did.)", "Then"});
 }
 
 TEST_CASE("a period before a lower-case word does not end a sentence") {
-    CHECK(sentences("Prices rose 3.5 percent. in the end") == V{"Prices rose 3.5 percent. in the end"});
+    CHECK(sentences("Prices rose 3.5 percent. in the end") ==
+          V{"Prices rose 3.5 percent. in the end"});
 }
 
 TEST_CASE("an ellipsis ends a sentence only before a capitalized word") {

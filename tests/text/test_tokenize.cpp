@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -47,8 +46,8 @@ TEST_CASE("other apostrophes stay inside their word") {
 
 TEST_CASE("hyphenated words stay whole and are flagged") {
     const std::string_view s = "dual-use goods, a U.S.-led coalition, full\u2011scale war";
-    CHECK(words(s) == V{"dual-use", "goods", ",", "a", "U.S.-led", "coalition", ",",
-                        "full\u2011scale", "war"});
+    CHECK(words(s) ==
+          V{"dual-use", "goods", ",", "a", "U.S.-led", "coalition", ",", "full\u2011scale", "war"});
     CHECK(tokenize(s)[0].has(hyphenated));
     CHECK(words("war -- and peace") == V{"war", "--", "and", "peace"});
     CHECK(words("2022\u20132024") == V{"2022", "\u2013", "2024"});
@@ -88,7 +87,9 @@ TEST_CASE("quotes are punctuation that know whether they open or close") {
 }
 
 TEST_CASE("case flags tell capitalized, all-caps and lower-case words apart") {
-    const std::string_view s = "US us Us May may T\xC3\xBCrkiye turkey \xC3\x9C" "BER";
+    const std::string_view s =
+        "US us Us May may T\xC3\xBCrkiye turkey \xC3\x9C"
+        "BER";
     const auto t = tokenize(s);
     CHECK(t[0].is_all_caps());
     CHECK(t[0].is_capitalized());
@@ -124,7 +125,9 @@ TEST_CASE("line and paragraph starts are flagged") {
 }
 
 TEST_CASE("bad bytes become tokens and never stop the tokenizer") {
-    const std::string_view s = "ab\xFF" "cd \xE2\x80";
+    const std::string_view s =
+        "ab\xFF"
+        "cd \xE2\x80";
     const auto t = tokenize(s);
     REQUIRE_FALSE(t.empty());
     CHECK(t.back().end == s.size());

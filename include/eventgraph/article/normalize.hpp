@@ -4,11 +4,10 @@
 // teasers and news-feed items it carries, as articles of their own with ids
 // "PAGE#teaser-N" and "PAGE#feed-N" and `parent` set to the page's id.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <functional>
 
 #include "eventgraph/io/article_json.hpp"
 #include "eventgraph/model/article.hpp"

@@ -68,7 +68,8 @@ struct Score {
     Counts all;
     std::size_t dates_right = 0;
     std::size_t articles = 0;
-    std::map<std::string, Counts> by_type;  ///< by the predicted type (TP, FP) or the gold's first type (FN)
+    std::map<std::string, Counts>
+        by_type;  ///< by the predicted type (TP, FP) or the gold's first type (FN)
     std::vector<Finding> findings;
     double date_accuracy() const { return all.tp ? double(dates_right) / double(all.tp) : 0.0; }
 };

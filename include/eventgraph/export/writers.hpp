@@ -67,6 +67,7 @@ std::string to_html(const graph::EventGraph& g, const ArticleLinks& links = {},
 
 /// Lays out and draws the graph in-process with Graphviz's gvc: format svg,
 /// png or pdf; layout dot, neato, sfdp or circo. Returns the file's bytes.
-std::string render(const graph::EventGraph& g, const std::string& format, const std::string& layout);
+std::string render(const graph::EventGraph& g, const std::string& format,
+                   const std::string& layout);
 
 }  // namespace eventgraph::exports

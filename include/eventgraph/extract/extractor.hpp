@@ -18,7 +18,7 @@
 namespace eventgraph::lexicon {
 class ActorMatcher;
 class Gazetteer;
-}
+}  // namespace eventgraph::lexicon
 
 namespace eventgraph::extract {
 
@@ -58,7 +58,8 @@ private:
     std::unique_ptr<lexicon::ActorMatcher> actors_;
     TriggerLexicon triggers_;
     Grammar grammar_;
-    std::unordered_map<std::string, std::string> names_;  // code → name of countries and organisations
+    std::unordered_map<std::string, std::string>
+        names_;  // code → name of countries and organisations
     std::shared_ptr<const lexicon::Gazetteer> places_;
 };
 

@@ -17,15 +17,24 @@
 namespace eventgraph::extract {
 
 /// Where a trigger's source and target are (see data/triggers.json).
-enum class Frame : std::uint8_t { transitive, give, receive, with, intransitive, speech, complement, phrase };
+enum class Frame : std::uint8_t {
+    transitive,
+    give,
+    receive,
+    with,
+    intransitive,
+    speech,
+    complement,
+    phrase
+};
 
 /// One group of triggers: an event type with its CAMEO code, mode and frame.
 struct TriggerInfo {
-    std::string type;   ///< PLOVER 2.0 lower-cased, or "statement"
+    std::string type;  ///< PLOVER 2.0 lower-cased, or "statement"
     std::string cameo;
     std::string mode;
-    int quad = 0;       ///< from the CAMEO root: 01–05 verbal cooperation, 06–08 material
-                        ///< cooperation, 09–13 verbal conflict, 14–20 material conflict
+    int quad = 0;  ///< from the CAMEO root: 01–05 verbal cooperation, 06–08 material
+                   ///< cooperation, 09–13 verbal conflict, 14–20 material conflict
     Frame frame = Frame::transitive;
     bool inverse = false;            ///< the subject is the target ("host": the guest visits)
     std::vector<std::string> preps;  ///< prepositions that introduce the target
@@ -116,7 +125,8 @@ public:
     const TriggerInfo& info(std::uint32_t i) const { return infos_.at(i); }
 
     /// Longest matches, left to right, not overlapping.
-    std::vector<TriggerMatch> match(std::string_view text, std::span<const text::Token> tokens) const;
+    std::vector<TriggerMatch> match(std::string_view text,
+                                    std::span<const text::Token> tokens) const;
     /// The same over the tokens' match keys (text::match_key), made once by the caller.
     std::vector<TriggerMatch> match(std::span<const std::string> keys) const;
 
@@ -128,7 +138,7 @@ private:
     std::vector<TriggerInfo> infos_;
     std::unordered_map<std::string, std::uint32_t> words_;
     std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node, word) → node
-    std::vector<std::vector<Reading>> terminal_;               // node → readings
+    std::vector<std::vector<Reading>> terminal_;              // node → readings
     std::unordered_map<std::string, VerbForms> irregular_;
     std::vector<VerbDictionary> dictionaries_;
     std::vector<DictionaryVerb> dictionary_verbs_;

@@ -4,6 +4,8 @@
 // TABARI/PETRARCH actor dictionaries; later files add entries or override
 // earlier ones with the same id.
 
+#include <date/date.h>
+
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -13,8 +15,6 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <date/date.h>
 
 #include "eventgraph/model/actor.hpp"
 
@@ -33,7 +33,7 @@ using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>
 /// A dated role of a person: "Secretary of State" of USA from 2021-01-26 to 2025-01-20.
 struct Role {
     std::string title;
-    std::string code;  ///< whose role: a country or an organisation code
+    std::string code;                           ///< whose role: a country or an organisation code
     std::optional<date::year_month_day> start;  ///< unset: since before the records
     std::optional<date::year_month_day> end;    ///< unset: still holds it
     std::string cameo;  ///< the role's CAMEO code ("USAGOV"); "" until compose_cameo()
@@ -59,10 +59,11 @@ struct Entry {
 
     std::vector<std::string> names;       ///< names and aliases ("Russia", "Russian Federation")
     std::vector<std::string> adjectives;  ///< adjectives and demonyms ("Russian")
-    std::vector<std::string> metonyms;    ///< capitals and seats standing for the state ("Moscow", "the Kremlin")
-    std::vector<Role> roles;              ///< for people
+    std::vector<std::string>
+        metonyms;  ///< capitals and seats standing for the state ("Moscow", "the Kremlin")
+    std::vector<Role> roles;  ///< for people
 
-    std::string file;       ///< where the entry was read
+    std::string file;  ///< where the entry was read
     std::size_t line = 0;
 
     /// The actor this entry stands for on a day: a person takes the code and

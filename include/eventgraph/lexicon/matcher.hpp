@@ -9,6 +9,8 @@
 // expressions); resolve_mentions reads one sentence's matches with the
 // article's context and forms the mentions the extractor works with.
 
+#include <date/date.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -18,8 +20,6 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <date/date.h>
 
 #include "eventgraph/lexicon/lexicon.hpp"
 #include "eventgraph/model/actor.hpp"
@@ -40,11 +40,11 @@ const char* to_string(MatchKind k);
 struct Match {
     std::size_t first_token = 0;  ///< tokens [first_token, last_token) of the span matched over
     std::size_t last_token = 0;
-    std::size_t begin = 0;  ///< bytes [begin, end) of the text: narrower than the tokens
-    std::size_t end = 0;    ///< when in_compound ("Russian" in "Russian-made")
+    std::size_t begin = 0;    ///< bytes [begin, end) of the text: narrower than the tokens
+    std::size_t end = 0;      ///< when in_compound ("Russian" in "Russian-made")
     std::uint32_t entry = 0;  ///< index of the entry (the first candidate)
     MatchKind kind = MatchKind::name;
-    bool in_compound = false;  ///< begins or ends inside a hyphenated token
+    bool in_compound = false;      ///< begins or ends inside a hyphenated token
     std::uint32_t candidates = 1;  ///< entries these words stand for; > 1: ambiguous
     std::uint32_t node = 0;        ///< where ActorMatcher::candidates finds them
 };
@@ -93,7 +93,9 @@ public:
     /// People of the lexicon whose name ends with this key ("blinken").
     std::span<const std::uint32_t> people_with_surname(std::string_view key) const;
 
-    std::size_t node_count() const noexcept { return terminal_begin_.empty() ? 0 : terminal_begin_.size() - 1; }
+    std::size_t node_count() const noexcept {
+        return terminal_begin_.empty() ? 0 : terminal_begin_.size() - 1;
+    }
 
 private:
     enum class CaseRule : std::uint8_t { any = 0, capitalized = 1, upper = 2 };
@@ -111,10 +113,10 @@ private:
                   std::vector<Unit>& out, std::string& key, bool find_words) const;
 
     std::vector<Entry> entries_;
-    StringMap<std::uint32_t> words_;                          // match key → word id
-    std::vector<EdgeSlot> edge_slots_;                        // (node, word, rule) → node
+    StringMap<std::uint32_t> words_;    // match key → word id
+    std::vector<EdgeSlot> edge_slots_;  // (node, word, rule) → node
     std::size_t edge_count_ = 0;
-    std::vector<std::uint32_t> terminal_begin_;               // node → first candidate
+    std::vector<std::uint32_t> terminal_begin_;  // node → first candidate
     std::vector<Candidate> candidates_;
     std::unordered_set<std::string, StringHash, std::equal_to<>> title_words_;
     StringMap<std::vector<std::uint32_t>> surnames_;

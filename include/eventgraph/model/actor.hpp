@@ -19,10 +19,10 @@ struct Actor {
     std::string code;  ///< top of its affiliation: ISO 3166-1 alpha-3 or an organisation's code
     std::string name;  ///< display name: "Kurt Campbell"
     ActorKind kind = ActorKind::country;
-    std::string role;   ///< for people: the role they held then ("Deputy Secretary of State")
-    std::string agent;  ///< for agents: military, government, business, …
-    std::string cameo;  ///< CAMEO actor code as Phoenix composes it: "RUSGOV", "IGOWSTNAT",
-                        ///< "---MIL"; "" unknown
+    std::string role;        ///< for people: the role they held then ("Deputy Secretary of State")
+    std::string agent;       ///< for agents: military, government, business, …
+    std::string cameo;       ///< CAMEO actor code as Phoenix composes it: "RUSGOV", "IGOWSTNAT",
+                             ///< "---MIL"; "" unknown
     std::optional<Geo> geo;  ///< a place's coordinates, where the gazetteer knows them
 
     friend bool operator==(const Actor&, const Actor&) = default;

@@ -16,11 +16,11 @@ enum class Polarity { asserted, denied, hypothetical, future };
 
 /// The words of the article that carry the event.
 struct Evidence {
-    int sentence = 0;          ///< 0-based index of the sentence in the article
-    std::size_t begin = 0;     ///< byte offsets of the sentence in the article text
+    int sentence = 0;       ///< 0-based index of the sentence in the article
+    std::size_t begin = 0;  ///< byte offsets of the sentence in the article text
     std::size_t end = 0;
-    std::string text;          ///< the sentence
-    std::string trigger;       ///< the words that name the event
+    std::string text;     ///< the sentence
+    std::string trigger;  ///< the words that name the event
     std::string pattern;  ///< what coded it: "data/triggers.json#/entries/4", "CAMEO.2.0.txt:4502"
 
     friend bool operator==(const Evidence&, const Evidence&) = default;
@@ -44,7 +44,7 @@ struct Event {
     std::optional<Actor> attributed_to;
     Polarity polarity = Polarity::asserted;
     double confidence = 0.0;
-    Evidence evidence;                  ///< the strongest sentence
+    Evidence evidence;                    ///< the strongest sentence
     std::vector<Evidence> more_evidence;  ///< the same happening told again in the article
 
     // Details where the text gives them.

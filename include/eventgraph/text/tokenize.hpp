@@ -45,7 +45,9 @@ struct Token {
     bool is_capitalized() const noexcept { return has(capitalized); }
     bool is_all_caps() const noexcept { return has(all_caps); }
     bool is_lowercase() const noexcept { return has(lowercase); }
-    std::string_view text(std::string_view source) const { return source.substr(begin, end - begin); }
+    std::string_view text(std::string_view source) const {
+        return source.substr(begin, end - begin);
+    }
 };
 
 /// One sentence: bytes [begin, end) of the text and tokens [first_token, last_token).
@@ -57,7 +59,9 @@ struct Sentence {
     std::size_t paragraph = 0;  ///< 0-based paragraph number (paragraphs are split by blank lines)
 
     std::size_t size() const noexcept { return last_token - first_token; }
-    std::string_view text(std::string_view source) const { return source.substr(begin, end - begin); }
+    std::string_view text(std::string_view source) const {
+        return source.substr(begin, end - begin);
+    }
 };
 
 /// Splits UTF-8 text into tokens. Never throws on bad bytes: an invalid byte
