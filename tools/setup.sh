@@ -9,6 +9,7 @@ packages=(
   libgraphviz-dev graphviz libgumbo-dev catch2 iso-codes wamerican
   python3 python3-networkx fonts-dejavu-core time
   python3-dask python3-distributed
+  clang-format clang-tidy
   chromium
 )
 # Node.js and npm fetch the web page's libraries at build time (npm ci) and

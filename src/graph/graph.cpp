@@ -543,7 +543,7 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         s.edge.articles.assign(s.articles.begin(), s.articles.end());
         s.edge.attributions.assign(s.attributions.begin(), s.attributions.end());
         if (s.edge.type != "member-of") s.edge.weight = static_cast<double>(s.edge.count);
-        boost::add_edge(s.source, s.target, std::move(s.edge), g.graph);
+        boost::add_edge(s.source, s.target, s.edge, g.graph);  // (Boost copies the property)
     }
     return g;
 }
