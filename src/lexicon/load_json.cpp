@@ -469,6 +469,8 @@ private:
                 else
                     e.cameo = cameo_of_code(e.code);
                 break;
+            case ActorKind::unknown:  // no entry is of this kind: it marks an unnamed source
+                break;
         }
     }
 
