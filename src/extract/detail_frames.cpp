@@ -226,9 +226,8 @@ void Analyser::speaker_events(std::vector<Found>& out) {
                 if (t.type == "request" || t.type == "threaten") noun_type = t.type;
                 break;
             }
-    const std::size_t content_from = speaker_->frame_end;
     if (!noun_type.empty())
-        std::erase_if(out, [&](const Found& f) { return f.position >= content_from; });
+        std::erase_if(out, [&](const Found& f) { return f.position >= speaker_->frame_end; });
     // "Russia said Sudan must return …": Russia demands; Sudan has done nothing yet.
     std::erase_if(out, [](const Found& f) { return f.obligation; });
     std::string type = speaker_->verb == no_trigger ? "statement" : info_of(speaker_->verb).type;

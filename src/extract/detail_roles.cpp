@@ -179,8 +179,9 @@ void Analyser::assign_verb_roles(const VerbPredicate& p, const Actor& subj, cons
         emit(ev, c, out);
         return;
     }
-    // The weakest readings of a target stop at an infinitive: "rejected an
-    // invitation to attend a meeting … from Israel".
+    // The first infinitive after the verb ("to" and a verb), p.end if none: the
+    // weakest readings of a target stop there ("rejected an invitation to
+    // attend a meeting … from Israel"), and a complement may lend its own.
     std::size_t infinitive = p.end;
     for (std::size_t x = l; x + 1 < p.end; ++x)
         if (key(x) == "to" && verb_trigger(x + 1)) {
@@ -212,16 +213,13 @@ void Analyser::assign_verb_roles(const VerbPredicate& p, const Actor& subj, cons
             ev.confidence -= 0.1;
         }
     // "refused to deploy peacekeepers in Iraq": the complement's own target.
-    if (!target)
-        for (std::size_t x = l; x <= p.end && x + 1 < c.end; ++x)
-            if (key(x) == "to" && verb_trigger(x + 1)) {
-                const auto& comp = info_of(std::size_t(trigger_at_[x + 1]));
-                target = first_with(objects, [&](const Object& o) {
-                    return o.at > x && (o.prep.empty() || listed(comp.preps, o.prep)) &&
-                           actor_like(*o.mention);
-                });
-                break;
-            }
+    if (!target && infinitive < p.end) {
+        const auto& comp = info_of(std::size_t(trigger_at_[infinitive + 1]));
+        target = first_with(objects, [&](const Object& o) {
+            return o.at > infinitive && (o.prep.empty() || listed(comp.preps, o.prep)) &&
+                   actor_like(*o.mention);
+        });
+    }
     if (target) {
         // "Sierra Leonean and Liberian refugees", "Iran or North Korea": one event each.
         for (const lexicon::Mention* m = target->mention; m;) {
