@@ -38,6 +38,10 @@ set(viewer_parts
   "VIEWER_CSS=${EVENTGRAPH_VIEWER_SOURCE}/src/viewer.css"
   "CYTOSCAPE=${EVENTGRAPH_VIEWER_MODULES}/cytoscape/dist/cytoscape.min.js"
   "VIS_TIMELINE=${EVENTGRAPH_VIEWER_MODULES}/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"
+  "D3_ARRAY=${EVENTGRAPH_VIEWER_MODULES}/d3-array/dist/d3-array.min.js"
+  "D3_GEO=${EVENTGRAPH_VIEWER_MODULES}/d3-geo/dist/d3-geo.min.js"
+  "TOPOJSON=${EVENTGRAPH_VIEWER_MODULES}/topojson-client/dist/topojson-client.min.js"
+  "WORLD=${EVENTGRAPH_VIEWER_MODULES}/world-atlas/countries-50m.json"
   "MODEL_JS=${EVENTGRAPH_VIEWER_SOURCE}/src/model.js"
   "VIEWER_JS=${EVENTGRAPH_VIEWER_SOURCE}/src/viewer.js")
 list(JOIN viewer_parts "|" viewer_parts_arg)

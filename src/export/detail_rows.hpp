@@ -2,6 +2,7 @@
 // One happening as a flat row, for the event table (CSV, TSV) and the
 // GeoJSON features' properties alike. Private to src/export.
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ const model::Event& strongest(const graph::EventGraph& g, const graph::Happening
 /// (a place before a subdivision before a country), then the surest; null
 /// where none has coordinates.
 const model::Actor* place_of(const graph::EventGraph& g, const graph::Happening& h);
+
+/// Coordinates as every export writes them: five decimals (about a metre).
+inline double round_coordinate(double degrees) { return std::round(degrees * 1e5) / 1e5; }
 
 struct Column {
     const char* name;

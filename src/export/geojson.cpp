@@ -2,8 +2,6 @@
 // with the event table's columns as flat properties (QGIS, Leaflet,
 // kepler.gl read them as attributes).
 
-#include <cmath>
-
 #include "detail_json_writer.hpp"
 #include "detail_rows.hpp"
 #include "eventgraph/export/writers.hpp"
@@ -28,8 +26,8 @@ std::string to_geojson(const graph::EventGraph& g, const ArticleLinks& links) {
         detail::field(w, "type", "Point");
         w.Key("coordinates");
         w.StartArray();  // RFC 7946: longitude first
-        w.Double(std::round(place->geo->lon * 1e5) / 1e5);
-        w.Double(std::round(place->geo->lat * 1e5) / 1e5);
+        w.Double(detail::round_coordinate(place->geo->lon));
+        w.Double(detail::round_coordinate(place->geo->lat));
         w.EndArray();
         w.EndObject();
         w.Key("properties");

@@ -91,10 +91,38 @@ void write_date(Writer& w, const std::optional<model::DateSpan>& d) {
     w.EndObject();
 }
 
+// Where it happened: the most precise place among its reports (as in the
+// event table and the GeoJSON), or null.
+void write_place(Writer& w, const EventGraph& g, const Happening& h) {
+    w.Key("place");
+    const model::Actor* place = detail::place_of(g, h);
+    if (!place) {
+        w.Null();
+        return;
+    }
+    const model::Geo& geo = *place->geo;
+    w.StartObject();
+    field(w, "id", place->id);
+    field(w, "name", place->name);
+    field(w, "country", place->code);
+    if (!geo.subdivision.empty()) field(w, "subdivision", geo.subdivision);
+    w.Key("lat");
+    w.Double(detail::round_coordinate(geo.lat));
+    w.Key("lon");
+    w.Double(detail::round_coordinate(geo.lon));
+    if (geo.geonames) {
+        w.Key("geonames");
+        w.Uint(geo.geonames);
+    }
+    field(w, "precision", model::to_string(geo.precision));
+    w.EndObject();
+}
+
 void write_happening(Writer& w, const EventGraph& g, const Happening& h, const ArticleLinks& urls) {
     w.StartObject();
     field(w, "id", h.id);
     write_date(w, h.date);
+    write_place(w, g, h);
     field(w, "headline", headline(h));
     field(w, "text", strongest(g, h).evidence.text);
     field(w, "type", h.type);

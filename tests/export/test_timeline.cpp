@@ -2,11 +2,13 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/graph/graph.hpp"
 #include "eventgraph/io/event_json.hpp"
+#include "places_fixture.hpp"
 #include "support/support.hpp"
 
 using namespace eventgraph;
@@ -122,6 +124,28 @@ TEST_CASE("names with quotes, markup and newlines stay valid JSON at the actor l
     const auto d = parse(json);
     CHECK(str(d["events"][1]["source"]["name"]) == "\"Quoted\" <Land> & Sons \\ edge");
     CHECK(str(d["events"][1]["text"]).find("\nSecond line.") != std::string::npos);
+}
+
+TEST_CASE("a happening's place is in the timeline with its coordinates and precision") {
+    const auto g = graph::build_graph(test::place_events());
+    const std::string json = exports::to_timeline_json(g);
+    CHECK(test::schema_errors(schema, json) == "");
+    const auto d = parse(json);
+    std::map<std::string, const rapidjson::Value*> by_type;
+    for (const auto& h : d["events"].GetArray()) by_type[str(h["type"])] = &h;
+    REQUIRE(by_type.size() == 3);
+    const auto& town = (*by_type["assault"])["place"];
+    CHECK(str(town["id"]) == "UKR.POKROVSK");
+    CHECK(str(town["name"]) == "Pokrovsk");
+    CHECK(str(town["country"]) == "UKR");
+    CHECK(town["lat"].GetDouble() == 48.28198);
+    CHECK(town["lon"].GetDouble() == 37.17585);
+    CHECK(town["geonames"].GetUint() == 704422);
+    CHECK(str(town["precision"]) == "place");
+    const auto& country = (*by_type["protest"])["place"];
+    CHECK(str(country["precision"]) == "country");
+    CHECK_FALSE(country.HasMember("geonames"));
+    CHECK((*by_type["consult"])["place"].IsNull());
 }
 
 TEST_CASE("an empty graph gives an empty timeline") {

@@ -25,7 +25,7 @@ const involves = (h, id) => (h.source && h.source.id === id) || (h.target && h.t
 let browser;
 const problems = [];  // console errors, page errors, requests that left the machine
 
-async function open(hash = "") {
+async function openFile(file, hash = "") {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -36,10 +36,11 @@ async function open(hash = "") {
   const page = await context.newPage();
   page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  await page.goto("file://" + page_file + hash);
+  await page.goto("file://" + file + hash);
   await page.waitForFunction(() => window.eventgraphViewer && window.eventgraphViewer.ready, null, { timeout: 30000 });
   return page;
 }
+const open = (hash = "") => openFile(page_file, hash);
 
 // Timeline entries drawn on screen (a point or a bar each; not their dots).
 const drawnItems = (page) => page.$$eval("#timeline .vis-item.vis-point, #timeline .vis-item.vis-range, #timeline .vis-item.vis-box",
@@ -218,6 +219,7 @@ test("a page of no events opens and says so", async () => {
   await page.goto("file://" + path.join(dir, "page.html"));
   await page.waitForFunction(() => window.eventgraphViewer && window.eventgraphViewer.ready);
   assert.equal(await page.textContent("#counts"), "0 events (0 reports) · 0 actors · 0 relations");
+  assert.equal(await page.isVisible("#map-pane"), false, "no place, no map");
   await context.close();
 });
 
@@ -239,6 +241,78 @@ test("events with no source draw one dashed unknown actor that lists them when c
   assert.deepEqual((await page.evaluate(() => eventgraphViewer.shownEvents())).sort(),
     ["ev-0000000000000a01", "ev-0000000000000a03", "ev-0000000000000a06"]);
   await context.close();
+});
+
+// The map: the samples' places, then a page of located events in towns and one
+// country's centre (tests/data/places/map-events.jsonl).
+const placeIds = (list) => [...new Set(list.filter((h) => h.place).map((h) => h.place.id))].sort();
+
+test("the map draws the world's countries and a circle at each of the samples' places", async () => {
+  const page = await open();
+  const expected = placeIds(happenings);
+  assert.ok(expected.includes("CHN.BEIJING"), "the samples have an event in Beijing");
+  assert.deepEqual((await page.evaluate(() => eventgraphViewer.shownPlaces())).sort(), expected);
+  assert.ok((await page.$$("#map path.country")).length > 200, "every country's outline, from the page itself");
+  const pane = await page.locator("#map").boundingBox();
+  for (const id of expected) {
+    const circle = page.locator(`#map circle[data-place="${id}"]`);
+    const b = await circle.boundingBox();
+    assert.ok(b.x >= pane.x && b.y >= pane.y && b.x + b.width <= pane.x + pane.width && b.y + b.height <= pane.y + pane.height,
+      `${id} is drawn inside the map`);
+  }
+  const beijing = await page.textContent('#map circle[data-place="CHN.BEIJING"] title');
+  assert.match(beijing, /^Beijing \(CHN\): \d+ events?$/);
+  await page.context().close();
+});
+
+const mapDir = path.join(process.env.EVENTGRAPH_TEST_TMP, "viewer-map");
+fs.rmSync(mapDir, { recursive: true, force: true });
+fs.mkdirSync(mapDir, { recursive: true });
+const mapEvents = path.join(source, "tests/data/places/map-events.jsonl");
+const mapPage = path.join(mapDir, "page.html");
+execFileSync(process.env.EVENTGRAPH_BINARY, ["export", "--format", "html", mapEvents, "-o", mapPage], { stdio: "pipe" });
+const mapHappenings = JSON.parse(execFileSync(process.env.EVENTGRAPH_BINARY, ["export", "--format", "timeline", mapEvents])).events;
+const at = (id) => mapHappenings.filter((h) => h.place && h.place.id === id).map((h) => h.id).sort();
+
+test("clicking a place lists its events, puts them on the timeline and marks their relation", async () => {
+  const page = await openFile(mapPage);
+  assert.equal(at("UKR.POKROVSK").length, 2);
+  await page.click('#map circle[data-place="UKR.POKROVSK"]');
+  await page.waitForFunction(() => eventgraphViewer.state.place === "UKR.POKROVSK");
+  assert.deepEqual((await page.evaluate(() => eventgraphViewer.shownEvents())).sort(), at("UKR.POKROVSK"));
+  assert.equal(await page.textContent("#details h2"), "Pokrovsk");
+  assert.ok((await page.textContent("#details")).includes("48.2820, 37.1758 (the place itself)"));
+  assert.equal((await page.$$("#details li a")).length, 2);
+  assert.match(page.url(), /#place=UKR\.POKROVSK$/);
+  const chosen = await page.evaluate(() => eventgraphViewer.cy.edges(".chosen").map((e) => `${e.source().id()}>${e.target().id()}`));
+  assert.deepEqual(chosen, ["RUS>UKR"]);
+  // A country's centre is drawn apart from a town.
+  assert.ok(await page.getAttribute('#map circle[data-place="IRQ"]', "class").then((c) => c.includes("country")));
+  // The wheel zooms the map, Fit brings every place back; a click on the sea lets the place go.
+  const before = await page.getAttribute("#map svg > g", "transform");
+  const map = await page.locator("#map").boundingBox();
+  await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+  await page.mouse.wheel(0, -400);
+  assert.notEqual(await page.getAttribute("#map svg > g", "transform"), before);
+  await page.click("#map-fit");
+  assert.equal(await page.getAttribute("#map svg > g", "transform"), before);
+  await page.mouse.click(map.x + 4, map.y + map.height - 4);
+  await page.waitForFunction(() => !eventgraphViewer.state.place);
+  await page.context().close();
+});
+
+test("a relation or a time window shows only its places on the map", async () => {
+  const rel = JSON.parse(fs.readFileSync(mapPage, "utf8").match(/<script type="application\/json" id="eventgraph-data">(.*?)<\/script>/s)[1])
+    .relations.findIndex((r) => r.source === "RUS" && r.target === "UKR" && r.type === "assault");
+  let page = await openFile(mapPage, `#relation=r${rel}`);
+  assert.deepEqual((await page.evaluate(() => eventgraphViewer.shownPlaces())).sort(), ["UKR.KHARKIV", "UKR.POKROVSK"]);
+  await page.context().close();
+  page = await openFile(mapPage, "#from=2024-03-09&to=2024-03-12");
+  const inWindow = mapHappenings.filter((h) => h.date.start <= "2024-03-12" && h.date.end >= "2024-03-09");
+  assert.deepEqual((await page.evaluate(() => eventgraphViewer.shownPlaces())).sort(), placeIds(inWindow));
+  assert.deepEqual(placeIds(inWindow), ["UKR.KHARKIV", "UKR.POKROVSK"]);
+  assert.equal(await page.textContent("#map-note"), "2 places · 2 events");
+  await page.context().close();
 });
 
 test("nothing went wrong in the browser: no console error, no request off the machine", () => {

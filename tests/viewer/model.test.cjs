@@ -127,3 +127,49 @@ test("a happening with a null source is the unknown actor's, ?, and involves its
   assert.deepEqual(M.visible(ix, { actor: "?" }).happenings, ["u1"]);
   assert.deepEqual([...M.visible(ix, {}).actors].sort(), ["?", "USA"]);
 });
+
+// Places: three happenings in two towns, one in a country's centre, one with none.
+const town = (id, name, country, lat, lon, precision = "place") => ({ id, name, country, lat, lon, precision });
+const located = {
+  actors: [actor("RUS", "Russia"), actor("UKR", "Ukraine"), actor("IRQ", "Iraq")],
+  relations: [
+    { source: "RUS", target: "UKR", type: "assault", quad: 4, asserted: true, count: 3, mentions: 3, width: 3, happenings: ["p1", "p2", "p3"] },
+    { source: "IRQ", target: "IRQ", type: "protest", quad: 3, asserted: true, count: 2, mentions: 2, width: 2.5, happenings: ["p4", "p5"] },
+  ],
+  timeline: {
+    events: [
+      { id: "p1", type: "assault", date: day("2024-03-10"), place: town("UKR.POKROVSK", "Pokrovsk", "UKR", 48.28, 37.18), source: actor("RUS", "Russia"), target: actor("UKR", "Ukraine") },
+      { id: "p2", type: "assault", date: day("2024-03-11"), place: town("UKR.KHARKIV", "Kharkiv", "UKR", 49.98, 36.25), source: actor("RUS", "Russia"), target: actor("UKR", "Ukraine") },
+      { id: "p3", type: "assault", date: day("2024-04-02"), place: town("UKR.POKROVSK", "Pokrovsk", "UKR", 48.28, 37.18), source: actor("RUS", "Russia"), target: actor("UKR", "Ukraine") },
+      { id: "p4", type: "protest", date: day("2024-03-12"), place: town("IRQ", "Iraq", "IRQ", 33, 44, "country"), source: actor("IRQ", "Iraq"), target: actor("IRQ", "Iraq") },
+      { id: "p5", type: "protest", date: day("2024-03-13"), place: null, source: actor("IRQ", "Iraq"), target: actor("IRQ", "Iraq") },
+    ],
+  },
+};
+const placesOf = (v) => Object.fromEntries([...v.places].map(([id, ids]) => [id, ids]));
+
+test("the map shows each place once with every happening there", () => {
+  const ix = M.index(located);
+  assert.deepEqual([...ix.places.keys()], ["UKR.POKROVSK", "UKR.KHARKIV", "IRQ"]);
+  assert.deepEqual(ix.places.get("UKR.POKROVSK").happenings, ["p1", "p3"]);
+  assert.equal(ix.places.get("IRQ").precision, "country");
+  assert.deepEqual(placesOf(M.visible(ix, {})), { "UKR.POKROVSK": ["p1", "p3"], "UKR.KHARKIV": ["p2"], IRQ: ["p4"] });
+});
+
+test("a chosen place puts its happenings on the timeline and keeps every place on the map", () => {
+  const ix = M.index(located);
+  const v = M.visible(ix, { place: "UKR.POKROVSK" });
+  assert.deepEqual(v.happenings, ["p1", "p3"]);
+  assert.equal(v.places.size, 3);
+  assert.equal(v.relations.size, 2);  // the graph highlights, it does not filter
+});
+
+test("a relation, an actor, a type or a time window shows only its places", () => {
+  const ix = M.index(located);
+  assert.deepEqual(placesOf(M.visible(ix, { relation: "r0" })), { "UKR.POKROVSK": ["p1", "p3"], "UKR.KHARKIV": ["p2"] });
+  assert.deepEqual(placesOf(M.visible(ix, { actor: "IRQ" })), { IRQ: ["p4"] });
+  assert.deepEqual(placesOf(M.visible(ix, { type: "protest" })), { IRQ: ["p4"] });
+  assert.deepEqual(placesOf(M.visible(ix, { from: "2024-03-11", to: "2024-03-31" })), { "UKR.KHARKIV": ["p2"], IRQ: ["p4"] });
+  // A relation wins over a place left in the hash.
+  assert.deepEqual(M.visible(ix, { relation: "r0", place: "IRQ" }).happenings, ["p1", "p2", "p3"]);
+});

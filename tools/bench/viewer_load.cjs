@@ -18,7 +18,7 @@ const { launchChromium } = require("../viewer/launch.cjs");
     loads.push(Date.now() - t0);
     const t = await page.evaluate(() => eventgraphViewer.timings);
     console.log(`  run ${i + 1}: data read ${Math.round(t.parsed - t.start)} ms, graph ${Math.round(t.graph - t.parsed)} ms, ` +
-      `timeline ${Math.round(t.timeline - t.graph)} ms, its first picture ${Math.round(t.drawn - t.timeline)} ms after`);
+      `map ${Math.round(t.map - t.graph)} ms, timeline ${Math.round(t.timeline - t.map)} ms, its first picture ${Math.round(t.drawn - t.timeline)} ms after`);
     counts = await page.evaluate(() => ({
       events: eventgraphViewer.data.timeline.events.length,
       actors: eventgraphViewer.shownActors().length,

@@ -60,8 +60,8 @@
   }
 
   // The page's state in the URL's hash, so that a view can be shared:
-  // actor, relation, event, type, group and the time window (from, to as YYYY-MM-DD).
-  const HASH_KEYS = ["actor", "relation", "event", "type", "group", "from", "to"];
+  // actor, relation, place, event, type, group and the time window (from, to as YYYY-MM-DD).
+  const HASH_KEYS = ["actor", "relation", "place", "event", "type", "group", "from", "to"];
 
   function parseHash(hash) {
     const state = {};
@@ -85,8 +85,10 @@
     return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
   }
 
-  // Indexes of the data: happenings, actors and relations by id, and each
-  // actor's happenings. Relation ids are "r" and their place in the data.
+  // Indexes of the data: happenings, actors, relations and places by id.
+  // Relation ids are "r" and their place in the data; a place is a
+  // happening's `place` (the timeline export's) with the ids of every
+  // happening there.
   function index(data) {
     const happenings = new Map();
     for (const h of data.timeline.events) happenings.set(h.id, h);
@@ -96,7 +98,13 @@
     const relationOf = new Map();  // happening id → relation id
     for (const r of relations.values()) for (const h of r.happenings) relationOf.set(h, r.id);
     const types = [...new Set(data.timeline.events.map((h) => h.type))].sort();
-    return { data, happenings, actors, relations, relationOf, types };
+    const places = new Map();
+    for (const h of data.timeline.events) {
+      if (!h.place) continue;
+      if (!places.has(h.place.id)) places.set(h.place.id, Object.assign({}, h.place, { happenings: [] }));
+      places.get(h.place.id).happenings.push(h.id);
+    }
+    return { data, happenings, actors, relations, relationOf, types, places };
   }
 
   // The id of a happening's acting actor: "?", the graph's unknown actor,
@@ -116,13 +124,17 @@
     return (!from || h.date.end >= from) && (!to || h.date.start <= to);
   }
 
-  // What the page shows for a state: the happenings on the timeline, and the
-  // relations and actors in the graph.
-  //  - the type filter and the time window hold everywhere;
-  //  - a selected relation shows its happenings on the timeline, a selected
-  //    actor its own; the graph keeps every relation (the selection is
-  //    highlighted there, not filtered);
+  // What the page shows for a state: the happenings on the timeline, the
+  // relations and actors in the graph, and the places on the map.
+  //  - the type filter and the time window hold everywhere (the timeline
+  //    draws the window itself, so its list ignores it);
+  //  - a selected relation shows its happenings on the timeline and its
+  //    places on the map, a selected place its happenings, a selected actor
+  //    its own; the graph keeps every relation (the selection is highlighted
+  //    there, not filtered) and the map every place but a relation's or an
+  //    actor's;
   //  - an actor is shown while one of its relations is.
+  // `places` maps each place shown to the ids of its happenings that pass.
   function visible(ix, state) {
     const passes = (h) => (!state.type || h.type === state.type) && inWindow(h, state.from, state.to);
     const relations = new Set();
@@ -148,15 +160,24 @@
       if (r.count === 0 && !(actors.has(r.source) && actors.has(r.target))) relations.delete(id);
     }
     const relation = state.relation ? ix.relations.get(state.relation) : null;
+    const inRelation = relation ? new Set(relation.happenings) : null;
+    const place = !relation && state.place ? ix.places.get(state.place) : null;
+    const atPlace = place ? new Set(place.happenings) : null;
+    // The selection, apart from the filters: a relation, else a place, else an actor.
+    const selected = (h) => (inRelation ? inRelation.has(h.id)
+      : atPlace ? atPlace.has(h.id) : !state.actor || involves(h, state.actor));
     const onTimeline = [];
-    for (const h of ix.data.timeline.events) {
-      if (!state.type || h.type === state.type) {
-        if (relation && !relation.happenings.includes(h.id)) continue;
-        if (!relation && state.actor && !involves(h, state.actor)) continue;
-        onTimeline.push(h.id);
-      }
+    for (const h of ix.data.timeline.events)
+      if ((!state.type || h.type === state.type) && selected(h)) onTimeline.push(h.id);
+    const places = new Map();
+    for (const p of ix.places.values()) {
+      const there = p.happenings.filter((id) => {
+        const h = ix.happenings.get(id);
+        return passes(h) && (atPlace || selected(h));
+      });
+      if (there.length) places.set(p.id, there);
     }
-    return { relations, actors, happenings: onTimeline };
+    return { relations, actors, happenings: onTimeline, places };
   }
 
   // Actors whose name, code or id match what was typed, best first: exact,

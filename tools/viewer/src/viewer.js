@@ -1,6 +1,7 @@
-// eventgraph's web page: the graph (Cytoscape.js) and the timeline
-// (vis-timeline), linked through one state that the URL's hash keeps. What to
-// show is model.js's; this file draws it and listens to the reader.
+// eventgraph's web page: the graph (Cytoscape.js), the map (d3-geo over
+// world-atlas's outlines) and the timeline (vis-timeline), linked through one
+// state that the URL's hash keeps. What to show is model.js's; this file
+// draws it and listens to the reader.
 (function () {
   "use strict";
   const M = window.EventgraphModel;
@@ -13,9 +14,10 @@
   const state = { group: "actor" };
   function readHash() {
     const s = M.parseHash(location.hash);
-    for (const key of ["actor", "relation", "event", "type", "from", "to"]) delete state[key];
+    for (const key of ["actor", "relation", "place", "event", "type", "from", "to"]) delete state[key];
     if (s.actor && ix.actors.has(s.actor)) state.actor = s.actor;
     if (s.relation && ix.relations.has(s.relation)) state.relation = s.relation;
+    if (s.place && ix.places.has(s.place)) state.place = s.place;
     if (s.event && ix.happenings.has(s.event)) state.event = s.event;
     if (s.type && ix.types.includes(s.type)) state.type = s.type;
     state.group = s.group === "type" ? "type" : "actor";
@@ -147,6 +149,147 @@
   if (cy.edges().length <= 40) cy.edges().addClass("labelled");
   timings.graph = performance.now();
 
+  // ---- map ----
+  // Each place is a circle at its coordinates, its area by its events, its
+  // colour their commonest quad class; a subdivision's or a country's centre
+  // is a dashed, paler circle; names beside them while there are few. Wheel
+  // to zoom, drag to pan. No place, no map.
+  const map = ix.places.size ? drawMap() : null;
+  if (!map) document.querySelector(".panes").classList.add("no-map");
+  timings.map = performance.now();
+
+  function drawMap() {
+    const SVG = "http://www.w3.org/2000/svg";
+    const svgElement = (tag, attributes) => {
+      const e = document.createElementNS(SVG, tag);
+      for (const [k, v] of Object.entries(attributes || {})) e.setAttribute(k, v);
+      return e;
+    };
+    const pane = $("map");
+    const width = Math.max(pane.clientWidth, 200), height = Math.max(pane.clientHeight, 150);
+    const world = JSON.parse($("eventgraph-world").textContent);
+    const countries = topojson.feature(world, world.objects.countries).features;
+    // Fit the places, with room around them (at least a few degrees).
+    const places = [...ix.places.values()];
+    const lons = places.map((p) => p.lon), lats = places.map((p) => p.lat);
+    const [west, east] = [Math.min(...lons), Math.max(...lons)];
+    const [south, north] = [Math.min(...lats), Math.max(...lats)];
+    const pad = Math.max(6, 0.2 * Math.max(east - west, north - south));
+    const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v));
+    const box = [[west - pad, south - pad], [east + pad, north + pad], [west - pad, north + pad], [east + pad, south - pad]]
+      .map(([lon, lat]) => [clamp(lon, 180), clamp(lat, 85)]);
+    const projection = d3.geoNaturalEarth1().fitExtent([[8, 8], [width - 8, height - 8]],
+      { type: "MultiPoint", coordinates: box });
+    const path = d3.geoPath(projection);
+
+    const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Map of the events' places" });
+    const layer = svgElement("g");
+    layer.append(svgElement("path", { class: "sphere", d: path({ type: "Sphere" }) }));
+    for (const c of countries) {
+      const d = path(c);
+      if (!d) continue;
+      const shape = svgElement("path", { class: "country", d });
+      const title = svgElement("title");
+      title.textContent = c.properties.name;
+      shape.append(title);
+      layer.append(shape);
+    }
+    const markers = new Map(), labels = new Map();
+    const labelled = places.length <= 60;
+    for (const p of places) {
+      const [x, y] = projection([p.lon, p.lat]);
+      if (labelled) {
+        const label = svgElement("text", { class: "place-label", x, y });
+        label.textContent = p.name;
+        labels.set(p.id, label);
+      }
+      const circle = svgElement("circle", { class: `place ${p.precision}`, cx: x, cy: y, "data-place": p.id });
+      circle.append(svgElement("title"));
+      circle.addEventListener("click", (e) => {
+        e.stopPropagation();
+        selectPlace(p.id);
+      });
+      markers.set(p.id, circle);
+    }
+    // The biggest first, so that a small place on top of a big one stays clickable.
+    const order = [...places].sort((a, b) => b.happenings.length - a.happenings.length);
+    for (const p of order) layer.append(markers.get(p.id));
+    for (const label of labels.values()) layer.append(label);
+    svg.append(layer);
+    pane.append(svg);
+
+    let zoom = { k: 1, x: 0, y: 0 };
+    let shownPlaces = new Map();
+    const radius = (n) => (3 + 2.5 * Math.sqrt(n)) / zoom.k;
+    function transform() {
+      layer.setAttribute("transform", `translate(${zoom.x} ${zoom.y}) scale(${zoom.k})`);
+      for (const [id, circle] of markers) {
+        const r = radius((shownPlaces.get(id) || []).length || 1);
+        circle.setAttribute("r", r);
+        const label = labels.get(id);
+        if (!label) continue;
+        label.setAttribute("dx", r + 2 / zoom.k);
+        label.setAttribute("dy", 4 / zoom.k);
+        label.style.fontSize = `${11 / zoom.k}px`;
+      }
+    }
+    // Screen pixels to the SVG's own units (it is scaled to fit its pane).
+    const toSvg = (e) => {
+      const r = svg.getBoundingClientRect();
+      const s = Math.max(width / r.width, height / r.height);
+      return [(e.clientX - r.left) * s - (r.width * s - width) / 2, (e.clientY - r.top) * s - (r.height * s - height) / 2];
+    };
+    svg.addEventListener("wheel", (e) => {
+      e.preventDefault();
+      const [px, py] = toSvg(e);
+      const k = Math.min(64, Math.max(0.5, zoom.k * Math.exp(-e.deltaY * 0.002)));
+      zoom = { k, x: px - ((px - zoom.x) * k) / zoom.k, y: py - ((py - zoom.y) * k) / zoom.k };
+      transform();
+    }, { passive: false });
+    let drag = null;
+    svg.addEventListener("pointerdown", (e) => {
+      drag = { from: toSvg(e), zoom: Object.assign({}, zoom), moved: false };
+    });
+    svg.addEventListener("pointermove", (e) => {
+      if (!drag || !e.buttons) return;
+      const [px, py] = toSvg(e);
+      drag.moved = drag.moved || Math.abs(px - drag.from[0]) + Math.abs(py - drag.from[1]) > 3;
+      zoom = { k: zoom.k, x: drag.zoom.x + px - drag.from[0], y: drag.zoom.y + py - drag.from[1] };
+      transform();
+    });
+    svg.addEventListener("click", () => {  // the sea or a country: let go of the place
+      if (!(drag && drag.moved) && state.place) clearSelection();
+      drag = null;
+    });
+    $("map-fit").addEventListener("click", () => {
+      zoom = { k: 1, x: 0, y: 0 };
+      transform();
+    });
+
+    function update(v) {
+      shownPlaces = v.places;
+      for (const [id, circle] of markers) {
+        const there = v.places.get(id);
+        circle.classList.toggle("hidden", !there);
+        if (labels.has(id)) labels.get(id).classList.toggle("hidden", !there);
+        circle.classList.toggle("chosen", state.place === id);
+        circle.classList.toggle("faded", Boolean(state.place) && state.place !== id);
+        if (!there) continue;
+        const quads = new Map();
+        for (const h of there) quads.set(ix.happenings.get(h).quad, (quads.get(ix.happenings.get(h).quad) || 0) + 1);
+        const commonest = [...quads].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+        circle.style.fill = quad(commonest).colour;
+        const p = ix.places.get(id);
+        circle.firstChild.textContent = `${p.name}${p.country && p.country !== p.id ? " (" + p.country + ")" : ""}: ` +
+          plural(there.length, "event");
+      }
+      transform();
+      const events = [...v.places.values()].reduce((n, ids) => n + ids.length, 0);
+      $("map-note").textContent = `${plural(v.places.size, "place")} · ${plural(events, "event")}`;
+    }
+    return { svg, markers, update };
+  }
+
   // ---- timeline ----
   function groupOf(h) {
     return state.group === "type" ? h.type : M.sourceId(h);
@@ -213,6 +356,7 @@
     shownEvents: () => view.getIds(),
     shownActors: () => cy.nodes().filter((n) => !n.hasClass("hidden")).map((n) => n.id()),
     shownRelations: () => cy.edges().filter((e) => !e.hasClass("hidden")).map((e) => e.id()),
+    shownPlaces: () => (map ? [...map.markers].filter(([, c]) => !c.classList.contains("hidden")).map(([id]) => id) : []),
     ready: false,
   };
   window.eventgraphViewer = api;
@@ -237,17 +381,22 @@
         edge.addClass("chosen");
         edge.connectedNodes().addClass("chosen");
       }
+      if (!focus && state.place) {  // the relations of the place's events
+        const ids = ix.places.get(state.place).happenings.map((h) => ix.relationOf.get(h)).filter(Boolean);
+        focus = cy.collection(ids.map((id) => cy.getElementById(id)));
+      }
       if (focus && focus.nonempty()) {
         focus.addClass("chosen");
         const near = focus.isNode() ? focus.closedNeighborhood() : focus.union(focus.connectedNodes());
         cy.elements().not(near).addClass("faded");
-        if (focus.isEdge()) focus.connectedNodes().addClass("chosen");
+        if (!focus.isNode()) focus.connectedNodes().addClass("chosen");
       }
     });
     const note = $("window-note");
     note.hidden = !(state.from || state.to);
     note.textContent = `Graph for ${state.from || "…"} to ${state.to || "…"}: ` +
       `${plural(v.relations.size, "relation")} of ${data.relations.length}`;
+    if (map) map.update(v);
     $("type-filter").value = state.type || "";
     $("group-by").value = state.group;
     showDetails();
@@ -289,9 +438,10 @@
     pane.replaceChildren();
     if (state.event) return showEvent(pane, ix.happenings.get(state.event));
     if (state.relation) return showRelation(pane, ix.relations.get(state.relation));
+    if (state.place) return showPlace(pane, ix.places.get(state.place));
     if (state.actor) return showActor(pane, ix.actors.get(state.actor));
     pane.append(element("h2", "Events"),
-      element("p", "Click an actor or a relation in the graph, or an event on the timeline, " +
+      element("p", "Click an actor or a relation in the graph, a place on the map or an event on the timeline, " +
         "to see its evidence. Drag or zoom the timeline to draw the graph for that time window.", "hint"));
     const byType = new Map();
     for (const h of data.timeline.events) byType.set(h.type, (byType.get(h.type) || 0) + 1);
@@ -328,6 +478,19 @@
       pane.append(eventList(r.happenings));
     }
   }
+  const PRECISION = { place: "the place itself", subdivision: "the centre of its subdivision",
+    country: "the centre of its country" };
+  function showPlace(pane, p) {
+    pane.append(element("h2", p.name), facts([
+      ["country", p.country],
+      ["subdivision", p.subdivision],
+      ["coordinates", `${p.lat.toFixed(4)}, ${p.lon.toFixed(4)} (${PRECISION[p.precision] || p.precision})`],
+      ["GeoNames", p.geonames ? String(p.geonames) : ""],
+      ["events", String(p.happenings.length)],
+    ]));
+    pane.append(element("h3", "Its events"));
+    pane.append(eventList(p.happenings));
+  }
   function showEvent(pane, h) {
     const actor = (a) => (a ? `${a.name} (${a.kind}${a.code && a.code !== a.name ? ", " + a.code : ""})` : "none");
     pane.append(element("h2", h.headline), facts([
@@ -336,6 +499,7 @@
       ["source", h.source ? actor(h.source) : "unknown actor"],
       ["target", actor(h.target)],
       ["date", M.describeDate(h.date)],
+      ["place", h.place ? link(h.place.name, () => selectPlace(h.place.id)) : ""],
       ["polarity", h.polarity],
       ["told", `${plural(h.mentions, "report")} from ${plural(h.sources, "source")}`],
     ]));
@@ -374,12 +538,17 @@
 
   // ---- selections ----
   function selectActor(id) {
-    Object.assign(state, { actor: id, relation: undefined, event: undefined });
+    Object.assign(state, { actor: id, relation: undefined, place: undefined, event: undefined });
     timeline.setSelection([]);
     applyFilters();
   }
   function selectRelation(id) {
-    Object.assign(state, { relation: id, event: undefined });
+    Object.assign(state, { relation: id, place: undefined, event: undefined });
+    timeline.setSelection([]);
+    applyFilters();
+  }
+  function selectPlace(id) {
+    Object.assign(state, { place: id, actor: undefined, relation: undefined, event: undefined });
     timeline.setSelection([]);
     applyFilters();
   }
@@ -389,7 +558,7 @@
     applyFilters();
   }
   function clearSelection() {
-    Object.assign(state, { actor: undefined, relation: undefined, event: undefined });
+    Object.assign(state, { actor: undefined, relation: undefined, place: undefined, event: undefined });
     timeline.setSelection([]);
     applyFilters();
   }
