@@ -28,8 +28,6 @@ bool looks_like_url(std::string_view s) {
            (!s.empty() && s[0] == '/');
 }
 
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-
 std::vector<std::string> words_of(std::string_view s) {
     std::vector<std::string> out;
     std::size_t i = 0;
@@ -85,18 +83,18 @@ std::string clean_part(std::string p, const std::vector<std::string>& site_names
         if (istarts_with(p, lead)) p.erase(0, lead.size());
     // "John Roe in Kyiv", "Jane Doe from Kharkiv": the place is not the name.
     for (std::string_view at : {" in ", " from "}) {
-        const std::size_t cut = lowered(p).find(at);
+        const std::size_t cut = ascii_lower(p).find(at);
         if (cut != std::string::npos && cut + at.size() < p.size() &&
-            is_upper_ascii(p[cut + at.size()]))
+            text::is_ascii_upper(p[cut + at.size()]))
             p.resize(cut);
     }
     std::vector<std::string> words;
     for (std::string w : words_of(p)) {
         while (!w.empty() && (w.back() == '.' || w.back() == ',' || w.back() == ':') &&
-               !(w.size() == 2 && is_upper_ascii(w[0])))  // an initial keeps its period
+               !(w.size() == 2 && text::is_ascii_upper(w[0])))  // an initial keeps its period
             w.pop_back();
-        if (w.empty() || w[0] == '@' || decoration_words().count(lowered(w))) continue;
-        const std::string word = lowered(w);
+        if (w.empty() || w[0] == '@' || decoration_words().count(ascii_lower(w))) continue;
+        const std::string word = ascii_lower(w);
         // "By" and "and" standing alone: labels between the names' markup.
         if (role_words().count(word) || word == "by" || word == "and" || word == "with") return {};
         words.push_back(std::move(w));
@@ -112,9 +110,9 @@ std::string clean_part(std::string p, const std::vector<std::string>& site_names
         return {};
     // A name starts with a capital (or a letter beyond ASCII) and is a few words.
     const unsigned char first = static_cast<unsigned char>(name[0]);
-    if (!(is_upper_ascii(name[0]) || first >= 0x80)) return {};
+    if (!(text::is_ascii_upper(name[0]) || first >= 0x80)) return {};
     if (std::count(name.begin(), name.end(), ' ') > 4) return {};
-    if (outlets().count(lowered(name))) return {};
+    if (outlets().count(ascii_lower(name))) return {};
     for (const std::string& s : site_names)
         if (!s.empty() && iequals(s, name)) return {};
     return name;
@@ -168,7 +166,7 @@ std::vector<std::string> byline_names(std::string_view byline,
         const std::size_t cut = t.find(stop);
         if (cut != std::string::npos) t.resize(cut);
     }
-    const std::string lower = lowered(t);
+    const std::string lower = ascii_lower(t);
     for (std::string_view stop : {"last updated", "updated", "published", "posted on"}) {
         if (const std::size_t cut = lower.find(stop); cut < t.size()) t.resize(cut);
     }
@@ -186,7 +184,7 @@ std::vector<std::string> byline_names(std::string_view byline,
         }
     }
     // Split at ", ", "; ", " and ", " & ", " with ".
-    const std::string lt = lowered(t);  // "BY JANE DOE AND JOHN ROE" too
+    const std::string lt = ascii_lower(t);  // "BY JANE DOE AND JOHN ROE" too
     std::vector<std::string> names;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= t.size(); ++i) {
@@ -241,7 +239,7 @@ std::string name_from_author_url(std::string_view url) {
 
 bool is_author_marker(const GumboNode* node) {
     if (!is_element(node)) return false;
-    if ((" " + lowered(attribute(node, "rel")) + " ").find(" author ") != std::string::npos ||
+    if ((" " + ascii_lower(attribute(node, "rel")) + " ").find(" author ") != std::string::npos ||
         iequals(attribute(node, "itemprop"), "author"))
         return true;
     for (const std::string& w : class_id_words(node)) {

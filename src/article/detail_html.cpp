@@ -51,39 +51,14 @@ bool has_attribute(const GumboNode* node, const char* name) {
 }
 
 namespace {
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-}  // namespace
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-namespace {
-
-bool is_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 void split_words(std::string_view s, std::vector<std::string>& out) {
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && !is_alnum(s[i])) ++i;
+        while (i < s.size() && !text::is_ascii_alnum(s[i])) ++i;
         const std::size_t start = i;
-        while (i < s.size() && is_alnum(s[i])) ++i;
-        if (i > start) out.push_back(lowered(s.substr(start, i - start)));
+        while (i < s.size() && text::is_ascii_alnum(s[i])) ++i;
+        if (i > start) out.push_back(ascii_lower(s.substr(start, i - start)));
     }
 }
 
@@ -102,21 +77,11 @@ constexpr std::array furniture_prefixes{"advert",   "related",   "newsletter", "
                                         "comments", "recommend", "mostread",   "mostpopular",
                                         "outbrain", "taboola",   "sharebar",   "sharing"};
 
-bool ieq_prefix(std::string_view word, std::string_view lower_prefix) {
-    if (word.size() < lower_prefix.size()) return false;
-    for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
-        char c = word[i];
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        if (c != lower_prefix[i]) return false;
-    }
-    return true;
-}
-
 bool is_furniture_word(std::string_view w) {
     for (std::string_view f : furniture_words)
-        if (w.size() == f.size() && ieq_prefix(w, f)) return true;
+        if (iequals(w, f)) return true;
     for (std::string_view f : furniture_prefixes)
-        if (ieq_prefix(w, f)) return true;
+        if (istarts_with(w, f)) return true;
     return false;
 }
 
@@ -124,9 +89,9 @@ bool is_furniture_word(std::string_view w) {
 bool has_furniture_word(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && !is_alnum(s[i])) ++i;
+        while (i < s.size() && !text::is_ascii_alnum(s[i])) ++i;
         const std::size_t start = i;
-        while (i < s.size() && is_alnum(s[i])) ++i;
+        while (i < s.size() && text::is_ascii_alnum(s[i])) ++i;
         if (i > start && is_furniture_word(s.substr(start, i - start))) return true;
     }
     return false;
@@ -151,18 +116,18 @@ bool is_furniture_role(std::string_view role) {
     if (role.empty()) return false;
     for (std::string_view f : {"navigation", "banner", "contentinfo", "complementary", "search",
                                "dialog", "alertdialog", "menu", "menubar", "toolbar"})
-        if (role.size() == f.size() && ieq_prefix(role, f)) return true;
+        if (iequals(role, f)) return true;
     return false;
 }
 
 bool is_hidden(const GumboNode* node) {
     if (has_attribute(node, "hidden")) return true;
     const std::string_view aria = attribute(node, "aria-hidden");
-    if (aria.size() == 4 && ieq_prefix(aria, "true")) return true;
+    if (iequals(aria, "true")) return true;
     const std::string_view inline_style = attribute(node, "style");
     if (inline_style.empty()) return false;
     std::string style;
-    for (char c : lowered(inline_style))
+    for (char c : ascii_lower(inline_style))
         if (c != ' ' && c != '\t' && c != '\n') style += c;
     return style.find("display:none") != std::string::npos ||
            style.find("visibility:hidden") != std::string::npos;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "eventgraph/text/ascii.hpp"
+
 namespace eventgraph::article::detail {
 
 /// Gumbo's tree builder slows down quadratically with nesting and overflows
@@ -41,10 +43,9 @@ const GumboVector* children_of(const GumboNode* node);
 bool is_element(const GumboNode* node, GumboTag tag);
 bool is_element(const GumboNode* node);
 
-/// ASCII case: lower-cased copy, comparisons that ignore it.
-std::string lowered(std::string_view s);
-bool iequals(std::string_view a, std::string_view b);
-bool istarts_with(std::string_view s, std::string_view prefix);
+using text::ascii_lower;
+using text::iequals;
+using text::istarts_with;
 
 /// The value of an attribute, empty if absent.
 std::string_view attribute(const GumboNode* node, const char* name);

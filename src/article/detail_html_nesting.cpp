@@ -19,14 +19,13 @@ namespace {
 // The tag tables below are kept out of clang-format: a line a group of tags
 // reads better than a line a tag.
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+// HTML's white space (the standard's list: no vertical tab).
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 bool starts_with_ci(std::string_view s, std::size_t pos, std::string_view prefix) {
     if (pos + prefix.size() > s.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (lower(s[pos + i]) != prefix[i]) return false;
+        if (text::ascii_lower(s[pos + i]) != prefix[i]) return false;
     return true;
 }
 
@@ -181,7 +180,7 @@ std::size_t raw_text_end(std::string_view s, std::size_t pos, std::string_view n
     for (std::size_t i = s.find("</", pos); i != std::string_view::npos; i = s.find("</", i + 1)) {
         const std::size_t after = i + 2 + name.size();
         if (starts_with_ci(s, i + 2, name) &&
-            (after == s.size() || is_space(s[after]) || s[after] == '/' || s[after] == '>'))
+            (after == s.size() || is_html_space(s[after]) || s[after] == '/' || s[after] == '>'))
             return i;
     }
     return s.size();
@@ -190,7 +189,7 @@ std::size_t raw_text_end(std::string_view s, std::size_t pos, std::string_view n
 bool script_name_at(std::string_view s, std::size_t name_at) {
     const std::size_t after = name_at + 6;
     return starts_with_ci(s, name_at, "script") &&
-           (after == s.size() || is_space(s[after]) || s[after] == '/' || s[after] == '>');
+           (after == s.size() || is_html_space(s[after]) || s[after] == '/' || s[after] == '>');
 }
 
 // Script data has escape states in which "</script>" does not end it:
@@ -279,7 +278,7 @@ std::string bound_nesting(std::string_view s, std::size_t max_depth, std::size_t
         }
         const bool closing = lt + 1 < s.size() && s[lt + 1] == '/';
         const std::size_t name_at = lt + 1 + (closing ? 1 : 0);
-        if (name_at >= s.size() || !is_alpha(s[name_at])) {
+        if (name_at >= s.size() || !text::is_ascii_alpha(s[name_at])) {
             if ((lt + 1 < s.size() && (s[lt + 1] == '!' || s[lt + 1] == '?')) || closing) {
                 // a bogus comment, up to the next '>'
                 const std::size_t e = s.find('>', lt);
@@ -292,21 +291,21 @@ std::string bound_nesting(std::string_view s, std::size_t max_depth, std::size_t
         // The tag name, then the attributes: quotes only open right after '='.
         name.clear();
         std::size_t p = name_at;
-        while (p < s.size() && !is_space(s[p]) && s[p] != '/' && s[p] != '>') {
-            if (name.size() < 64) name += lower(s[p]);
+        while (p < s.size() && !is_html_space(s[p]) && s[p] != '/' && s[p] != '>') {
+            if (name.size() < 64) name += text::ascii_lower(s[p]);
             ++p;
         }
         const std::size_t name_end = p;
         bool self_closing = false, after_equals = false;
         while (p < s.size() && s[p] != '>') {
             const char c = s[p];
-            if (after_equals && !is_space(c)) {
+            if (after_equals && !is_html_space(c)) {
                 after_equals = false;
                 if (c == '"' || c == '\'') {
                     const std::size_t q = s.find(c, p + 1);
                     p = q == std::string_view::npos ? s.size() : q + 1;
                 } else {
-                    while (p < s.size() && !is_space(s[p]) && s[p] != '>') ++p;
+                    while (p < s.size() && !is_html_space(s[p]) && s[p] != '>') ++p;
                 }
                 self_closing = false;
                 continue;

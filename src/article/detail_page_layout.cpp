@@ -3,24 +3,13 @@
 #include <array>
 #include <utility>
 
+#include "eventgraph/text/ascii.hpp"
+
 namespace eventgraph::article::detail {
 
 namespace {
 
 constexpr auto npos = std::string_view::npos;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_alnum(char c) { return is_digit(c) || is_upper(c) || is_lower(c); }
-char to_lower(char c) { return is_upper(c) ? char(c - 'A' + 'a') : c; }
-char to_upper(char c) { return is_lower(c) ? char(c - 'a' + 'A') : c; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != npos;
@@ -29,9 +18,9 @@ bool contains(std::string_view haystack, std::string_view needle) {
 // Whole-word search in folded text.
 bool has_word(std::string_view folded, std::string_view word) {
     for (std::size_t at = folded.find(word); at != npos; at = folded.find(word, at + 1)) {
-        const bool left = at == 0 || !is_alnum(folded[at - 1]);
+        const bool left = at == 0 || !text::is_ascii_alnum(folded[at - 1]);
         const std::size_t end = at + word.size();
-        const bool right = end >= folded.size() || !is_alnum(folded[end]);
+        const bool right = end >= folded.size() || !text::is_ascii_alnum(folded[end]);
         if (left && right) return true;
     }
     return false;
@@ -40,7 +29,7 @@ bool has_word(std::string_view folded, std::string_view word) {
 // Closing quotes and brackets that may follow a sentence's last mark.
 std::string_view strip_closers(std::string_view s) {
     for (;;) {
-        s = trim(s);
+        s = text::trim(s);
         if (!s.empty() &&
             (s.back() == '"' || s.back() == '\'' || s.back() == ')' || s.back() == ']')) {
             s.remove_suffix(1);
@@ -184,7 +173,7 @@ bool in(std::string_view folded, const auto& list) {
 bool has_no_letters(std::string_view line) {
     for (std::size_t i = 0; i < line.size(); ++i) {
         const auto b = static_cast<unsigned char>(line[i]);
-        if (is_alnum(line[i])) return false;
+        if (text::is_ascii_alnum(line[i])) return false;
         if (b >= 0xC0 && b != 0xC2 && b != 0xE2) return false;
     }
     return true;
@@ -197,7 +186,7 @@ constexpr std::array<std::string_view, 7> byline_leads = {
 
 bool lead_matches(std::string_view line, std::string_view lead) {
     for (std::size_t i = 0; i < lead.size(); ++i)
-        if (to_lower(line[i]) != lead[i]) return false;
+        if (text::ascii_lower(line[i]) != lead[i]) return false;
     return true;
 }
 
@@ -205,7 +194,7 @@ bool lead_matches(std::string_view line, std::string_view lead) {
 bool is_counter(std::string_view folded) {
     if (word_count(folded) > 4) return false;
     bool digit = false;
-    for (const char c : folded) digit = digit || is_digit(c);
+    for (const char c : folded) digit = digit || text::is_ascii_digit(c);
     if (!digit) return false;
     for (const auto w : {"views", "comments", "shares", "likes", "reactions", "reads"})
         if (has_word(folded, w)) return true;
@@ -216,7 +205,7 @@ std::string title_case(std::string_view word) {
     std::string out;
     bool start = true;
     for (const char c : word) {
-        out += start ? to_upper(c) : to_lower(c);
+        out += start ? text::ascii_upper(c) : text::ascii_lower(c);
         start = c == '-' || c == '\'';
     }
     return out;
@@ -225,16 +214,16 @@ std::string title_case(std::string_view word) {
 bool is_all_caps(std::string_view s) {
     bool any = false;
     for (const char c : s) {
-        if (is_lower(c)) return false;
-        any = any || is_upper(c);
+        if (text::is_ascii_lower(c)) return false;
+        any = any || text::is_ascii_upper(c);
     }
     return any;
 }
 
 // One part of a byline, a person's name or not.
 std::string person_name(std::string_view part) {
-    part = trim(part);
-    if (const auto paren = part.find('('); paren != npos) part = trim(part.substr(0, paren));
+    part = text::trim(part);
+    if (const auto paren = part.find('('); paren != npos) part = text::trim(part.substr(0, paren));
     while (!part.empty() && (part.back() == '.' || part.back() == ',')) part.remove_suffix(1);
     if (part.empty() || word_count(part) > 5) return {};
     const std::string folded = fold(part);
@@ -250,7 +239,7 @@ std::string person_name(std::string_view part) {
         start = end + 1;
         if (word.empty()) continue;
         const bool particle = in(fold(word), name_particles);
-        if (is_lower(word.front()) && !particle) return {};  // prose, not a name
+        if (text::is_ascii_lower(word.front()) && !particle) return {};  // prose, not a name
         if (!out.empty()) out += ' ';
         out += caps && !particle ? title_case(word) : std::string(word);
     }
@@ -278,22 +267,23 @@ std::string fold(std::string_view line) {
             out += '\'';
             i += 2;
         } else {
-            out += to_lower(line[i]);
+            out += text::ascii_lower(line[i]);
         }
     }
-    std::string_view v = trim(out);
+    std::string_view v = text::trim(out);
     if (v.ends_with(")")) {  // "Comments (3)"
         const std::size_t open = v.rfind('(');
         bool count = open != npos && open + 2 < v.size();
-        for (std::size_t i = open + 1; count && i + 1 < v.size(); ++i) count = is_digit(v[i]);
-        if (count) v = trim(v.substr(0, open));
+        for (std::size_t i = open + 1; count && i + 1 < v.size(); ++i)
+            count = text::is_ascii_digit(v[i]);
+        if (count) v = text::trim(v.substr(0, open));
     }
-    while (v.ends_with(":")) v = trim(v.substr(0, v.size() - 1));
+    while (v.ends_with(":")) v = text::trim(v.substr(0, v.size() - 1));
     return std::string(v);
 }
 
 bool is_furniture_line(std::string_view line) {
-    line = trim(line);
+    line = text::trim(line);
     if (line.empty() || has_no_letters(line)) return true;
     const std::string folded = fold(line);
     if (in(folded, furniture_phrases)) return true;
@@ -326,7 +316,7 @@ bool is_comments_heading(std::string_view line) {
 }
 
 bool is_caption_line(std::string_view line) {
-    line = trim(line);
+    line = text::trim(line);
     for (const auto label :
          {"Photo:", "Photos:", "Photograph:", "Photo by ", "Image:", "Picture:", "Credit:"}) {
         if (contains(line, label)) return true;
@@ -342,7 +332,9 @@ bool is_caption_line(std::string_view line) {
         if (has_word(folded, w)) return true;
     // "Name/Agency": a slash between a word and a capitalised one (not "km/h").
     for (std::size_t i = 1; i + 1 < inner.size(); ++i)
-        if (inner[i] == '/' && is_alnum(inner[i - 1]) && is_upper(inner[i + 1])) return true;
+        if (inner[i] == '/' && text::is_ascii_alnum(inner[i - 1]) &&
+            text::is_ascii_upper(inner[i + 1]))
+            return true;
     return false;
 }
 
@@ -358,7 +350,7 @@ bool ends_like_sentence(std::string_view line) {
 }
 
 bool is_title_like(std::string_view line) {
-    line = trim(line);
+    line = text::trim(line);
     const std::size_t words = word_count(line);
     if (words < 3 || words > 25 || ends_with_ellipsis(line)) return false;
     if (line.ends_with(":") || line.ends_with(",") || line.ends_with(";")) return false;
@@ -379,25 +371,25 @@ std::size_t find_reading_time(std::string_view line) {
             std::size_t i = at;
             while (i > 0 && (folded[i - 1] == ' ' || folded[i - 1] == '-')) --i;
             const std::size_t digits_end = i;
-            while (i > 0 && is_digit(folded[i - 1])) --i;
-            if (i < digits_end && (i == 0 || !is_alnum(folded[i - 1]))) return i;
+            while (i > 0 && text::is_ascii_digit(folded[i - 1])) --i;
+            if (i < digits_end && (i == 0 || !text::is_ascii_alnum(folded[i - 1]))) return i;
         }
     }
     return npos;
 }
 
 bool starts_as_byline(std::string_view line) {
-    line = trim(line);
+    line = text::trim(line);
     for (const std::string_view lead : byline_leads) {
         if (line.size() <= lead.size() || !lead_matches(line, lead)) continue;
         const auto first = static_cast<unsigned char>(line[lead.size()]);
-        return is_upper(char(first)) || first >= 0xC0;
+        return text::is_ascii_upper(char(first)) || first >= 0xC0;
     }
     return false;
 }
 
 std::vector<std::string> parse_authors(std::string_view author_part) {
-    std::string_view s = trim(author_part);
+    std::string_view s = text::trim(author_part);
     for (const std::string_view lead : byline_leads) {
         if (s.size() > lead.size() && lead_matches(s, lead)) {
             s.remove_prefix(lead.size());

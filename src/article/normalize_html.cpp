@@ -22,10 +22,10 @@ namespace eventgraph::article {
 
 namespace {
 
+using detail::ascii_lower;
 using detail::attribute;
 using detail::iequals;
 using detail::istarts_with;
-using detail::lowered;
 using detail::text_of;
 using detail::Visit;
 
@@ -92,13 +92,14 @@ Declared read_declared(const detail::ParsedPage& page) {
                 const std::string content = text::clean_whitespace(attribute(n, "content"));
                 if (content.empty()) break;
                 for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
-                    const std::string key = lowered(text::clean_whitespace(attribute(n, key_attr)));
+                    const std::string key =
+                        ascii_lower(text::clean_whitespace(attribute(n, key_attr)));
                     if (!key.empty()) d.meta[key].push_back(content);
                 }
                 break;
             }
             case GUMBO_TAG_LINK: {
-                const std::string rel = " " + lowered(attribute(n, "rel")) + " ";
+                const std::string rel = " " + ascii_lower(attribute(n, "rel")) + " ";
                 if (d.canonical.empty() && rel.find(" canonical ") != std::string::npos)
                     d.canonical = text::clean_whitespace(attribute(n, "href"));
                 break;
@@ -109,7 +110,7 @@ Declared read_declared(const detail::ParsedPage& page) {
                     d.title = text_of(n).text;
                 return Visit::skip;
             case GUMBO_TAG_SCRIPT:
-                if (lowered(text::clean_whitespace(attribute(n, "type"))) ==
+                if (ascii_lower(text::clean_whitespace(attribute(n, "type"))) ==
                     "application/ld+json") {
                     std::string script;
                     for (unsigned i = 0; i < n->v.element.children.length; ++i) {

@@ -5,6 +5,7 @@
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/lexicon/load.hpp"
+#include "eventgraph/text/ascii.hpp"
 
 namespace eventgraph::cli {
 
@@ -21,12 +22,6 @@ std::vector<std::string> split_list(const std::vector<std::string>& values) {
         }
     }
     return out;
-}
-
-std::string lower(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
 }
 
 }  // namespace
@@ -93,12 +88,12 @@ graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level) {
     const auto options = load_options(args);
     return [lex, extra, options, level](const std::string& name) {
         if (!*lex) *lex = lexicon::load_default_lexicon(extra, options);
-        const std::string key = lower(name);
+        const std::string key = text::ascii_lower(name);
         std::vector<std::string> ids;
         for (const auto& entry : (*lex)->entries()) {
-            bool match = lower(entry.id) == key || lower(entry.name) == key;
+            bool match = text::ascii_lower(entry.id) == key || text::ascii_lower(entry.name) == key;
             for (const auto* list : {&entry.names, &entry.metonyms})
-                for (const auto& n : *list) match = match || lower(n) == key;
+                for (const auto& n : *list) match = match || text::ascii_lower(n) == key;
             // At the code level a person or agency stands for its country or organisation.
             if (!match) continue;
             if (level == graph::Level::code && !entry.code.empty())

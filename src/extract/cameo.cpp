@@ -6,19 +6,12 @@
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/lexicon/load.hpp"
+#include "eventgraph/text/ascii.hpp"
 #include "eventgraph/text/tokenize.hpp"
 
 namespace eventgraph::extract {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 bool digits(std::string_view s) {
     return !s.empty() &&
@@ -36,11 +29,11 @@ void CameoTable::load_text(std::string_view text, const std::string& file) {
         ++line_no;
         if (const auto hash = line.find('#'); hash != std::string_view::npos)
             line = line.substr(0, hash);
-        line = trim(line);
+        line = text::trim(line);
         if (line.empty() || line.find_first_not_of('~') == std::string_view::npos) continue;
         const auto colon = line.find(':');
         const std::string_view code =
-            colon == std::string_view::npos ? line : trim(line.substr(0, colon));
+            colon == std::string_view::npos ? line : text::trim(line.substr(0, colon));
         if (colon == std::string_view::npos || !digits(code) || code.size() < 2 || code.size() > 4)
             throw lexicon_error(
                 file, line_no,
@@ -49,12 +42,13 @@ void CameoTable::load_text(std::string_view text, const std::string& file) {
         std::string_view fields[2];
         for (auto& f : fields) {
             const auto comma = rest.find(',');
-            f = trim(rest.substr(0, comma));
+            f = text::trim(rest.substr(0, comma));
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         }
         if (fields[0].empty())
             throw lexicon_error(file, line_no, "code " + std::string(code) + " has no PLOVER type");
-        classes_[std::string(code)] = {text::match_key(fields[0]), std::string(trim(fields[1]))};
+        classes_[std::string(code)] = {text::match_key(fields[0]),
+                                       std::string(text::trim(fields[1]))};
     }
 }
 

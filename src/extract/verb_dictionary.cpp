@@ -10,26 +10,13 @@
 #include "eventgraph/error.hpp"
 #include "eventgraph/extract/triggers.hpp"
 #include "eventgraph/io/input.hpp"
+#include "eventgraph/text/ascii.hpp"
 #include "eventgraph/text/tokenize.hpp"
 #include "eventgraph/text/utf8.hpp"
 
 namespace eventgraph::extract {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n\f\v");
-    if (b == std::string_view::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n\f\v") - b + 1);
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
-    return out;
-}
 
 std::string key_of(std::string_view word) { return text::match_key(word, text::TokenKind::word); }
 
@@ -107,7 +94,7 @@ VerbWords verb_words(std::string_view lemma) {
     std::size_t i = 0;
     while (i < lemma.size()) {
         std::size_t j = i;
-        while (j < lemma.size() && lemma[j] != '_' && !is_space(lemma[j])) ++j;
+        while (j < lemma.size() && lemma[j] != '_' && !text::is_ascii_space(lemma[j])) ++j;
         std::string_view w = lemma.substr(i, j - i);
         if (!w.empty() && w.front() == '+') {
             if (!v.marked) v.head = v.words.size();
@@ -173,12 +160,12 @@ private:
         }
         if (const auto bad = text::find_invalid_utf8(raw); bad != std::string_view::npos)
             return warn(n, "invalid UTF-8 at column " + std::to_string(bad + 1) + "; line skipped");
-        std::string_view s = trim(raw);
+        std::string_view s = text::trim(raw);
         if (s.substr(0, 4) == "<!--") {
             in_comment_ = s.find("-->", 4) == std::string_view::npos;
             return;
         }
-        s = trim(s.substr(0, comment_at(s)));
+        s = text::trim(s.substr(0, comment_at(s)));
         if (s.empty()) return;
         switch (s.front()) {
             case '&':
@@ -200,7 +187,7 @@ private:
     // ---- synsets ------------------------------------------------------------
 
     void synset_header(std::string_view s, int n) {
-        std::string_view name = trim(s.substr(1));
+        std::string_view name = text::trim(s.substr(1));
         if (name.empty() || !std::all_of(name.begin(), name.end(), is_name_char)) {
             state_ = State::none;
             return warn(n, "malformed synset name " + quoted(s) + "; synset left out");
@@ -212,7 +199,7 @@ private:
             return warn(n, "malformed synset name " + quoted(s) + "; synset left out");
         }
         const auto index = std::uint32_t(synsets_.size());
-        synsets_.push_back({upper(name), {}, place(n)});
+        synsets_.push_back({text::ascii_upper(name), {}, place(n)});
         const auto [it, fresh] = synset_index_.try_emplace(synsets_.back().name, index);
         if (!fresh) {
             warn(n, "synset &" + synsets_.back().name + " defined again (first at line " +
@@ -232,10 +219,10 @@ private:
     }
 
     void phrase(std::string_view s, int n) {
-        s = trim(s);
+        s = text::trim(s);
         if (!s.empty() && s.front() == '&') {
             // "+&OTHER": the phrases of a synset defined earlier, as they are.
-            std::string name = upper(trim(s.substr(1)));
+            std::string name = text::ascii_upper(text::trim(s.substr(1)));
             while (!name.empty() && name.back() == '_') name.pop_back();
             const auto it = synset_index_.find(name);
             if (it == synset_index_.end())
@@ -253,7 +240,7 @@ private:
         std::size_t i = 0;
         while (i < s.size()) {
             std::size_t j = i;
-            while (j < s.size() && s[j] != '_' && !is_space(s[j])) ++j;
+            while (j < s.size() && s[j] != '_' && !text::is_ascii_space(s[j])) ++j;
             if (j > i) words.push_back(key_of(s.substr(i, j - i)));
             i = j + 1;
         }
@@ -278,15 +265,17 @@ private:
             warn(n, "unclosed '[' in " + quoted(s) + "; code left out");
             return std::nullopt;
         }
-        rest = trim(s.substr(close + 1));
-        const std::string_view body = trim(s.substr(1, close - 1));
+        rest = text::trim(s.substr(close + 1));
+        const std::string_view body = text::trim(s.substr(1, close - 1));
         const auto colon = body.find(':');
-        const std::string_view first = trim(body.substr(0, colon));
-        const std::string_view second =
-            colon == std::string_view::npos ? std::string_view() : trim(body.substr(colon + 1));
+        const std::string_view first = text::trim(body.substr(0, colon));
+        const std::string_view second = colon == std::string_view::npos
+                                            ? std::string_view()
+                                            : text::trim(body.substr(colon + 1));
         const auto bad = [](std::string_view c) {
-            return std::any_of(c.begin(), c.end(),
-                               [](char ch) { return is_space(ch) || ch == '[' || ch == ':'; });
+            return std::any_of(c.begin(), c.end(), [](char ch) {
+                return text::is_ascii_space(ch) || ch == '[' || ch == ':';
+            });
         };
         // "[:173]" (CAMEO.2.0.txt has 90 of them): no event, the target's is 173.
         if ((first.empty() && colon == std::string_view::npos) ||
@@ -296,8 +285,8 @@ private:
         }
         VerbCode c;
         c.given = true;
-        if (first != "---") c.code = upper(first);  // "" stays ""
-        if (second != "---") c.reverse = upper(second);
+        if (first != "---") c.code = text::ascii_upper(first);  // "" stays ""
+        if (second != "---") c.reverse = text::ascii_upper(second);
         return c;
     }
 
@@ -306,11 +295,11 @@ private:
     void block_header(std::string_view s, int n) {
         while (!s.empty() && s.front() == '-') s.remove_prefix(1);
         while (!s.empty() && s.back() == '-') s.remove_suffix(1);
-        s = trim(s);
+        s = text::trim(s);
         VerbBlock block;
         block.place = place(n);
         const auto open = s.find('[');
-        block.name = std::string(trim(s.substr(0, open)));
+        block.name = std::string(text::trim(s.substr(0, open)));
         if (open != std::string_view::npos) {
             std::string_view rest;
             if (auto c = code(s.substr(open), n, rest)) block.code = std::move(*c);
@@ -335,9 +324,10 @@ private:
             return warn(n, "verb " + quoted(s) + " before any verb block; left out");
         state_ = State::block;
         std::size_t end = 0;
-        while (end < s.size() && !is_space(s[end]) && s[end] != '{' && s[end] != '[') ++end;
+        while (end < s.size() && !text::is_ascii_space(s[end]) && s[end] != '{' && s[end] != '[')
+            ++end;
         const std::string_view lemma = s.substr(0, end);
-        std::string_view rest = trim(s.substr(end));
+        std::string_view rest = text::trim(s.substr(end));
         const auto bad_char = lemma.find_first_of("(){}[]*$%^&");
         VerbWords base = verb_words(lemma);
         if (bad_char != std::string_view::npos || base.words.empty())
@@ -350,7 +340,7 @@ private:
                 if (close == std::string_view::npos)
                     return warn(n, "unclosed '{' in " + quoted(s) + "; verb left out");
                 irregular = rest.substr(1, close - 1);
-                rest = trim(rest.substr(close + 1));
+                rest = text::trim(rest.substr(close + 1));
             } else if (rest.front() == '[' && !own.given) {
                 std::string_view after;
                 if (auto c = code(rest, n, after)) own = std::move(*c);
@@ -378,7 +368,7 @@ private:
             // Forms are separated by blanks; some entries add commas ("{+WAS_DETERMINED ,
             // +BE_DETERMINED}").
             std::string_view list = *irregular;
-            const auto gap = [](char c) { return is_space(c) || c == ','; };
+            const auto gap = [](char c) { return text::is_ascii_space(c) || c == ','; };
             std::size_t i = 0;
             while (i < list.size()) {
                 while (i < list.size() && gap(list[i])) ++i;
@@ -424,7 +414,7 @@ private:
             if (!rest.empty())
                 warn(n, "unexpected text " + quoted(rest) + " after the code; ignored");
         }
-        if (!elements(trim(body), n, p)) return;
+        if (!elements(text::trim(body), n, p)) return;
         blocks_.back().patterns.push_back(std::move(p));
     }
 
@@ -452,7 +442,7 @@ private:
         std::size_t i = 0;
         while (i < s.size()) {
             const char c = s[i];
-            if (is_space(c)) {
+            if (text::is_ascii_space(c)) {
                 ++i;
                 continue;
             }
@@ -508,7 +498,7 @@ private:
                 case '&': {
                     std::size_t j = i + 1;
                     while (j < s.size() && is_name_char(s[j])) ++j;
-                    const std::string run = upper(s.substr(i + 1, j - i - 1));
+                    const std::string run = text::ascii_upper(s.substr(i + 1, j - i - 1));
                     // Synset names have '_' in them ("&FIGHT_OF_WORDS") and so does
                     // a joined run ("&TIETYPES_RELATIONS"): the longest name defined.
                     std::size_t len = run.size();

@@ -5,26 +5,11 @@
 #include <deque>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/text/ascii.hpp"
 
 namespace eventgraph::graph {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-bool same_words(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && lower(a) == lower(b);
-}
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
 
 // Exactly n digits at text[pos…], or -1.
 int digits(const std::string& text, std::size_t pos, std::size_t n) {
@@ -70,7 +55,7 @@ const std::vector<std::string>& event_types() {
 }
 
 std::string canonical_type(const std::string& user_type) {
-    const std::string t = lower(trim(user_type));
+    const std::string t = text::ascii_lower(text::trim(user_type));
     if (t == "strike") return "assault";
     if (t == "supply") return "aid";
     const auto& all = event_types();
@@ -82,7 +67,7 @@ std::string canonical_type(const std::string& user_type) {
 }
 
 model::Polarity parse_polarity(const std::string& text) {
-    const std::string t = lower(trim(text));
+    const std::string t = text::ascii_lower(text::trim(text));
     for (const auto p : {model::Polarity::asserted, model::Polarity::denied,
                          model::Polarity::hypothetical, model::Polarity::future})
         if (t == model::to_string(p)) return p;
@@ -91,7 +76,7 @@ model::Polarity parse_polarity(const std::string& text) {
 }
 
 UnknownActors parse_unknown_actors(const std::string& text) {
-    const std::string t = lower(trim(text));
+    const std::string t = text::ascii_lower(text::trim(text));
     if (t == "include") return UnknownActors::include;
     if (t == "exclude") return UnknownActors::exclude;
     if (t == "only") return UnknownActors::only;
@@ -131,7 +116,8 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
         for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
             const Vertex& vx = g.graph[v];
             if (vx.kind == model::ActorKind::unknown) continue;
-            if (same_words(vx.id, id) || (g.level != Level::code && same_words(vx.code, id))) {
+            if (text::iequals(vx.id, id) ||
+                (g.level != Level::code && text::iequals(vx.code, id))) {
                 out.push_back(vx.id);
                 found = true;
             }
@@ -139,7 +125,7 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
         return found;
     };
     for (const auto& given : actors) {
-        const std::string name = trim(given);
+        const std::string name(text::trim(given));
         if (name.empty()) continue;
         if (name == unknown_vertex_id)
             throw usage_error(std::string("\"") + unknown_vertex_id +
@@ -148,7 +134,8 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
         if (add_id(name)) continue;
         bool found = false;
         for (const auto v : boost::make_iterator_range(boost::vertices(g.graph)))
-            if (g.graph[v].kind != model::ActorKind::unknown && same_words(g.graph[v].name, name)) {
+            if (g.graph[v].kind != model::ActorKind::unknown &&
+                text::iequals(g.graph[v].name, name)) {
                 out.push_back(g.graph[v].id);
                 found = true;
             }
@@ -156,7 +143,8 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
         // A person or agency folded into its code: found by its own name, id
         // or CAMEO code ("RUSGOV" at the code level is RUS).
         const auto try_actor = [&](const model::Actor& a) {
-            if (!same_words(a.name, name) && !same_words(a.id, name) && !same_words(a.cameo, name))
+            if (!text::iequals(a.name, name) && !text::iequals(a.id, name) &&
+                !text::iequals(a.cameo, name))
                 return;
             const std::string id = vertex_key(a, g.level);
             if (g.vertex_by_id.count(id)) {

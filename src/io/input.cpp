@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/text/ascii.hpp"
 #include "eventgraph/text/utf8.hpp"
 
 namespace eventgraph::io {
@@ -55,15 +56,11 @@ std::string id_from_path(const std::string& path) {
 Format sniff_format(std::string_view head) {
     std::size_t i = 0;
     if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-    while (i < head.size() &&
-           (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
-        ++i;
+    while (i < head.size() && text::is_ascii_space(head[i])) ++i;
     if (i < head.size() && (head[i] == '{' || head[i] == '[')) return Format::json;
     // An HTML page opens with a doctype, a comment or a tag; text that merely
     // mentions "<b>" somewhere does not.
-    std::string lower(head.substr(i, 512));
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
+    const std::string lower = text::ascii_lower(head.substr(i, 512));
     for (const char* opener :
          {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<article", "<?xml"})
         if (lower.rfind(opener, 0) == 0) return Format::html;

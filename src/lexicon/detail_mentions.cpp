@@ -6,6 +6,7 @@
 
 #include "eventgraph/lexicon/cameo.hpp"
 #include "eventgraph/lexicon/matcher.hpp"
+#include "eventgraph/text/ascii.hpp"
 
 namespace eventgraph::lexicon {
 
@@ -360,7 +361,7 @@ private:
         std::string agent = ag.agent;
         if (agent.empty()) {
             agent = ag.id.rfind("AGENT.", 0) == 0 ? ag.id.substr(6) : ag.name;
-            for (char& c : agent) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+            agent = text::ascii_lower(agent);
         }
         std::string upper = agent;
         for (char& c : upper) c = (c >= 'a' && c <= 'z') ? char(c - 32) : (c == ' ' ? '_' : c);

@@ -17,6 +17,7 @@
 #include "eventgraph/error.hpp"
 #include "eventgraph/lexicon/cameo.hpp"
 #include "eventgraph/lexicon/load.hpp"
+#include "eventgraph/text/ascii.hpp"
 #include "eventgraph/text/utf8.hpp"
 #include "lexicon/detail.hpp"
 
@@ -413,8 +414,7 @@ private:
 
     // The agent a role's title makes of its holder; a government's by default.
     static std::string_view title_agent(const std::string& title) {
-        std::string t;
-        for (char c : title) t += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        const std::string t = text::ascii_lower(title);
         auto has = [&](std::initializer_list<std::string_view> words) {
             return std::any_of(words.begin(), words.end(),
                                [&](std::string_view w) { return t.find(w) != std::string::npos; });

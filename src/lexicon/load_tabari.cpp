@@ -14,6 +14,7 @@
 #include "eventgraph/error.hpp"
 #include "eventgraph/lexicon/cameo.hpp"
 #include "eventgraph/lexicon/load.hpp"
+#include "eventgraph/text/ascii.hpp"
 #include "eventgraph/text/utf8.hpp"
 #include "lexicon/detail.hpp"
 
@@ -183,9 +184,6 @@ constexpr std::string_view acronyms[] = {
     "UNDP",  "WFP", "IRA", "PLO",  "PKK",  "ETA",    "FARC", "ELN",  "LTTE",
     "ANC",   "NGO", "USA", "USSR", "OIC",  "ECOWAS", "SADC", "AIDS", "HIV"};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-char upper(char c) { return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c; }
-
 bool keep_capitals(std::string_view w) {
     if (w.size() >= 2 && w.front() == '(' && w.back() == ')') return true;
     if (std::find(std::begin(acronyms), std::end(acronyms), w) != std::end(acronyms)) return true;
@@ -204,7 +202,7 @@ void append_title_word(std::string_view w, std::string& out) {
     bool start = true;
     for (std::size_t i = 0; i < w.size(); ++i) {
         const char c = w[i];
-        out += start ? upper(c) : lower(c);
+        out += start ? text::ascii_upper(c) : text::ascii_lower(c);
         // O'BRIEN → O'Brien but WOMEN'S → Women's.
         start = c == '-' || c == '(' || c == '/' || (c == '\'' && i == 1);
     }
@@ -235,12 +233,12 @@ std::string display_name(std::string_view raw, bool agent) {
         if (w.empty()) continue;
         if (k) out += ' ';
         if (agent) {
-            for (char c : w) out += lower(c);
+            for (char c : w) out += text::ascii_lower(c);
         } else if (keep_capitals(w)) {
             out += w;
         } else if (k > 0 && std::find(std::begin(small_words), std::end(small_words), w) !=
                                 std::end(small_words)) {
-            for (char c : w) out += lower(c);
+            for (char c : w) out += text::ascii_lower(c);
         } else {
             append_title_word(w, out);
         }
@@ -254,20 +252,12 @@ std::string id_name(std::string_view raw) {
     std::string out;
     out.reserve(raw.size());
     for (char c : raw) {
-        const char u = (c == ' ' || c == '\t') ? '_' : upper(c);
+        const char u = (c == ' ' || c == '\t') ? '_' : text::ascii_upper(c);
         if (u == '_' && (out.empty() || out.back() == '_')) continue;
         out += u;
     }
     while (!out.empty() && out.back() == '_') out.pop_back();
     return out;
-}
-
-std::string_view trim(std::string_view s) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    std::size_t b = 0, e = s.size();
-    while (b < e && blank(s[b])) ++b;
-    while (e > b && blank(s[e - 1])) --e;
-    return s.substr(b, e - b);
 }
 
 bool all_digits(std::string_view s) {
@@ -350,7 +340,7 @@ private:
                  "encoding");
             return;
         }
-        const std::string_view s = trim(strip_comments(raw, stripped_));
+        const std::string_view s = text::trim(strip_comments(raw, stripped_));
         if (s.empty()) return;
         if (s.front() == '!' && s.find('=') != std::string_view::npos) return macro(s, n);
         if (s.front() == '+') {
@@ -381,14 +371,14 @@ private:
     // "!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON"
     void macro(std::string_view s, std::size_t n) {
         const auto eq = s.find('=');
-        const std::string key(trim(s.substr(0, eq)));
+        const std::string key(text::trim(s.substr(0, eq)));
         if (key.size() < 3 || key.back() != '!')
             return warn(n, "malformed substitution marker " + key, "syntax");
         std::vector<std::string> values;
         std::string_view rest = s.substr(eq + 1);
         while (!rest.empty()) {
             const auto comma = rest.find(',');
-            const auto v = trim(rest.substr(0, comma));
+            const auto v = text::trim(rest.substr(0, comma));
             // A value is a plain word: a marker in it could name its own
             // macro ("!P! = MAN, X!P!") and expand for ever.
             if (v.find('!') != std::string_view::npos)
@@ -407,7 +397,7 @@ private:
     // A name (or synonym), then perhaps {plural} and [codes].
     void name_and_codes(std::string_view s, std::size_t n, bool first) {
         const auto cut = find_any(s, "[{");
-        std::string_view name = trim(s.substr(0, cut));
+        std::string_view name = text::trim(s.substr(0, cut));
         std::optional<std::string> plural;
         if (cut != std::string_view::npos && s[cut] == '{') {
             const auto close = s.find('}', cut);
@@ -415,7 +405,7 @@ private:
                 warn(n, "unclosed '{'", "syntax");
                 s = {};
             } else {
-                plural = std::string(trim(s.substr(cut + 1, close - cut - 1)));
+                plural = std::string(text::trim(s.substr(cut + 1, close - cut - 1)));
                 s = s.substr(close + 1);
             }
         } else {
@@ -423,7 +413,7 @@ private:
         }
         if (first) current_->raw = sanitized(name);
         add_names(name, plural, n);
-        if (!trim(s).empty()) codes(trim(s), n);
+        if (!text::trim(s).empty()) codes(text::trim(s), n);
     }
 
     static std::string sanitized(std::string_view name) {
@@ -445,8 +435,8 @@ private:
         // A '+' inside a name: two synonyms run together on one line.
         if (const auto plus = name.find('+'); plus != std::string_view::npos && plus > 0) {
             warn(n, "'+' inside a name: read as two synonyms", "syntax");
-            add_names(trim(name.substr(0, plus)), plural, n);
-            add_names(trim(name.substr(plus + 1)), plural, n);
+            add_names(text::trim(name.substr(0, plus)), plural, n);
+            add_names(text::trim(name.substr(plus + 1)), plural, n);
             return;
         }
         if (std::any_of(name.begin(), name.end(),
@@ -514,14 +504,14 @@ private:
 
     // "[RUSGOV 991231-080507] [ELI]" and the like.
     void codes(std::string_view s, std::size_t n) {
-        while (!(s = trim(s)).empty()) {
+        while (!(s = text::trim(s)).empty()) {
             if (s.front() != '[')
                 return warn(n, "unexpected text \"" + std::string(s) + "\" after the codes",
                             "syntax");
             const auto close = s.find(']');
             if (close == std::string_view::npos)
                 return warn(n, "unclosed '[' in \"" + std::string(s) + "\"", "syntax");
-            one_code(trim(s.substr(1, close - 1)), n);
+            one_code(text::trim(s.substr(1, close - 1)), n);
             s.remove_prefix(close + 1);
         }
     }
@@ -530,7 +520,7 @@ private:
         const auto space = body.find_first_of(" \t");
         // Lower-case codes ("[pse]") are the upper-case ones: CAMEO has no case.
         std::string token(body.substr(0, space));
-        for (char& c : token) c = upper(c);
+        for (char& c : token) c = text::ascii_upper(c);
         std::string restriction;
         if (space != std::string_view::npos)
             for (char c : body.substr(space))

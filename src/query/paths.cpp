@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/text/ascii.hpp"
 
 namespace eventgraph::query {
 
@@ -85,13 +86,6 @@ bool stronger_edge(const Graph& g, const EdgeId& a, const EdgeId& b) {
 // What Yen's algorithm ranks paths by: (arrival, hops) for time-respecting
 // paths, (0, hops) otherwise; then the vertex sequence.
 using Candidate = std::tuple<int, std::size_t, std::vector<VertexId>>;
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool same_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [](char x, char y) { return lower(x) == lower(y); });
-}
 
 }  // namespace
 
@@ -531,9 +525,9 @@ std::vector<VertexId> find_vertices(const EventGraph& g, std::string_view name) 
     std::vector<VertexId> by_id, by_code, by_name;
     for (const auto v : boost::make_iterator_range(boost::vertices(g.graph))) {
         const auto& x = g.graph[v];
-        if (same_ignoring_case(x.id, name)) by_id.push_back(v);
-        if (same_ignoring_case(x.code, name)) by_code.push_back(v);
-        if (same_ignoring_case(x.name, name)) by_name.push_back(v);
+        if (text::iequals(x.id, name)) by_id.push_back(v);
+        if (text::iequals(x.code, name)) by_code.push_back(v);
+        if (text::iequals(x.name, name)) by_name.push_back(v);
     }
     if (!by_id.empty()) return by_id;
     if (!by_code.empty()) return by_code;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 
+#include "eventgraph/text/ascii.hpp"
 #include "eventgraph/text/utf8.hpp"
+#include "eventgraph/text/words.hpp"
 
 namespace eventgraph::text {
 
@@ -24,29 +26,9 @@ char32_t cp_at(std::string_view s, std::size_t i) {
     return cp;
 }
 
-bool is_space(char32_t cp) {
-    switch (cp) {
-        case 0x09:
-        case 0x0A:
-        case 0x0B:
-        case 0x0C:
-        case 0x0D:
-        case 0x20:
-        case 0x85:
-        case 0xA0:
-        case 0x1680:
-        case 0x2028:
-        case 0x2029:
-        case 0x202F:
-        case 0x205F:
-        case 0x3000:
-        case 0x200B:
-        case 0xFEFF:
-            return true;
-        default:
-            return cp >= 0x2000 && cp <= 0x200A;
-    }
-}
+// Tokens are split at white space and at the zero-width space (U+200B) and
+// byte-order mark (U+FEFF), which separate words without showing.
+bool is_space(char32_t cp) { return is_unicode_space(cp) || cp == 0x200B || cp == 0xFEFF; }
 
 bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 
@@ -114,93 +96,20 @@ bool is_lower(char32_t c) {
 
 // ---- abbreviations ---------------------------------------------------------
 
-// How an abbreviation's period bears on the end of a sentence.
-enum class AbbrevClass {
-    none,
-    title,   // "Mr.", "Gen.", "St.", "No.", "e.g.": never ends a sentence
-    dotted,  // "U.S.", "D.C.", "Sept.", initials: ends only before a sentence-starting word
-    other,   // "Inc.", "Jr.", "etc.", "a.m.": ends before any capitalized word
-};
-
-struct Abbrev {
-    std::string_view word;  // as written, without its period
-    AbbrevClass cls;
-};
-
-constexpr std::array abbreviations{
-    Abbrev{"Adm", AbbrevClass::title},    Abbrev{"Amb", AbbrevClass::title},
-    Abbrev{"Apr", AbbrevClass::dotted},   Abbrev{"Ariz", AbbrevClass::other},
-    Abbrev{"Aug", AbbrevClass::dotted},   Abbrev{"Ave", AbbrevClass::other},
-    Abbrev{"Blvd", AbbrevClass::other},   Abbrev{"Brig", AbbrevClass::title},
-    Abbrev{"Bros", AbbrevClass::other},   Abbrev{"Calif", AbbrevClass::other},
-    Abbrev{"Capt", AbbrevClass::title},   Abbrev{"Cdr", AbbrevClass::title},
-    Abbrev{"Cmdr", AbbrevClass::title},   Abbrev{"Co", AbbrevClass::other},
-    Abbrev{"Col", AbbrevClass::title},    Abbrev{"Conn", AbbrevClass::other},
-    Abbrev{"Corp", AbbrevClass::other},   Abbrev{"Cpl", AbbrevClass::title},
-    Abbrev{"Dec", AbbrevClass::dotted},   Abbrev{"Dept", AbbrevClass::other},
-    Abbrev{"Dr", AbbrevClass::title},     Abbrev{"Feb", AbbrevClass::dotted},
-    Abbrev{"Fla", AbbrevClass::other},    Abbrev{"Ft", AbbrevClass::title},
-    Abbrev{"Gen", AbbrevClass::title},    Abbrev{"Gov", AbbrevClass::title},
-    Abbrev{"Hon", AbbrevClass::title},    Abbrev{"Inc", AbbrevClass::other},
-    Abbrev{"Jan", AbbrevClass::dotted},   Abbrev{"Jr", AbbrevClass::other},
-    Abbrev{"Jul", AbbrevClass::dotted},   Abbrev{"Jun", AbbrevClass::dotted},
-    Abbrev{"Lt", AbbrevClass::title},     Abbrev{"Ltd", AbbrevClass::other},
-    Abbrev{"Maj", AbbrevClass::title},    Abbrev{"Mar", AbbrevClass::dotted},
-    Abbrev{"Messrs", AbbrevClass::title}, Abbrev{"Mr", AbbrevClass::title},
-    Abbrev{"Mrs", AbbrevClass::title},    Abbrev{"Ms", AbbrevClass::title},
-    Abbrev{"Mt", AbbrevClass::title},     Abbrev{"No", AbbrevClass::title},
-    Abbrev{"Nos", AbbrevClass::title},    Abbrev{"Nov", AbbrevClass::dotted},
-    Abbrev{"Oct", AbbrevClass::dotted},   Abbrev{"Pres", AbbrevClass::title},
-    Abbrev{"Prof", AbbrevClass::title},   Abbrev{"Rep", AbbrevClass::title},
-    Abbrev{"Rev", AbbrevClass::title},    Abbrev{"Rt", AbbrevClass::title},
-    Abbrev{"Sec", AbbrevClass::title},    Abbrev{"Sen", AbbrevClass::title},
-    Abbrev{"Sep", AbbrevClass::dotted},   Abbrev{"Sept", AbbrevClass::dotted},
-    Abbrev{"Sgt", AbbrevClass::title},    Abbrev{"Sr", AbbrevClass::other},
-    Abbrev{"St", AbbrevClass::title},     Abbrev{"Supt", AbbrevClass::title},
-    Abbrev{"Tenn", AbbrevClass::other},   Abbrev{"approx", AbbrevClass::other},
-    Abbrev{"cf", AbbrevClass::title},     Abbrev{"est", AbbrevClass::other},
-    Abbrev{"etc", AbbrevClass::other},    Abbrev{"incl", AbbrevClass::title},
-    Abbrev{"vs", AbbrevClass::title},
-};
-
-bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = char(x + 32);
-        if (y >= 'A' && y <= 'Z') y = char(y + 32);
-        if (x != y) return false;
-    }
-    return true;
-}
-
-bool all_ascii_upper(std::string_view w) {
-    return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
-// Looks a word (without its period) up as written or in capitals ("SEPT"),
-// not in any other case, so that "ill." is not "Ill." (Illinois).
-AbbrevClass listed_abbreviation(std::string_view w) {
-    for (const auto& a : abbreviations) {
-        if (a.word == w || (all_ascii_upper(w) && equal_ignoring_ascii_case(a.word, w)))
-            return a.cls;
-    }
-    return AbbrevClass::none;
-}
-
 // The class of a token that kept its period.
-AbbrevClass abbreviation_class(std::string_view tok) {
-    if (tok.size() < 2 || tok.back() != '.') return AbbrevClass::none;
+AbbreviationKind abbreviation_class(std::string_view tok) {
+    if (tok.size() < 2 || tok.back() != '.') return AbbreviationKind::none;
     const std::string_view w = tok.substr(0, tok.size() - 1);
     if (w.find('.') != std::string_view::npos) {  // dotted: "U.S.", "e.g.", "a.m."
-        if (w == "a.m" || w == "p.m" || w == "A.M" || w == "P.M") return AbbrevClass::other;
-        return is_upper(cp_at(w, 0)) ? AbbrevClass::dotted : AbbrevClass::title;
+        if (w == "a.m" || w == "p.m" || w == "A.M" || w == "P.M") return AbbreviationKind::other;
+        return is_upper(cp_at(w, 0)) ? AbbreviationKind::dotted : AbbreviationKind::title;
     }
-    const AbbrevClass c = listed_abbreviation(w);
-    if (c != AbbrevClass::none) return c;
+    const AbbreviationKind c = listed_abbreviation(w);
+    if (c != AbbreviationKind::none) return c;
     char32_t cp = 0;
-    if (decode_at(w, 0, cp) == w.size() && is_upper(cp)) return AbbrevClass::dotted;  // initial
-    return AbbrevClass::none;
+    if (decode_at(w, 0, cp) == w.size() && is_upper(cp))
+        return AbbreviationKind::dotted;  // initial
+    return AbbreviationKind::none;
 }
 
 // Length in bytes of a dotted acronym at s[i] ("U.S.", "U.K.", "a.m.",
@@ -248,7 +157,7 @@ bool is_sentence_starter(std::string_view s, const Token& t) {
     const std::string_view w = t.text(s);
     if (w.size() > 12) return false;
     for (const auto& st : sentence_starters)
-        if (equal_ignoring_ascii_case(st, w)) return true;
+        if (iequals(st, w)) return true;
     return false;
 }
 
@@ -408,8 +317,8 @@ std::vector<Token> tokenize(std::string_view s) {
             if (!period_kept && t.kind == TokenKind::word && p < s.size() && s[p] == '.' &&
                 s.substr(p, 3) != "...") {
                 const std::string_view w = s.substr(pos, p - pos);
-                const AbbrevClass c = listed_abbreviation(w);
-                bool take = c != AbbrevClass::none;
+                const AbbreviationKind c = listed_abbreviation(w);
+                bool take = c != AbbreviationKind::none;
                 if (take && (w == "No" || w == "Nos" || w == "NO" || w == "NOS")) {
                     std::size_t q = p + 1;  // "No. 2", not "said no."
                     while (q < s.size() && s[q] == ' ') ++q;
@@ -573,7 +482,7 @@ std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token>
         const std::string_view x = t.text(s);
         bool terminal = false;
         bool ellipsis = false;
-        AbbrevClass abbr = AbbrevClass::none;
+        AbbreviationKind abbr = AbbreviationKind::none;
         if (t.kind == TokenKind::punct) {
             if (x == "." || x == "!" || x == "?") terminal = true;
             if (x.size() >= 3 && x.find_first_not_of('.') == std::string_view::npos)
@@ -582,7 +491,8 @@ std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token>
         } else if (t.has(abbreviation)) {
             abbr = abbreviation_class(x);
         }
-        if (!terminal && !ellipsis && (abbr == AbbrevClass::none || abbr == AbbrevClass::title))
+        if (!terminal && !ellipsis &&
+            (abbr == AbbreviationKind::none || abbr == AbbreviationKind::title))
             continue;
 
         // The sentence takes the end punctuation that follows ("?!") and the
@@ -611,9 +521,9 @@ std::vector<Sentence> split_sentences(std::string_view s, std::span<const Token>
         } else if (ellipsis) {
             ends = (tokens[j].kind == TokenKind::word && tokens[j].is_capitalized()) ||
                    tokens[j].has(open_quote);
-        } else if (abbr == AbbrevClass::dotted) {
+        } else if (abbr == AbbreviationKind::dotted) {
             ends = j > i + 1 || is_sentence_starter(s, tokens[j]) || tokens[j].has(open_quote);
-        } else if (abbr == AbbrevClass::other) {
+        } else if (abbr == AbbreviationKind::other) {
             ends = j > i + 1 || (tokens[j].kind == TokenKind::word && tokens[j].is_capitalized()) ||
                    tokens[j].has(open_quote);
         }

@@ -23,9 +23,7 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-namespace {
-
-bool is_space(char32_t cp) {
+bool is_unicode_space(char32_t cp) noexcept {
     switch (cp) {
         case 0x09:
         case 0x0A:
@@ -46,6 +44,8 @@ bool is_space(char32_t cp) {
             return cp >= 0x2000 && cp <= 0x200A;
     }
 }
+
+namespace {
 
 bool is_invisible(char32_t cp) {
     return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
@@ -88,7 +88,7 @@ std::string clean_whitespace(std::string_view s) {
             n = 1;
             cp = 0xFFFD;
         }
-        if (is_space(cp) || cp < 0x20 || cp == 0x7F) {
+        if (is_unicode_space(cp) || cp < 0x20 || cp == 0x7F) {
             pending_space = !out.empty();
         } else if (!is_invisible(cp)) {
             if (pending_space) out += ' ';

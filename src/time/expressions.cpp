@@ -7,6 +7,9 @@
 #include <optional>
 #include <unordered_map>
 
+#include "eventgraph/text/ascii.hpp"
+#include "eventgraph/text/words.hpp"
+
 // A hand-written scanner: one pass splits the text into words, numbers and
 // punctuation with their byte offsets, looking each short word up once in a
 // small table; the patterns then only ever look at a token or two around a
@@ -109,24 +112,13 @@ const Table& table() {
                         bool abbrev = false) {
             for (auto s : words) m.emplace(s, Entry{w, std::uint8_t(value), abbrev});
         };
-        const char* months[] = {"january",   "february", "march",    "april",
-                                "may",       "june",     "july",     "august",
-                                "september", "october",  "november", "december"};
-        for (int i = 0; i < 12; ++i) add({months[i]}, W::month, i + 1);
-        add({"jan"}, W::month, 1, true);
-        add({"feb"}, W::month, 2, true);
-        add({"mar"}, W::month, 3, true);
-        add({"apr"}, W::month, 4, true);
-        add({"jun"}, W::month, 6, true);
-        add({"jul"}, W::month, 7, true);
-        add({"aug"}, W::month, 8, true);
-        add({"sep", "sept"}, W::month, 9, true);
-        add({"oct"}, W::month, 10, true);
-        add({"nov"}, W::month, 11, true);
-        add({"dec"}, W::month, 12, true);
-        const char* weekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                  "thursday", "friday", "saturday"};
-        for (int i = 0; i < 7; ++i) add({weekdays[i]}, W::weekday, i);
+        for (int i = 0; i < 12; ++i) {
+            const std::string_view name = text::month_names[i];
+            add({name}, W::month, i + 1);
+            if (name.size() > 3) add({name.substr(0, 3)}, W::month, i + 1, true);  // "Jan"
+        }
+        add({"sept"}, W::month, 9, true);
+        for (int i = 0; i < 7; ++i) add({text::weekday_names[i]}, W::weekday, i);
         add({"today"}, W::today);
         add({"tonight"}, W::tonight);
         add({"yesterday"}, W::yesterday);
@@ -192,10 +184,14 @@ const Table& table() {
             W::time_noun);
         add({"spring", "summer", "autumn", "fall", "winter"}, W::season);
         add({"fiscal"}, W::fiscal);
-        add({"mr",  "mrs", "ms",   "dr",   "gen",  "lt",  "col",  "sgt", "capt", "maj",
-             "rep", "sen", "gov",  "pres", "prof", "st",  "no",   "jr",  "sr",   "vs",
-             "etc", "inc", "corp", "co",   "ltd",  "adm", "cmdr", "rev", "hon"},
-            W::abbreviation);
+        // The tokenizer's abbreviations, lower case: a period after one does
+        // not end a sentence (the months' are months, added above).
+        static const std::vector<std::string> abbreviations = [] {
+            std::vector<std::string> out;
+            for (const auto& a : text::abbreviations()) out.push_back(text::ascii_lower(a.word));
+            return out;
+        }();
+        for (const std::string& a : abbreviations) add({a}, W::abbreviation);
         add({"set"}, W::set);
         add({"going"}, W::going);
         add({"won"}, W::won);
@@ -228,10 +224,10 @@ struct Token {
     std::uint32_t clause = 0;
 };
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alnum(unsigned char c) { return is_digit(c) || is_alpha(c); }
+using text::is_ascii_alnum;
+using text::is_ascii_alpha;
+using text::is_ascii_digit;
+using text::is_ascii_upper;
 
 // Multi-byte characters the scanner treats as white space or punctuation
 // (no-break and thin spaces, dashes, curly quotes); 0 for anything else.
@@ -259,10 +255,6 @@ std::size_t special_at(std::string_view s, std::size_t i, char& as) {
     return 3;
 }
 
-bool ascii_space(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 void tokenize(std::string_view s, std::vector<Token>& out) {
     out.clear();
     const Table& words = table();
@@ -272,7 +264,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
     int newlines = 0;
     while (i < n) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (ascii_space(c)) {
+        if (text::is_ascii_space(c)) {
             newlines += c == '\n';
             ++i;
             continue;
@@ -293,7 +285,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             // "Tuesday's": the possessive belongs to the word before it.
             if (ch == '\'' && !out.empty() && out.back().end == i && i + len < n &&
                 (s[i + len] | 0x20) == 's' &&
-                (i + len + 1 == n || !is_alnum(static_cast<unsigned char>(s[i + len + 1])))) {
+                (i + len + 1 == n || !is_ascii_alnum(s[i + len + 1]))) {
                 out.back().possessive = true;
                 i += len + 1;
                 continue;
@@ -301,25 +293,24 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             t.kind = TK::punct;
             t.ch = ch;
             t.end = i + len;
-        } else if (is_digit(c)) {
+        } else if (is_ascii_digit(c)) {
             std::size_t j = i;
             int v = 0, d = 0;
-            while (j < n && is_digit(static_cast<unsigned char>(s[j]))) {
+            while (j < n && is_ascii_digit(s[j])) {
                 if (d < 9) v = v * 10 + (s[j] - '0');
                 ++d;
                 ++j;
             }
             bool plain = true;
             // "2,000" and "3.5" are quantities, never a day or a year.
-            while (j + 1 < n && (s[j] == ',' || s[j] == '.') &&
-                   is_digit(static_cast<unsigned char>(s[j + 1]))) {
+            while (j + 1 < n && (s[j] == ',' || s[j] == '.') && is_ascii_digit(s[j + 1])) {
                 plain = false;
                 ++j;
-                while (j < n && is_digit(static_cast<unsigned char>(s[j]))) ++j;
+                while (j < n && is_ascii_digit(s[j])) ++j;
             }
-            if (j < n && is_alpha(static_cast<unsigned char>(s[j]))) {
+            if (j < n && is_ascii_alpha(s[j])) {
                 const std::size_t k0 = j;
-                while (j < n && is_alnum(static_cast<unsigned char>(s[j]))) ++j;
+                while (j < n && is_ascii_alnum(s[j])) ++j;
                 const std::string_view suffix = s.substr(k0, j - k0);
                 auto eq = [&](const char* x) {
                     return suffix.size() == 2 && (suffix[0] | 0x20) == x[0] &&
@@ -335,7 +326,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             t.digits = d;
             t.value = v;
             t.end = j;
-        } else if (is_alpha(c) || c >= 0x80) {
+        } else if (is_ascii_alpha(c) || c >= 0x80) {
             // Letters, digits and other non-ASCII characters make one word, so
             // "G7", "F16" and "Erdoğan" are words that no pattern knows.
             std::size_t j = i;
@@ -343,9 +334,9 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
             char dummy = 0;
             while (j < n) {
                 const auto cj = static_cast<unsigned char>(s[j]);
-                if (is_alpha(cj)) {
+                if (is_ascii_alpha(cj)) {
                     ++j;
-                } else if (is_digit(cj) || (cj >= 0x80 && !special_at(s, j, dummy))) {
+                } else if (is_ascii_digit(cj) || (cj >= 0x80 && !special_at(s, j, dummy))) {
                     plain_word = false;
                     ++j;
                 } else {
@@ -353,7 +344,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
                 }
             }
             t.kind = TK::word;
-            t.cap = is_upper(c);
+            t.cap = is_ascii_upper(c);
             t.end = j;
             const std::size_t len = j - i;
             if (plain_word && len <= 12) {

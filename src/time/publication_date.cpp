@@ -4,7 +4,9 @@
 #include <string>
 #include <utility>
 
+#include "eventgraph/text/ascii.hpp"
 #include "eventgraph/text/utf8.hpp"
+#include "eventgraph/text/words.hpp"
 
 namespace eventgraph::time {
 
@@ -13,18 +15,6 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
 
 // A reading position in one line. Patterns work on copies, so a pattern that
 // fails half-way leaves the caller's position untouched.
@@ -55,15 +45,15 @@ struct Cursor {
     int number(std::size_t min_digits, std::size_t max_digits) {
         std::size_t n = 0;
         int v = 0;
-        while (n < max_digits && is_digit(peek(n))) v = v * 10 + (peek(n++) - '0');
-        if (n < min_digits || is_digit(peek(n))) return -1;
+        while (n < max_digits && text::is_ascii_digit(peek(n))) v = v * 10 + (peek(n++) - '0');
+        if (n < min_digits || text::is_ascii_digit(peek(n))) return -1;
         pos += n;
         return v;
     }
 
     std::string_view word() {
         std::size_t n = 0;
-        while (is_alpha(peek(n))) ++n;
+        while (text::is_ascii_alpha(peek(n))) ++n;
         const std::string_view w = s.substr(pos, n);
         pos += n;
         return w;
@@ -78,36 +68,16 @@ struct Cursor {
     // A whole word, case-insensitive.
     bool keyword(std::string_view w) {
         Cursor c = *this;
-        if (!iequals(c.word(), w)) return false;
+        if (!text::iequals(c.word(), w)) return false;
         *this = c;
         return true;
     }
 };
 
-unsigned month_number(std::string_view w) {
-    static constexpr std::array<std::string_view, 12> full = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
-    for (unsigned i = 0; i < full.size(); ++i) {
-        if (iequals(w, full[i])) return i + 1;
-        if (w.size() == 3 && iequals(w, full[i].substr(0, 3))) return i + 1;
-    }
-    if (iequals(w, "sept")) return 9;  // AP style
-    return 0;
-}
-
-bool is_weekday(std::string_view w) {
-    static constexpr std::array<std::string_view, 7> full = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    for (const auto d : full)
-        if (iequals(w, d) || (w.size() == 3 && iequals(w, d.substr(0, 3)))) return true;
-    return iequals(w, "tues") || iequals(w, "thur") || iequals(w, "thurs");
-}
-
 // "Sept." / "September" / "Sep": the month number, 0 if it is none.
 unsigned read_month(Cursor& c) {
     Cursor t = c;
-    const unsigned m = month_number(t.word());
+    const unsigned m = text::month_number(t.word());
     if (m == 0) return 0;
     t.literal(".");
     c = t;
@@ -121,7 +91,8 @@ int read_day(Cursor& c) {
     if (d < 1) return -1;
     Cursor suffix = t;
     const std::string_view w = suffix.word();
-    if (iequals(w, "st") || iequals(w, "nd") || iequals(w, "rd") || iequals(w, "th")) {
+    if (text::iequals(w, "st") || text::iequals(w, "nd") || text::iequals(w, "rd") ||
+        text::iequals(w, "th")) {
         t = suffix;
     } else if (!w.empty()) {
         return -1;  // "10km" is no day
@@ -133,7 +104,7 @@ int read_day(Cursor& c) {
 int read_year(Cursor& c) {
     Cursor t = c;
     const int y = t.number(4, 4);
-    if (y < 0 || is_alpha(t.peek())) return -1;
+    if (y < 0 || text::is_ascii_alpha(t.peek())) return -1;
     c = t;
     return y;
 }
@@ -186,7 +157,8 @@ std::optional<date::year_month_day> dotted(Cursor& c) {
     const int m = t.number(1, 2);
     if (m < 1 || m > 12 || !t.literal(".")) return std::nullopt;
     const int y = read_year(t);
-    if (y < 0 || (t.peek() == '.' && is_digit(t.peek(1)))) return std::nullopt;  // a version number
+    if (y < 0 || (t.peek() == '.' && text::is_ascii_digit(t.peek(1))))
+        return std::nullopt;  // a version number
     auto ymd = make_day(y, unsigned(m), d);
     if (ymd) c = t;
     return ymd;
@@ -215,7 +187,7 @@ std::optional<CalendarDay> read_calendar_day(Cursor& c) {
     if (auto d = dotted(c)) return CalendarDay{*d, false};
     Cursor t = c;
     Cursor after_weekday = t;
-    if (is_weekday(after_weekday.word())) {
+    if (text::weekday_number(after_weekday.word()) >= 0) {
         after_weekday.literal(".");
         after_weekday.literal(",");
         if (after_weekday.skip_spaces()) t = after_weekday;
@@ -278,7 +250,7 @@ std::optional<minutes> read_numeric_offset(Cursor& c) {
             t = colon;
         }
     }
-    if (h > 14 || m > 59 || is_alnum(t.peek())) return std::nullopt;
+    if (h > 14 || m > 59 || text::is_ascii_alnum(t.peek())) return std::nullopt;
     c = t;
     const minutes off = hours{h} + minutes{m};
     return sign == '+' ? off : -off;
@@ -295,7 +267,7 @@ std::optional<std::optional<minutes>> read_zone(Cursor& c) {
         return std::optional<minutes>{*off};
     }
     const std::string_view w = t.word();
-    if (!is_upper_word(w) || is_alnum(t.peek())) return std::nullopt;
+    if (!is_upper_word(w) || text::is_ascii_alnum(t.peek())) return std::nullopt;
     if (w == "GMT" || w == "UTC") {
         Cursor signed_offset = t;
         if (auto off = read_numeric_offset(signed_offset)) {
@@ -320,11 +292,12 @@ std::optional<std::optional<minutes>> read_zone(Cursor& c) {
 std::optional<bool> read_meridiem(Cursor& c) {
     Cursor t = c;
     t.skip_spaces();
-    const char ap = lower(t.peek());
+    const char ap = text::ascii_lower(t.peek());
     if (ap != 'a' && ap != 'p') return std::nullopt;
-    if (lower(t.peek(1)) == 'm' && !is_alnum(t.peek(2))) {
+    if (text::ascii_lower(t.peek(1)) == 'm' && !text::is_ascii_alnum(t.peek(2))) {
         t.pos += 2;
-    } else if (t.peek(1) == '.' && lower(t.peek(2)) == 'm' && !is_alnum(t.peek(3))) {
+    } else if (t.peek(1) == '.' && text::ascii_lower(t.peek(2)) == 'm' &&
+               !text::is_ascii_alnum(t.peek(3))) {
         t.pos += 3;
         t.literal(".");
     } else {
@@ -347,11 +320,13 @@ std::optional<TimeOfDay> read_time(Cursor& c) {
         if (s < 0 || s > 60) return std::nullopt;
         t = sec;
     }
-    if (is_alnum(t.peek()) && lower(t.peek()) != 'a' && lower(t.peek()) != 'p') return std::nullopt;
+    if (text::is_ascii_alnum(t.peek()) && text::ascii_lower(t.peek()) != 'a' &&
+        text::ascii_lower(t.peek()) != 'p')
+        return std::nullopt;
     if (auto pm = read_meridiem(t)) {
         if (h < 1 || h > 12) return std::nullopt;
         h = (h % 12) + (*pm ? 12 : 0);
-    } else if (h > 23 || is_alnum(t.peek())) {
+    } else if (h > 23 || text::is_ascii_alnum(t.peek())) {
         return std::nullopt;
     }
     TimeOfDay out;
@@ -392,11 +367,11 @@ model::Timestamp with_time(date::year_month_day day, const TimeOfDay& t) {
 std::optional<Found> iso_date_time(std::string_view s, std::size_t begin, std::size_t day_end) {
     if (day_end >= s.size() || s[day_end] != 'T') return std::nullopt;
     std::size_t e = day_end + 1;
-    while (e < s.size() &&
-           (is_digit(s[e]) || std::string_view(":+-.,Z").find(s[e]) != std::string_view::npos))
+    while (e < s.size() && (text::is_ascii_digit(s[e]) ||
+                            std::string_view(":+-.,Z").find(s[e]) != std::string_view::npos))
         ++e;
     for (; e > day_end + 1; --e) {
-        if (e < s.size() && is_alnum(s[e])) continue;
+        if (e < s.size() && text::is_ascii_alnum(s[e])) continue;
         if (auto ts = model::parse_iso_timestamp(s.substr(begin, e - begin))) return Found{*ts, e};
     }
     return std::nullopt;
@@ -454,10 +429,11 @@ std::optional<model::Timestamp> parse_publication_date(std::string_view text) {
 
 std::optional<DateMatch> find_publication_date(std::string_view line) {
     for (std::size_t i = 0; i < line.size(); ++i) {
-        if (!is_alnum(line[i]) || (i > 0 && is_alnum(line[i - 1]))) continue;
+        if (!text::is_ascii_alnum(line[i]) || (i > 0 && text::is_ascii_alnum(line[i - 1])))
+            continue;
         // Not the tail of a longer number: "2.10.09.2024", "12:10 Sep 2024".
         if (i >= 2 && std::string_view(".:-/").find(line[i - 1]) != std::string_view::npos &&
-            is_digit(line[i - 2]))
+            text::is_ascii_digit(line[i - 2]))
             continue;
         if (auto found = read_date_time(Cursor{line, i}))
             return DateMatch{found->value, i, found->end};

@@ -52,6 +52,11 @@ void append_utf8(std::string& out, char32_t cp);
 /// forms, surrogates and code points past U+10FFFF are invalid), or npos.
 std::size_t find_invalid_utf8(std::string_view s);
 
+/// Unicode's white space: tab to carriage return, the space separators (Zs:
+/// no-break, en to hair, narrow no-break, ideographic …), next line, line
+/// and paragraph separators. Zero-width characters are not among them.
+bool is_unicode_space(char32_t cp) noexcept;
+
 /// 1-based line and column (in bytes) of a byte offset.
 struct Position {
     std::size_t line = 1;
