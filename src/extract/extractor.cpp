@@ -148,7 +148,8 @@ std::vector<Event> Extractor::extract(const model::Article& article) const {
         s.triggers = triggers_.match(s.keys);
         detail::find_places(*places_, triggers_, countries, s);
         if (ref) {
-            s.times = time::find_time_expressions(sent.text(text), *published);
+            s.times =
+                time::find_time_expressions(sent.text(text), {tokens, sent.begin}, *published);
             for (auto& t : s.times) {
                 t.begin += sent.begin;
                 t.end += sent.begin;

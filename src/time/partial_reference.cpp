@@ -9,16 +9,22 @@ namespace eventgraph::time {
 
 std::vector<TimeExpression> find_time_expressions(std::string_view text,
                                                   const model::Timestamp& reference) {
+    const std::vector<text::Token> tokens = text::tokenize(text);
+    return find_time_expressions(text, TextTokens{tokens, 0}, reference);
+}
+
+std::vector<TimeExpression> find_time_expressions(std::string_view text, const TextTokens& tokens,
+                                                  const model::Timestamp& reference) {
     if (reference.granularity == model::Granularity::day)
-        return find_time_expressions(text, reference.day);
+        return find_time_expressions(text, tokens, reference.day);
     // Resolved against the first and the last day the reference allows: an
     // expression that gives the same date both ways does not depend on the
     // day (or month) left open ("last month" against April, "Oct. 8, 2023");
     // one that does ("yesterday", "on Tuesday") is no more precise than the
     // reference itself.
     const model::DateSpan period = model::span_of(reference, model::DateBasis::relative);
-    const auto early = find_time_expressions(text, period.start);
-    auto late = find_time_expressions(text, period.end);
+    const auto early = find_time_expressions(text, tokens, period.start);
+    auto late = find_time_expressions(text, tokens, period.end);
     for (auto& t : late) {
         const auto same = std::find_if(early.begin(), early.end(), [&](const TimeExpression& e) {
             return e.begin == t.begin && e.end == t.end;

@@ -6,12 +6,14 @@
 #include <date/date.h>
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "eventgraph/model/date_span.hpp"
 #include "eventgraph/model/timestamp.hpp"
+#include "eventgraph/text/tokenize.hpp"
 
 namespace eventgraph::time {
 
@@ -48,12 +50,26 @@ struct TimeExpression {
 std::vector<TimeExpression> find_time_expressions(std::string_view text,
                                                   date::year_month_day reference);
 
+/// A text's tokens as text::tokenize made them: the scanner reads dates
+/// within them. Their offsets less `base` are offsets in the text searched
+/// (a sentence's tokens are its article's, `base` the sentence's first byte).
+struct TextTokens {
+    std::span<const text::Token> tokens;
+    std::size_t base = 0;
+};
+
+/// The same over a text already tokenized: the extractor's sentences.
+std::vector<TimeExpression> find_time_expressions(std::string_view text, const TextTokens& tokens,
+                                                  date::year_month_day reference);
+
 /// The same against a reference that may be known only to the month or the
 /// year (a publication date "2024-04" or "2024"): an expression whose date
 /// depends on what the reference leaves open ("yesterday", "on Tuesday"
 /// against a month; "in July" against a year) takes the reference's own month
 /// or year, with a note saying why. Other expressions are as against a day.
 std::vector<TimeExpression> find_time_expressions(std::string_view text,
+                                                  const model::Timestamp& reference);
+std::vector<TimeExpression> find_time_expressions(std::string_view text, const TextTokens& tokens,
                                                   const model::Timestamp& reference);
 
 /// One expression as `eventgraph dates` prints it.
