@@ -1,10 +1,8 @@
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cstdio>
 
 #include "command.hpp"
 #include "eventgraph/error.hpp"
+#include "eventgraph/export/writers.hpp"
 #include "eventgraph/graph/graph.hpp"
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/query/paths.hpp"
@@ -102,142 +100,6 @@ void write_text(io::Output& out, const EventGraph& g, const std::vector<query::P
     }
 }
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_date(Writer& w, const std::optional<model::DateSpan>& d) {
-    if (d)
-        w.String(model::date_value(*d));
-    else
-        w.Null();
-}
-
-void write_relation(Writer& w, const EventGraph& g, const query::Relation& r) {
-    const auto& e = g.graph[r.edge];
-    w.StartObject();
-    w.Key("type");
-    w.String(e.type);
-    w.Key("source");
-    w.String(g.graph[boost::source(r.edge, g.graph)].id);
-    w.Key("target");
-    w.String(g.graph[boost::target(r.edge, g.graph)].id);
-    w.Key("asserted");
-    w.Bool(e.asserted);
-    w.Key("count");
-    w.Uint64(e.count);
-    w.Key("mentions");
-    w.Uint64(e.mentions);
-    w.Key("first");
-    write_date(w, e.first);
-    w.Key("last");
-    write_date(w, e.last);
-    w.Key("happening");
-    if (r.happening) {
-        const auto& h = g.happenings[*r.happening];
-        w.StartObject();
-        w.Key("id");
-        w.String(h.id);
-        w.Key("date");
-        write_date(w, h.date);
-        w.Key("mentions");
-        w.Uint64(h.mentions);
-        w.Key("sources");
-        w.Uint64(h.sources);
-        w.EndObject();
-    } else {
-        w.Null();
-    }
-    w.Key("evidence");
-    if (r.report) {
-        const auto& ev = g.events[*r.report];
-        w.StartObject();
-        w.Key("event");
-        w.String(ev.id);
-        w.Key("article");
-        w.String(ev.article);
-        w.Key("sentence");
-        w.Int(ev.evidence.sentence);
-        w.Key("text");
-        w.String(ev.evidence.text);
-        w.Key("trigger");
-        w.String(ev.evidence.trigger);
-        w.Key("date");
-        write_date(w, ev.date);
-        w.Key("confidence");
-        w.Double(ev.confidence);
-        w.EndObject();
-    } else {
-        w.Null();
-    }
-    w.EndObject();
-}
-
-void write_json(io::Output& out, const EventGraph& g, VertexId from, VertexId to,
-                const query::PathOptions& options, const std::vector<query::Path>& paths) {
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
-    w.StartObject();
-    w.Key("from");
-    w.String(g.graph[from].id);
-    w.Key("to");
-    w.String(g.graph[to].id);
-    w.Key("directed");
-    w.Bool(options.directed);
-    w.Key("temporal");
-    w.Bool(options.temporal);
-    w.Key("paths");
-    w.StartArray();
-    for (const auto& p : paths) {
-        w.StartObject();
-        w.Key("hops");
-        w.Uint64(p.hops.size());
-        w.Key("vertices");
-        w.StartArray();
-        for (const auto v : p.vertices) {
-            const auto& x = g.graph[v];
-            w.StartObject();
-            w.Key("id");
-            w.String(x.id);
-            w.Key("code");
-            w.String(x.code);
-            w.Key("name");
-            w.String(x.name);
-            w.Key("kind");
-            w.String(model::to_string(x.kind));
-            w.EndObject();
-        }
-        w.EndArray();
-        w.Key("arrival");
-        if (p.arrival)
-            w.String(day_text(*p.arrival));
-        else
-            w.Null();
-        w.Key("steps");
-        w.StartArray();
-        for (const auto& hop : p.hops) {
-            w.StartObject();
-            w.Key("from");
-            w.String(g.graph[hop.from].id);
-            w.Key("to");
-            w.String(g.graph[hop.to].id);
-            w.Key("day");
-            if (hop.day)
-                w.String(day_text(*hop.day));
-            else
-                w.Null();
-            w.Key("relations");
-            w.StartArray();
-            for (const auto& r : hop.relations) write_relation(w, g, r);
-            w.EndArray();
-            w.EndObject();
-        }
-        w.EndArray();
-        w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    out.line(buffer.GetString());
-}
-
 std::string no_connection(const EventGraph& g, VertexId from, VertexId to,
                           const query::PathOptions& options, const Args& args) {
     std::string m = "no connection between " + g.graph[from].id + " and " + g.graph[to].id;
@@ -279,7 +141,7 @@ int run_path(const Args& args) {
 
     io::Output out(args.get("output"));
     if (args.has("json"))
-        write_json(out, g, from, to, options, paths);
+        out.write(exports::to_paths_json(g, from, to, options, paths));
     else if (paths.empty())
         out.line(no_connection(g, from, to, options, args));
     else

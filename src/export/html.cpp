@@ -85,17 +85,7 @@ void write_relations(Writer& w, const graph::EventGraph& g) {
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph))) {
         const graph::Edge& r = g.graph[e];
         w.StartObject();
-        field(w, "source", g.graph[boost::source(e, g.graph)].id);
-        field(w, "target", g.graph[boost::target(e, g.graph)].id);
-        field(w, "type", r.type);
-        w.Key("quad");
-        w.Int(r.quad);
-        w.Key("asserted");
-        w.Bool(r.asserted);
-        w.Key("count");
-        w.Uint64(r.count);
-        w.Key("mentions");
-        w.Uint64(r.mentions);
+        detail::relation_fields(w, g, e);
         w.Key("width");
         w.Double(detail::pen_width(r.count));
         w.Key("happenings");

@@ -149,10 +149,11 @@ TEST_CASE("stats --json at the actor level") {
     const auto r =
         run_eventgraph({"stats", "--json", "--level", "actor", "--types", "accuse", reports});
     CHECK(r.exit_code == 0);
+    CHECK(schema_errors(source_path("schemas/stats.schema.json"), r.out) == "");
     CHECK(r.out.find("\"level\": \"actor\"") != std::string::npos);
     CHECK(r.out.find("\"id\": \"USA.ANTONY_BLINKEN\",\n      \"name\": \"Antony Blinken\",\n      "
-                     "\"happenings\": 1,\n"
-                     "      \"events\": 6") != std::string::npos);
+                     "\"count\": 1,\n"
+                     "      \"mentions\": 6") != std::string::npos);
     CHECK(r.out.find("member-of") == std::string::npos);
 }
 
@@ -199,8 +200,7 @@ TEST_CASE("stats counts events with no source under the actor ?; --unknown-actor
     CHECK(named.out.find("unknown actor") == std::string::npos);
     const auto json = run_eventgraph({"stats", "--json", "--actors", "GBR", unknown});
     CHECK(json.exit_code == 0);
-    CHECK(json.out.find(
-              "\"id\": \"?\",\n      \"name\": \"unknown actor\",\n      \"happenings\": 1") !=
+    CHECK(json.out.find("\"id\": \"?\",\n      \"name\": \"unknown actor\",\n      \"count\": 1") !=
           std::string::npos);
 }
 

@@ -68,6 +68,8 @@ TEST_CASE("a query without an answer says so and exits 0") {
 TEST_CASE("path --json gives programs the paths with every relation and its evidence") {
     const auto r = run_eventgraph({"path", "IRN", "CHN", "--json", events});
     CHECK(r.exit_code == 0);
+    CHECK(eventgraph::test::schema_errors(
+              eventgraph::test::source_path("schemas/paths.schema.json"), r.out) == "");
     rapidjson::Document d;
     d.Parse(r.out.c_str());
     REQUIRE_FALSE(d.HasParseError());
@@ -82,6 +84,7 @@ TEST_CASE("path --json gives programs the paths with every relation and its evid
     CHECK(std::string(aid["type"].GetString()) == "aid");
     CHECK(std::string(aid["source"].GetString()) == "CHN");
     CHECK(aid["count"].GetInt() == 2);
+    CHECK(aid["quad"].GetInt() == 2);  // material cooperation, as in stats and the page
     CHECK(std::string(aid["first"].GetString()) == "2024-07");
     CHECK(std::string(aid["last"].GetString()) == "2024-09-10");
     CHECK(std::string(aid["evidence"]["article"].GetString()) == "wire-2024-07-30");

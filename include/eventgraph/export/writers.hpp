@@ -6,6 +6,8 @@
 #include <string>
 
 #include "eventgraph/graph/graph.hpp"
+#include "eventgraph/graph/stats.hpp"
+#include "eventgraph/query/paths.hpp"
 
 namespace eventgraph::exports {
 
@@ -64,6 +66,17 @@ std::string to_timelinejs(const graph::EventGraph& g, const ArticleLinks& links 
 /// its sentences and articles. `title` heads the page.
 std::string to_html(const graph::EventGraph& g, const ArticleLinks& links = {},
                     const std::string& title = "eventgraph");
+
+/// `eventgraph stats --json`: totals, counts by type, actor and month (each
+/// `count` happenings and `mentions` reports) and the strongest relations,
+/// indented for reading (schemas/stats.schema.json).
+std::string to_stats_json(const graph::EventGraph& g, const graph::Statistics& s);
+
+/// `eventgraph path --json`: the paths from one vertex to another, each hop's
+/// relations with the happening and the report that support them, as one
+/// line (schemas/paths.schema.json).
+std::string to_paths_json(const graph::EventGraph& g, graph::VertexId from, graph::VertexId to,
+                          const query::PathOptions& options, const std::vector<query::Path>& paths);
 
 /// Lays out and draws the graph in-process with Graphviz's gvc: format svg,
 /// png or pdf; layout dot, neato, sfdp or circo. Returns the file's bytes.
