@@ -5,34 +5,32 @@
 # records, tools/gen_gazetteer.py turns them into generated/data/gazetteer.tsv
 # with iso-codes and the lexicon's subdivision ids. The program finds it
 # through EVENTGRAPH_GENERATED_DATA_DIR (lexicon::gazetteer_path). Without
-# the option there is no gazetteer and towns are unknown.
+# the option, or without Node.js, npm or Python 3 (a build configured with
+# EVENTGRAPH_VIEWER=OFF on a machine without npm), there is no gazetteer and
+# towns are unknown; the configure step says so.
 
 option(EVENTGRAPH_GAZETTEER "Build the gazetteer of towns and cities (npm, Python 3, iso-codes, wamerican)" ON)
 
 set(EVENTGRAPH_GENERATED_DATA_DIR ${PROJECT_BINARY_DIR}/generated/data)
 set(EVENTGRAPH_GAZETTEER_FILE "")
+include(${CMAKE_CURRENT_LIST_DIR}/npm.cmake)
 if(EVENTGRAPH_GAZETTEER)
   find_program(EVENTGRAPH_NODE node)
-  find_package(Python3 REQUIRED COMPONENTS Interpreter)
-  if(NOT EVENTGRAPH_NPM OR NOT EVENTGRAPH_NODE)
-    message(FATAL_ERROR "the gazetteer needs Node.js and npm (tools/setup.sh), "
-                        "or configure with -DEVENTGRAPH_GAZETTEER=OFF")
+  find_package(Python3 COMPONENTS Interpreter)
+  if(NOT EVENTGRAPH_NPM OR NOT EVENTGRAPH_NODE OR NOT Python3_Interpreter_FOUND)
+    message(WARNING "no gazetteer of towns in this build: it needs Node.js, npm and Python 3 "
+                    "(tools/setup.sh installs them); towns will be unknown places "
+                    "(-DEVENTGRAPH_GAZETTEER=OFF says this is meant)")
+    set(EVENTGRAPH_GAZETTEER OFF)
   endif()
+endif()
+if(EVENTGRAPH_GAZETTEER)
   set(gazetteer_source ${PROJECT_SOURCE_DIR}/tools/gazetteer)
   set(gazetteer_work ${PROJECT_BINARY_DIR}/gazetteer)
-  set(gazetteer_stamp ${gazetteer_work}/npm-ci.stamp)
   set(EVENTGRAPH_GAZETTEER_FILE ${EVENTGRAPH_GENERATED_DATA_DIR}/gazetteer.tsv)
-  file(MAKE_DIRECTORY ${gazetteer_work} ${EVENTGRAPH_GENERATED_DATA_DIR})
-  add_custom_command(
-    OUTPUT ${gazetteer_stamp}
-    COMMAND ${CMAKE_COMMAND} -E copy ${gazetteer_source}/package.json
-            ${gazetteer_source}/package-lock.json ${gazetteer_work}
-    COMMAND ${EVENTGRAPH_NPM} ci --no-audit --no-fund --loglevel=error
-    COMMAND ${CMAKE_COMMAND} -E touch ${gazetteer_stamp}
-    WORKING_DIRECTORY ${gazetteer_work}
-    DEPENDS ${gazetteer_source}/package.json ${gazetteer_source}/package-lock.json
-    COMMENT "Fetching the gazetteer's places (npm ci)"
-    VERBATIM)
+  file(MAKE_DIRECTORY ${EVENTGRAPH_GENERATED_DATA_DIR})
+  eventgraph_npm_ci(${gazetteer_source} ${gazetteer_work} gazetteer_stamp
+                    "Fetching the gazetteer's places (npm ci)")
   add_custom_command(
     OUTPUT ${EVENTGRAPH_GAZETTEER_FILE}
     COMMAND ${EVENTGRAPH_NODE} ${gazetteer_source}/dump.js ${gazetteer_work}/node_modules

@@ -4,28 +4,17 @@
 # page's own HTML, CSS and JavaScript into a generated source of the library,
 # so that the program writes the page without node.
 
-find_program(EVENTGRAPH_NPM npm)
+include(${CMAKE_CURRENT_LIST_DIR}/npm.cmake)
 if(NOT EVENTGRAPH_NPM)
   message(FATAL_ERROR "npm not found: the web page's libraries are fetched with npm ci "
-                      "(tools/setup.sh installs Node.js and npm)")
+                      "(tools/setup.sh installs Node.js and npm), or configure with "
+                      "-DEVENTGRAPH_VIEWER=OFF for a build without the web page")
 endif()
 
 set(EVENTGRAPH_VIEWER_SOURCE ${PROJECT_SOURCE_DIR}/tools/viewer)
 set(EVENTGRAPH_VIEWER_MODULES ${PROJECT_BINARY_DIR}/viewer/node_modules)
-set(viewer_work ${PROJECT_BINARY_DIR}/viewer)
-set(viewer_stamp ${viewer_work}/npm-ci.stamp)
-file(MAKE_DIRECTORY ${viewer_work})
-
-add_custom_command(
-  OUTPUT ${viewer_stamp}
-  COMMAND ${CMAKE_COMMAND} -E copy ${EVENTGRAPH_VIEWER_SOURCE}/package.json
-          ${EVENTGRAPH_VIEWER_SOURCE}/package-lock.json ${viewer_work}
-  COMMAND ${EVENTGRAPH_NPM} ci --no-audit --no-fund --loglevel=error
-  COMMAND ${CMAKE_COMMAND} -E touch ${viewer_stamp}
-  WORKING_DIRECTORY ${viewer_work}
-  DEPENDS ${EVENTGRAPH_VIEWER_SOURCE}/package.json ${EVENTGRAPH_VIEWER_SOURCE}/package-lock.json
-  COMMENT "Fetching the web page's libraries (npm ci)"
-  VERBATIM)
+eventgraph_npm_ci(${EVENTGRAPH_VIEWER_SOURCE} ${PROJECT_BINARY_DIR}/viewer viewer_stamp
+                  "Fetching the web page's libraries (npm ci)")
 
 # {{NAME}} in page.html → file. '|' separates them (';' would split the argument).
 set(viewer_own

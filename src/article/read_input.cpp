@@ -7,6 +7,7 @@
 
 #include "eventgraph/article/normalize.hpp"
 #include "eventgraph/error.hpp"
+#include "eventgraph/io/article_json.hpp"
 #include "eventgraph/io/input.hpp"
 #include "eventgraph/text/utf8.hpp"
 

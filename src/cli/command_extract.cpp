@@ -5,6 +5,7 @@
 #include "command.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/extract/extractor.hpp"
+#include "eventgraph/io/data.hpp"
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/lexicon/gazetteer.hpp"
@@ -69,7 +70,7 @@ extract::Extractor make_extractor(const Args& args) {
     });
     lexicon::Lexicon lex = lexicon::load_default_lexicon(args.all("lexicon"), load_options(args));
     for (const auto& w : lex.warnings())
-        if (w.file.rfind(lexicon::data_dir(), 0) != 0)
+        if (w.file.rfind(io::data_dir(), 0) != 0)
             std::cerr << "eventgraph: warning: " << lexicon::to_string(w) << '\n';
     // --no-default-dictionaries: only the user's triggers and verb dictionaries too.
     extract::TriggerLexicon triggers = default_triggers.get();

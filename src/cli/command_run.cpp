@@ -76,6 +76,11 @@ int run_run(const Args& args) {
     };
     std::vector<std::unique_ptr<io::Output>> written;
     for (const auto& [name, make] : outputs) {
+        if (std::string_view(name) == "index.html" && !exports::has_web_page()) {
+            std::cerr << "  index.html not written: this build has no web page "
+                         "(configured with EVENTGRAPH_VIEWER=OFF)\n";
+            continue;
+        }
         written.push_back(std::make_unique<io::Output>((dir / name).string()));
         written.back()->write(make());
     }

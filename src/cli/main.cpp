@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "eventgraph/error.hpp"
+#include "eventgraph/io/data.hpp"
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/version.hpp"
 
@@ -52,7 +53,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (first == "--version" || first == "-V") {
-        std::cout << "eventgraph " << eventgraph::version << '\n';
+        std::cout << "eventgraph " << eventgraph::version << '\n'
+                  << "data: " << eventgraph::io::data_dir() << '\n';
         return 0;
     }
     const cli::Command* command = nullptr;

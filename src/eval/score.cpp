@@ -9,7 +9,7 @@
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/input.hpp"
 #include "eventgraph/model/timestamp.hpp"
-#include "io/detail_json.hpp"
+#include "io/json.hpp"
 
 namespace eventgraph::eval {
 
@@ -26,7 +26,7 @@ std::vector<Code> codes(const rapidjson::Value& v, const std::string& file, std:
         else if (x.IsString())
             out.emplace_back(std::string(x.GetString(), x.GetStringLength()));
         else
-            io::detail::wrong(file, line, field, "expected a code, null or a list of them");
+            io::json::wrong(file, line, field, "expected a code, null or a list of them");
     };
     if (v.IsArray()) {
         for (const auto& x : v.GetArray()) one(x);
@@ -38,34 +38,34 @@ std::vector<Code> codes(const rapidjson::Value& v, const std::string& file, std:
 
 GoldEvent gold_from_json(std::string_view text, const std::string& file, std::size_t line) {
     rapidjson::Document d;
-    io::detail::parse(d, text, file, line);
+    io::json::parse(d, text, file, line);
     if (!d.IsObject()) throw input_error(file, line, "expected a gold event object");
     GoldEvent g;
     g.file = file;
     g.line = line;
     auto str = [&](const char* key) -> std::string {
-        return d.HasMember(key) ? io::detail::get_string(d[key], file, line, key) : std::string();
+        return d.HasMember(key) ? io::json::get_string(d[key], file, line, key) : std::string();
     };
     g.article = str("article");
-    if (g.article.empty()) io::detail::wrong(file, line, "article", "missing");
+    if (g.article.empty()) io::json::wrong(file, line, "article", "missing");
     if (!d.HasMember("types") || !d["types"].IsArray() || d["types"].Empty())
-        io::detail::wrong(file, line, "types", "expected a non-empty list of event types");
+        io::json::wrong(file, line, "types", "expected a non-empty list of event types");
     for (const auto& t : d["types"].GetArray())
-        g.types.push_back(io::detail::get_string(t, file, line, "types"));
+        g.types.push_back(io::json::get_string(t, file, line, "types"));
     g.sources = d.HasMember("source") ? codes(d["source"], file, line, "source")
                                       : std::vector<Code>{std::nullopt};
     g.targets = d.HasMember("target") ? codes(d["target"], file, line, "target")
                                       : std::vector<Code>{std::nullopt};
     if (const std::string date = str("date"); !date.empty()) {
         if (!model::parse_iso_timestamp(date))
-            io::detail::wrong(file, line, "date",
-                              "\"" + date + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+            io::json::wrong(file, line, "date",
+                            "\"" + date + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
         g.date = date;
     }
     if (const std::string by = str("attributed_to"); !by.empty()) g.attributed_to = by;
     if (d.HasMember("optional")) {
         if (!d["optional"].IsBool())
-            io::detail::wrong(file, line, "optional", "expected true or false");
+            io::json::wrong(file, line, "optional", "expected true or false");
         g.optional = d["optional"].GetBool();
     }
     g.note = str("note");
@@ -131,7 +131,7 @@ std::vector<std::string> gold_files(const std::string& path) {
 std::size_t read_gold(std::istream& in, const std::string& file, const io::ReadOptions& options,
                       const std::function<void(GoldEvent)>& sink,
                       const std::function<void(const std::exception&)>& on_skip) {
-    return io::detail::for_each_json_line(
+    return io::json::for_each_json_line(
         in, file, options.keep_going,
         [&](std::string_view text, std::size_t line) { sink(gold_from_json(text, file, line)); },
         on_skip);

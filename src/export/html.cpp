@@ -15,6 +15,10 @@
 #include "detail_xml.hpp"
 #include "eventgraph/export/writers.hpp"
 
+#ifndef EVENTGRAPH_VIEWER
+#define EVENTGRAPH_VIEWER 1  // set by the build (CMakeLists.txt)
+#endif
+
 namespace eventgraph::exports {
 
 namespace {
@@ -128,6 +132,8 @@ std::string script_safe(std::string_view json) {
 }
 
 }  // namespace
+
+bool has_web_page() { return EVENTGRAPH_VIEWER != 0; }
 
 std::string to_html(const graph::EventGraph& g, const ArticleLinks& links,
                     const std::string& title) {

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "eventgraph/error.hpp"
-#include "eventgraph/lexicon/load.hpp"
+#include "eventgraph/io/data.hpp"
 #include "eventgraph/text/ascii.hpp"
 #include "eventgraph/text/tokenize.hpp"
 
@@ -53,7 +53,7 @@ void CameoTable::load_text(std::string_view text, const std::string& file) {
 }
 
 void CameoTable::load_file(const std::string& path) {
-    load_text(lexicon::read_data_file(path, "CAMEO table"), path);
+    load_text(io::read_data_file(path, "CAMEO table"), path);
 }
 
 const PloverClass* CameoTable::find(std::string_view code) const {
@@ -73,7 +73,7 @@ PloverClass plover_class(std::string_view code) {
 const CameoTable& CameoTable::standard() {
     static const CameoTable table = [] {
         CameoTable t;
-        const std::string dir = lexicon::data_dir() + "/cameo/";
+        const std::string dir = io::data_dir() + "/cameo/";
         t.load_file(dir + "CAMEO2PLOVER-2021.txt");
         t.load_file(dir + "eventgraph.txt");
         return t;

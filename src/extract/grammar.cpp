@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "eventgraph/error.hpp"
-#include "eventgraph/lexicon/load.hpp"
-#include "io/detail_json.hpp"
+#include "eventgraph/io/data.hpp"
+#include "io/json.hpp"
 
 namespace eventgraph::extract {
 
@@ -113,7 +113,7 @@ bool match_key_like(std::string_view w) {
 void Grammar::load_json(std::string_view json, const std::string& file) {
     rapidjson::Document doc;
     try {
-        io::detail::parse(doc, json, file, 1);
+        io::json::parse(doc, json, file, 1);
     } catch (const input_error& e) {
         throw lexicon_error(e.file(), e.line(), e.message());
     }
@@ -201,12 +201,12 @@ void Grammar::load_json(std::string_view json, const std::string& file) {
 }
 
 void Grammar::load_file(const std::string& path) {
-    load_json(lexicon::read_data_file(path, "word-list file"), path);
+    load_json(io::read_data_file(path, "word-list file"), path);
 }
 
 Grammar Grammar::load_default() {
     Grammar g;
-    g.load_file(lexicon::data_dir() + "/english.json");
+    g.load_file(io::data_dir() + "/english.json");
     return g;
 }
 

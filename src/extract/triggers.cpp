@@ -6,8 +6,8 @@
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/extract/cameo.hpp"
-#include "eventgraph/lexicon/load.hpp"
-#include "io/detail_json.hpp"
+#include "eventgraph/io/data.hpp"
+#include "io/json.hpp"
 
 namespace eventgraph::extract {
 
@@ -44,7 +44,7 @@ std::uint64_t edge_key(std::uint32_t node, std::uint32_t word) {
 // A default data file is named as the project names it ("data/triggers.json"),
 // a user's as given.
 std::string display_place(const std::string& path) {
-    const std::string dir = lexicon::data_dir() + "/";
+    const std::string dir = io::data_dir() + "/";
     return path.rfind(dir, 0) == 0 ? "data/" + path.substr(dir.size()) : path;
 }
 
@@ -145,7 +145,7 @@ void TriggerLexicon::add(std::string_view phrase, Reading reading) {
 void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
     rapidjson::Document doc;
     try {
-        io::detail::parse(doc, json, file, 1);
+        io::json::parse(doc, json, file, 1);
     } catch (const input_error& e) {
         throw lexicon_error(e.file(), e.line(), e.message());
     }
@@ -252,7 +252,7 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
 }
 
 void TriggerLexicon::load_file(const std::string& path) {
-    load_json(lexicon::read_data_file(path, "trigger file"), path);
+    load_json(io::read_data_file(path, "trigger file"), path);
 }
 
 void TriggerLexicon::add_verbs(VerbDictionary dictionary, Precedence precedence) {
@@ -334,12 +334,12 @@ const VerbBlock* TriggerLexicon::block_of(const Reading& r) const {
 }
 
 std::string TriggerLexicon::default_verbs_file() {
-    return lexicon::data_dir() + "/petrarch/CAMEO.2.0.txt";
+    return io::data_dir() + "/petrarch/CAMEO.2.0.txt";
 }
 
 TriggerLexicon TriggerLexicon::load_default() {
     TriggerLexicon t;
-    t.load_file(lexicon::data_dir() + "/triggers.json");
+    t.load_file(io::data_dir() + "/triggers.json");
     VerbDictionary verbs;
     verbs.load_file(default_verbs_file());
     t.add_verbs(std::move(verbs), Precedence::supplement);

@@ -2,10 +2,10 @@
 
 #include <rapidjson/memorystream.h>
 
+#include <algorithm>
 #include <iterator>
 
 #include "detail_json.hpp"
-#include "eventgraph/article/normalize.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/input.hpp"
 #include "eventgraph/text/utf8.hpp"
@@ -100,6 +100,23 @@ std::string article_to_json(const Article& a) {
 
 namespace {
 
+// Whitespace tidied in every text field, empty authors and paragraphs
+// dropped: an article read from JSON is held as a normalized page would be.
+void tidy_article(Article& a, const std::string& file, std::size_t line) {
+    a.id = text::clean_whitespace(a.id);
+    a.title = text::clean_whitespace(a.title);
+    a.url = text::clean_whitespace(a.url);
+    a.source = text::clean_whitespace(a.source);
+    a.language = text::clean_whitespace(a.language);
+    for (auto& name : a.authors) name = text::clean_whitespace(name);
+    std::erase_if(a.authors, [](const std::string& s) { return s.empty(); });
+    for (auto& p : a.paragraphs) p.text = text::clean_whitespace(p.text);
+    std::erase_if(a.paragraphs, [](const Paragraph& p) { return p.text.empty(); });
+    if (a.id.empty()) throw input_error(file, line, "article has an empty id");
+    if (a.paragraphs.empty() && a.title.empty())
+        throw input_error(file, line, "article \"" + a.id + "\" has no text");
+}
+
 Article article_from_value(const rapidjson::Value& v, const std::string& file, std::size_t line,
                            const std::string& default_id) {
     if (!v.IsObject()) throw input_error(file, line, "expected an article object");
@@ -190,7 +207,7 @@ Article article_from_value(const rapidjson::Value& v, const std::string& file, s
     if (!has_text_field)
         throw input_error(file, line, "article has neither \"body\" nor \"paragraphs\"");
     if (a.id.empty()) a.id = default_id;
-    article::tidy_article(a, file, line);
+    tidy_article(a, file, line);
     return a;
 }
 

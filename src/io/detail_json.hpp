@@ -1,5 +1,6 @@
 #pragma once
-// What the JSON readers and writers of io/ share. Private to src/io.
+// What the JSON readers and writers of io/ share. Private to src/io; what
+// the other modules may use of it is json.hpp.
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -12,26 +13,17 @@
 #include <string_view>
 
 #include "eventgraph/error.hpp"
+#include "json.hpp"
 
 namespace eventgraph::io::detail {
 
+using json::for_each_json_line;
+using json::get_string;
+using json::parse;
+using json::parse_flags;
+using json::wrong;
+
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-/// Flags for every parse of outside input: UTF-8 checked, no recursion (no
-/// stack overflow on deep nesting), stop after one value.
-constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag |
-                                 rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
-
-/// Parses one JSON value; throws input_error with the file's line and column.
-void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
-           std::size_t first_line);
-
-[[noreturn]] void wrong(const std::string& file, std::size_t line, const std::string& field,
-                        const std::string& what);
-
-/// A string field ("" for null); throws if it is another type.
-std::string get_string(const rapidjson::Value& v, const std::string& file, std::size_t line,
-                       const std::string& field);
 
 /// A value written back as compact JSON text.
 std::string raw_json(const rapidjson::Value& v);
@@ -48,14 +40,5 @@ bool cut_short(std::string_view json);
 /// "FILE:LINE: record cut short by the end of the file (invalid JSON at …)",
 /// for the last line of a file that ends in the middle of a record.
 input_error cut_short_error(std::string_view json, const std::string& file, std::size_t line);
-
-/// Calls `record(text, line)` for `first` (the record on line `first_line`,
-/// if not blank) and then for each non-blank line of `in`; an input_error in a
-/// record is rethrown, or with keep_going counted and given to on_skip.
-/// Returns the number of records skipped.
-std::size_t for_each_json_line(std::istream& in, const std::string& file, bool keep_going,
-                               const std::function<void(std::string_view, std::size_t)>& record,
-                               const std::function<void(const std::exception&)>& on_skip,
-                               std::string_view first = {}, std::size_t first_line = 0);
 
 }  // namespace eventgraph::io::detail

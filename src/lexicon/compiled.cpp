@@ -13,12 +13,9 @@
 #include <fstream>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/io/data.hpp"
 #include "eventgraph/lexicon/load.hpp"
 #include "lexicon/detail.hpp"
-
-#ifndef EVENTGRAPH_GENERATED_DATA_DIR
-#define EVENTGRAPH_GENERATED_DATA_DIR ""
-#endif
 
 namespace eventgraph::lexicon {
 
@@ -58,7 +55,7 @@ struct Source {
 
 std::vector<Source> default_sources() {
     std::vector<Source> out;
-    const std::string dir = data_dir();
+    const std::string dir = io::data_dir();
     for (const auto& list : {default_lexicon_files(), default_dictionary_files()})
         for (const std::string& path : list) {
             Source s;
@@ -221,9 +218,7 @@ std::string stamp_of(const std::vector<Source>& sources) {
 
 std::string compiled_lexicon_path() {
     if (const char* env = std::getenv("EVENTGRAPH_COMPILED_LEXICON")) return env;
-    const std::string built = EVENTGRAPH_GENERATED_DATA_DIR;
-    if (built.empty()) return {};
-    return (std::filesystem::path(built) / "default-lexicon.bin").string();
+    return io::generated_data_file("default-lexicon.bin");
 }
 
 void write_compiled_lexicon(const std::string& path) {

@@ -7,12 +7,9 @@
 #include <mutex>
 
 #include "eventgraph/error.hpp"
+#include "eventgraph/io/data.hpp"
 #include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/text/tokenize.hpp"
-
-#ifndef EVENTGRAPH_GENERATED_DATA_DIR
-#define EVENTGRAPH_GENERATED_DATA_DIR ""
-#endif
 
 namespace eventgraph::lexicon {
 
@@ -83,7 +80,7 @@ std::string Gazetteer::key(std::string_view name) {
 }
 
 Gazetteer Gazetteer::load(const std::string& path) {
-    return parse(read_data_file(path, "gazetteer"), path);
+    return parse(io::read_data_file(path, "gazetteer"), path);
 }
 
 Gazetteer Gazetteer::parse(std::string text, const std::string& file) {
@@ -240,17 +237,8 @@ model::Geo Gazetteer::geo_of(const Place& p) {
 }
 
 std::string gazetteer_path() {
-    namespace fs = std::filesystem;
     if (const char* env = std::getenv("EVENTGRAPH_GAZETTEER")) return env;
-    std::error_code ec;
-    if (const char* env = std::getenv("EVENTGRAPH_DATA"); env && *env) {
-        const fs::path own = fs::path(env) / "gazetteer.tsv";
-        if (fs::exists(own, ec)) return own.string();
-    }
-    const std::string built = EVENTGRAPH_GENERATED_DATA_DIR;
-    if (built.empty()) return {};
-    const fs::path path = fs::path(built) / "gazetteer.tsv";
-    return fs::exists(path, ec) ? path.string() : std::string();
+    return io::generated_data_file("gazetteer.tsv");
 }
 
 std::shared_ptr<const Gazetteer> default_gazetteer() {

@@ -10,21 +10,17 @@
 #include <unordered_set>
 
 #include "eventgraph/error.hpp"
-#include "eventgraph/io/input.hpp"
+#include "eventgraph/io/data.hpp"
 #include "eventgraph/model/timestamp.hpp"
 #include "eventgraph/text/tokenize.hpp"
 #include "lexicon/detail.hpp"
-
-#ifndef EVENTGRAPH_DATA_DIR
-#define EVENTGRAPH_DATA_DIR "data"
-#endif
 
 namespace eventgraph::lexicon {
 
 namespace detail {
 
 std::string read_file(const std::string& path) {
-    return read_data_file(path, "lexicon", " (split it into several files)");
+    return io::read_data_file(path, "lexicon", " (split it into several files)");
 }
 
 std::optional<date::year_month_day> make_day(int y, unsigned m, unsigned d) {
@@ -90,14 +86,9 @@ void load_lexicon_file(Lexicon& lexicon, const std::string& path) {
         load_tabari_lexicon(lexicon, text, path);
 }
 
-std::string data_dir() {
-    if (const char* env = std::getenv("EVENTGRAPH_DATA"); env && *env) return env;
-    return EVENTGRAPH_DATA_DIR;
-}
-
 std::vector<std::string> default_lexicon_files() {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::path(data_dir()) / "lexicon";
+    const fs::path dir = fs::path(io::data_dir()) / "lexicon";
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec)
@@ -112,20 +103,9 @@ std::vector<std::string> default_lexicon_files() {
     return files;
 }
 
-std::string read_data_file(const std::string& path, const std::string& what,
-                           const std::string& advice) {
-    try {
-        return io::read_file(path, max_lexicon_bytes,
-                             what + " larger than " + std::to_string(max_lexicon_bytes >> 20) +
-                                 " MB: not read" + advice);
-    } catch (const input_error& e) {
-        throw lexicon_error(e.file(), e.message());  // what the callers of data loaders catch
-    }
-}
-
 std::vector<std::string> default_dictionary_files() {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::path(data_dir()) / "phoenix";
+    const fs::path dir = fs::path(io::data_dir()) / "phoenix";
     std::error_code ec;
     std::vector<std::string> files;
     // A data directory of one's own (EVENTGRAPH_DATA) may hold a lexicon and no dictionaries.

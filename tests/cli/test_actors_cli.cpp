@@ -14,22 +14,7 @@ namespace {
 // The program's default lexicon is $EVENTGRAPH_DATA/lexicon: a few entries of
 // tests/data/cli/data keep these outputs exact whatever the real data become.
 class SmallDefaultLexicon {
-public:
-    SmallDefaultLexicon() {
-        if (const char* old = std::getenv("EVENTGRAPH_DATA")) old_ = old;
-        ::setenv("EVENTGRAPH_DATA", data_path("cli/data").c_str(), 1);
-    }
-    ~SmallDefaultLexicon() {
-        if (old_)
-            ::setenv("EVENTGRAPH_DATA", old_->c_str(), 1);
-        else
-            ::unsetenv("EVENTGRAPH_DATA");
-    }
-    SmallDefaultLexicon(const SmallDefaultLexicon&) = delete;
-    SmallDefaultLexicon& operator=(const SmallDefaultLexicon&) = delete;
-
-private:
-    std::optional<std::string> old_;
+    eventgraph::test::Env data_{"EVENTGRAPH_DATA", data_path("cli/data")};
 };
 
 }  // namespace

@@ -157,7 +157,7 @@ TEST_CASE("stats --json at the actor level") {
     CHECK(r.out.find("member-of") == std::string::npos);
 }
 
-TEST_CASE("export --format html writes the page with the articles' titles, atomically") {
+TEST_CASE("export --format html writes the page with the articles' titles, atomically", "[page]") {
     const std::string dir = eventgraph::test::temp_dir("cli-export-html");
     const std::string page = dir + "/report.html";
     const std::string articles = dir + "/articles.jsonl";

@@ -33,7 +33,8 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 }  // namespace
 
-TEST_CASE("the page holds the graph's actors, relations and happenings, each actor placed") {
+TEST_CASE("the page holds the graph's actors, relations and happenings, each actor placed",
+          "[page]") {
     const auto g = graph::build_graph(test::read_events("graph/reports.jsonl"));
     const std::string html = exports::to_html(g, {}, "Reports");
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
@@ -65,7 +66,7 @@ TEST_CASE("the page holds the graph's actors, relations and happenings, each act
         if (q["quad"].GetInt() >= 1) CHECK(dot.find(q["colour"].GetString()) != std::string::npos);
 }
 
-TEST_CASE("the page needs nothing from the network: no external script, style or link") {
+TEST_CASE("the page needs nothing from the network: no external script, style or link", "[page]") {
     const auto g = graph::build_graph(test::read_events("graph/reports.jsonl"));
     const std::string html = exports::to_html(g);
     CHECK(count(html, "<script src") == 0);
@@ -80,7 +81,7 @@ TEST_CASE("the page needs nothing from the network: no external script, style or
     CHECK(html.size() > 500000);  // the libraries are inside
 }
 
-TEST_CASE("names and sentences with markup cannot break out of the page's data") {
+TEST_CASE("names and sentences with markup cannot break out of the page's data", "[page]") {
     const auto g = graph::build_graph(test::read_events("graph/names.jsonl"));
     const std::string html = exports::to_html(g, {}, "<b>\"Odd\" & names</b>");
     CHECK(html.find("<title>&lt;b&gt;&quot;Odd&quot; &amp; names&lt;/b&gt;</title>") !=
@@ -94,7 +95,7 @@ TEST_CASE("names and sentences with markup cannot break out of the page's data")
     CHECK(found);  // read back as it was
 }
 
-TEST_CASE("articles' titles and urls reach the page; a feed item takes its page's") {
+TEST_CASE("articles' titles and urls reach the page; a feed item takes its page's", "[page]") {
     const auto g = graph::build_graph(test::read_events("graph/reports.jsonl"));
     const exports::ArticleLinks links = {
         {"dw-2024-09-11", {"https://www.dw.com/en/a-70180000", "China denies supplying Russia"}}};
@@ -106,14 +107,15 @@ TEST_CASE("articles' titles and urls reach the page; a feed item takes its page'
     CHECK(d["articles"].MemberCount() > 1);  // every article of the events, known or not
 }
 
-TEST_CASE("an empty graph still gives a page") {
+TEST_CASE("an empty graph still gives a page", "[page]") {
     const auto g = graph::build_graph({});
     const auto d = page_data(exports::to_html(g));
     CHECK(d["actors"].Size() == 0);
     CHECK(d["timeline"]["events"].Size() == 0);
 }
 
-TEST_CASE("the page draws the unknown actor dashed, and styles it only when it is there") {
+TEST_CASE("the page draws the unknown actor dashed, and styles it only when it is there",
+          "[page]") {
     const auto g = graph::build_graph(test::read_events("unknown/events.jsonl"));
     const auto d = page_data(exports::to_html(g, {}, "Unknown"));
     CHECK(std::string(d["actors"][0]["id"].GetString()) == "?");

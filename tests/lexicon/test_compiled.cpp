@@ -11,29 +11,9 @@
 using namespace eventgraph;
 using namespace eventgraph::lexicon;
 namespace fs = std::filesystem;
+using test::Env;
 
 namespace {
-
-// Sets an environment variable for one test, and puts back what was there.
-class Env {
-public:
-    Env(const char* name, const std::string& value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        ::setenv(name, value.c_str(), 1);
-    }
-    ~Env() {
-        if (old_)
-            ::setenv(name_, old_->c_str(), 1);
-        else
-            ::unsetenv(name_);
-    }
-    Env(const Env&) = delete;
-    Env& operator=(const Env&) = delete;
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
 
 // A data directory of one's own: the test data's lexicon and dictionary.
 std::string data_copy(const std::string& name) {

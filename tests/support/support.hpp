@@ -1,6 +1,7 @@
 #pragma once
 // What several test files share: fixture paths, running the program, schema checks.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,19 @@ std::vector<std::string> lines_of(const std::string& text);
 /// A fresh empty directory under the build's temp space, removed by nobody
 /// (the build directory is disposable).
 std::string temp_dir(const std::string& name);
+
+/// Sets an environment variable (or unsets it: nullopt) for one test, and
+/// puts back what was there; the program run_eventgraph runs sees it too.
+class Env {
+public:
+    Env(const char* name, const std::optional<std::string>& value);
+    ~Env();
+    Env(const Env&) = delete;
+    Env& operator=(const Env&) = delete;
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
 
 }  // namespace eventgraph::test

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "eventgraph/io/article_json.hpp"
+#include "eventgraph/io/input.hpp"
 #include "eventgraph/model/article.hpp"
 
 namespace eventgraph::article {
@@ -23,10 +23,6 @@ std::vector<model::Article> normalize_text_page(std::string_view text, const std
 /// An HTML page. Same contract as normalize_text_page.
 std::vector<model::Article> normalize_html_page(std::string_view html, const std::string& page_id,
                                                 const std::string& file);
-
-/// Tidies an article read from JSON: whitespace in every text field, empty
-/// paragraphs dropped. Throws input_error if it has no text at all.
-void tidy_article(model::Article& article, const std::string& file, std::size_t line);
 
 /// Reads one input ("-" for standard input), whatever it holds (article JSON
 /// or JSON Lines, an HTML page, a page saved as text), and gives each

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "eventgraph/io/article_json.hpp"
+#include "eventgraph/io/input.hpp"
 #include "eventgraph/model/event.hpp"
 
 namespace eventgraph::eval {

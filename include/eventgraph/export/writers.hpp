@@ -63,7 +63,8 @@ std::string to_timelinejs(const graph::EventGraph& g, const ArticleLinks& links 
 /// The web page: one self-contained HTML file (its data, CSS, JavaScript,
 /// Cytoscape.js and vis-timeline inside it, nothing fetched) showing the
 /// relationship graph and the timeline side by side, linked, each event with
-/// its sentences and articles. `title` heads the page.
+/// its sentences and articles. `title` heads the page. In a build without
+/// the page (has_web_page() false) throws output_error saying so.
 std::string to_html(const graph::EventGraph& g, const ArticleLinks& links = {},
                     const std::string& title = "eventgraph");
 
@@ -77,6 +78,9 @@ std::string to_stats_json(const graph::EventGraph& g, const graph::Statistics& s
 /// line (schemas/paths.schema.json).
 std::string to_paths_json(const graph::EventGraph& g, graph::VertexId from, graph::VertexId to,
                           const query::PathOptions& options, const std::vector<query::Path>& paths);
+
+/// Whether this build has the web page (configured with EVENTGRAPH_VIEWER, the default).
+bool has_web_page();
 
 /// Lays out and draws the graph in-process with Graphviz's gvc: format svg,
 /// png or pdf; layout dot, neato, sfdp or circo. Returns the file's bytes.

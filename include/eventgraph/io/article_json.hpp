@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "eventgraph/io/input.hpp"
 #include "eventgraph/model/article.hpp"
 
 namespace eventgraph::io {
@@ -20,11 +21,6 @@ std::string article_to_json(const model::Article& article);
 /// errors; an article with no id takes `default_id`. Throws input_error.
 model::Article article_from_json(std::string_view json, const std::string& file, std::size_t line,
                                  const std::string& default_id);
-
-/// What to do with a broken record in the middle of a file.
-struct ReadOptions {
-    bool keep_going = false;  ///< skip it (and report it to on_skip) instead of stopping
-};
 
 /// Streams the articles of JSON text from `in`: JSON Lines are read a line at a
 /// time (constant memory); a single object or an array spread over lines is

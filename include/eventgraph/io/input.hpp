@@ -20,6 +20,11 @@ inline constexpr std::size_t max_line_bytes = std::size_t{16} << 20;
 /// Deepest nesting of arrays and objects in a JSON article or event.
 inline constexpr std::size_t max_json_depth = 64;
 
+/// What to do with a broken record in the middle of a file.
+struct ReadOptions {
+    bool keep_going = false;  ///< skip it (and report it to on_skip) instead of stopping
+};
+
 /// What read_line found.
 enum class LineRead { line, too_long, end };
 

@@ -88,8 +88,8 @@ private:
 };
 
 /// The gazetteer's file: $EVENTGRAPH_GAZETTEER if set (empty: none), else
-/// gazetteer.tsv in $EVENTGRAPH_DATA if it has one, else the build's
-/// (generated data directory); "" where there is none.
+/// io::generated_data_file("gazetteer.tsv") (the data directory's, else the
+/// build's); "" where there is none.
 std::string gazetteer_path();
 
 /// The gazetteer at gazetteer_path(), read on first use (an empty one where

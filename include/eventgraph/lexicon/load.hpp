@@ -19,10 +19,6 @@
 
 namespace eventgraph::lexicon {
 
-/// Largest lexicon file (JSON or TABARI/PETRARCH dictionary) and trigger file
-/// read; a larger one is refused before it is read.
-inline constexpr std::size_t max_lexicon_bytes = std::size_t{64} << 20;
-
 enum class Format { json, tabari };
 
 /// JSON if the first character past a byte-order mark and white space is '{'
@@ -40,14 +36,10 @@ void load_json_lexicon(Lexicon& lexicon, std::string_view text, const std::strin
 /// agents "TABARI.AGENT.<CODE>", so they never replace curated entries.
 void load_tabari_lexicon(Lexicon& lexicon, std::string_view text, const std::string& file);
 
-/// The data directory: $EVENTGRAPH_DATA if set and not empty, else the
-/// data/ directory of the source tree the library was built from.
-std::string data_dir();
-
-/// The default lexicon files: every *.json in data_dir()/lexicon, sorted by name.
+/// The default lexicon files: every *.json in io::data_dir()/lexicon, sorted by name.
 std::vector<std::string> default_lexicon_files();
 
-/// The default TABARI dictionaries: every *.txt in data_dir()/phoenix, sorted
+/// The default TABARI dictionaries: every *.txt in io::data_dir()/phoenix, sorted
 /// by name (the Phoenix dictionaries of the Open Event Data Alliance).
 std::vector<std::string> default_dictionary_files();
 
@@ -71,8 +63,8 @@ Lexicon load_default_lexicon(const std::vector<std::string>& extra_files = {},
                              const LoadOptions& options = {});
 
 /// The compiled form of the default files: $EVENTGRAPH_COMPILED_LEXICON if
-/// set (empty: none), else default-lexicon.bin in the build's generated data
-/// directory; "" where there is none.
+/// set (empty: none), else io::generated_data_file("default-lexicon.bin")
+/// (the data directory's, else the build's); "" where there is none.
 std::string compiled_lexicon_path();
 
 /// Reads the default lexicon files and dictionaries as text and writes what
@@ -83,19 +75,13 @@ void write_compiled_lexicon(const std::string& path);
 
 /// The default files' lexicon from a compiled file, or nullopt if there is
 /// none at `path`, it is damaged or of another version, or any default file
-/// (in data_dir()) is not the one it was made from: the text is read then.
+/// (in io::data_dir()) is not the one it was made from: the text is read then.
 std::optional<Lexicon> read_compiled_lexicon(const std::string& path);
 
 /// Warns about codes (entries' and roles') that are no id in the lexicon,
 /// once everything is loaded: a file may name codes another file defines.
 /// TABARI entries are checked against the CAMEO codes as they are read.
 void check_codes(Lexicon& lexicon);
-
-/// The text of a data file (lexicon, triggers, word lists, tables) of at most
-/// max_lexicon_bytes; lexicon_error naming the file ("cannot open: …", or
-/// "WHAT larger than 64 MB: not read" + advice).
-std::string read_data_file(const std::string& path, const std::string& what,
-                           const std::string& advice = "");
 
 /// The text of schemas/lexicon.schema.json, compiled into the library.
 std::string_view lexicon_schema_text();
