@@ -21,6 +21,7 @@ using json::for_each_json_line;
 using json::get_string;
 using json::parse;
 using json::parse_flags;
+using json::parse_record;
 using json::wrong;
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;

@@ -237,8 +237,7 @@ std::string event_to_json(const Event& e) {
 }
 
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line) {
-    rapidjson::Document doc;
-    parse(doc, json, file, line);
+    const rapidjson::Document& doc = parse_record(json, file, line);
     if (!doc.IsObject()) throw input_error(file, line, "expected an event object");
     const Reader r{file, line};
     Event e;

@@ -3,6 +3,8 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 
+#include <algorithm>
+
 #include "detail_json.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/input.hpp"
@@ -14,19 +16,26 @@ using detail::cut_short;
 using detail::cut_short_error;
 using detail::is_blank;
 
-void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
-           std::size_t first_line) {
-    auto fail = [&](std::size_t offset, const std::string& what) {
-        const auto pos = text::position_of(json, offset);
-        throw input_error(file, first_line + pos.line - 1,
-                          "invalid JSON at column " + std::to_string(pos.column) + ": " + what);
-    };
+namespace {
+
+// Whether the text has brackets enough to nest deeper than io allows: most
+// texts do not, and are then safe to parse recursively (counting is fast).
+bool may_nest_deeply(std::string_view json) {
+    const auto opening =
+        std::count(json.begin(), json.end(), '{') + std::count(json.begin(), json.end(), '[');
+    return std::size_t(opening) > max_json_depth;
+}
+
+// What every parse checks before RapidJSON reads the text; `fail(offset, what)` throws.
+template <typename Fail>
+void check_text(std::string_view json, const Fail& fail) {
     // RapidJSON reads a NUL byte as the end of the text; say what it is
     // rather than report a confusing missing quote.
     if (const auto nul = json.find('\0'); nul != std::string_view::npos)
         fail(nul, "NUL byte in the text");
-    // The parse is iterative, but writing a value back (fields kept as they
-    // are) recurses: refuse nesting no article or event needs.
+    // Writing a value back (fields kept as they are) recurses: refuse
+    // nesting no article or event needs.
+    if (!may_nest_deeply(json)) return;
     std::size_t depth = 0;
     bool in_string = false;
     for (std::size_t i = 0; i < json.size(); ++i) {
@@ -45,12 +54,63 @@ void parse(rapidjson::Document& doc, std::string_view json, const std::string& f
             --depth;
         }
     }
-    rapidjson::MemoryStream bytes(json.data(), json.size());
-    doc.ParseStream<parse_flags>(bytes);
+}
+
+// After the value: RapidJSON's error, or text that should not be there.
+template <typename Fail>
+void check_parsed(const rapidjson::Document& doc, std::string_view json, std::size_t end,
+                  const Fail& fail) {
     if (doc.HasParseError())
         fail(doc.GetErrorOffset(), rapidjson::GetParseError_En(doc.GetParseError()));
-    const std::size_t rest = json.find_first_not_of(" \t\r\n", bytes.Tell());
+    const std::size_t rest = json.find_first_not_of(" \t\r\n", end);
     if (rest != std::string_view::npos) fail(rest, "unexpected text after the JSON value");
+}
+
+auto failing(std::string_view json, const std::string& file, std::size_t first_line) {
+    return [=, &file](std::size_t offset, const std::string& what) {
+        const auto pos = text::position_of(json, offset);
+        throw input_error(file, first_line + pos.line - 1,
+                          "invalid JSON at column " + std::to_string(pos.column) + ": " + what);
+    };
+}
+
+}  // namespace
+
+void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
+           std::size_t first_line) {
+    const auto fail = failing(json, file, first_line);
+    check_text(json, fail);
+    rapidjson::MemoryStream bytes(json.data(), json.size());
+    doc.ParseStream<parse_flags>(bytes);
+    check_parsed(doc, json, bytes.Tell(), fail);
+}
+
+const rapidjson::Document& parse_record(std::string_view json, const std::string& file,
+                                        std::size_t first_line) {
+    // A thread keeps its pool, its parser's stack and its copy of the text:
+    // a record of up to 64 KB of values costs no allocation of the parser's.
+    struct Reuse {
+        char pool_buffer[1 << 16];
+        rapidjson::MemoryPoolAllocator<> pool{pool_buffer, sizeof pool_buffer};
+        rapidjson::Document doc{&pool};
+        std::string text;
+    };
+    thread_local Reuse r;
+    const auto fail = failing(json, file, first_line);
+    check_text(json, fail);
+    r.doc.SetNull();
+    r.pool.Clear();
+    r.text.assign(json);  // parsed in place: its strings are decoded where they stand
+    rapidjson::InsituStringStream bytes(r.text.data());
+    // Iterative (no stack overflow) only where the text could nest deeply:
+    // the recursive parser is faster.
+    constexpr unsigned insitu = rapidjson::kParseInsituFlag;
+    if (may_nest_deeply(json))
+        r.doc.ParseStream<parse_flags | insitu>(bytes);
+    else
+        r.doc.ParseStream<(parse_flags & ~rapidjson::kParseIterativeFlag) | insitu>(bytes);
+    check_parsed(r.doc, json, bytes.Tell(), fail);
+    return r.doc;
 }
 
 void wrong(const std::string& file, std::size_t line, const std::string& field,
