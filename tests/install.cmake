@@ -67,7 +67,8 @@ if(STEP STREQUAL "program")
 elseif(STEP STREQUAL "consumer")
   set(build ${WORK}/consumer-build)
   run(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer -B ${build} -G ${GENERATOR}
-              -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+              -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release
+              "-DCMAKE_CXX_FLAGS=${FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${FLAGS}")
   run(COMMAND ${CMAKE_COMMAND} --build ${build})
   # A program of one's own finds the data where the package says it is.
   run(COMMAND ${CMAKE_COMMAND} -E env EVENTGRAPH_DATA=${prefix}/share/eventgraph/data

@@ -5,6 +5,7 @@
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/io/output.hpp"
 #include "filter_options.hpp"
+#include "progress.hpp"
 
 namespace eventgraph::cli {
 
@@ -76,6 +77,7 @@ Command export_command() {
                      "dot, graphml, gexf, timeline, timelinejs, html, geojson, csv or tsv"},
                     level_option(),
                     output_option("the export"),
+                    progress::quiet_option(),
                     {"articles", 0, true, "FILE",
                      "articles (JSON Lines, as normalize writes them) whose titles and urls the "
                      "timelines, the page and the tables link to; repeatable"},

@@ -10,6 +10,7 @@
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/lexicon/gazetteer.hpp"
 #include "eventgraph/lexicon/load.hpp"
+#include "progress.hpp"
 
 namespace eventgraph::cli {
 
@@ -23,7 +24,7 @@ int run_extract(const Args& args) {
     std::size_t events = 0;
     BatchExtractor batches(extractor, thread_count(args), [&](const model::Event& e) {
         out.line(io::event_to_json(e));
-        ++events;
+        progress::events(++events);
     });
     const auto summary = read_all_inputs(args.positional(), fail_fast(args),
                                          [&](model::Article a) { batches.add(std::move(a)); });
@@ -112,7 +113,8 @@ Command extract_command() {
          triggers_option(),
          verbs_option(),
          {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
-         {"verbose", 'v', false, "", "say how many articles and events at the end"}},
+         {"verbose", 'v', false, "", "say how many articles and events at the end"},
+         progress::quiet_option()},
         run_extract};
 }
 

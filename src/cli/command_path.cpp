@@ -7,6 +7,7 @@
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/query/paths.hpp"
 #include "filter_options.hpp"
+#include "progress.hpp"
 
 namespace eventgraph::cli {
 
@@ -160,6 +161,7 @@ std::vector<OptionSpec> path_options() {
         {"json", 0, false, "", "write JSON for programs"},
         output_option("the paths"),
         level_option(),
+        progress::quiet_option(),
         // Without its short name: "-k 3" would read as --keep-going and a file "3".
         {"keep-going", 0, false, "", keep_going_option().help}};
     for (auto o : filter_options())

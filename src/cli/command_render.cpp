@@ -3,6 +3,7 @@
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/io/output.hpp"
 #include "filter_options.hpp"
+#include "progress.hpp"
 
 namespace eventgraph::cli {
 
@@ -32,7 +33,8 @@ Command render_command() {
                    {{"format", 'f', true, "FORMAT", "svg, png or pdf"},
                     {"layout", 0, true, "LAYOUT", "dot (default), neato, sfdp or circo"},
                     level_option(),
-                    {"output", 'o', true, "FILE", "the file to draw into"}});
+                    {"output", 'o', true, "FILE", "the file to draw into"},
+                    progress::quiet_option()});
     return {
         "render",
         "events -> the relationship graph drawn as SVG, PNG or PDF",

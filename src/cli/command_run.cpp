@@ -9,6 +9,7 @@
 #include "eventgraph/io/article_json.hpp"
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/output.hpp"
+#include "progress.hpp"
 
 namespace eventgraph::cli {
 
@@ -118,7 +119,8 @@ Command run_command() {
              no_default_dictionaries_option(),
              triggers_option(),
              verbs_option(),
-             {"threads", 'j', true, "N", "threads to extract with (default: all cores)"}},
+             {"threads", 'j', true, "N", "threads to extract with (default: all cores)"},
+             progress::quiet_option()},
             run_run};
 }
 

@@ -7,6 +7,7 @@
 #include "eventgraph/graph/stats.hpp"
 #include "eventgraph/io/output.hpp"
 #include "filter_options.hpp"
+#include "progress.hpp"
 
 namespace eventgraph::cli {
 
@@ -110,7 +111,8 @@ Command stats_command() {
                    {{"json", 0, false, "", "write JSON instead of tables"},
                     {"top", 0, true, "N", "show the N strongest relations (default 10)"},
                     level_option(),
-                    output_option("the statistics")});
+                    output_option("the statistics"),
+                    progress::quiet_option()});
     return {
         "stats",
         "counts of events by type, actor and month; the strongest relations",

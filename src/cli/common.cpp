@@ -9,6 +9,7 @@
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/input.hpp"
 #include "eventgraph/io/output.hpp"
+#include "progress.hpp"
 
 namespace eventgraph::cli {
 
@@ -59,7 +60,10 @@ lexicon::LoadOptions load_options(const Args& args) {
     return options;
 }
 
-void report(const std::exception& e) { std::cerr << "eventgraph: " << e.what() << '\n'; }
+void report(const std::exception& e) {
+    progress::pause();  // the message on a line of its own
+    std::cerr << "eventgraph: " << e.what() << '\n';
+}
 
 namespace {
 
@@ -91,20 +95,24 @@ ReadSummary for_each_input(
             ++summary.failed_inputs;
         }
     }
+    progress::expect(files);
     for (const auto& file : files) {
         ++summary.inputs;
         const std::size_t before = records;
         try {
             const std::size_t skipped = read(file);
+            progress::file_done(file);
             summary.skipped_records += skipped;
             if (skipped > 0)
-                std::cerr << "eventgraph: " << (file == "-" ? "<stdin>" : file) << ": "
-                          << plural(skipped, "bad record") << " skipped\n";
+                progress::pause(), std::cerr << "eventgraph: " << (file == "-" ? "<stdin>" : file)
+                                             << ": " << plural(skipped, "bad record")
+                                             << " skipped\n";
             // A file whose every record was bad gave nothing, as one that could not be read.
             if (skipped == 0 || records > before) ++summary.good_inputs;
         } catch (const input_error& e) {
             if (fail_fast) throw;
             report(e);
+            progress::file_done(file);
             ++summary.failed_inputs;
         }
     }
@@ -120,7 +128,7 @@ ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool fail_fas
         return article::read_input(
             file, read_options(fail_fast),
             [&](model::Article a) {
-                ++articles;
+                progress::records(++articles);
                 sink(std::move(a));
             },
             [](const std::exception& e) { report(e); });
@@ -132,18 +140,21 @@ ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool fail_fas
 ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
                              const std::function<void(model::Event)>& sink) {
     std::size_t events = 0;
-    const auto counted = [&](model::Event e) {
-        ++events;
-        sink(std::move(e));
+    const auto read = [&](std::istream& in, const std::string& name) {
+        const auto counted = [&](model::Event e) {
+            // Where the reader is, for the progress line, now and then.
+            if (++events % 4096 == 0 && &in != &std::cin) progress::at(std::uint64_t(in.tellg()));
+            progress::records(events);
+            sink(std::move(e));
+        };
+        return io::read_events_json(in, name, read_options(fail_fast), counted,
+                                    [](const std::exception& e) { report(e); });
     };
     return for_each_input(paths, fail_fast, events, [&](const std::string& file) {
-        if (file == "-")
-            return io::read_events_json(std::cin, "<stdin>", read_options(fail_fast), counted,
-                                        [](const std::exception& e) { report(e); });
+        if (file == "-") return read(std::cin, "<stdin>");
         std::ifstream in(file, std::ios::binary);
         if (!in) throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
-        return io::read_events_json(in, file, read_options(fail_fast), counted,
-                                    [](const std::exception& e) { report(e); });
+        return read(in, file);
     });
 }
 

@@ -10,6 +10,7 @@
 #include "eventgraph/io/data.hpp"
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/version.hpp"
+#include "progress.hpp"
 
 using namespace eventgraph;
 
@@ -73,6 +74,10 @@ int main(int argc, char** argv) {
     }
     try {
         const cli::Args args(command->options, argc, argv, 2);
+        cli::progress::enable(args);
+        struct Erase {
+            ~Erase() { cli::progress::done(); }  // before main's own messages, however it ends
+        } erase;
         const int code = command->run(args);
         return io::stdout_closed() ? 0 : code;
     } catch (const usage_error& e) {

@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
@@ -84,6 +86,51 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
          {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: "})
         if (r.err.find(report) != std::string::npos)
             throw std::runtime_error("sanitizer report from eventgraph:\n" + r.err);
+    return r;
+}
+
+RunResult run_eventgraph_on_terminal(const std::vector<std::string>& args) {
+    namespace fs = std::filesystem;
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+        throw std::runtime_error("no pseudo-terminal");
+    const std::string slave_name = ::ptsname(master);
+    const fs::path out =
+        fs::temp_directory_path() / ("eventgraph-test-tty-" + std::to_string(::getpid()) + ".out");
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(master);
+        const int slave = ::open(slave_name.c_str(), O_RDWR | O_NOCTTY);
+        if (slave < 0 || !std::freopen("/dev/null", "rb", stdin) ||
+            !std::freopen(out.c_str(), "wb", stdout) || ::dup2(slave, STDERR_FILENO) < 0)
+            ::_exit(127);
+        std::vector<char*> argv;
+        std::string binary = EVENTGRAPH_BINARY;
+        argv.push_back(binary.data());
+        std::vector<std::string> copy = args;
+        for (auto& a : copy) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(binary.c_str(), argv.data());
+        ::_exit(127);
+    }
+    // Read as the child writes (a full terminal would block it) until it ends.
+    RunResult r;
+    int status = 0;
+    for (bool running = true; running;) {
+        running = ::waitpid(pid, &status, WNOHANG) == 0;
+        pollfd p{master, POLLIN, 0};
+        while (::poll(&p, 1, running ? 20 : 0) > 0 && (p.revents & POLLIN)) {
+            char buf[4096];
+            const ssize_t n = ::read(master, buf, sizeof buf);
+            if (n <= 0) break;
+            r.err.append(buf, std::size_t(n));
+        }
+    }
+    ::close(master);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = read_file(out.string());
+    fs::remove(out);
     return r;
 }
 

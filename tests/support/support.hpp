@@ -26,6 +26,11 @@ struct RunResult {
 RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input = "",
                          const std::string& stdout_path = "");
 
+/// The same with standard error a terminal (a pseudo-terminal the test
+/// reads), standard output a file and standard input empty: what a user at
+/// a terminal sees on standard error, byte for byte.
+RunResult run_eventgraph_on_terminal(const std::vector<std::string>& args);
+
 /// Peak resident memory (kB) of the program the last run_eventgraph ran
 /// (not in RunResult, which tests take apart as [code, out, err]).
 long last_run_max_rss_kb();
