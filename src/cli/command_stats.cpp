@@ -17,11 +17,6 @@ std::string date_or_dash(const std::optional<model::DateSpan>& d) {
     return d ? model::date_value(*d) : "-";
 }
 
-std::string name_of(const graph::EventGraph& g, const std::string& id) {
-    const auto it = g.vertex_by_id.find(id);
-    return it == g.vertex_by_id.end() ? id : g.graph[it->second].name;
-}
-
 std::string pad(std::string s, std::size_t width, bool right = false) {
     if (s.size() >= width) return s + " ";
     return right ? std::string(width - s.size(), ' ') + s + " "
@@ -63,9 +58,9 @@ std::string text_report(const graph::EventGraph& g, const graph::Statistics& s) 
     }
     out += "\nby type\n" + table({"type", "happenings", "events"}, rows, 1);
     rows.clear();
-    for (const auto& [id, c] : s.by_actor) {
-        rows.push_back({id, name_of(g, id)});
-        for (auto& x : counts(c)) rows.back().push_back(x);
+    for (const auto& a : s.by_actor) {
+        rows.push_back({a.id, a.name});
+        for (auto& x : counts(a.count)) rows.back().push_back(x);
     }
     out += "\nby actor (as source or target)\n" +
            table({"actor", "name", "happenings", "events"}, rows, 2);

@@ -38,12 +38,11 @@ std::string to_stats_json(const graph::EventGraph& g, const graph::Statistics& s
     w.EndArray();
     w.Key("by_actor");
     w.StartArray();
-    for (const auto& [id, c] : s.by_actor) {
-        const auto it = g.vertex_by_id.find(id);
+    for (const auto& a : s.by_actor) {
         w.StartObject();
-        detail::field(w, "id", id);
-        detail::field(w, "name", it == g.vertex_by_id.end() ? id : g.graph[it->second].name);
-        counts(c);
+        detail::field(w, "id", a.id);
+        detail::field(w, "name", a.name);
+        counts(a.count);
         w.EndObject();
     }
     w.EndArray();

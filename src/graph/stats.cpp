@@ -51,7 +51,11 @@ Statistics statistics(const EventGraph& g, std::size_t top) {
         if (h.target && h.target->id != source) ++by_actor[h.target->id].happenings;
     }
     s.by_type = ranked(by_type);
-    s.by_actor = ranked(by_actor);
+    for (auto& [id, c] : ranked(by_actor)) {
+        const auto it = g.vertex_by_id.find(id);
+        std::string name = it == g.vertex_by_id.end() ? id : g.graph[it->second].name;
+        s.by_actor.push_back({std::move(id), std::move(name), c});
+    }
     s.by_month.assign(by_month.begin(), by_month.end());
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
         if (g.graph[e].type != "member-of") s.relations.push_back(e);

@@ -58,14 +58,7 @@ Interrupted interrupt(const std::vector<std::string>& args, const std::string& a
     if (pid == 0) {
         if (!std::freopen("/dev/null", "wb", stdout) || !std::freopen("/dev/null", "wb", stderr))
             ::_exit(127);
-        std::vector<char*> argv;
-        std::string binary = EVENTGRAPH_BINARY;
-        argv.push_back(binary.data());
-        std::vector<std::string> copy = args;
-        for (auto& a : copy) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(binary.c_str(), argv.data());
-        ::_exit(127);
+        eventgraph::test::exec_eventgraph(args);
     }
     const std::string temp = appears + ".tmp-" + std::to_string(pid);
     for (int i = 0; i < 6000 && !fs::exists(temp); ++i)

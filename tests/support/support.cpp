@@ -42,6 +42,17 @@ long g_last_max_rss_kb = 0;
 
 long last_run_max_rss_kb() { return g_last_max_rss_kb; }
 
+[[noreturn]] void exec_eventgraph(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    std::string binary = EVENTGRAPH_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+}
+
 RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input,
                          const std::string& stdout_path) {
     namespace fs = std::filesystem;
@@ -60,14 +71,7 @@ RunResult run_eventgraph(const std::vector<std::string>& args, const std::string
             !std::freopen(stdout_path.empty() ? out.c_str() : stdout_path.c_str(), "wb", stdout) ||
             !std::freopen(err.c_str(), "wb", stderr))
             ::_exit(127);
-        std::vector<char*> argv;
-        std::string binary = EVENTGRAPH_BINARY;
-        argv.push_back(binary.data());
-        std::vector<std::string> copy = args;
-        for (auto& a : copy) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(binary.c_str(), argv.data());
-        ::_exit(127);
+        exec_eventgraph(args);
     }
     int status = 0;
     struct rusage usage {};
@@ -105,14 +109,7 @@ RunResult run_eventgraph_on_terminal(const std::vector<std::string>& args) {
         if (slave < 0 || !std::freopen("/dev/null", "rb", stdin) ||
             !std::freopen(out.c_str(), "wb", stdout) || ::dup2(slave, STDERR_FILENO) < 0)
             ::_exit(127);
-        std::vector<char*> argv;
-        std::string binary = EVENTGRAPH_BINARY;
-        argv.push_back(binary.data());
-        std::vector<std::string> copy = args;
-        for (auto& a : copy) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(binary.c_str(), argv.data());
-        ::_exit(127);
+        exec_eventgraph(args);
     }
     // Read as the child writes (a full terminal would block it) until it ends.
     RunResult r;

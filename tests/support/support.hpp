@@ -21,6 +21,10 @@ struct RunResult {
     std::string out;
     std::string err;
 };
+/// In a forked child: becomes the eventgraph program with these arguments
+/// (exit code 127 if it cannot be run).
+[[noreturn]] void exec_eventgraph(const std::vector<std::string>& args);
+
 /// Runs the eventgraph program with these arguments (and `input` on standard
 /// input); its standard output goes to `stdout_path` if given (e.g. /dev/full).
 RunResult run_eventgraph(const std::vector<std::string>& args, const std::string& input = "",

@@ -24,8 +24,13 @@ struct Statistics {
     std::size_t actors = 0;    ///< vertices
     /// Most happenings first (then most events, then by name).
     std::vector<std::pair<std::string, Count>> by_type;
-    /// By vertex id, as source or target; most happenings first.
-    std::vector<std::pair<std::string, Count>> by_actor;
+    /// By vertex, as source or target; most happenings first.
+    struct Actor {
+        std::string id;
+        std::string name;  ///< the vertex's name (its id where it has none)
+        Count count;
+    };
+    std::vector<Actor> by_actor;
     /// "2024-07" for a day or a month, "2024" for a year, "undated"; in order.
     std::vector<std::pair<std::string, Count>> by_month;
     /// The strongest relations (most happenings, then events; member-of left
