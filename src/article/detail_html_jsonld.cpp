@@ -2,8 +2,6 @@
 // "@graph" whose nodes point at each other by "@id" (Yoast, for one, puts the
 // author in a Person node and gives the article only its "@id").
 
-#include <rapidjson/document.h>
-
 #include <deque>
 #include <map>
 #include <string>
@@ -13,12 +11,13 @@
 
 #include "article/detail_html.hpp"
 #include "eventgraph/text/utf8.hpp"
+#include "io/json.hpp"
 
 namespace eventgraph::article::detail {
 
 namespace {
 
-using Value = rapidjson::Value;
+using io::json::Value;
 
 // Nodes deeper than this are not looked at: article data sits near the top.
 constexpr int max_json_depth = 12;
@@ -81,38 +80,28 @@ std::string decode_entities(std::string_view s) {
     return text::clean_whitespace(out);
 }
 
-std::string string_of(const Value& v) {
-    if (v.IsString()) return decode_entities({v.GetString(), v.GetStringLength()});
-    if (v.IsArray() && !v.Empty()) return string_of(v[0]);
+std::string string_of(Value v) {
+    if (v.is_string()) return decode_entities(v.string());
+    if (v.is_array()) return string_of(v[0]);
     return {};
 }
 
-const Value* member(const Value& obj, const char* name) {
-    if (!obj.IsObject()) return nullptr;
-    const auto it = obj.FindMember(name);
-    return it == obj.MemberEnd() ? nullptr : &it->value;
-}
-
-std::string member_string(const Value& obj, const char* name) {
-    const Value* v = member(obj, name);
-    return v == nullptr ? std::string{} : string_of(*v);
-}
+std::string member_string(Value obj, const char* name) { return string_of(obj[name]); }
 
 // "NewsArticle", "schema:NewsArticle" and "http://schema.org/NewsArticle" alike.
-std::vector<std::string> types_of(const Value& obj) {
+std::vector<std::string> types_of(Value obj) {
     std::vector<std::string> out;
-    const Value* t = member(obj, "@type");
-    if (t == nullptr) return out;
-    auto add = [&](const Value& v) {
-        if (!v.IsString()) return;
-        std::string s(v.GetString(), v.GetStringLength());
+    const Value t = obj["@type"];
+    auto add = [&](Value v) {
+        if (!v.is_string()) return;
+        const std::string_view s = v.string();
         const std::size_t cut = s.find_last_of("/:#");
-        out.push_back(cut == std::string::npos ? s : s.substr(cut + 1));
+        out.emplace_back(cut == std::string_view::npos ? s : s.substr(cut + 1));
     };
-    if (t->IsArray()) {
-        for (const Value& e : t->GetArray()) add(e);
+    if (t.is_array()) {
+        for (const Value e : t.items()) add(e);
     } else {
-        add(*t);
+        add(t);
     }
     return out;
 }
@@ -127,58 +116,58 @@ bool is_article_type(const std::string& t) {
 
 class Graph {
 public:
-    void add_document(const Value& root) {
-        std::vector<std::pair<const Value*, int>> stack{{&root, 0}};
+    void add_document(Value root) {
+        std::vector<std::pair<Value, int>> stack{{root, 0}};
         while (!stack.empty() && seen_ < max_json_nodes) {
             const auto [v, depth] = stack.back();
             stack.pop_back();
             ++seen_;
             if (depth > max_json_depth) continue;
-            if (v->IsArray()) {
-                for (auto it = v->End(); it != v->Begin();) stack.push_back({&*--it, depth + 1});
-            } else if (v->IsObject()) {
+            if (v.is_array()) {
+                for (std::size_t i = v.size(); i > 0; --i) stack.emplace_back(v[i - 1], depth + 1);
+            } else if (v.is_object()) {
                 objects_.push_back(v);
-                const std::string id = member_string(*v, "@id");
-                if (!id.empty() && member(*v, "@type") != nullptr) ids_.emplace(id, v);
-                for (auto it = v->MemberEnd(); it != v->MemberBegin();) {
-                    --it;
-                    stack.push_back({&it->value, depth + 1});
-                }
+                const std::string id = member_string(v, "@id");
+                if (!id.empty() && v.has("@type")) ids_.emplace(id, v);
+                const auto members = v.members();
+                std::vector<Value> values;
+                for (const auto& m : members) values.push_back(m.value);
+                for (auto it = values.rbegin(); it != values.rend(); ++it)
+                    stack.emplace_back(*it, depth + 1);
             }
         }
     }
 
-    const std::vector<const Value*>& objects() const { return objects_; }
+    const std::vector<Value>& objects() const { return objects_; }
 
     // A reference {"@id": …} stands for the node with that id.
-    const Value& resolve(const Value& v) const {
-        if (!v.IsObject() || member(v, "@type") != nullptr) return v;
-        const std::string id = member_string(v, "@id");
-        const auto it = ids_.find(id);
-        return it == ids_.end() ? v : *it->second;
+    Value resolve(Value v) const {
+        if (!v.is_object() || v.has("@type")) return v;
+        const auto it = ids_.find(member_string(v, "@id"));
+        return it == ids_.end() ? v : it->second;
     }
 
-    std::string name_of(const Value& v) const {
-        if (v.IsString()) return string_of(v);
+    std::string name_of(Value v) const {
+        if (v.is_string()) return string_of(v);
         return member_string(resolve(v), "name");
     }
 
     // The people among authors: a string, a Person (its name, or given and
     // family names), or an array of them; an Organization is the outlet.
-    std::vector<std::string> people_of(const Value& v) const {
+    std::vector<std::string> people_of(Value v) const {
         std::vector<std::string> out;
-        auto add = [&](const Value& e) {
-            const Value& r = resolve(e);
+        auto add = [&](Value e) {
+            const Value r = resolve(e);
             for (const std::string& t : types_of(r))
                 if (ends_with(t, "Organization")) return;
             std::string n = name_of(e);
-            if (n.empty() && r.IsObject())
+            if (n.empty() && r.is_object())
                 n = text::clean_whitespace(member_string(r, "givenName") + " " +
                                            member_string(r, "familyName"));
             if (!n.empty()) out.push_back(std::move(n));
         };
-        if (v.IsArray()) {
-            for (const Value& e : v.GetArray()) add(e);
+        if (v.is_array()) {
+            for (const Value e : v.items()) add(e);
         } else {
             add(v);
         }
@@ -186,8 +175,8 @@ public:
     }
 
 private:
-    std::vector<const Value*> objects_;
-    std::map<std::string, const Value*> ids_;
+    std::vector<Value> objects_;
+    std::map<std::string, Value> ids_;
     std::size_t seen_ = 0;
 };
 
@@ -204,47 +193,43 @@ std::string_view json_part(std::string_view s) {
 }  // namespace
 
 JsonLdArticle read_json_ld(const std::vector<std::string>& scripts) {
-    // RapidJSON's default pool allocator frees without recursion, and the
-    // iterative parser keeps deep nesting off the stack.
-    std::deque<rapidjson::Document> documents;
+    std::deque<io::json::Document> documents;
     Graph graph;
     for (const std::string& script : scripts) {
         const std::string_view json = json_part(script);
         if (json.empty()) continue;
-        rapidjson::Document& doc = documents.emplace_back();
-        doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
-                  rapidjson::kParseTrailingCommasFlag | rapidjson::kParseNanAndInfFlag>(
-            json.data(), json.size());
-        if (!doc.HasParseError()) graph.add_document(doc);
+        if (auto doc = io::json::Document::try_parse(json, io::json::Syntax::lenient)) {
+            graph.add_document(doc->root());
+            documents.push_back(std::move(*doc));
+        }
     }
 
     JsonLdArticle out;
-    const Value* article = nullptr;
-    for (const Value* obj : graph.objects()) {
-        for (const std::string& t : types_of(*obj)) {
-            if (article == nullptr && is_article_type(t)) article = obj;
-            if (out.site_name.empty() && t == "WebSite")
-                out.site_name = member_string(*obj, "name");
+    Value article;
+    for (const Value obj : graph.objects()) {
+        for (const std::string& t : types_of(obj)) {
+            if (!article.present() && is_article_type(t)) article = obj;
+            if (out.site_name.empty() && t == "WebSite") out.site_name = member_string(obj, "name");
         }
     }
-    if (article == nullptr) return out;
+    if (!article.present()) return out;
 
-    out.headline = member_string(*article, "headline");
-    if (out.headline.empty()) out.headline = member_string(*article, "name");
-    out.date_published = member_string(*article, "datePublished");
-    if (out.date_published.empty()) out.date_published = member_string(*article, "dateCreated");
+    out.headline = member_string(article, "headline");
+    if (out.headline.empty()) out.headline = member_string(article, "name");
+    out.date_published = member_string(article, "datePublished");
+    if (out.date_published.empty()) out.date_published = member_string(article, "dateCreated");
     for (const char* field : {"author", "creator"}) {
-        if (const Value* v = member(*article, field); v != nullptr && out.authors.empty())
-            out.authors = graph.people_of(*v);
+        if (const Value v = article[field]; v.present() && out.authors.empty())
+            out.authors = graph.people_of(v);
     }
-    if (const Value* v = member(*article, "publisher")) out.publisher = graph.name_of(*v);
-    out.url = member_string(*article, "url");
+    if (const Value v = article["publisher"]; v.present()) out.publisher = graph.name_of(v);
+    out.url = member_string(article, "url");
     if (out.url.empty()) {
-        if (const Value* v = member(*article, "mainEntityOfPage"))
-            out.url = v->IsString() ? string_of(*v) : member_string(*v, "@id");
+        if (const Value v = article["mainEntityOfPage"]; v.present())
+            out.url = v.is_string() ? string_of(v) : member_string(v, "@id");
     }
-    if (const Value* v = member(*article, "inLanguage"))
-        out.language = v->IsString() ? string_of(*v) : graph.name_of(*v);
+    if (const Value v = article["inLanguage"]; v.present())
+        out.language = v.is_string() ? string_of(v) : graph.name_of(v);
     return out;
 }
 

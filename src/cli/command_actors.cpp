@@ -1,6 +1,3 @@
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,75 +13,54 @@
 #include "eventgraph/lexicon/matcher.hpp"
 #include "eventgraph/model/timestamp.hpp"
 #include "eventgraph/text/utf8.hpp"
+#include "io/json.hpp"
 
 namespace eventgraph::cli {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using io::json::Writer;
 using Clock = std::chrono::steady_clock;
 
-void write_string(Writer& w, const char* key, std::string_view value) {
-    w.Key(key);
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
 void write_strings(Writer& w, const char* key, const std::vector<std::string>& values) {
-    w.Key(key);
-    w.StartArray();
-    for (const auto& v : values) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-    w.EndArray();
+    w.key(key).begin_array();
+    for (const auto& v : values) w.string(v);
+    w.end_array();
 }
 
 std::string entry_json(const lexicon::Entry& e) {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    w.StartObject();
-    write_string(w, "id", e.id);
-    write_string(w, "code", e.code);
-    write_string(w, "kind", model::to_string(e.kind));
-    write_string(w, "name", e.name);
-    if (!e.agent.empty()) write_string(w, "agent", e.agent);
-    if (!e.cameo.empty()) write_string(w, "cameo", e.cameo);
+    Writer w;
+    w.begin_object();
+    w.field("id", e.id).field("code", e.code).field("kind", model::to_string(e.kind));
+    w.field("name", e.name);
+    if (!e.agent.empty()) w.field("agent", e.agent);
+    if (!e.cameo.empty()) w.field("cameo", e.cameo);
     write_strings(w, "names", e.names);
     write_strings(w, "adjectives", e.adjectives);
     write_strings(w, "metonyms", e.metonyms);
-    w.Key("roles");
-    w.StartArray();
+    w.key("roles").begin_array();
     for (const auto& r : e.roles) {
-        w.StartObject();
-        write_string(w, "title", r.title);
-        write_string(w, "code", r.code);
-        if (r.start) write_string(w, "start", model::to_iso(*r.start));
-        if (r.end) write_string(w, "end", model::to_iso(*r.end));
-        if (!r.cameo.empty()) write_string(w, "cameo", r.cameo);
-        w.EndObject();
+        w.begin_object().field("title", r.title).field("code", r.code);
+        if (r.start) w.field("start", model::to_iso(*r.start));
+        if (r.end) w.field("end", model::to_iso(*r.end));
+        if (!r.cameo.empty()) w.field("cameo", r.cameo);
+        w.end_object();
     }
-    w.EndArray();
-    w.EndObject();
-    return std::string(buf.GetString(), buf.GetSize());
+    w.end_array().end_object();
+    return std::string(w.text());
 }
 
 std::string mention_json(const lexicon::Mention& m, std::string_view text) {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    w.StartObject();
-    write_string(w, "text", text.substr(m.begin, m.end - m.begin));
-    w.Key("begin");
-    w.Uint64(m.begin);
-    w.Key("end");
-    w.Uint64(m.end);
-    write_string(w, "id", m.actor.id);
-    write_string(w, "code", m.actor.code);
-    write_string(w, "name", m.actor.name);
-    write_string(w, "kind", model::to_string(m.actor.kind));
-    if (!m.actor.role.empty()) write_string(w, "role", m.actor.role);
-    if (!m.actor.agent.empty()) write_string(w, "agent", m.actor.agent);
-    if (!m.actor.cameo.empty()) write_string(w, "cameo", m.actor.cameo);
-    w.Key("sentence");
-    w.Uint64(m.sentence);
-    w.EndObject();
-    return std::string(buf.GetString(), buf.GetSize());
+    Writer w;
+    w.begin_object().field("text", text.substr(m.begin, m.end - m.begin));
+    w.key("begin").uint64(m.begin).key("end").uint64(m.end);
+    w.field("id", m.actor.id).field("code", m.actor.code).field("name", m.actor.name);
+    w.field("kind", model::to_string(m.actor.kind));
+    if (!m.actor.role.empty()) w.field("role", m.actor.role);
+    if (!m.actor.agent.empty()) w.field("agent", m.actor.agent);
+    if (!m.actor.cameo.empty()) w.field("cameo", m.actor.cameo);
+    w.key("sentence").uint64(m.sentence).end_object();
+    return std::string(w.text());
 }
 
 double ms_since(Clock::time_point start) {

@@ -1,9 +1,3 @@
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-#include <rapidjson/memorystream.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -17,12 +11,11 @@
 #include "eventgraph/model/timestamp.hpp"
 #include "eventgraph/text/utf8.hpp"
 #include "eventgraph/time/expressions.hpp"
+#include "io/json.hpp"
 
 namespace eventgraph::cli {
 
 namespace {
-
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 // A reference date is a day, a month or a year; a date-time ("published" as
 // pages give it) stands for its own day, as the extractor takes it.
@@ -30,11 +23,10 @@ std::optional<model::Timestamp> parse_reference(std::string_view s) {
     return model::parse_iso_timestamp(s);
 }
 
-// A member's value; null if it is missing or JSON null, which mean the same here.
-const rapidjson::Value* member(const rapidjson::Value& object, const char* key) {
-    const auto it = object.FindMember(key);
-    if (it == object.MemberEnd() || it->value.IsNull()) return nullptr;
-    return &it->value;
+// A member's value; absent if it is missing or JSON null, which mean the same here.
+io::json::Value member(io::json::Value object, const char* key) {
+    const io::json::Value v = object[key];
+    return v.is_null() ? io::json::Value() : v;
 }
 
 [[noreturn]] void wrong(const std::string& file, std::size_t line, const char* field,
@@ -49,49 +41,32 @@ struct Record {
     std::optional<model::Timestamp> ref;
 };
 
-// Only flat objects are read, so the iterative parser (no recursion on deep
-// nesting) and UTF-8 validation are what matter; the messages follow the
-// other JSON readers: "FILE:LINE: invalid JSON at column N: what".
+// Parsed as every JSON reader parses: "FILE:LINE: invalid JSON at column N: what".
 Record read_json_record(std::string_view line, const std::string& file, std::size_t line_no) {
-    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag |
-                               rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
-    auto fail = [&](std::size_t offset, const std::string& what) {
-        throw input_error(file, line_no,
-                          "invalid JSON at column " +
-                              std::to_string(text::position_of(line, offset).column) + ": " + what);
-    };
-    if (const auto nul = line.find('\0'); nul != std::string_view::npos)
-        fail(nul, "NUL byte in the text");
-    rapidjson::Document doc;
-    rapidjson::MemoryStream bytes(line.data(), line.size());
-    doc.ParseStream<flags>(bytes);
-    if (doc.HasParseError())
-        fail(doc.GetErrorOffset(), rapidjson::GetParseError_En(doc.GetParseError()));
-    if (const auto rest = line.find_first_not_of(" \t\r\n", bytes.Tell());
-        rest != std::string_view::npos)
-        fail(rest, "unexpected text after the JSON value");
-    if (!doc.IsObject()) throw input_error(file, line_no, "expected an object with \"text\"");
+    const io::json::Document parsed(line, file, line_no);
+    const io::json::Value doc = parsed.root();
+    if (!doc.is_object()) throw input_error(file, line_no, "expected an object with \"text\"");
 
     Record r;
     r.id = std::to_string(line_no);
-    if (const auto* id = member(doc, "id")) {
-        if (id->IsString())
-            r.id.assign(id->GetString(), id->GetStringLength());
-        else if (id->IsInt64())
-            r.id = std::to_string(id->GetInt64());
-        else if (id->IsUint64())
-            r.id = std::to_string(id->GetUint64());
+    if (const auto id = member(doc, "id"); id.present()) {
+        if (id.is_string())
+            r.id.assign(id.string());
+        else if (id.is_int64())
+            r.id = std::to_string(id.int64());
+        else if (id.is_uint64())
+            r.id = std::to_string(id.uint64());
         else
             wrong(file, line_no, "id", "expected a string or a whole number");
     }
-    const auto* body = member(doc, "text");
-    if (!body) wrong(file, line_no, "text", "missing");
-    if (!body->IsString()) wrong(file, line_no, "text", "expected a string");
-    r.text.assign(body->GetString(), body->GetStringLength());
-    if (const auto* ref = member(doc, "ref")) {
-        if (!ref->IsString())
+    const auto body = member(doc, "text");
+    if (!body.present()) wrong(file, line_no, "text", "missing");
+    if (!body.is_string()) wrong(file, line_no, "text", "expected a string");
+    r.text.assign(body.string());
+    if (const auto ref = member(doc, "ref"); ref.present()) {
+        if (!ref.is_string())
             wrong(file, line_no, "ref", "expected a date string (YYYY-MM-DD, YYYY-MM or YYYY)");
-        const std::string_view s(ref->GetString(), ref->GetStringLength());
+        const std::string_view s = ref.string();
         r.ref = parse_reference(s);
         if (!r.ref)
             wrong(file, line_no, "ref",
@@ -107,30 +82,16 @@ Record read_text_record(std::string_view line, const std::string& file, std::siz
 }
 
 std::string dates_json(const Record& r, const model::Timestamp& ref) {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    w.StartObject();
-    w.Key("id");
-    w.String(r.id.data(), static_cast<rapidjson::SizeType>(r.id.size()));
-    w.Key("expressions");
-    w.StartArray();
+    io::json::Writer w;
+    w.begin_object().field("id", r.id).key("expressions").begin_array();
     for (const auto& m : time::list_dates(r.text, ref)) {
-        w.StartObject();
-        w.Key("text");
-        w.String(m.text.data(), static_cast<rapidjson::SizeType>(m.text.size()));
-        w.Key("begin");
-        w.Uint64(m.begin);
-        w.Key("end");
-        w.Uint64(m.end);
-        w.Key("value");
-        w.String(m.value.data(), static_cast<rapidjson::SizeType>(m.value.size()));
-        w.Key("granularity");
-        w.String(model::to_string(m.granularity));
-        w.EndObject();
+        w.begin_object().field("text", m.text);
+        w.key("begin").uint64(m.begin).key("end").uint64(m.end);
+        w.field("value", m.value).field("granularity", model::to_string(m.granularity));
+        w.end_object();
     }
-    w.EndArray();
-    w.EndObject();
-    return std::string(buf.GetString(), buf.GetSize());
+    w.end_array().end_object();
+    return std::string(w.text());
 }
 
 // Every line is resolved on its own, so a bad line is reported and the next

@@ -17,19 +17,19 @@ namespace {
 
 using Code = std::optional<std::string>;
 
-std::vector<Code> codes(const rapidjson::Value& v, const std::string& file, std::size_t line,
+std::vector<Code> codes(io::json::Value v, const std::string& file, std::size_t line,
                         const char* field) {
     std::vector<Code> out;
-    auto one = [&](const rapidjson::Value& x) {
-        if (x.IsNull())
+    auto one = [&](io::json::Value x) {
+        if (x.is_null())
             out.emplace_back(std::nullopt);
-        else if (x.IsString())
-            out.emplace_back(std::string(x.GetString(), x.GetStringLength()));
+        else if (x.is_string())
+            out.emplace_back(std::string(x.string()));
         else
             io::json::wrong(file, line, field, "expected a code, null or a list of them");
     };
-    if (v.IsArray()) {
-        for (const auto& x : v.GetArray()) one(x);
+    if (v.is_array()) {
+        for (const io::json::Value x : v.items()) one(x);
     } else {
         one(v);
     }
@@ -37,25 +37,24 @@ std::vector<Code> codes(const rapidjson::Value& v, const std::string& file, std:
 }
 
 GoldEvent gold_from_json(std::string_view text, const std::string& file, std::size_t line) {
-    rapidjson::Document d;
-    io::json::parse(d, text, file, line);
-    if (!d.IsObject()) throw input_error(file, line, "expected a gold event object");
+    const io::json::Document parsed(text, file, line);
+    const io::json::Value d = parsed.root();
+    if (!d.is_object()) throw input_error(file, line, "expected a gold event object");
     GoldEvent g;
     g.file = file;
     g.line = line;
-    auto str = [&](const char* key) -> std::string {
-        return d.HasMember(key) ? io::json::get_string(d[key], file, line, key) : std::string();
-    };
+    auto str = [&](const char* key) { return io::json::get_string(d[key], file, line, key); };
     g.article = str("article");
     if (g.article.empty()) io::json::wrong(file, line, "article", "missing");
-    if (!d.HasMember("types") || !d["types"].IsArray() || d["types"].Empty())
+    const io::json::Value types = d["types"];
+    if (!types.is_array() || types.size() == 0)
         io::json::wrong(file, line, "types", "expected a non-empty list of event types");
-    for (const auto& t : d["types"].GetArray())
+    for (const io::json::Value t : types.items())
         g.types.push_back(io::json::get_string(t, file, line, "types"));
-    g.sources = d.HasMember("source") ? codes(d["source"], file, line, "source")
-                                      : std::vector<Code>{std::nullopt};
-    g.targets = d.HasMember("target") ? codes(d["target"], file, line, "target")
-                                      : std::vector<Code>{std::nullopt};
+    g.sources = d.has("source") ? codes(d["source"], file, line, "source")
+                                : std::vector<Code>{std::nullopt};
+    g.targets = d.has("target") ? codes(d["target"], file, line, "target")
+                                : std::vector<Code>{std::nullopt};
     if (const std::string date = str("date"); !date.empty()) {
         if (!model::parse_iso_timestamp(date))
             io::json::wrong(file, line, "date",
@@ -63,10 +62,9 @@ GoldEvent gold_from_json(std::string_view text, const std::string& file, std::si
         g.date = date;
     }
     if (const std::string by = str("attributed_to"); !by.empty()) g.attributed_to = by;
-    if (d.HasMember("optional")) {
-        if (!d["optional"].IsBool())
-            io::json::wrong(file, line, "optional", "expected true or false");
-        g.optional = d["optional"].GetBool();
+    if (const io::json::Value optional = d["optional"]; optional.present()) {
+        if (!optional.is_bool()) io::json::wrong(file, line, "optional", "expected true or false");
+        g.optional = optional.boolean();
     }
     g.note = str("note");
     return g;

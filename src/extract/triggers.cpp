@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "eventgraph/error.hpp"
@@ -143,55 +144,57 @@ void TriggerLexicon::add(std::string_view phrase, Reading reading) {
 }
 
 void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
-    rapidjson::Document doc;
+    using io::json::Value;
+    std::optional<io::json::Document> parsed;
     try {
-        io::json::parse(doc, json, file, 1);
+        parsed.emplace(json, file, 1);
     } catch (const input_error& e) {
         throw lexicon_error(e.file(), e.line(), e.message());
     }
+    const Value doc = parsed->root();
     auto fail = [&](const std::string& where, const std::string& what) {
         throw lexicon_error(file, "trigger file: " + where + ": " + what);
     };
-    if (!doc.IsObject() || !doc.HasMember("entries") || !doc["entries"].IsArray())
-        fail("top", "expected an object with an \"entries\" array");
+    if (!doc["entries"].is_array()) fail("top", "expected an object with an \"entries\" array");
 
     // Irregular verb forms first: entries below may use them.
-    if (doc.HasMember("forms")) {
-        if (!doc["forms"].IsObject())
+    if (const Value forms = doc["forms"]; forms.present()) {
+        if (!forms.is_object())
             fail("forms", "expected an object of verb → [third, past, participle, gerund]");
-        for (auto m = doc["forms"].MemberBegin(); m != doc["forms"].MemberEnd(); ++m) {
-            const std::string verb = m->name.GetString();
-            const auto& v = m->value;
-            if (!v.IsArray() || v.Size() != 4 || !v[0].IsString() || !v[1].IsString() ||
-                !v[2].IsString() || !v[3].IsString())
+        for (const auto& m : forms.members()) {
+            const std::string verb(m.name);
+            const Value v = m.value;
+            if (!v.is_array() || v.size() != 4 || !v[0].is_string() || !v[1].is_string() ||
+                !v[2].is_string() || !v[3].is_string())
                 fail("forms/" + verb, "expected [third, past, participle, gerund]");
-            irregular_[verb] = {v[0].GetString(), v[1].GetString(), v[2].GetString(),
-                                v[3].GetString()};
+            irregular_[verb] = {std::string(v[0].string()), std::string(v[1].string()),
+                                std::string(v[2].string()), std::string(v[3].string())};
         }
     }
 
-    const auto& entries = doc["entries"];
-    for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
+    const Value entries = doc["entries"];
+    for (std::size_t i = 0; i < entries.size(); ++i) {
         const std::string where = "entries/" + std::to_string(i);
-        const auto& e = entries[i];
-        if (!e.IsObject()) fail(where, "expected an object");
+        const Value e = entries[i];
+        if (!e.is_object()) fail(where, "expected an object");
         TriggerInfo info;
         auto str = [&](const char* key, bool required) -> std::string {
-            if (!e.HasMember(key)) {
+            const Value v = e[key];
+            if (!v.present()) {
                 if (required) fail(where + "/" + key, "missing");
                 return {};
             }
-            if (!e[key].IsString()) fail(where + "/" + key, "expected a string");
-            return e[key].GetString();
+            if (!v.is_string()) fail(where + "/" + key, "expected a string");
+            return std::string(v.string());
         };
         auto list = [&](const char* key) {
             std::vector<std::string> out;
-            if (!e.HasMember(key)) return out;
-            if (!e[key].IsArray()) fail(where + "/" + key, "expected a list of strings");
-            for (const auto& x : e[key].GetArray()) {
-                if (!x.IsString() || x.GetStringLength() == 0)
-                    fail(where + "/" + key, "expected non-empty strings");
-                out.emplace_back(x.GetString());
+            const Value v = e[key];
+            if (!v.present()) return out;
+            if (!v.is_array()) fail(where + "/" + key, "expected a list of strings");
+            for (const Value x : v.items()) {
+                if (x.string().empty()) fail(where + "/" + key, "expected non-empty strings");
+                out.emplace_back(x.string());
             }
             return out;
         };
@@ -212,16 +215,16 @@ void TriggerLexicon::load_json(std::string_view json, const std::string& file) {
         if (f == std::end(frame_names)) fail(where + "/frame", "\"" + frame + "\" is not a frame");
         info.frame = Frame(f - std::begin(frame_names));
         info.preps = list("preps");
-        if (e.HasMember("inverse")) {
-            if (!e["inverse"].IsBool()) fail(where + "/inverse", "expected true or false");
-            info.inverse = e["inverse"].GetBool();
+        if (const Value inverse = e["inverse"]; inverse.present()) {
+            if (!inverse.is_bool()) fail(where + "/inverse", "expected true or false");
+            info.inverse = inverse.boolean();
         }
-        for (auto m = e.MemberBegin(); m != e.MemberEnd(); ++m) {
+        for (const auto& m : e.members()) {
             static const char* known[] = {"type",    "cameo", "mode",  "frame",   "preps",
                                           "inverse", "verbs", "nouns", "phrases", "note"};
             if (std::find_if(std::begin(known), std::end(known),
-                             [&](const char* k) { return m->name == k; }) == std::end(known))
-                fail(where + "/" + m->name.GetString(), "unknown field");
+                             [&](const char* k) { return m.name == k; }) == std::end(known))
+                fail(where + "/" + std::string(m.name), "unknown field");
         }
         info.place = display_place(file) + "#/entries/" + std::to_string(i);
         const auto id = std::uint32_t(infos_.size());

@@ -1,6 +1,6 @@
 #pragma once
-// What the JSON readers and writers of io/ share. Private to src/io; what
-// the other modules may use of it is json.hpp.
+// What the JSON readers and writers of io/ share, on RapidJSON. Private to
+// src/io; what the other modules may use is json.hpp, which hides RapidJSON.
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -18,11 +18,27 @@
 namespace eventgraph::io::detail {
 
 using json::for_each_json_line;
-using json::get_string;
-using json::parse;
-using json::parse_flags;
-using json::parse_record;
 using json::wrong;
+
+/// Flags for every parse of outside input: UTF-8 checked, no recursion (no
+/// stack overflow on deep nesting), stop after one value.
+constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag |
+                                 rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
+
+/// Parses one JSON value; throws input_error with the file's line and column.
+void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
+           std::size_t first_line);
+
+/// The same for one record of many (a line of JSON Lines): parsed in place
+/// in a copy of the text, into a document the thread reuses, so that reading
+/// a file of records allocates nothing for the parser. Valid until the
+/// thread's next call.
+const rapidjson::Document& parse_record(std::string_view json, const std::string& file,
+                                        std::size_t first_line);
+
+/// A string field ("" for null); throws if it is another type.
+std::string get_string(const rapidjson::Value& v, const std::string& file, std::size_t line,
+                       const std::string& field);
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 

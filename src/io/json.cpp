@@ -2,16 +2,20 @@
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <vector>
 
 #include "detail_json.hpp"
 #include "eventgraph/error.hpp"
 #include "eventgraph/io/input.hpp"
 #include "eventgraph/text/utf8.hpp"
 
-namespace eventgraph::io::json {
+namespace eventgraph::io {
 
+namespace json {
 using detail::cut_short;
 using detail::cut_short_error;
 using detail::is_blank;
@@ -75,6 +79,14 @@ auto failing(std::string_view json, const std::string& file, std::size_t first_l
 }
 
 }  // namespace
+}  // namespace json
+
+namespace detail {
+
+using json::check_parsed;
+using json::check_text;
+using json::failing;
+using json::may_nest_deeply;
 
 void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
            std::size_t first_line) {
@@ -113,16 +125,27 @@ const rapidjson::Document& parse_record(std::string_view json, const std::string
     return r.doc;
 }
 
-void wrong(const std::string& file, std::size_t line, const std::string& field,
-           const std::string& what) {
-    throw input_error(file, line, "field \"" + field + "\": " + what);
-}
-
 std::string get_string(const rapidjson::Value& v, const std::string& file, std::size_t line,
                        const std::string& field) {
     if (v.IsNull()) return {};
     if (!v.IsString()) wrong(file, line, field, "expected a string");
     return std::string(v.GetString(), v.GetStringLength());
+}
+
+}  // namespace detail
+
+namespace json {
+
+void wrong(const std::string& file, std::size_t line, const std::string& field,
+           const std::string& what) {
+    throw input_error(file, line, "field \"" + field + "\": " + what);
+}
+
+std::string get_string(Value v, const std::string& file, std::size_t line,
+                       const std::string& field) {
+    if (!v.present() || v.is_null()) return {};
+    if (!v.is_string()) wrong(file, line, field, "expected a string");
+    return std::string(v.string());
 }
 
 std::size_t for_each_json_line(std::istream& in, const std::string& file, bool keep_going,
@@ -160,4 +183,5 @@ std::size_t for_each_json_line(std::istream& in, const std::string& file, bool k
     return skipped;
 }
 
-}  // namespace eventgraph::io::json
+}  // namespace json
+}  // namespace eventgraph::io
