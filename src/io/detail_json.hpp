@@ -15,7 +15,29 @@
 #include "eventgraph/error.hpp"
 #include "json.hpp"
 
+namespace eventgraph::io::json {
+
+/// Whether the text has brackets enough to nest deeper than io allows (else
+/// it is safe to parse recursively).
+bool may_nest_deeply(std::string_view json);
+
+/// What parse_record checks before RapidJSON reads a record (NUL bytes,
+/// nesting), for a reader that parses records with a handler of its own.
+/// Returns may_nest_deeply(json).
+bool check_record_text(std::string_view json, const std::string& file, std::size_t line);
+
+/// Throws parse_record's error for a fault at `offset` of the record:
+/// "FILE:LINE: invalid JSON at column C: what".
+[[noreturn]] void invalid_json(std::string_view json, const std::string& file, std::size_t line,
+                               std::size_t offset, const std::string& what);
+
+}  // namespace eventgraph::io::json
+
 namespace eventgraph::io::detail {
+
+using json::check_record_text;
+using json::invalid_json;
+using json::may_nest_deeply;
 
 using json::for_each_json_line;
 using json::get_string;
