@@ -9,6 +9,7 @@
 
 #include "args.hpp"
 #include "eventgraph/extract/extractor.hpp"
+#include "eventgraph/io/input.hpp"
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/model/article.hpp"
@@ -125,9 +126,17 @@ ReadSummary for_each_input(
 ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool fail_fast,
                             const std::function<void(model::Article)>& sink);
 
-/// The same for event JSON Lines files.
+/// The same for event JSON Lines files, keeping of each event the fields asked for.
 ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
-                             const std::function<void(model::Event)>& sink);
+                             const std::function<void(model::Event)>& sink,
+                             const io::EventFields& fields = {});
+
+/// What of each event the graph's own outputs need (DOT, GraphML, GEXF,
+/// stats): no other sentences, details, triggers or patterns. The evidence's
+/// sentence stays: it orders events that tie on everything before it.
+io::EventFields graph_fields();
+/// The same and the evidence's trigger, for paths (`path --json` shows it).
+io::EventFields path_fields();
 
 /// True when every input failed: an output (OUTPUT is its name, "" or "-" for
 /// standard output) is then not written, so that an earlier file stays as it

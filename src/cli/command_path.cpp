@@ -123,7 +123,8 @@ int run_path(const Args& args) {
     // With --polarity the polarities asked for are the ones paths run through.
     if (args.has("polarity")) options.asserted_only = false;
     ReadSummary summary;
-    const EventGraph g = read_filtered_graph(args, {pos.begin() + 2, pos.end()}, summary);
+    const EventGraph g =
+        read_filtered_graph(args, {pos.begin() + 2, pos.end()}, summary, path_fields());
     if (nothing_to_write(summary, args.get("output"))) return 1;
 
     const VertexId from = resolve_actor(g, pos[0], args);

@@ -137,8 +137,23 @@ ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool fail_fas
     return summary;
 }
 
+io::EventFields graph_fields() {
+    io::EventFields f;
+    f.evidence_words = false;
+    f.more_evidence = false;
+    f.details = false;
+    return f;
+}
+
+io::EventFields path_fields() {
+    io::EventFields f = graph_fields();
+    f.evidence_words = true;
+    return f;
+}
+
 ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
-                             const std::function<void(model::Event)>& sink) {
+                             const std::function<void(model::Event)>& sink,
+                             const io::EventFields& fields) {
     std::size_t events = 0;
     const auto read = [&](std::istream& in, const std::string& name) {
         const auto counted = [&](model::Event e) {
@@ -147,7 +162,9 @@ ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fa
             progress::records(events);
             sink(std::move(e));
         };
-        return io::read_events_json(in, name, read_options(fail_fast), counted,
+        auto options = read_options(fail_fast);
+        options.event_fields = fields;
+        return io::read_events_json(in, name, options, counted,
                                     [](const std::exception& e) { report(e); });
     };
     return for_each_input(paths, fail_fast, events, [&](const std::string& file) {

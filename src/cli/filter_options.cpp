@@ -107,19 +107,20 @@ graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level) {
     };
 }
 
-graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary) {
-    return read_filtered_graph(args, args.positional(), summary);
+graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary,
+                                      const io::EventFields& fields) {
+    return read_filtered_graph(args, args.positional(), summary, fields);
 }
 
 graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files,
-                                      ReadSummary& summary) {
+                                      ReadSummary& summary, const io::EventFields& fields) {
     if (files.empty())
         throw usage_error("no input: give event files (JSON Lines) or - for standard input");
     graph::Filter filter = filter_from_args(args);
     const graph::Level level = level_from_args(args);
     std::vector<model::Event> events;
-    summary = read_event_files(files, fail_fast(args),
-                               [&](model::Event e) { events.push_back(std::move(e)); });
+    summary = read_event_files(
+        files, fail_fast(args), [&](model::Event e) { events.push_back(std::move(e)); }, fields);
     events = graph::filter_events(std::move(events), filter);
     graph::EventGraph g = graph::build_graph(std::move(events), level);
     // Nothing read: no actor to resolve, and nothing will be written.

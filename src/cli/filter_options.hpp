@@ -26,10 +26,12 @@ graph::Level level_from_args(const Args& args);
 /// the relation filters applied; `summary` tells how the reading went.
 /// Names in --actors that the events do not spell are looked up in the
 /// lexicon (the default one and --lexicon files) on demand.
-graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary);
+/// `fields`: what of each event the command's output needs.
+graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary,
+                                      const io::EventFields& fields = {});
 /// The same over the files given (a command whose first arguments are no files).
 graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files,
-                                      ReadSummary& summary);
+                                      ReadSummary& summary, const io::EventFields& fields = {});
 
 /// Names looked up in the lexicon (the default one and --lexicon files, loaded
 /// on first use): the ids or, at the code level, the codes they stand for.

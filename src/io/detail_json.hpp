@@ -17,6 +17,20 @@
 
 namespace eventgraph::io::detail {
 
+/// Whether the text has brackets enough to nest deeper than io allows (else
+/// it is safe to parse recursively).
+bool may_nest_deeply(std::string_view json);
+
+/// What parse_record checks before RapidJSON reads a record (NUL bytes,
+/// nesting), for a reader that parses records with a handler of its own.
+/// Returns may_nest_deeply(json).
+bool check_record_text(std::string_view json, const std::string& file, std::size_t line);
+
+/// Throws parse_record's error for a fault at `offset` of the record:
+/// "FILE:LINE: invalid JSON at column C: what".
+[[noreturn]] void invalid_json(std::string_view json, const std::string& file, std::size_t line,
+                               std::size_t offset, const std::string& what);
+
 using json::for_each_json_line;
 using json::wrong;
 
@@ -28,13 +42,6 @@ constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag |
 /// Parses one JSON value; throws input_error with the file's line and column.
 void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
            std::size_t first_line);
-
-/// The same for one record of many (a line of JSON Lines): parsed in place
-/// in a copy of the text, into a document the thread reuses, so that reading
-/// a file of records allocates nothing for the parser. Valid until the
-/// thread's next call.
-const rapidjson::Document& parse_record(std::string_view json, const std::string& file,
-                                        std::size_t first_line);
 
 /// A string field ("" for null); throws if it is another type.
 std::string get_string(const rapidjson::Value& v, const std::string& file, std::size_t line,

@@ -1,6 +1,12 @@
 #include "eventgraph/io/event_json.hpp"
 
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include "detail_json.hpp"
 #include "eventgraph/error.hpp"
@@ -63,107 +69,526 @@ void write_evidence(Writer& w, const Evidence& e) {
     w.EndObject();
 }
 
-// Reading: each helper names the field it is reading in its errors.
-struct Reader {
+// Reading. A record is parsed by RapidJSON's SAX reader in place (no
+// document): the handler keeps, for each field an event has, its first
+// occurrence (as a document's FindMember finds it; later ones and unknown
+// keys are read past), and the event is then checked field by field in the
+// order the document reader checked it, so that a record with several faults
+// names the same one. Strings stay views into the record's text.
+
+// One field's value as a document would hold it: a scalar as it is (a string
+// refers to the record's text), an object or an array empty (its contents are
+// in the slots of the field's own struct).
+struct Field {
+    bool present = false;
+    rapidjson::Value value;
+
+    std::string_view str() const { return {value.GetString(), value.GetStringLength()}; }
+};
+
+struct ActorSlots {
+    Field self, id, code, name, kind, role, agent, cameo, lat, lon, geonames, precision,
+        subdivision;
+};
+struct DateSlots {
+    Field self, start, end, granularity, basis, note;
+};
+struct EvidenceSlots {
+    Field self, sentence, begin, end, text, trigger, pattern;
+};
+struct RecordSlots {
+    Field root, id, article, type, mode, cameo, quad, polarity, confidence, more_evidence, details,
+        killed, wounded, weapons;
+    ActorSlots source, target, location, attributed_to;
+    DateSlots date;
+    EvidenceSlots evidence;
+    std::vector<EvidenceSlots> more;  // more_evidence's elements: the first `more_count`
+    std::size_t more_count = 0;
+    std::vector<std::string_view> weapon_names;  // details/weapons' strings
+};
+
+void clear(Field& f) { f.present = false; }
+template <typename... F>
+void clear_all(F&... f) {
+    (clear(f), ...);
+}
+void clear(ActorSlots& a) {
+    clear_all(a.self, a.id, a.code, a.name, a.kind, a.role, a.agent, a.cameo, a.lat, a.lon,
+              a.geonames, a.precision, a.subdivision);
+}
+void clear(DateSlots& d) { clear_all(d.self, d.start, d.end, d.granularity, d.basis, d.note); }
+void clear(EvidenceSlots& e) {
+    clear_all(e.self, e.sentence, e.begin, e.end, e.text, e.trigger, e.pattern);
+}
+void clear(RecordSlots& r) {
+    clear_all(r.root, r.id, r.article, r.type, r.mode, r.cameo, r.quad, r.polarity, r.confidence,
+              r.more_evidence, r.details, r.killed, r.wounded, r.weapons, r.source, r.target,
+              r.location, r.attributed_to, r.date, r.evidence);
+    r.more_count = 0;
+    r.weapon_names.clear();
+}
+
+// What a container being read is, for its keys or elements.
+enum class In : unsigned char {
+    skip,
+    root,
+    actor,
+    date,
+    evidence,
+    more_evidence,
+    details,
+    weapons
+};
+
+struct Handler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
+    explicit Handler(RecordSlots& slots) : r(slots) {}
+
+    RecordSlots& r;
+    struct Frame {
+        In in;
+        void* slots;
+    };
+    std::vector<Frame> stack;
+    // Where the next value goes: its field (nullptr: nowhere), what it is read
+    // as if it is an object or an array, and the slots of that object.
+    Field* next = nullptr;
+    In next_object = In::skip, next_array = In::skip;
+    void* next_slots = nullptr;
+
+    void reset() {
+        stack.clear();
+        next = nullptr;
+    }
+
+    void to(Field& f, In object = In::skip, void* slots = nullptr, In array = In::skip) {
+        // A key seen again: the first value is the one a document finds.
+        next = f.present ? nullptr : &f;
+        next_object = object;
+        next_array = array;
+        next_slots = slots;
+    }
+    // The field for the next value at the top of the stack; for an element
+    // of an array, its slot.
+    Field* target() {
+        if (stack.empty()) {
+            next_object = In::root;
+            next_array = In::skip;
+            return &r.root;
+        }
+        const Frame& top = stack.back();
+        if (top.in == In::more_evidence) {
+            if (r.more_count == r.more.size()) r.more.emplace_back();
+            EvidenceSlots& e = r.more[r.more_count++];
+            clear(e);
+            next_object = In::evidence;
+            next_array = In::skip;
+            next_slots = &e;
+            return &e.self;
+        }
+        Field* f = next;
+        next = nullptr;
+        if (!f) next_object = next_array = In::skip;
+        return f;
+    }
+    bool scalar(rapidjson::Value v) {
+        if (!stack.empty() && stack.back().in == In::weapons) {
+            if (v.IsString()) r.weapon_names.push_back({v.GetString(), v.GetStringLength()});
+            return true;
+        }
+        if (Field* f = target()) {
+            f->present = true;
+            f->value = std::move(v);
+        }
+        return true;
+    }
+    bool open(bool object) {
+        if (!stack.empty() && stack.back().in == In::weapons) {
+            stack.push_back({In::skip, nullptr});
+            return true;
+        }
+        Field* f = target();
+        if (!f) {
+            stack.push_back({In::skip, nullptr});
+            return true;
+        }
+        f->present = true;
+        if (object)
+            f->value.SetObject();
+        else
+            f->value.SetArray();
+        stack.push_back({object ? next_object : next_array, next_slots});
+        return true;
+    }
+
+    bool Null() { return scalar(rapidjson::Value()); }
+    bool Bool(bool b) { return scalar(rapidjson::Value(b)); }
+    bool Int(int i) { return scalar(rapidjson::Value(i)); }
+    bool Uint(unsigned u) { return scalar(rapidjson::Value(u)); }
+    bool Int64(std::int64_t i) { return scalar(rapidjson::Value(i)); }
+    bool Uint64(std::uint64_t u) { return scalar(rapidjson::Value(u)); }
+    bool Double(double d) { return scalar(rapidjson::Value(d)); }
+    bool String(const char* s, rapidjson::SizeType n, bool) {
+        return scalar(rapidjson::Value(rapidjson::StringRef(s, n)));
+    }
+    bool StartObject() { return open(true); }
+    bool EndObject(rapidjson::SizeType) { return stack.pop_back(), true; }
+    bool StartArray() { return open(false); }
+    bool EndArray(rapidjson::SizeType) { return stack.pop_back(), true; }
+
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        const std::string_view k(s, n);
+        next = nullptr;
+        const Frame& top = stack.back();
+        switch (top.in) {
+            case In::root:
+                root_key(k);
+                break;
+            case In::actor:
+                actor_key(*static_cast<ActorSlots*>(top.slots), k);
+                break;
+            case In::date:
+                date_key(*static_cast<DateSlots*>(top.slots), k);
+                break;
+            case In::evidence:
+                evidence_key(*static_cast<EvidenceSlots*>(top.slots), k);
+                break;
+            case In::details:
+                if (k == "killed")
+                    to(r.killed);
+                else if (k == "wounded")
+                    to(r.wounded);
+                else if (k == "weapons")
+                    to(r.weapons, In::skip, nullptr, In::weapons);
+                break;
+            default:
+                break;
+        }
+        return true;
+    }
+    void root_key(std::string_view k) {
+        switch (k.size()) {
+            case 2:
+                if (k == "id") to(r.id);
+                break;
+            case 4:
+                if (k == "type")
+                    to(r.type);
+                else if (k == "mode")
+                    to(r.mode);
+                else if (k == "quad")
+                    to(r.quad);
+                else if (k == "date")
+                    to(r.date.self, In::date, &r.date);
+                break;
+            case 5:
+                if (k == "cameo") to(r.cameo);
+                break;
+            case 6:
+                if (k == "source")
+                    to(r.source.self, In::actor, &r.source);
+                else if (k == "target")
+                    to(r.target.self, In::actor, &r.target);
+                break;
+            case 7:
+                if (k == "article")
+                    to(r.article);
+                else if (k == "details")
+                    to(r.details, In::details);
+                break;
+            case 8:
+                if (k == "location")
+                    to(r.location.self, In::actor, &r.location);
+                else if (k == "polarity")
+                    to(r.polarity);
+                else if (k == "evidence")
+                    to(r.evidence.self, In::evidence, &r.evidence);
+                break;
+            case 10:
+                if (k == "confidence") to(r.confidence);
+                break;
+            case 13:
+                if (k == "attributed_to")
+                    to(r.attributed_to.self, In::actor, &r.attributed_to);
+                else if (k == "more_evidence")
+                    to(r.more_evidence, In::skip, nullptr, In::more_evidence);
+                break;
+            default:
+                break;
+        }
+    }
+    void actor_key(ActorSlots& a, std::string_view k) {
+        if (k == "id")
+            to(a.id);
+        else if (k == "code")
+            to(a.code);
+        else if (k == "name")
+            to(a.name);
+        else if (k == "kind")
+            to(a.kind);
+        else if (k == "role")
+            to(a.role);
+        else if (k == "agent")
+            to(a.agent);
+        else if (k == "cameo")
+            to(a.cameo);
+        else if (k == "lat")
+            to(a.lat);
+        else if (k == "lon")
+            to(a.lon);
+        else if (k == "geonames")
+            to(a.geonames);
+        else if (k == "precision")
+            to(a.precision);
+        else if (k == "subdivision")
+            to(a.subdivision);
+    }
+    void date_key(DateSlots& d, std::string_view k) {
+        if (k == "start")
+            to(d.start);
+        else if (k == "end")
+            to(d.end);
+        else if (k == "granularity")
+            to(d.granularity);
+        else if (k == "basis")
+            to(d.basis);
+        else if (k == "note")
+            to(d.note);
+    }
+    void evidence_key(EvidenceSlots& e, std::string_view k) {
+        if (k == "sentence")
+            to(e.sentence);
+        else if (k == "begin")
+            to(e.begin);
+        else if (k == "end")
+            to(e.end);
+        else if (k == "text")
+            to(e.text);
+        else if (k == "trigger")
+            to(e.trigger);
+        else if (k == "pattern")
+            to(e.pattern);
+    }
+};
+
+// Each check names the field it is reading in its errors, as the document
+// reader did.
+struct Checker {
     const std::string& file;
     std::size_t line;
+    const EventFields& keep;
 
-    const rapidjson::Value& member(const rapidjson::Value& obj, const char* key,
-                                   const std::string& path) const {
-        const auto it = obj.FindMember(key);
-        if (it == obj.MemberEnd()) wrong(file, line, path + key, "missing");
-        return it->value;
+    const rapidjson::Value& member(const Field& f, const char* key, const char* path) const {
+        if (!f.present) wrong(file, line, std::string(path) + key, "missing");
+        return f.value;
     }
-    std::string string(const rapidjson::Value& obj, const char* key,
-                       const std::string& path = "") const {
-        const auto& v = member(obj, key, path);
-        if (!v.IsString()) wrong(file, line, path + key, "expected a string");
-        return std::string(v.GetString(), v.GetStringLength());
+    std::string_view string(const Field& f, const char* key, const char* path = "") const {
+        const auto& v = member(f, key, path);
+        if (!v.IsString()) wrong(file, line, std::string(path) + key, "expected a string");
+        return f.str();
     }
-    std::string optional_string(const rapidjson::Value& obj, const char* key,
-                                const std::string& path = "") const {
-        const auto it = obj.FindMember(key);
-        if (it == obj.MemberEnd() || it->value.IsNull()) return {};
-        return get_string(it->value, file, line, path + key);
+    std::string_view optional_string(const Field& f, const char* key, const char* path = "") const {
+        if (!f.present || f.value.IsNull()) return {};
+        if (!f.value.IsString()) wrong(file, line, std::string(path) + key, "expected a string");
+        return f.str();
     }
     template <typename T>
-    T enum_value(const rapidjson::Value& obj, const char* key, std::initializer_list<T> values,
-                 const std::string& path = "") const {
-        const std::string s = string(obj, key, path);
+    T enum_value(const Field& f, const char* key, std::initializer_list<T> values,
+                 const char* path = "") const {
+        const std::string_view s = string(f, key, path);
         for (T v : values)
             if (s == model::to_string(v)) return v;
-        wrong(file, line, path + key, "\"" + s + "\" is not an allowed value");
+        wrong(file, line, std::string(path) + key,
+              "\"" + std::string(s) + "\" is not an allowed value");
     }
-    std::optional<Actor> actor(const rapidjson::Value& obj, const char* key) const {
-        const auto it = obj.FindMember(key);
-        if (it == obj.MemberEnd() || it->value.IsNull()) return std::nullopt;
-        const auto& v = it->value;
-        const std::string path = std::string(key) + "/";
-        if (!v.IsObject()) wrong(file, line, key, "expected an actor object or null");
-        Actor a;
-        a.id = string(v, "id", path);
-        a.code = string(v, "code", path);
-        a.name = optional_string(v, "name", path);
+    std::optional<Actor> actor(const ActorSlots& a, const char* key, const char* path) const {
+        if (!a.self.present || a.self.value.IsNull()) return std::nullopt;
+        if (!a.self.value.IsObject()) wrong(file, line, key, "expected an actor object or null");
+        Actor out;
+        out.id = string(a.id, "id", path);
+        out.code = string(a.code, "code", path);
+        out.name = optional_string(a.name, "name", path);
         using K = model::ActorKind;
-        a.kind = enum_value(v, "kind",
-                            {K::country, K::person, K::organisation, K::group, K::agent, K::place},
-                            path);
-        a.role = optional_string(v, "role", path);
-        a.agent = optional_string(v, "agent", path);
-        a.cameo = optional_string(v, "cameo", path);
-        a.geo = geo(v, path);
-        return a;
+        out.kind = enum_value(
+            a.kind, "kind", {K::country, K::person, K::organisation, K::group, K::agent, K::place},
+            path);
+        out.role = optional_string(a.role, "role", path);
+        out.agent = optional_string(a.agent, "agent", path);
+        out.cameo = optional_string(a.cameo, "cameo", path);
+        out.geo = geo(a, path);
+        return out;
     }
     // The coordinates write_geo writes: all of lat, lon and precision, or none.
-    std::optional<model::Geo> geo(const rapidjson::Value& v, const std::string& path) const {
-        if (!v.HasMember("lat") && !v.HasMember("lon")) return std::nullopt;
+    std::optional<model::Geo> geo(const ActorSlots& a, const char* path) const {
+        if (!a.lat.present && !a.lon.present) return std::nullopt;
         model::Geo g;
-        const auto& lat = member(v, "lat", path);
-        const auto& lon = member(v, "lon", path);
+        const auto& lat = member(a.lat, "lat", path);
+        const auto& lon = member(a.lon, "lon", path);
         if (!lat.IsNumber() || lat.GetDouble() < -90 || lat.GetDouble() > 90)
-            wrong(file, line, path + "lat", "expected a latitude (-90 to 90)");
+            wrong(file, line, std::string(path) + "lat", "expected a latitude (-90 to 90)");
         if (!lon.IsNumber() || lon.GetDouble() < -180 || lon.GetDouble() > 180)
-            wrong(file, line, path + "lon", "expected a longitude (-180 to 180)");
+            wrong(file, line, std::string(path) + "lon", "expected a longitude (-180 to 180)");
         g.lat = lat.GetDouble();
         g.lon = lon.GetDouble();
-        if (const auto it = v.FindMember("geonames"); it != v.MemberEnd()) {
-            if (!it->value.IsUint()) wrong(file, line, path + "geonames", "expected a GeoNames id");
-            g.geonames = it->value.GetUint();
+        if (a.geonames.present) {
+            if (!a.geonames.value.IsUint())
+                wrong(file, line, std::string(path) + "geonames", "expected a GeoNames id");
+            g.geonames = a.geonames.value.GetUint();
         }
         using P = model::GeoPrecision;
-        g.precision = enum_value(v, "precision", {P::place, P::subdivision, P::country}, path);
-        g.subdivision = optional_string(v, "subdivision", path);
+        g.precision =
+            enum_value(a.precision, "precision", {P::place, P::subdivision, P::country}, path);
+        g.subdivision = optional_string(a.subdivision, "subdivision", path);
         return g;
     }
     // A day; or a month or a year, whose first day starts a span and whose last day ends it.
-    date::year_month_day day(const rapidjson::Value& obj, const char* key, const std::string& path,
-                             bool end) const {
-        const std::string s = string(obj, key, path);
+    date::year_month_day day(const Field& f, const char* key, bool end) const {
+        const std::string_view s = string(f, key, "date/");
         const auto t = model::parse_iso_timestamp(s);
         if (!t)
-            wrong(file, line, path + key,
-                  "\"" + s + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+            wrong(file, line, std::string("date/") + key,
+                  "\"" + std::string(s) + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
         const auto span = model::span_of(*t, model::DateBasis::explicit_date);
         return end ? span.end : span.start;
     }
-    Evidence evidence(const rapidjson::Value& v, const std::string& path) const {
-        if (!v.IsObject()) wrong(file, line, path, "expected an evidence object");
-        Evidence e;
-        const auto& sentence = member(v, "sentence", path + "/");
-        if (!sentence.IsInt()) wrong(file, line, path + "/sentence", "expected a whole number");
+    // `path` is the field's name ("evidence", "more_evidence"), `inner` it and a slash.
+    void evidence(const EvidenceSlots& v, const char* path, const char* inner, Evidence& e) const {
+        if (!v.self.value.IsObject()) wrong(file, line, path, "expected an evidence object");
+        const auto& sentence = member(v.sentence, "sentence", inner);
+        if (!sentence.IsInt())
+            wrong(file, line, std::string(inner) + "sentence", "expected a whole number");
         e.sentence = sentence.GetInt();
-        const auto& b = member(v, "begin", path + "/");
-        const auto& en = member(v, "end", path + "/");
+        const auto& b = member(v.begin, "begin", inner);
+        const auto& en = member(v.end, "end", inner);
         if (!b.IsUint64() || !en.IsUint64())
-            wrong(file, line, path + "/begin", "expected byte offsets");
+            wrong(file, line, std::string(inner) + "begin", "expected byte offsets");
         e.begin = b.GetUint64();
         e.end = en.GetUint64();
-        e.text = string(v, "text", path + "/");
-        e.trigger = optional_string(v, "trigger", path + "/");
-        e.pattern = optional_string(v, "pattern", path + "/");
-        return e;
+        const auto text = string(v.text, "text", inner);
+        const auto trigger = optional_string(v.trigger, "trigger", inner);
+        const auto pattern = optional_string(v.pattern, "pattern", inner);
+        if (keep.evidence_text) e.text = text;
+        if (keep.evidence_words) {
+            e.trigger = trigger;
+            e.pattern = pattern;
+        }
     }
 };
+
+// Whether every byte is below 0x80, eight at a time.
+bool is_ascii(std::string_view s) {
+    std::uint64_t any = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        any |= w;
+    }
+    for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
+    return (any & 0x8080808080808080ULL) == 0;
+}
+
+// One record parsed in place into the slots the thread reuses; throws the
+// document reader's errors ("invalid JSON at column …").
+const RecordSlots& parse_slots(std::string_view json, const std::string& file, std::size_t line) {
+    struct Reuse {
+        RecordSlots slots;
+        Handler handler{slots};
+        rapidjson::Reader reader;
+        std::string text;
+    };
+    thread_local Reuse r;
+    const bool deep = check_record_text(json, file, line);
+    clear(r.slots);
+    r.handler.reset();
+    r.text.assign(json);  // parsed in place: its strings are decoded where they stand
+    rapidjson::InsituStringStream bytes(r.text.data());
+    // Iterative (no stack overflow) only where the text could nest deeply:
+    // the recursive parser is faster.
+    // A record of ASCII alone cannot be bad UTF-8: it is parsed without
+    // RapidJSON's check of each byte (most records; the check's errors are
+    // the same either way, as there are none to find).
+    constexpr unsigned insitu = rapidjson::kParseInsituFlag;
+    constexpr unsigned recursive = parse_flags & ~rapidjson::kParseIterativeFlag;
+    constexpr unsigned unchecked = rapidjson::kParseValidateEncodingFlag;
+    rapidjson::ParseResult ok;
+    if (deep)
+        ok = r.reader.Parse<parse_flags | insitu>(bytes, r.handler);
+    else if (is_ascii(json))
+        ok = r.reader.Parse<(recursive & ~unchecked) | insitu>(bytes, r.handler);
+    else
+        ok = r.reader.Parse<recursive | insitu>(bytes, r.handler);
+    if (ok.IsError()) invalid_json(json, file, line, ok.Offset(), GetParseError_En(ok.Code()));
+    const std::size_t rest = json.find_first_not_of(" \t\r\n", bytes.Tell());
+    if (rest != std::string_view::npos)
+        invalid_json(json, file, line, rest, "unexpected text after the JSON value");
+    return r.slots;
+}
+
+void read_event(const RecordSlots& s, const std::string& file, std::size_t line,
+                const EventFields& keep, Event& e) {
+    if (!s.root.value.IsObject()) throw input_error(file, line, "expected an event object");
+    const Checker r{file, line, keep};
+    e.id = r.string(s.id, "id");
+    e.article = r.string(s.article, "article");
+    e.type = r.string(s.type, "type");
+    e.mode = r.optional_string(s.mode, "mode");
+    e.cameo = r.optional_string(s.cameo, "cameo");
+    if (s.quad.present) {
+        const auto& q = s.quad.value;
+        if (!q.IsInt() || q.GetInt() < 0 || q.GetInt() > 4)
+            wrong(file, line, "quad", "expected 1, 2, 3 or 4");
+        e.quad = q.GetInt();
+    }
+    // null is an unnamed or unknown source; leaving the field out is still an error.
+    if (!s.source.self.present) wrong(file, line, "source", "missing");
+    e.source = r.actor(s.source, "source", "source/");
+    e.target = r.actor(s.target, "target", "target/");
+    e.location = r.actor(s.location, "location", "location/");
+    e.attributed_to = r.actor(s.attributed_to, "attributed_to", "attributed_to/");
+
+    const auto& d = r.member(s.date.self, "date", "");
+    if (!d.IsNull()) {
+        if (!d.IsObject()) wrong(file, line, "date", "expected a date object or null");
+        using G = model::Granularity;
+        using B = model::DateBasis;
+        model::DateSpan span;
+        span.start = r.day(s.date.start, "start", false);
+        span.end = r.day(s.date.end, "end", true);
+        span.granularity =
+            r.enum_value(s.date.granularity, "granularity", {G::day, G::month, G::year}, "date/");
+        span.basis = r.enum_value(s.date.basis, "basis",
+                                  {B::explicit_date, B::relative, B::publication}, "date/");
+        span.note = r.optional_string(s.date.note, "note", "date/");
+        if (span.end < span.start) wrong(file, line, "date/end", "is before date/start");
+        e.date = std::move(span);
+    }
+
+    using P = model::Polarity;
+    e.polarity = s.polarity.present
+                     ? r.enum_value(s.polarity, "polarity",
+                                    {P::asserted, P::denied, P::hypothetical, P::future})
+                     : P::asserted;
+    if (s.confidence.present) {
+        if (!s.confidence.value.IsNumber()) wrong(file, line, "confidence", "expected a number");
+        e.confidence = s.confidence.value.GetDouble();
+    }
+    if (s.evidence.self.present) r.evidence(s.evidence, "evidence", "evidence/", e.evidence);
+    if (s.more_evidence.present) {
+        if (!s.more_evidence.value.IsArray())
+            wrong(file, line, "more_evidence", "expected an array");
+        Evidence scratch;
+        for (std::size_t i = 0; i < s.more_count; ++i) {
+            r.evidence(s.more[i], "more_evidence", "more_evidence/",
+                       keep.more_evidence ? e.more_evidence.emplace_back() : scratch);
+        }
+    }
+    if (s.details.present && s.details.value.IsObject() && keep.details) {
+        if (s.killed.present && s.killed.value.IsInt()) e.killed = s.killed.value.GetInt();
+        if (s.wounded.present && s.wounded.value.IsInt()) e.wounded = s.wounded.value.GetInt();
+        if (s.weapons.present && s.weapons.value.IsArray())
+            for (const auto w : s.weapon_names) e.weapons.emplace_back(w);
+    }
+}
 
 }  // namespace
 
@@ -237,67 +662,8 @@ std::string event_to_json(const Event& e) {
 }
 
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line) {
-    const rapidjson::Document& doc = parse_record(json, file, line);
-    if (!doc.IsObject()) throw input_error(file, line, "expected an event object");
-    const Reader r{file, line};
     Event e;
-    e.id = r.string(doc, "id");
-    e.article = r.string(doc, "article");
-    e.type = r.string(doc, "type");
-    e.mode = r.optional_string(doc, "mode");
-    e.cameo = r.optional_string(doc, "cameo");
-    if (const auto it = doc.FindMember("quad"); it != doc.MemberEnd()) {
-        if (!it->value.IsInt() || it->value.GetInt() < 0 || it->value.GetInt() > 4)
-            wrong(file, line, "quad", "expected 1, 2, 3 or 4");
-        e.quad = it->value.GetInt();
-    }
-    // null is an unnamed or unknown source; leaving the field out is still an error.
-    if (!doc.HasMember("source")) wrong(file, line, "source", "missing");
-    e.source = r.actor(doc, "source");
-    e.target = r.actor(doc, "target");
-    e.location = r.actor(doc, "location");
-    e.attributed_to = r.actor(doc, "attributed_to");
-
-    const auto& d = r.member(doc, "date", "");
-    if (!d.IsNull()) {
-        if (!d.IsObject()) wrong(file, line, "date", "expected a date object or null");
-        using G = model::Granularity;
-        using B = model::DateBasis;
-        model::DateSpan span;
-        span.start = r.day(d, "start", "date/", false);
-        span.end = r.day(d, "end", "date/", true);
-        span.granularity = r.enum_value(d, "granularity", {G::day, G::month, G::year}, "date/");
-        span.basis =
-            r.enum_value(d, "basis", {B::explicit_date, B::relative, B::publication}, "date/");
-        span.note = r.optional_string(d, "note", "date/");
-        if (span.end < span.start) wrong(file, line, "date/end", "is before date/start");
-        e.date = span;
-    }
-
-    using P = model::Polarity;
-    e.polarity =
-        doc.HasMember("polarity")
-            ? r.enum_value(doc, "polarity", {P::asserted, P::denied, P::hypothetical, P::future})
-            : P::asserted;
-    if (const auto it = doc.FindMember("confidence"); it != doc.MemberEnd()) {
-        if (!it->value.IsNumber()) wrong(file, line, "confidence", "expected a number");
-        e.confidence = it->value.GetDouble();
-    }
-    if (const auto it = doc.FindMember("evidence"); it != doc.MemberEnd())
-        e.evidence = r.evidence(it->value, "evidence");
-    if (const auto it = doc.FindMember("more_evidence"); it != doc.MemberEnd()) {
-        if (!it->value.IsArray()) wrong(file, line, "more_evidence", "expected an array");
-        for (const auto& x : it->value.GetArray())
-            e.more_evidence.push_back(r.evidence(x, "more_evidence"));
-    }
-    if (const auto it = doc.FindMember("details"); it != doc.MemberEnd() && it->value.IsObject()) {
-        const auto& det = it->value;
-        if (det.HasMember("killed") && det["killed"].IsInt()) e.killed = det["killed"].GetInt();
-        if (det.HasMember("wounded") && det["wounded"].IsInt()) e.wounded = det["wounded"].GetInt();
-        if (det.HasMember("weapons") && det["weapons"].IsArray())
-            for (const auto& x : det["weapons"].GetArray())
-                if (x.IsString()) e.weapons.emplace_back(x.GetString(), x.GetStringLength());
-    }
+    read_event(parse_slots(json, file, line), file, line, EventFields{}, e);
     return e;
 }
 
@@ -306,7 +672,11 @@ std::size_t read_events_json(std::istream& in, const std::string& file, const Re
                              const std::function<void(const std::exception&)>& on_skip) {
     return for_each_json_line(
         in, file, options.keep_going,
-        [&](std::string_view text, std::size_t line) { sink(event_from_json(text, file, line)); },
+        [&](std::string_view text, std::size_t line) {
+            Event e;
+            read_event(parse_slots(text, file, line), file, line, options.event_fields, e);
+            sink(std::move(e));
+        },
         on_skip);
 }
 

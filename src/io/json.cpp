@@ -2,10 +2,9 @@
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
-#include <rapidjson/reader.h>
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstring>
 #include <vector>
 
 #include "detail_json.hpp"
@@ -15,31 +14,37 @@
 
 namespace eventgraph::io {
 
-namespace json {
-using detail::cut_short;
-using detail::cut_short_error;
-using detail::is_blank;
+namespace detail {
+
+// Whether the text has brackets enough to nest deeper than io allows: most
+// texts do not, and are then safe to parse recursively. Counted a block of
+// bytes at a time into small counters, which the compiler vectorizes; '{' and
+// '[' are the two bytes that are 0x7B with bit 5 set.
+bool may_nest_deeply(std::string_view json) {
+    const auto* p = reinterpret_cast<const unsigned char*>(json.data());
+    std::size_t opening = 0;
+    for (std::size_t i = 0; i < json.size();) {
+        const std::size_t end = std::min(json.size(), i + 255);
+        unsigned char block = 0;
+        for (; i < end; ++i) block += (p[i] | 0x20) == 0x7B;
+        opening += block;
+    }
+    return opening > max_json_depth;
+}
 
 namespace {
 
-// Whether the text has brackets enough to nest deeper than io allows: most
-// texts do not, and are then safe to parse recursively (counting is fast).
-bool may_nest_deeply(std::string_view json) {
-    const auto opening =
-        std::count(json.begin(), json.end(), '{') + std::count(json.begin(), json.end(), '[');
-    return std::size_t(opening) > max_json_depth;
-}
-
 // What every parse checks before RapidJSON reads the text; `fail(offset, what)` throws.
+// Returns may_nest_deeply(json).
 template <typename Fail>
-void check_text(std::string_view json, const Fail& fail) {
+bool check_text(std::string_view json, const Fail& fail) {
     // RapidJSON reads a NUL byte as the end of the text; say what it is
     // rather than report a confusing missing quote.
     if (const auto nul = json.find('\0'); nul != std::string_view::npos)
         fail(nul, "NUL byte in the text");
     // Writing a value back (fields kept as they are) recurses: refuse
     // nesting no article or event needs.
-    if (!may_nest_deeply(json)) return;
+    if (!may_nest_deeply(json)) return false;
     std::size_t depth = 0;
     bool in_string = false;
     for (std::size_t i = 0; i < json.size(); ++i) {
@@ -58,6 +63,7 @@ void check_text(std::string_view json, const Fail& fail) {
             --depth;
         }
     }
+    return true;
 }
 
 // After the value: RapidJSON's error, or text that should not be there.
@@ -79,14 +85,16 @@ auto failing(std::string_view json, const std::string& file, std::size_t first_l
 }
 
 }  // namespace
-}  // namespace json
 
-namespace detail {
+bool check_record_text(std::string_view json, const std::string& file, std::size_t line) {
+    return check_text(json, failing(json, file, line));
+}
 
-using json::check_parsed;
-using json::check_text;
-using json::failing;
-using json::may_nest_deeply;
+void invalid_json(std::string_view json, const std::string& file, std::size_t line,
+                  std::size_t offset, const std::string& what) {
+    failing(json, file, line)(offset, what);
+    throw input_error(file, line, what);  // not reached: failing throws
+}
 
 void parse(rapidjson::Document& doc, std::string_view json, const std::string& file,
            std::size_t first_line) {
@@ -95,34 +103,6 @@ void parse(rapidjson::Document& doc, std::string_view json, const std::string& f
     rapidjson::MemoryStream bytes(json.data(), json.size());
     doc.ParseStream<parse_flags>(bytes);
     check_parsed(doc, json, bytes.Tell(), fail);
-}
-
-const rapidjson::Document& parse_record(std::string_view json, const std::string& file,
-                                        std::size_t first_line) {
-    // A thread keeps its pool, its parser's stack and its copy of the text:
-    // a record of up to 64 KB of values costs no allocation of the parser's.
-    struct Reuse {
-        char pool_buffer[1 << 16];
-        rapidjson::MemoryPoolAllocator<> pool{pool_buffer, sizeof pool_buffer};
-        rapidjson::Document doc{&pool};
-        std::string text;
-    };
-    thread_local Reuse r;
-    const auto fail = failing(json, file, first_line);
-    check_text(json, fail);
-    r.doc.SetNull();
-    r.pool.Clear();
-    r.text.assign(json);  // parsed in place: its strings are decoded where they stand
-    rapidjson::InsituStringStream bytes(r.text.data());
-    // Iterative (no stack overflow) only where the text could nest deeply:
-    // the recursive parser is faster.
-    constexpr unsigned insitu = rapidjson::kParseInsituFlag;
-    if (may_nest_deeply(json))
-        r.doc.ParseStream<parse_flags | insitu>(bytes);
-    else
-        r.doc.ParseStream<(parse_flags & ~rapidjson::kParseIterativeFlag) | insitu>(bytes);
-    check_parsed(r.doc, json, bytes.Tell(), fail);
-    return r.doc;
 }
 
 std::string get_string(const rapidjson::Value& v, const std::string& file, std::size_t line,
@@ -148,6 +128,73 @@ std::string get_string(Value v, const std::string& file, std::size_t line,
     return std::string(v.string());
 }
 
+using detail::cut_short;
+using detail::cut_short_error;
+using detail::is_blank;
+
+namespace {
+
+// The lines of a stream, read in large blocks rather than a line at a time,
+// split as read_line splits them: a line is what stands before its '\n',
+// nothing else stripped, and one longer than max_line_bytes is read past
+// without being held (too_long).
+class BlockLines {
+public:
+    explicit BlockLines(std::istream& in) : in_(in) {}
+
+    // The next line into `line` (valid until the next call); `unterminated`
+    // says it was the last one and had no newline.
+    LineRead next(std::string_view& line, bool& unterminated) {
+        unterminated = false;
+        bool too_long = false;
+        std::size_t scan = begin_;
+        for (;;) {
+            const void* nl =
+                scan < end_ ? std::memchr(buf_.data() + scan, '\n', end_ - scan) : nullptr;
+            if (nl) {
+                const std::size_t at = std::size_t(static_cast<const char*>(nl) - buf_.data());
+                line = std::string_view(buf_.data() + begin_, at - begin_);
+                begin_ = at + 1;
+                if (too_long || line.size() > max_line_bytes) return line = {}, LineRead::too_long;
+                return LineRead::line;
+            }
+            if (eof_) {
+                if (!too_long && begin_ == end_) return LineRead::end;
+                unterminated = true;
+                line = std::string_view(buf_.data() + begin_, end_ - begin_);
+                begin_ = end_;
+                if (too_long || line.size() > max_line_bytes) return line = {}, LineRead::too_long;
+                return LineRead::line;
+            }
+            // No newline in what is held: drop it if it is already too long, else keep it and read
+            // more.
+            if (too_long || end_ - begin_ > max_line_bytes) {
+                too_long = true;
+                begin_ = end_ = 0;
+            } else if (begin_ > 0) {
+                std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+                end_ -= begin_;
+                begin_ = 0;
+            }
+            scan = end_;
+            if (buf_.size() < end_ + block) buf_.resize(end_ + block);
+            in_.read(buf_.data() + end_, std::streamsize(block));
+            const auto n = std::size_t(in_.gcount());
+            end_ += n;
+            if (n == 0 || !in_) eof_ = true;
+        }
+    }
+
+private:
+    static constexpr std::size_t block = std::size_t{1} << 20;
+    std::istream& in_;
+    std::vector<char> buf_;
+    std::size_t begin_ = 0, end_ = 0;
+    bool eof_ = false;
+};
+
+}  // namespace
+
 std::size_t for_each_json_line(std::istream& in, const std::string& file, bool keep_going,
                                const std::function<void(std::string_view, std::size_t)>& record,
                                const std::function<void(const std::exception&)>& on_skip,
@@ -169,12 +216,14 @@ std::size_t for_each_json_line(std::istream& in, const std::string& file, bool k
     };
     if (!is_blank(first)) guarded(first, first_line);
     std::size_t line_no = first_line;
-    std::string line;
-    for (LineRead got; (got = read_line(in, line)) != LineRead::end;) {
+    BlockLines lines(in);
+    std::string_view line;
+    bool last = false;
+    for (LineRead got; (got = lines.next(line, last)) != LineRead::end;) {
         ++line_no;
         if (got == LineRead::too_long)
             refuse(input_error(file, line_no, line_too_long_message()));
-        else if (in.eof() && cut_short(line))  // the last line, without its newline: half a record
+        else if (last && cut_short(line))  // the last line, without its newline: half a record
             refuse(cut_short_error(line, file, line_no));
         else if (!is_blank(line))
             guarded(line, line_no);

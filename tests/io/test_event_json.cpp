@@ -165,3 +165,149 @@ TEST_CASE("an event stream cut short in its last record loses that record alone"
               "e.jsonl:2: record cut short by the end of the file (invalid JSON at column ", 0) ==
           0);
 }
+
+namespace {
+// The first seed-like event with `from` replaced by `to`.
+std::string seed_with(const std::string& from, const std::string& to) {
+    std::string s = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")))[0];
+    const auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    s.replace(at, from.size(), to);
+    return s;
+}
+}  // namespace
+
+TEST_CASE("an event's repeated key counts once, as written first; unknown keys are read past") {
+    const std::string good =
+        test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")))[0];
+    const auto e = io::event_from_json(good, "x", 1);
+    // A second "type", a second source, unknown keys at each level: the event is the same.
+    const auto twice = seed_with(R"("type":"aid",)",
+                                 R"("type":"aid","x":{"type":[1,{"a":null}]},"type":"attack",)");
+    CHECK(io::event_from_json(twice, "x", 1) == e);
+    const auto nested = seed_with(R"("kind":"country"})",
+                                  R"("kind":"country","kind":"planet","extra":{"id":"Z"}})");
+    CHECK(io::event_from_json(nested, "x", 1) == e);
+    // The first of two is the one checked, even when a later one is good.
+    CHECK(error_of(seed_with(R"("type":"aid",)", R"("type":7,"type":"aid",)")) ==
+          "ev.jsonl:7: field \"type\": expected a string");
+    CHECK(error_of(seed_with(R"("quad":2)", R"("quad":9,"quad":2)")) ==
+          "ev.jsonl:7: field \"quad\": expected 1, 2, 3 or 4");
+}
+
+TEST_CASE("a wrong type is named at each level of an event") {
+    CHECK(error_of("[1,2]") == "ev.jsonl:7: expected an event object");
+    CHECK(error_of("\"event\"") == "ev.jsonl:7: expected an event object");
+    CHECK(error_of(seed_with(R"("id":")", R"("id":{"a":1},"was":")")) ==
+          "ev.jsonl:7: field \"id\": expected a string");
+    CHECK(error_of(seed_with(R"("mode":)", R"("mode":[],"was":)")) ==
+          "ev.jsonl:7: field \"mode\": expected a string");
+    CHECK(error_of(seed_with(R"("source":{"id":)", R"("source":{"id":null,"was":)")) ==
+          "ev.jsonl:7: field \"source/id\": expected a string");
+    CHECK(error_of(seed_with(R"("source":{"id":)", R"("source":{"id":[],"was":)")) ==
+          "ev.jsonl:7: field \"source/id\": expected a string");
+    CHECK(error_of(seed_with(R"("date":{)", R"("date":"2024-09-10","was":{)")) ==
+          "ev.jsonl:7: field \"date\": expected a date object or null");
+    CHECK(error_of(seed_with(R"("start":"2024-09-10")", R"("start":20240910)")) ==
+          "ev.jsonl:7: field \"date/start\": expected a string");
+    CHECK(error_of(seed_with(R"("polarity":"asserted")", R"("polarity":null)")) ==
+          "ev.jsonl:7: field \"polarity\": expected a string");
+    CHECK(error_of(seed_with(R"("confidence":)", R"("confidence":"high","was":)")) ==
+          "ev.jsonl:7: field \"confidence\": expected a number");
+    CHECK(error_of(seed_with(R"("evidence":{)", R"("evidence":[],"was":{)")) ==
+          "ev.jsonl:7: field \"evidence\": expected an evidence object");
+    CHECK(error_of(seed_with(R"("sentence":)", R"("sentence":1.5,"was":)")) ==
+          "ev.jsonl:7: field \"evidence/sentence\": expected a whole number");
+    CHECK(error_of(seed_with(R"("begin":)", R"("begin":-1,"was":)")) ==
+          "ev.jsonl:7: field \"evidence/begin\": expected byte offsets");
+    CHECK(error_of(seed_with(R"("evidence":{)", R"("more_evidence":{},"evidence":{)")) ==
+          "ev.jsonl:7: field \"more_evidence\": expected an array");
+    CHECK(error_of(seed_with(R"("evidence":{)", R"("more_evidence":[{}],"evidence":{)")) ==
+          "ev.jsonl:7: field \"more_evidence/sentence\": missing");
+    CHECK(error_of(seed_with(R"("evidence":{)", R"("more_evidence":[3],"evidence":{)")) ==
+          "ev.jsonl:7: field \"more_evidence\": expected an evidence object");
+    CHECK(error_of(seed_with(R"("kind":"country"})",
+                             R"("kind":"country","lat":91,"lon":0,"precision":"place"})")) ==
+          "ev.jsonl:7: field \"source/lat\": expected a latitude (-90 to 90)");
+    CHECK(error_of(seed_with(R"("kind":"country"})", R"("kind":"country","lon":0})")) ==
+          "ev.jsonl:7: field \"source/lat\": missing");
+    // Of two faults, the one the fields' order meets first.
+    CHECK(error_of(seed_with(R"("article":"page-1")", R"("polarity":5,"article":null)")) ==
+          "ev.jsonl:7: field \"article\": expected a string");
+    // Details of a wrong type are left out, not refused.
+    const auto e = io::event_from_json(
+        seed_with(
+            R"("evidence":{)",
+            R"("details":{"killed":"two","wounded":3,"weapons":["gun",4,{"x":"knife"},"tank"]},"evidence":{)"),
+        "x", 1);
+    CHECK_FALSE(e.killed);
+    CHECK(e.wounded == 3);
+    CHECK(e.weapons == std::vector<std::string>{"gun", "tank"});
+}
+
+TEST_CASE("an event's strings are decoded, escapes and all, and bad UTF-8 is refused") {
+    const auto e =
+        io::event_from_json(seed_with(R"("id":")", R"("id":"a\"b\u00e9\n","was":")"), "x", 1);
+    CHECK(e.id == "a\"b\xC3\xA9\n");
+    const std::string latin1 = std::string("\"id\":\"") + char(0xFF) + "\",\"was\":\"";
+    CHECK(
+        error_of(seed_with(R"("id":")", latin1)).rfind("ev.jsonl:7: invalid JSON at column ", 0) ==
+        0);
+}
+
+TEST_CASE("an event stream's blank lines, CRLF ends and long runs keep their line numbers") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")));
+    // Enough lines to cross the reader's blocks (a megabyte) many times.
+    std::string text;
+    std::size_t n = 0;
+    while (text.size() < (std::size_t{3} << 20)) {
+        text += lines[n % 3] + (n % 2 ? "\r\n" : "\n");
+        if (n % 5 == 0) text += " \t\r\n\n";
+        ++n;
+    }
+    text += lines[0].substr(0, lines[0].size() - 1) + "\n";  // a broken line
+    text += lines[1];                                        // the last, with no newline
+    std::istringstream in(text);
+    io::ReadOptions keep;
+    keep.keep_going = true;
+    std::vector<std::string> ids;
+    std::vector<std::string> skipped;
+    CHECK(io::read_events_json(
+              in, "e.jsonl", keep, [&](model::Event e) { ids.push_back(e.id); },
+              [&](const std::exception& e) { skipped.push_back(e.what()); }) == 1);
+    REQUIRE(ids.size() == n + 1);
+    for (std::size_t i = 0; i < n; ++i)
+        REQUIRE(ids[i] == io::event_from_json(lines[i % 3], "x", 1).id);
+    const std::size_t broken_line = n + (n + 4) / 5 + (n + 4) / 5 + 1;
+    REQUIRE(skipped.size() == 1);
+    CHECK(skipped[0].rfind("e.jsonl:" + std::to_string(broken_line) + ": invalid JSON at column ",
+                           0) == 0);
+}
+
+TEST_CASE("a reader asked for fewer of an event's fields checks them all and keeps the rest") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")));
+    io::ReadOptions lean;
+    lean.event_fields = {false, false, false, false};
+    std::vector<model::Event> got;
+    std::istringstream in(lines[1] + "\n");
+    io::read_events_json(
+        in, "e.jsonl", lean, [&](model::Event e) { got.push_back(std::move(e)); },
+        [](const std::exception&) {});
+    REQUIRE(got.size() == 1);
+    auto whole = io::event_from_json(lines[1], "x", 1);
+    CHECK(got[0].evidence.text.empty());
+    CHECK_FALSE(got[0].killed);
+    whole.evidence.text.clear();
+    whole.evidence.trigger.clear();
+    whole.evidence.pattern.clear();
+    whole.more_evidence.clear();
+    whole.killed.reset();
+    whole.wounded.reset();
+    whole.weapons.clear();
+    CHECK(got[0] == whole);
+    // A bad sentence is refused all the same.
+    std::istringstream bad(seed_with(R"("text":")", R"("text":5,"was":")") + "\n");
+    CHECK_THROWS_WITH(io::read_events_json(
+                          bad, "e.jsonl", lean, [](model::Event) {}, [](const std::exception&) {}),
+                      "e.jsonl:1: field \"evidence/text\": expected a string");
+}

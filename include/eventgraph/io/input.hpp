@@ -20,9 +20,20 @@ inline constexpr std::size_t max_line_bytes = std::size_t{16} << 20;
 /// Deepest nesting of arrays and objects in a JSON article or event.
 inline constexpr std::size_t max_json_depth = 64;
 
-/// What to do with a broken record in the middle of a file.
+/// What of each event a reader keeps, for a command whose output shows less
+/// than all of it (the graph's exports, stats, paths). Every field is read and
+/// checked all the same: an event is accepted or refused as it is whole.
+struct EventFields {
+    bool evidence_text = true;   ///< evidence's sentences (evidence.text, more_evidence's)
+    bool evidence_words = true;  ///< evidence's trigger and pattern
+    bool more_evidence = true;   ///< the other sentences that tell it
+    bool details = true;         ///< killed, wounded, weapons
+};
+
+/// What to do with a broken record in the middle of a file, and what to keep.
 struct ReadOptions {
-    bool keep_going = false;  ///< skip it (and report it to on_skip) instead of stopping
+    bool keep_going = false;   ///< skip it (and report it to on_skip) instead of stopping
+    EventFields event_fields;  ///< events only (read_events_json)
 };
 
 /// What read_line found.
