@@ -179,8 +179,20 @@ public:
         } else {
             for (auto& p : pairs_) p.reverse = pair_index(p.to, p.from);
         }
-        if (options.temporal)
-            for (auto& p : pairs_) p.timeline = timeline(p.edges);
+        if (options.temporal) {
+            // Each happening's days once, read in order, rather than from each pair.
+            std::vector<std::pair<int, int>> days(g.happenings.size(), {never, never});
+            for (std::size_t h = 0; h < g.happenings.size(); ++h)
+                if (const auto& date = g.happenings[h].date)
+                    days[h] = {day_number(date->end), day_number(date->start)};
+            for (auto& p : pairs_) {
+                // Undirected, the arc back has the same relations, so the same timeline.
+                if (!options.directed && p.to < p.from)
+                    p.timeline = pairs_[p.reverse].timeline;
+                else
+                    p.timeline = timeline(p.edges, days);
+            }
+        }
         relations_.resize(pairs_.size());
         relations_once_ = std::make_unique<std::once_flag[]>(pairs_.size());
     }
@@ -364,12 +376,13 @@ private:
         }
     }
 
-    Timeline timeline(const std::vector<EdgeId>& edges) const {
+    // `days`: each happening's (end, start), never for undated ones.
+    Timeline timeline(const std::vector<EdgeId>& edges,
+                      const std::vector<std::pair<int, int>>& days) const {
         std::vector<std::pair<int, int>> slots;  // (end, start)
         for (const auto& e : edges)
             for (const std::size_t h : g_.graph[e].happenings)
-                if (const auto& date = g_.happenings.at(h).date)
-                    slots.emplace_back(day_number(date->end), day_number(date->start));
+                if (days.at(h).first != never) slots.push_back(days[h]);
         std::sort(slots.begin(), slots.end());
         Timeline t;
         t.ends.resize(slots.size());
