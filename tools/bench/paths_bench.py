@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Path query figures: eventgraph beside NetworkX on the same generated events.
 
-    paths_bench.py generate OUT [N]     N events (default 1,000,000) between 200 actors,
-                                        skewed as news is (a few actors in most events)
+    paths_bench.py generate OUT [N [SEED]]
+                                        N events (default 1,000,000) between 200 actors,
+                                        skewed as news is (a few actors in most events);
+                                        SEED (default 1) picks another set as deterministically
     paths_bench.py networkx EVENTS      NetworkX loads the events and answers the queries
                                         paths_bench (C++) answers, on the same pairs
     paths_bench.py compare EVENTS BIN   both, BIN being the C++ side, and a table of the two
@@ -39,8 +41,8 @@ def code(i):
     return "A%03d" % i
 
 
-def generate(out, n):
-    rng = random.Random(1)
+def generate(out, n, seed=1):
+    rng = random.Random(seed)
     weights = [1.0 / (i + 1) ** 0.8 for i in range(ACTORS)]
     type_weights = [1.0 / (i + 1) for i in range(len(TYPES))]
     day0 = 19723  # 2024-01-01 as days since 1970-01-01
@@ -230,7 +232,8 @@ def compare(events, binary):
 
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "generate":
-        generate(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000)
+        generate(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000,
+                 int(sys.argv[4]) if len(sys.argv) > 4 else 1)
     elif len(sys.argv) == 3 and sys.argv[1] == "networkx":
         networkx_side(sys.argv[2])
     elif len(sys.argv) == 4 and sys.argv[1] == "compare":
