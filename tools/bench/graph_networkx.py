@@ -22,7 +22,6 @@ For /usr/bin/python3 (Debian's NetworkX 2.8.8). A benchmark: nothing is asserted
 """
 
 import collections
-import itertools
 import json
 import sys
 
