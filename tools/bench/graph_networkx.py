@@ -18,6 +18,10 @@ what the eventgraph command writes:
   timeline as JSON Lines of happenings in date order with their reports, stats
   as eventgraph's tables, paths with each hop's relations and evidence.
 
+The events are folded as they are read, each work keeping only what its output
+needs (the timeline every report; paths each happening's mentions and strongest
+report; the others the relations' sums), as a careful Python script would.
+
 For /usr/bin/python3 (Debian's NetworkX 2.8.8). A benchmark: nothing is asserted.
 """
 
@@ -27,82 +31,100 @@ import sys
 
 import networkx as nx
 
-WITH_REPORTS = {"timeline"}  # works that keep every report's sentence
+class Folded:
+    """The events folded as they are read, keeping what the work's output needs."""
+
+    def __init__(self, work):
+        self.work = work
+        self.actors = {}
+        # happening key -> None (graph exports, stats), [mentions, best report] (paths),
+        # or the list of its reports (timeline)
+        self.happenings = {}
+        self.relations = {}  # (source, target, type, asserted) -> attributes
+        self.counts = collections.defaultdict(collections.Counter)  # stats: (what, happenings?)
+        self.events = 0
+        self.articles = set()
+
+    def add(self, e):
+        s, t = e["source"], e["target"]
+        for a in (s, t):
+            if a["code"] not in self.actors:
+                self.actors[a["code"]] = a
+        sc, tc, ty = s["code"], t["code"], e["type"]
+        date = e.get("date")
+        span = (date["start"], date["end"]) if date else None
+        key = (ty, sc, tc, e["polarity"], span)
+        new = key not in self.happenings
+        if new:
+            self.happenings[key] = [] if self.work == "timeline" else (
+                [0, None] if self.work in ("path", "paths2") else None)
+        h = self.happenings[key]
+        if self.work == "timeline":
+            h.append(e)
+            return
+        rkey = (sc, tc, ty, e["polarity"] == "asserted")
+        r = self.relations.get(rkey)
+        if r is None:
+            r = self.relations[rkey] = {"count": 0, "mentions": 0, "first": None, "last": None,
+                                        "articles": set(), "spells": [], "happenings": []}
+        r["mentions"] += 1
+        r["articles"].add(e["article"])
+        if new:
+            r["count"] += 1
+            if date:
+                start = date["start"]
+                r["first"] = start if r["first"] is None else min(r["first"], start)
+                r["last"] = start if r["last"] is None else max(r["last"], start)
+                if self.work == "gexf":
+                    r["spells"].append(span)
+        if self.work in ("path", "paths2"):
+            # The happening's mentions and strongest report (highest confidence, then id).
+            report = (-e["confidence"], e["id"], e["article"], e["evidence"]["text"])
+            h[0] += 1
+            if h[1] is None or report < h[1]:
+                h[1] = report
+            if new:
+                r["happenings"].append((h, span))
+        if self.work == "stats":
+            self.events += 1
+            self.articles.add(e["article"])
+            month = date["start"][:7] if date else None
+            for what in ("type", "month") + (("actor",) if sc == tc else ("actor", "actor2")):
+                value = {"type": ty, "month": month, "actor": sc, "actor2": tc}[what]
+                what = "actor" if what == "actor2" else what
+                if value is None:
+                    continue
+                self.counts[(what, False)][value] += 1
+                if new:
+                    self.counts[(what, True)][value] += 1
+
+    def graph(self):
+        """A MultiDiGraph: one edge per source, target, type and polarity class."""
+        g = nx.MultiDiGraph()
+        for code in sorted(self.actors):
+            a = self.actors[code]
+            g.add_node(code, label=a["name"], code=code, name=a["name"], kind=a["kind"])
+        for (s, t, ty, asserted) in sorted(self.relations, key=lambda k: (k[0], k[1], k[2],
+                                                                          not k[3])):
+            r = self.relations.pop((s, t, ty, asserted))
+            attrs = {"label": ty, "type": ty, "quad": 0, "asserted": asserted,
+                     "count": r["count"], "mentions": r["mentions"], "first": r["first"] or "",
+                     "last": r["last"] or "", "articles": "; ".join(sorted(r["articles"])),
+                     "attributions": "", "weight": float(r["count"])}
+            if r["spells"]:
+                attrs["spells"] = sorted(r["spells"])
+            if r["happenings"]:
+                attrs["happenings"] = r["happenings"]
+            g.add_edge(s, t, key="%s %s" % (ty, asserted), **attrs)
+        return g
 
 
-def load(events, keep_reports):
-    """Happenings by key, and the actors, from the events file."""
-    actors = {}
-    happenings = {}  # key -> dict
+def load(events, work):
+    folded = Folded(work)
     with open(events, encoding="utf-8") as f:
         for line in f:
-            e = json.loads(line)
-            s, t = e["source"], e["target"]
-            for a in (s, t):
-                if a["code"] not in actors:
-                    actors[a["code"]] = a
-            date = e.get("date")
-            span = (date["start"], date["end"]) if date else None
-            asserted = e["polarity"] == "asserted"
-            key = (e["type"], s["code"], t["code"], e["polarity"], span)
-            h = happenings.get(key)
-            report = (e["id"], e["article"], e["confidence"], e["evidence"]["text"])
-            if h is None:
-                h = happenings[key] = {"type": e["type"], "source": s["code"],
-                                       "target": t["code"], "polarity": e["polarity"],
-                                       "asserted": asserted, "date": date, "mentions": 0,
-                                       "articles": set(), "best": report, "reports": []}
-            h["mentions"] += 1
-            h["articles"].add(e["article"])
-            # The strongest report: highest confidence, then smallest id.
-            if (-report[2], report[0]) < (-h["best"][2], h["best"][0]):
-                h["best"] = report
-            if keep_reports:
-                h["reports"].append(e)
-    return actors, happenings
-
-
-def relations(actors, happenings):
-    """A MultiDiGraph: one edge per source, target, type and polarity class."""
-    g = nx.MultiDiGraph()
-    for code in sorted(actors):
-        a = actors[code]
-        g.add_node(code, label=a["name"], code=code, name=a["name"], kind=a["kind"])
-    for h in happenings.values():
-        key = (h["type"], h["asserted"])
-        if g.has_edge(h["source"], h["target"], key):
-            r = g[h["source"]][h["target"]][key]
-        else:
-            g.add_edge(h["source"], h["target"], key, type=h["type"], asserted=h["asserted"],
-                       count=0, mentions=0, first=None, last=None, articles=set(), spells=[],
-                       happenings=[])
-            r = g[h["source"]][h["target"]][key]
-        r["count"] += 1
-        r["mentions"] += h["mentions"]
-        r["articles"] |= h["articles"]
-        r["happenings"].append(h)
-        if h["date"]:
-            start = h["date"]["start"]
-            r["first"] = start if r["first"] is None else min(r["first"], start)
-            r["last"] = start if r["last"] is None else max(r["last"], start)
-            r["spells"].append((h["date"]["start"], h["date"]["end"]))
-    return g
-
-
-def flat(g, spells):
-    """The graph with attributes a file format holds: strings and numbers."""
-    out = nx.MultiDiGraph()
-    out.add_nodes_from(g.nodes(data=True))
-    for s, t, k, r in sorted(g.edges(keys=True, data=True), key=lambda x: (x[0], x[1], x[2][0],
-                                                                            not x[2][1])):
-        attrs = {"label": r["type"], "type": r["type"], "quad": 0, "asserted": r["asserted"],
-                 "count": r["count"], "mentions": r["mentions"], "first": r["first"] or "",
-                 "last": r["last"] or "", "articles": "; ".join(sorted(r["articles"])),
-                 "attributions": "", "weight": float(r["count"])}
-        if spells and r["spells"]:
-            attrs["spells"] = sorted(r["spells"])
-        out.add_edge(s, t, key="%s %s" % k, **attrs)
-    return out
+            folded.add(json.loads(line))
+    return folded
 
 
 def write_dot(g, out):
@@ -119,26 +141,27 @@ def write_dot(g, out):
         f.write("}\n")
 
 
-def happening_order(h):
-    d = h["date"]
-    return (d is None, d["start"] if d else "", h["type"], h["source"], h["target"])
+def write_timeline(folded, out):
+    actors = folded.actors
 
+    def order(item):
+        (ty, sc, tc, _, span), _ = item
+        return (span is None, span[0] if span else "", ty, sc, tc)
 
-def write_timeline(actors, happenings, out):
     with open(out, "w", encoding="utf-8") as f:
-        f.write(json.dumps({"format": "eventgraph-timeline", "happenings": len(happenings)}) + "\n")
-        for h in sorted(happenings.values(), key=happening_order):
-            reports = sorted(h["reports"], key=lambda e: e["id"])
-            first = reports[0]
+        f.write(json.dumps({"format": "eventgraph-timeline",
+                            "happenings": len(folded.happenings)}) + "\n")
+        for (ty, sc, tc, polarity, _), reports in sorted(folded.happenings.items(), key=order):
+            reports.sort(key=lambda e: e["id"])
+            best = min(reports, key=lambda e: (-e["confidence"], e["id"]))
+            articles = sorted({e["article"] for e in reports})
             f.write(json.dumps({
-                "id": first["id"], "date": h["date"], "place": None,
-                "headline": "%s %s %s" % (actors[h["source"]]["name"], h["type"],
-                                          actors[h["target"]]["name"]),
-                "text": h["best"][3], "type": h["type"], "polarity": h["polarity"],
-                "source": actors[h["source"]], "target": actors[h["target"]],
-                "actors": [h["source"], h["target"]], "mentions": h["mentions"],
-                "sources": len(h["articles"]),
-                "articles": [{"id": a} for a in sorted(h["articles"])],
+                "id": reports[0]["id"], "date": reports[0].get("date"), "place": None,
+                "headline": "%s %s %s" % (actors[sc]["name"], ty, actors[tc]["name"]),
+                "text": best["evidence"]["text"], "type": ty, "polarity": polarity,
+                "source": actors[sc], "target": actors[tc], "actors": [sc, tc],
+                "mentions": len(reports), "sources": len(articles),
+                "articles": [{"id": a} for a in articles],
                 "reports": [{"event": e["id"], "article": e["article"],
                              "sentence": e["evidence"]["sentence"], "text": e["evidence"]["text"],
                              "trigger": e["evidence"]["trigger"], "confidence": e["confidence"],
@@ -146,41 +169,24 @@ def write_timeline(actors, happenings, out):
                 separators=(",", ":")) + "\n")
 
 
-def write_stats(actors, happenings, g, out):
-    by_type, by_actor, by_month = (collections.Counter(), collections.Counter(),
-                                   collections.Counter())
-    ev_type, ev_actor, ev_month = (collections.Counter(), collections.Counter(),
-                                   collections.Counter())
-    articles, events = set(), 0
-    for h in happenings.values():
-        m = h["mentions"]
-        events += m
-        articles |= h["articles"]
-        by_type[h["type"]] += 1
-        ev_type[h["type"]] += m
-        for a in {h["source"], h["target"]}:
-            by_actor[a] += 1
-            ev_actor[a] += m
-        if h["date"]:
-            month = h["date"]["start"][:7]
-            by_month[month] += 1
-            ev_month[month] += m
+def write_stats(folded, g, out):
+    c, actors = folded.counts, folded.actors
     with open(out, "w", encoding="utf-8") as f:
         f.write("%d events, %d happenings, %d articles, %d actors\n\n"
-                % (events, len(happenings), len(articles), g.number_of_nodes()))
+                % (folded.events, len(folded.happenings), len(folded.articles),
+                   g.number_of_nodes()))
         f.write("by type\n")
-        for t, n in sorted(by_type.items(), key=lambda x: (-x[1], x[0])):
-            f.write("  %-10s %9d %6d\n" % (t, n, ev_type[t]))
+        for t, n in sorted(c[("type", True)].items(), key=lambda x: (-x[1], x[0])):
+            f.write("  %-10s %9d %6d\n" % (t, n, c[("type", False)][t]))
         f.write("\nby actor (as source or target)\n")
-        for a, n in sorted(by_actor.items(), key=lambda x: (-x[1], x[0])):
-            f.write("  %-5s %-12s %9d %6d\n" % (a, actors[a]["name"], n, ev_actor[a]))
+        for a, n in sorted(c[("actor", True)].items(), key=lambda x: (-x[1], x[0])):
+            f.write("  %-5s %-12s %9d %6d\n" % (a, actors[a]["name"], n, c[("actor", False)][a]))
         f.write("\nby month\n")
-        for m in sorted(by_month):
-            f.write("  %s %10d %6d\n" % (m, by_month[m], ev_month[m]))
+        for m in sorted(c[("month", True)]):
+            f.write("  %s %10d %6d\n" % (m, c[("month", True)][m], c[("month", False)][m]))
         f.write("\nstrongest relations\n")
-        top = sorted(g.edges(keys=True, data=True),
-                     key=lambda x: (-x[3]["count"], x[0], x[1], x[2][0]))[:10]
-        for s, t, k, r in top:
+        top = sorted(g.edges(data=True), key=lambda x: (-x[2]["count"], x[0], x[1], x[2]["type"]))
+        for s, t, r in top[:10]:
             f.write("  %-6s %-6s %-9s %-8s %s %s %10d %6d\n" % (
                 s, t, r["type"], "asserted" if r["asserted"] else "other", r["first"], r["last"],
                 r["count"], r["mentions"]))
@@ -191,8 +197,8 @@ def write_stats(actors, happenings, g, out):
 
 
 def strongest_happening(r):
-    return min(r["happenings"], key=lambda h: (-h["mentions"], h["date"] is None,
-                                               h["date"]["start"] if h["date"] else ""))
+    """Most mentions, then the earliest (undated last): (mentions and report, span)."""
+    return min(r["happenings"], key=lambda x: (-x[0][0], x[1] is None, x[1] or ()))
 
 
 def write_paths(g, paths, out):
@@ -207,11 +213,10 @@ def write_paths(g, paths, out):
                          if r["asserted"]]
                 rels.sort(key=lambda x: (-x[0]["count"], -x[0]["mentions"], x[0]["type"]))
                 r, way = rels[0]
-                h = strongest_happening(r)
+                (_, best), _ = strongest_happening(r)
                 f.write('  %s —%s (%d, %s/%s)%s %s: "%s" [%s] (also: %s)\n' % (
-                    u, r["type"], r["count"], r["first"], r["last"], way, w, h["best"][3],
-                    h["best"][1], ", ".join("%s%s %d" % (x["type"], y, x["count"])
-                                            for x, y in rels[1:])))
+                    u, r["type"], r["count"], r["first"], r["last"], way, w, best[3], best[2],
+                    ", ".join("%s%s %d" % (x["type"], y, x["count"]) for x, y in rels[1:])))
             f.write("\n")
 
 
@@ -219,29 +224,30 @@ def main():
     if len(sys.argv) not in (4, 6):
         sys.exit(__doc__)
     work, events, out = sys.argv[1:4]
-    actors, happenings = load(events, work in WITH_REPORTS)
+    if work not in ("graphml", "gexf", "dot", "timeline", "stats", "path", "paths2"):
+        sys.exit("graph_networkx.py: unknown work %r" % work)
+    folded = load(events, work)
     if work == "timeline":
-        write_timeline(actors, happenings, out)
+        write_timeline(folded, out)
         return
-    g = relations(actors, happenings)
+    g = folded.graph()
     if work == "graphml":
-        nx.write_graphml(flat(g, spells=False), out)
+        nx.write_graphml(g, out)
     elif work == "gexf":
-        h = flat(g, spells=True)
-        h.graph["mode"] = "dynamic"
-        for _, _, r in h.edges(data=True):  # NetworkX's GEXF "type" is directed or not
+        g.graph["mode"] = "dynamic"
+        for _, _, r in g.edges(data=True):  # NetworkX's GEXF "type" is directed or not
             r["kind"] = r.pop("type")
-        nx.write_gexf(h, out)
+        nx.write_gexf(g, out)
     elif work == "dot":
         write_dot(g, out)
     elif work == "stats":
-        write_stats(actors, happenings, g, out)
-    elif work in ("path", "paths2"):
+        write_stats(folded, g, out)
+    else:
         a, b = sys.argv[4:6]
         # Paths run over asserted relations either way round, as eventgraph's do.
         und = nx.Graph()
         und.add_nodes_from(sorted(g.nodes()))
-        und.add_edges_from((s, t) for s, t, k in g.edges(keys=True) if k[1] and s != t)
+        und.add_edges_from((s, t) for s, t, r in g.edges(data=True) if r["asserted"] and s != t)
         order = {v: i for i, v in enumerate(sorted(g.nodes()))}
         if work == "path":
             paths = [nx.shortest_path(und, a, b)]
@@ -249,8 +255,6 @@ def main():
             paths = sorted(nx.all_simple_paths(und, a, b, cutoff=2),
                            key=lambda p: (len(p), [order[v] for v in p]))
         write_paths(g, paths, out)
-    else:
-        sys.exit("graph_networkx.py: unknown work %r" % work)
 
 
 if __name__ == "__main__":
