@@ -90,17 +90,18 @@ for w in "${works[@]}"; do
 done
 
 echo
-printf '%-18s %8s %8s %8s   %8s %8s %8s   %7s %7s\n' work eg_wall eg_user eg_MB nx_wall nx_user nx_MB \
-    "wall×" "MB×"
+printf '%-18s %8s %8s %8s   %8s %8s %8s   %7s %7s %7s\n' work eg_wall eg_user eg_MB nx_wall nx_user nx_MB \
+    "wall×" "user×" "MB×"
 for w in "${works[@]}"; do
     IFS='|' read -r label _ nx_work <<<"$w"
     read -r ew eu em <"$dir/time-eg-$nx_work"
     read -r xw xu xm <"$dir/time-nx-$nx_work"
     awk -v l="$label" -v ew="$ew" -v eu="$eu" -v em="$em" -v xw="$xw" -v xu="$xu" -v xm="$xm" 'BEGIN {
-        r = (ew > 0) ? sprintf("%.1f", xw / ew) : "-"; m = (em > 0) ? sprintf("%.2f", xm / em) : "-"
-        printf "%-18s %8s %8s %8s   %8s %8s %8s   %7s %7s\n", l, ew, eu, em, xw, xu, xm, r, m }'
+        r = (ew > 0) ? sprintf("%.1f", xw / ew) : "-"; u = (eu > 0) ? sprintf("%.1f", xu / eu) : "-"
+        m = (em > 0) ? sprintf("%.2f", xm / em) : "-"
+        printf "%-18s %8s %8s %8s   %8s %8s %8s   %7s %7s %7s\n", l, ew, eu, em, xw, xu, xm, r, u, m }'
 done
-echo "(seconds and peak RSS in MB; wall× = NetworkX wall / eventgraph wall, MB× = NetworkX peak / eventgraph peak)"
+echo "(seconds and peak RSS in MB; wall×, user× and MB×: NetworkX's over eventgraph's, above 1 when eventgraph is ahead)"
 
 # What each side wrote, to see it is the same work.
 count() { [ -f "$2" ] && grep -c -- "$1" "$2" || echo -; }
