@@ -444,13 +444,14 @@ private:
             heap.pop_back();
             if (s.done[u]) continue;
             s.done[u] = 1;
-            if (u == to) return day;
+            // Nothing left in the queue can reach `to` before the day it already has.
+            if (u == to || s.arrival[to] <= day) return s.arrival[to];
             for (std::size_t a = offsets_[u]; a < offsets_[u + 1]; ++a) {
                 const VertexId w = heads_[a];
                 // No hop arrives before the day it leaves.
                 if (s.done[w] || s.arrival[w] <= day || !usable(m, a)) continue;
                 const int next = pairs_[a].timeline.earliest_day(day);
-                if (next < s.arrival[w]) {
+                if (next < s.arrival[w] && next < s.arrival[to]) {
                     s.arrival[w] = next;
                     heap.emplace_back(next, w);
                     std::push_heap(heap.begin(), heap.end(), later);
@@ -480,9 +481,29 @@ private:
         changed.assign(1, from);
         std::size_t best_layer = 0;
         for (std::size_t h = 1; from != to && arrival[to] != target_day && !changed.empty(); ++h) {
-            next = arrival;
             parents.resize((h + 1) * n_, n_);
             VertexId* parent = parents.data() + h * n_;
+            // If this layer reaches `to` on the day, it is the last, and nothing
+            // but `to`'s parent in it is ever read: look that up alone.
+            int to_day = arrival[to];
+            VertexId to_parent = n_;
+            for (const VertexId u : changed) {
+                const int leave = arrival[u];
+                if (leave > target_day || leave >= to_day) continue;
+                const auto arc = find_arc(u, to);
+                if (!arc || !usable(m, *arc)) continue;
+                const int day = pairs_[*arc].timeline.earliest_day(leave);
+                if (day <= target_day && day < to_day) {
+                    to_day = day;
+                    to_parent = u;
+                }
+            }
+            if (to_day == target_day) {
+                parent[to] = to_parent;
+                best_layer = h;
+                break;
+            }
+            next = arrival;
             for (const VertexId u : changed) {
                 const int leave = arrival[u];
                 if (leave > target_day) continue;  // every hop from it arrives too late
