@@ -1,13 +1,11 @@
 #include "eventgraph/query/paths.hpp"
 
 #include <algorithm>
-#include <boost/graph/filtered_graph.hpp>
 #include <climits>
 #include <functional>
-#include <queue>
+#include <mutex>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 
 #include "eventgraph/error.hpp"
@@ -50,29 +48,51 @@ struct Timeline {
 // pairs a hop can join: one arc from u to w if some usable relation joins
 // them that way (either way round, unless directed), whatever its type. A
 // million events between 200 actors fold into 260,000 relations but only
-// 20,000 pairs. Arcs are added by source then target, so each vertex's arcs
-// come in vertex order.
-using PairGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                          boost::property<boost::edge_index_t, std::size_t>>;
-using Arc = boost::graph_traits<PairGraph>::edge_descriptor;
+// 20,000 pairs. Arcs are numbered by source then target, so each vertex's
+// arcs are a run of numbers in vertex order (compressed rows).
 
-// Which arcs a search may use: not those Yen's algorithm has cut.
-struct ArcMask {
-    const PairGraph* g = nullptr;
+// What searches mask out: the arcs Yen's algorithm has cut and the vertices
+// of its root path, which a spur path must not pass through again.
+struct Masks {
     const std::vector<char>* cut = nullptr;
-    bool operator()(const Arc& a) const {
-        return !cut || !(*cut)[boost::get(boost::edge_index, *g, a)];
+    const std::vector<char>* removed = nullptr;
+};
+
+// Buffers a thread's searches reuse from one query to the next (finders of
+// any size share them; each search sizes them to its graph). A vertex whose
+// stamp is not the search's own has not been reached yet, so nothing is
+// cleared between queries.
+struct Scratch {
+    std::vector<unsigned> stamp;
+    unsigned now = 0;
+    std::vector<VertexId> parent, queue;
+    std::vector<std::size_t> distance;  // simple paths: hops to the target
+    std::vector<char> on_path;
+    std::vector<int> arrival, next;
+    std::vector<char> done;
+    std::vector<std::pair<int, VertexId>> heap;
+    std::vector<VertexId> parents, changed;  // layers of parents, flat
+
+    // A new search over n vertices: every vertex unreached.
+    void start(std::size_t n) {
+        if (stamp.size() < n) stamp.resize(n, 0);
+        if (parent.size() < n) parent.resize(n);
+        if (++now == 0) {  // wrapped: old stamps could pass for new ones
+            std::fill(stamp.begin(), stamp.end(), 0);
+            now = 1;
+        }
+    }
+    bool reached(VertexId v) const { return stamp[v] == now; }
+    void reach(VertexId v, VertexId from) {
+        stamp[v] = now;
+        parent[v] = from;
     }
 };
 
-// Not the vertices of the root path, which a spur path must not pass through again.
-struct VertexMask {
-    const std::vector<char>* removed = nullptr;
-    bool operator()(const VertexId& v) const { return !removed || !(*removed)[v]; }
-};
-
-using View = boost::filtered_graph<PairGraph, ArcMask, VertexMask>;
+Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+}
 
 bool stronger_edge(const Graph& g, const EdgeId& a, const EdgeId& b) {
     const auto &ea = g[a], &eb = g[b];
@@ -116,7 +136,7 @@ std::optional<std::size_t> strongest_happening(const EventGraph& g, EdgeId edge)
 class PathFinder::Index {
 public:
     Index(const EventGraph& g, const PathOptions& options)
-        : g_(g), options_(options), n_(boost::num_vertices(g.graph)), adjacency_(n_) {
+        : g_(g), options_(options), n_(boost::num_vertices(g.graph)), offsets_(n_ + 1, 0) {
         // The usable relations of each ordered pair, in the graph's edge order.
         std::vector<std::vector<std::pair<VertexId, EdgeId>>> relations(n_);
         for (const auto& e : boost::make_iterator_range(boost::edges(g.graph))) {
@@ -140,24 +160,48 @@ public:
                 pair.to = r[i].first;
                 for (; i < r.size() && r[i].first == pair.to; ++i)
                     pair.edges.push_back(r[i].second);
-                adjacency_[u].emplace_back(pair.to, pairs_.size());
-                boost::add_edge(u, pair.to, pairs_.size(), pairs_graph_);
+                heads_.push_back(pair.to);
                 pairs_.push_back(std::move(pair));
             }
+            offsets_[u + 1] = pairs_.size();
+            r = {};
         }
-        // adjacency_list grows to the largest vertex added; isolated ones too.
-        while (boost::num_vertices(pairs_graph_) < n_) boost::add_vertex(pairs_graph_);
-        if (!options.directed)
+        if (options.directed) {
+            // Arcs into each vertex, for the hop distance to a target.
+            in_offsets_.assign(n_ + 1, 0);
+            for (const VertexId w : heads_) ++in_offsets_[w + 1];
+            for (VertexId v = 0; v < n_; ++v) in_offsets_[v + 1] += in_offsets_[v];
+            tails_.resize(heads_.size());
+            std::vector<std::size_t> fill(in_offsets_.begin(), in_offsets_.end() - 1);
+            for (VertexId u = 0; u < n_; ++u)
+                for (std::size_t a = offsets_[u]; a < offsets_[u + 1]; ++a)
+                    tails_[fill[heads_[a]]++] = u;
+        } else {
             for (auto& p : pairs_) p.reverse = pair_index(p.to, p.from);
-        if (options.temporal)
-            for (auto& p : pairs_) p.timeline = timeline(p.edges);
+        }
+        if (options.temporal) {
+            // Each happening's days once, read in order, rather than from each pair.
+            std::vector<std::pair<int, int>> days(g.happenings.size(), {never, never});
+            for (std::size_t h = 0; h < g.happenings.size(); ++h)
+                if (const auto& date = g.happenings[h].date)
+                    days[h] = {day_number(date->end), day_number(date->start)};
+            for (auto& p : pairs_) {
+                // Undirected, the arc back has the same relations, so the same timeline.
+                if (!options.directed && p.to < p.from)
+                    p.timeline = pairs_[p.reverse].timeline;
+                else
+                    p.timeline = timeline(p.edges, days);
+            }
+        }
+        relations_.resize(pairs_.size());
+        relations_once_ = std::make_unique<std::once_flag[]>(pairs_.size());
     }
 
     std::optional<Path> shortest(VertexId from, VertexId to) const {
         check(from, to);
-        const auto vertices = best(view(nullptr, nullptr), from, to, no_constraint);
-        if (!vertices) return std::nullopt;
-        return assemble(*vertices);
+        std::vector<VertexId> vertices;
+        if (!best({}, from, to, no_constraint, vertices)) return std::nullopt;
+        return assemble(vertices);
     }
 
     // Yen's algorithm: each new path is the best deviation from a path already
@@ -170,18 +214,21 @@ public:
         check(from, to);
         std::vector<Path> out;
         if (k == 0) return out;
-        const auto first = best(view(nullptr, nullptr), from, to, no_constraint);
-        if (!first) return out;
+        std::vector<VertexId> first;
+        if (!best({}, from, to, no_constraint, first)) return out;
 
-        std::vector<std::vector<VertexId>> found{*first};
-        std::set<std::vector<VertexId>> seen{*first};
+        std::vector<std::vector<VertexId>> found{first};
+        std::set<std::vector<VertexId>> seen{first};
         std::set<Candidate> candidates;
         std::vector<char> removed(n_, 0), cut(pairs_.size(), 0);
+        std::vector<std::size_t> cut_now;
+        std::vector<VertexId> spur_path;
+        const Masks masks{&cut, &removed};
         while (found.size() < k) {
             const std::vector<VertexId> last = found.back();
             for (std::size_t i = 0; i + 1 < last.size(); ++i) {
                 const VertexId spur = last[i];
-                std::vector<std::size_t> cut_now;
+                cut_now.clear();
                 for (const auto& p : found)
                     if (p.size() > i + 1 &&
                         std::equal(last.begin(), last.begin() + static_cast<long>(i) + 1,
@@ -193,12 +240,14 @@ public:
                 for (const auto a : cut_now) cut[a] = 1;
                 for (std::size_t j = 0; j < i; ++j) removed[last[j]] = 1;
                 const int start = options_.temporal ? arrival_along(last, i) : no_constraint;
-                const auto spur_path = best(view(&cut, &removed), spur, to, start);
+                const bool reached = best(masks, spur, to, start, spur_path);
                 for (const auto a : cut_now) cut[a] = 0;
                 for (std::size_t j = 0; j < i; ++j) removed[last[j]] = 0;
-                if (!spur_path) continue;
-                std::vector<VertexId> total(last.begin(), last.begin() + static_cast<long>(i));
-                total.insert(total.end(), spur_path->begin(), spur_path->end());
+                if (!reached) continue;
+                std::vector<VertexId> total;
+                total.reserve(i + spur_path.size());
+                total.assign(last.begin(), last.begin() + static_cast<long>(i));
+                total.insert(total.end(), spur_path.begin(), spur_path.end());
                 if (seen.count(total)) continue;
                 const std::size_t hops = total.size() - 1;
                 const int arrival = options_.temporal ? arrival_along(total, hops) : 0;
@@ -209,11 +258,18 @@ public:
             seen.insert(std::get<2>(next.value()));
             found.push_back(std::move(std::get<2>(next.value())));
         }
-        Memo memo;
-        for (const auto& p : found) out.push_back(assemble(p, &memo));
+        out.reserve(found.size());
+        for (const auto& p : found) out.push_back(assemble(p));
         return out;
     }
 
+    // Depth first with neighbours in vertex order gives the paths of one
+    // length in vertex order; deepening one hop at a time gives them by
+    // length, and lets `limit` stop early. A vertex farther from the target
+    // than the hops left is never entered (a breadth-first search back from
+    // the target tells how far each is), and the last hop is looked up
+    // rather than searched for, so a search with a cutoff of 2 costs one
+    // look-up per neighbour of `from`.
     std::vector<Path> simple_paths(VertexId from, VertexId to, std::size_t max_hops,
                                    std::size_t limit) const {
         check(from, to);
@@ -222,35 +278,17 @@ public:
             if (limit > 0) out.push_back(assemble({from}));
             return out;
         }
-        Memo memo;
-        std::vector<VertexId> path{from};
-        std::vector<char> on_path(n_, 0);
-        on_path[from] = 1;
-        // Depth first with neighbours in vertex order gives the paths of one
-        // length in vertex order; deepening one hop at a time gives them by
-        // length, and lets `limit` stop early.
-        std::function<void(std::size_t, int)> extend = [&](std::size_t hops_left, int day) {
-            const VertexId u = path.back();
-            if (out.size() >= limit) return;
-            if (hops_left == 0) {
-                if (u == to) out.push_back(assemble(path, &memo));
-                return;
-            }
-            if (u == to) return;
-            for (const auto& [w, arc] : adjacency_[u]) {
-                if (on_path[w]) continue;
-                const int next_day =
-                    options_.temporal ? pairs_[arc].timeline.earliest_day(day) : day;
-                if (next_day == never) continue;
-                path.push_back(w);
-                on_path[w] = 1;
-                extend(hops_left - 1, next_day);
-                on_path[w] = 0;
-                path.pop_back();
-            }
-        };
-        for (std::size_t hops = 1; hops <= max_hops && hops < n_ && out.size() < limit; ++hops)
-            extend(hops, no_constraint);
+        if (limit == 0) return out;
+        max_hops = std::min(max_hops, n_ - 1);  // a simple path has fewer hops than vertices
+        Scratch& s = scratch();
+        distances_to(to, max_hops, s);
+        const std::size_t nearest = s.distance[from];
+        if (nearest > max_hops) return out;
+        s.on_path.assign(n_, 0);
+        Walk walk{to, limit, s.distance, s.on_path, {from}, out};
+        s.on_path[from] = 1;
+        for (std::size_t hops = nearest; hops <= max_hops && out.size() < limit; ++hops)
+            extend(walk, hops, no_constraint);
         return out;
     }
 
@@ -262,26 +300,89 @@ private:
         Timeline timeline;          // temporal: the dated happenings of `edges`
     };
 
+    // One simple-path search: the path so far and where it must end.
+    struct Walk {
+        VertexId to;
+        std::size_t limit;
+        const std::vector<std::size_t>& distance;
+        std::vector<char>& on_path;
+        std::vector<VertexId> path;
+        std::vector<Path>& out;
+    };
+
     void check(VertexId from, VertexId to) const {
         if (from >= n_ || to >= n_) throw usage_error("path query: no such vertex in the graph");
     }
 
-    View view(const std::vector<char>* cut, const std::vector<char>* removed) const {
-        return View(pairs_graph_, ArcMask{&pairs_graph_, cut}, VertexMask{removed});
+    // The arc from u to w, or none.
+    std::optional<std::size_t> find_arc(VertexId u, VertexId w) const {
+        const auto first = heads_.begin() + static_cast<long>(offsets_[u]),
+                   last = heads_.begin() + static_cast<long>(offsets_[u + 1]);
+        const auto it = std::lower_bound(first, last, w);
+        if (it == last || *it != w) return std::nullopt;
+        return static_cast<std::size_t>(it - heads_.begin());
     }
 
     std::size_t pair_index(VertexId u, VertexId w) const {
-        const auto& a = adjacency_[u];
-        const auto it = std::lower_bound(a.begin(), a.end(), std::pair{w, std::size_t{0}});
-        return it->second;  // only asked for pairs a path has used
+        return *find_arc(u, w);  // only asked for pairs a path has used
     }
 
-    Timeline timeline(const std::vector<EdgeId>& edges) const {
+    // Hops from every vertex to `to`, up to `max_hops` (farther ones are left
+    // at max_hops + 1), by a breadth-first search along arcs backwards.
+    void distances_to(VertexId to, std::size_t max_hops, Scratch& s) const {
+        s.distance.assign(n_, max_hops + 1);
+        s.queue.clear();
+        s.queue.push_back(to);
+        s.distance[to] = 0;
+        const auto& offsets = options_.directed ? in_offsets_ : offsets_;
+        const auto& ends = options_.directed ? tails_ : heads_;
+        for (std::size_t head = 0; head < s.queue.size(); ++head) {
+            const VertexId w = s.queue[head];
+            const std::size_t d = s.distance[w] + 1;
+            if (d > max_hops) break;
+            for (std::size_t a = offsets[w]; a < offsets[w + 1]; ++a) {
+                const VertexId u = ends[a];
+                if (s.distance[u] <= max_hops) continue;
+                s.distance[u] = d;
+                s.queue.push_back(u);
+            }
+        }
+    }
+
+    void extend(Walk& walk, std::size_t hops_left, int day) const {
+        if (walk.out.size() >= walk.limit) return;
+        const VertexId u = walk.path.back();
+        if (hops_left == 1) {
+            const auto arc = find_arc(u, walk.to);
+            if (!arc) return;
+            if (options_.temporal && pairs_[*arc].timeline.earliest_day(day) == never) return;
+            walk.path.push_back(walk.to);
+            walk.out.push_back(assemble(walk.path));
+            walk.path.pop_back();
+            return;
+        }
+        for (std::size_t a = offsets_[u]; a < offsets_[u + 1]; ++a) {
+            const VertexId w = heads_[a];
+            // The target only ends a path; a vertex too far cannot reach it in time.
+            if (walk.on_path[w] || w == walk.to || walk.distance[w] > hops_left - 1) continue;
+            const int next_day = options_.temporal ? pairs_[a].timeline.earliest_day(day) : day;
+            if (next_day == never) continue;
+            walk.path.push_back(w);
+            walk.on_path[w] = 1;
+            extend(walk, hops_left - 1, next_day);
+            walk.on_path[w] = 0;
+            walk.path.pop_back();
+            if (walk.out.size() >= walk.limit) return;
+        }
+    }
+
+    // `days`: each happening's (end, start), never for undated ones.
+    Timeline timeline(const std::vector<EdgeId>& edges,
+                      const std::vector<std::pair<int, int>>& days) const {
         std::vector<std::pair<int, int>> slots;  // (end, start)
         for (const auto& e : edges)
             for (const std::size_t h : g_.graph[e].happenings)
-                if (const auto& date = g_.happenings.at(h).date)
-                    slots.emplace_back(day_number(date->end), day_number(date->start));
+                if (days.at(h).first != never) slots.push_back(days[h]);
         std::sort(slots.begin(), slots.end());
         Timeline t;
         t.ends.resize(slots.size());
@@ -295,56 +396,65 @@ private:
         return t;
     }
 
-    int earliest_day(const View& view, const Arc& a, int after) const {
-        return pairs_[boost::get(boost::edge_index, view, a)].timeline.earliest_day(after);
+    bool usable(const Masks& m, std::size_t arc) const {
+        return (!m.cut || !(*m.cut)[arc]) && (!m.removed || !(*m.removed)[heads_[arc]]);
     }
 
     // Fewest hops, then the smallest vertex sequence: breadth first with each
     // vertex's arcs in vertex order gives each vertex the smallest parent.
-    std::optional<std::vector<VertexId>> fewest_hops(const View& view, VertexId from,
-                                                     VertexId to) const {
-        std::vector<VertexId> parent(n_, n_);
-        std::vector<VertexId> queue{from};
-        parent[from] = from;
-        for (std::size_t head = 0; head < queue.size() && parent[to] == n_; ++head) {
-            const VertexId u = queue[head];
-            for (const auto& a : boost::make_iterator_range(boost::out_edges(u, view))) {
-                const VertexId w = boost::target(a, view);
-                if (parent[w] != n_) continue;
-                parent[w] = u;
-                queue.push_back(w);
+    bool fewest_hops(const Masks& m, VertexId from, VertexId to,
+                     std::vector<VertexId>& path) const {
+        Scratch& s = scratch();
+        s.start(n_);
+        s.queue.clear();
+        s.queue.push_back(from);
+        s.reach(from, from);
+        for (std::size_t head = 0; head < s.queue.size() && !s.reached(to); ++head) {
+            const VertexId u = s.queue[head];
+            for (std::size_t a = offsets_[u]; a < offsets_[u + 1]; ++a) {
+                const VertexId w = heads_[a];
+                if (s.reached(w) || !usable(m, a)) continue;
+                s.reach(w, u);
+                if (w == to) break;  // its parent is settled, and with it the path
+                s.queue.push_back(w);
             }
         }
-        if (parent[to] == n_) return std::nullopt;
-        std::vector<VertexId> path{to};
-        for (VertexId v = to; v != from;) path.push_back(v = parent[v]);
+        if (!s.reached(to)) return false;
+        path.assign(1, to);
+        for (VertexId v = to; v != from;) path.push_back(v = s.parent[v]);
         std::reverse(path.begin(), path.end());
-        return path;
+        return true;
     }
 
     // The earliest arrival at `to`, by Dijkstra's algorithm on days (a later
     // start never allows an earlier day, so the first day a vertex is taken
     // from the queue is its earliest).
-    int earliest_arrival_day(const View& view, VertexId from, VertexId to, int start) const {
-        std::vector<int> arrival(n_, never);
-        std::vector<char> done(n_, 0);
-        using Item = std::pair<int, VertexId>;
-        std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-        arrival[from] = start;
-        queue.emplace(start, from);
-        while (!queue.empty()) {
-            const auto [day, u] = queue.top();
-            queue.pop();
-            if (done[u]) continue;
-            done[u] = 1;
-            if (u == to) return day;
-            for (const auto& a : boost::make_iterator_range(boost::out_edges(u, view))) {
-                const VertexId w = boost::target(a, view);
-                if (done[w]) continue;
-                const int next = earliest_day(view, a, day);
-                if (next < arrival[w]) {
-                    arrival[w] = next;
-                    queue.emplace(next, w);
+    int earliest_arrival_day(const Masks& m, VertexId from, VertexId to, int start) const {
+        Scratch& s = scratch();
+        s.arrival.assign(n_, never);
+        s.done.assign(n_, 0);
+        auto& heap = s.heap;
+        heap.clear();
+        const auto later = std::greater<>();
+        s.arrival[from] = start;
+        heap.emplace_back(start, from);
+        while (!heap.empty()) {
+            std::pop_heap(heap.begin(), heap.end(), later);
+            const auto [day, u] = heap.back();
+            heap.pop_back();
+            if (s.done[u]) continue;
+            s.done[u] = 1;
+            // Nothing left in the queue can reach `to` before the day it already has.
+            if (u == to || s.arrival[to] <= day) return s.arrival[to];
+            for (std::size_t a = offsets_[u]; a < offsets_[u + 1]; ++a) {
+                const VertexId w = heads_[a];
+                // No hop arrives before the day it leaves.
+                if (s.done[w] || s.arrival[w] <= day || !usable(m, a)) continue;
+                const int next = pairs_[a].timeline.earliest_day(day);
+                if (next < s.arrival[w] && next < s.arrival[to]) {
+                    s.arrival[w] = next;
+                    heap.emplace_back(next, w);
+                    std::push_heap(heap.begin(), heap.end(), later);
                 }
             }
         }
@@ -356,53 +466,82 @@ private:
     // layer that reaches it, never following a day later than it. The walk
     // found is simple: a walk through a vertex twice could skip the loop and
     // arrive no later in fewer hops.
-    std::optional<std::vector<VertexId>> earliest_arrival(const View& view, VertexId from,
-                                                          VertexId to, int start) const {
-        const int target_day = earliest_arrival_day(view, from, to, start);
-        if (target_day == never) return std::nullopt;
-        std::vector<int> arrival(n_, never);
+    bool earliest_arrival(const Masks& m, VertexId from, VertexId to, int start,
+                          std::vector<VertexId>& path) const {
+        const int target_day = earliest_arrival_day(m, from, to, start);
+        if (target_day == never) return false;
+        Scratch& s = scratch();
+        auto &arrival = s.arrival, &next = s.next;
+        arrival.assign(n_, never);
         arrival[from] = start;
-        // parents[h][v]: the vertex v was reached from at its improvement with h hops.
-        std::vector<std::vector<VertexId>> parents{std::vector<VertexId>(n_, n_)};
-        std::vector<VertexId> changed{from};
+        // parents[h * n + v]: the vertex v was reached from at its improvement with h hops.
+        auto& parents = s.parents;
+        parents.assign(n_, n_);
+        auto& changed = s.changed;
+        changed.assign(1, from);
         std::size_t best_layer = 0;
         for (std::size_t h = 1; from != to && arrival[to] != target_day && !changed.empty(); ++h) {
-            std::vector<int> next = arrival;
-            std::vector<VertexId> parent(n_, n_);
-            for (const VertexId u : changed)
-                for (const auto& a : boost::make_iterator_range(boost::out_edges(u, view))) {
-                    const VertexId w = boost::target(a, view);
-                    const int day = earliest_day(view, a, arrival[u]);
+            parents.resize((h + 1) * n_, n_);
+            VertexId* parent = parents.data() + h * n_;
+            // If this layer reaches `to` on the day, it is the last, and nothing
+            // but `to`'s parent in it is ever read: look that up alone.
+            int to_day = arrival[to];
+            VertexId to_parent = n_;
+            for (const VertexId u : changed) {
+                const int leave = arrival[u];
+                if (leave > target_day || leave >= to_day) continue;
+                const auto arc = find_arc(u, to);
+                if (!arc || !usable(m, *arc)) continue;
+                const int day = pairs_[*arc].timeline.earliest_day(leave);
+                if (day <= target_day && day < to_day) {
+                    to_day = day;
+                    to_parent = u;
+                }
+            }
+            if (to_day == target_day) {
+                parent[to] = to_parent;
+                best_layer = h;
+                break;
+            }
+            next = arrival;
+            for (const VertexId u : changed) {
+                const int leave = arrival[u];
+                if (leave > target_day) continue;  // every hop from it arrives too late
+                for (std::size_t a = offsets_[u]; a < offsets_[u + 1]; ++a) {
+                    const VertexId w = heads_[a];
+                    if (next[w] <= leave || !usable(m, a)) continue;  // cannot improve w
+                    const int day = pairs_[a].timeline.earliest_day(leave);
                     if (day <= target_day && day < next[w]) {
                         next[w] = day;
                         parent[w] = u;
                     }
                 }
+            }
             changed.clear();
             for (VertexId v = 0; v < n_; ++v)
                 if (parent[v] != n_) changed.push_back(v);
             best_layer = h;
-            arrival = std::move(next);
-            parents.push_back(std::move(parent));
+            std::swap(arrival, next);
         }
-        std::vector<VertexId> path{to};
+        path.assign(1, to);
         std::size_t layer = best_layer;
         for (VertexId v = to; layer > 0;) {
-            while (layer > 0 && parents[layer][v] == n_) --layer;
+            while (layer > 0 && parents[layer * n_ + v] == n_) --layer;
             if (layer == 0) break;
-            v = parents[layer][v];
+            v = parents[layer * n_ + v];
             --layer;
             path.push_back(v);
         }
         std::reverse(path.begin(), path.end());
-        return path;
+        return true;
     }
 
-    // The best path from `from` to `to` in the view, starting no earlier than `start`.
-    std::optional<std::vector<VertexId>> best(const View& view, VertexId from, VertexId to,
-                                              int start) const {
-        return options_.temporal ? earliest_arrival(view, from, to, start)
-                                 : fewest_hops(view, from, to);
+    // The best path from `from` to `to` through what the masks leave, starting
+    // no earlier than `start`, into `path`; false if there is none.
+    bool best(const Masks& m, VertexId from, VertexId to, int start,
+              std::vector<VertexId>& path) const {
+        return options_.temporal ? earliest_arrival(m, from, to, start, path)
+                                 : fewest_hops(m, from, to, path);
     }
 
     // The day of the last of the first `hops` hops of a path, taking the
@@ -414,38 +553,43 @@ private:
         return day;
     }
 
-    // Relations of hops already assembled, by arc: without time a hop's
-    // relations and evidence depend on its arc only, and listing thousands of
-    // paths meets the same arcs again and again.
-    using Memo = std::unordered_map<std::size_t, std::vector<Relation>>;
+    // The relations of an arc, strongest first, each with its strongest
+    // happening and report: what a hop lists without time. Worked out the
+    // first time a query meets the arc and kept (queries may run in parallel).
+    const std::vector<Relation>& arc_relations(std::size_t arc) const {
+        std::call_once(relations_once_[arc], [&] {
+            std::vector<EdgeId> edges = pairs_[arc].edges;
+            std::sort(edges.begin(), edges.end(), [&](const EdgeId& a, const EdgeId& b) {
+                return stronger_edge(g_.graph, a, b);
+            });
+            auto& out = relations_[arc];
+            out.reserve(edges.size());
+            for (const auto& e : edges) {
+                Relation r{e, strongest_happening(g_, e), std::nullopt};
+                if (r.happening) r.report = strongest_report(g_, *r.happening);
+                out.push_back(r);
+            }
+        });
+        return relations_[arc];
+    }
 
-    Path assemble(const std::vector<VertexId>& vertices, Memo* memo = nullptr) const {
+    Path assemble(const std::vector<VertexId>& vertices) const {
         Path path;
         path.vertices = vertices;
+        path.hops.reserve(vertices.size() - 1);
         int day = no_constraint;
         for (std::size_t i = 0; i + 1 < vertices.size(); ++i) {
             Hop hop;
             hop.from = vertices[i];
             hop.to = vertices[i + 1];
             const std::size_t arc = pair_index(hop.from, hop.to);
-            if (memo && !options_.temporal) {
-                if (const auto it = memo->find(arc); it != memo->end()) {
-                    hop.relations = it->second;
-                    path.hops.push_back(std::move(hop));
-                    continue;
-                }
-            }
-            std::vector<EdgeId> edges = pairs_[arc].edges;
-            std::sort(edges.begin(), edges.end(), [&](const EdgeId& a, const EdgeId& b) {
-                return stronger_edge(g_.graph, a, b);
-            });
-
-            std::optional<std::size_t> used_edge, used_happening;
+            hop.relations = arc_relations(arc);
             if (options_.temporal) {
                 // The happening allowing the earliest day, then the most mentioned, then the first.
+                std::optional<std::size_t> used_edge, used_happening;
                 std::tuple<int, long, std::size_t> earliest{never, 0, 0};
-                for (std::size_t j = 0; j < edges.size(); ++j)
-                    for (const std::size_t h : g_.graph[edges[j]].happenings) {
+                for (std::size_t j = 0; j < hop.relations.size(); ++j)
+                    for (const std::size_t h : g_.graph[hop.relations[j].edge].happenings) {
                         const auto& hp = g_.happenings.at(h);
                         if (!hp.date || day_number(hp.date->end) < day) continue;
                         const std::tuple<int, long, std::size_t> key{
@@ -459,18 +603,14 @@ private:
                     }
                 day = std::get<0>(earliest);
                 if (day != never) hop.day = to_sys_days(day);
-                if (used_edge)
-                    std::rotate(edges.begin(), edges.begin() + static_cast<long>(*used_edge),
-                                edges.begin() + static_cast<long>(*used_edge) + 1);
+                if (used_edge) {
+                    auto& r = hop.relations;
+                    std::rotate(r.begin(), r.begin() + static_cast<long>(*used_edge),
+                                r.begin() + static_cast<long>(*used_edge) + 1);
+                    r.front().happening = used_happening;
+                    r.front().report = strongest_report(g_, *used_happening);
+                }
             }
-            for (std::size_t j = 0; j < edges.size(); ++j) {
-                Relation r{edges[j], std::nullopt, std::nullopt};
-                r.happening =
-                    (j == 0 && used_happening) ? used_happening : strongest_happening(g_, edges[j]);
-                if (r.happening) r.report = strongest_report(g_, *r.happening);
-                hop.relations.push_back(r);
-            }
-            if (memo && !options_.temporal) memo->emplace(arc, hop.relations);
             path.hops.push_back(std::move(hop));
         }
         if (options_.temporal && !path.hops.empty()) path.arrival = path.hops.back().day;
@@ -480,10 +620,13 @@ private:
     const EventGraph& g_;
     PathOptions options_;
     std::size_t n_;
-    std::vector<Pair> pairs_;  // by arc index
-    std::vector<std::vector<std::pair<VertexId, std::size_t>>>
-        adjacency_;  // (neighbour, arc), sorted
-    PairGraph pairs_graph_;
+    std::vector<Pair> pairs_;              // by arc number
+    std::vector<std::size_t> offsets_;     // the arcs from u are offsets_[u] … offsets_[u + 1]
+    std::vector<VertexId> heads_;          // by arc number: where it goes
+    std::vector<std::size_t> in_offsets_;  // directed: the arcs into v, as tails_
+    std::vector<VertexId> tails_;          // directed: where the arcs into each vertex come from
+    mutable std::vector<std::vector<Relation>> relations_;  // by arc, once worked out
+    std::unique_ptr<std::once_flag[]> relations_once_;
 };
 
 PathFinder::PathFinder(const EventGraph& g, const PathOptions& options)

@@ -10,7 +10,9 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
+#include "eventgraph/error.hpp"
 #include "eventgraph/graph/graph.hpp"
 #include "eventgraph/query/paths.hpp"
 #include "support/support.hpp"
@@ -343,6 +345,163 @@ TEST_CASE("time-respecting paths take each hop no earlier than the one before") 
     CHECK(query::shortest_path(b.g, b.v("A"), b.v("D"), temporal)->hops.size() == 2);
 }
 
+namespace {
+
+std::vector<std::vector<std::string>> all_ids(const EventGraph& g,
+                                              const std::vector<query::Path>& paths) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& p : paths) out.push_back(ids(g, p));
+    return out;
+}
+
+using Sequences = std::vector<std::vector<std::string>>;
+
+// Two ways of two hops from S to T, three of three, a dead end (S–X) and a
+// vertex (F) four hops from T: equal lengths, limits and cut-offs all meet.
+Builder braid() {
+    Builder b;
+    for (const char* code : {"S", "A", "B", "C", "D", "T", "X", "F"}) b.actor(code);
+    for (const auto& [x, y] : {std::pair{"S", "B"},
+                               {"S", "A"},
+                               {"B", "T"},
+                               {"A", "T"},
+                               {"A", "C"},
+                               {"C", "D"},
+                               {"D", "T"},
+                               {"B", "C"},
+                               {"S", "X"},
+                               {"F", "S"}})
+        b.happen(x, y, "consult", "2024-01-01");
+    b.happen("C", "T", "aid", "2024-02-01");
+    b.happen("T", "C", "consult", "2024-03-01");
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("all simple paths come by hops, then vertex order, and a limit keeps the first") {
+    const auto b = braid();
+    const Sequences all{{"S", "A", "T"},           {"S", "B", "T"},
+                        {"S", "A", "C", "T"},      {"S", "B", "C", "T"},
+                        {"S", "A", "C", "B", "T"}, {"S", "A", "C", "D", "T"},
+                        {"S", "B", "C", "A", "T"}, {"S", "B", "C", "D", "T"}};
+    CHECK(all_ids(b.g, query::all_simple_paths(b.g, b.v("S"), b.v("T"), 4)) == all);
+    CHECK(all_ids(b.g, query::all_simple_paths(b.g, b.v("S"), b.v("T"), 9)) == all);
+    CHECK(all_ids(b.g, query::all_simple_paths(b.g, b.v("S"), b.v("T"), 2)) ==
+          Sequences(all.begin(), all.begin() + 2));
+    CHECK(all_ids(b.g, query::all_simple_paths(b.g, b.v("S"), b.v("T"), 4, {}, 3)) ==
+          Sequences(all.begin(), all.begin() + 3));
+    CHECK(all_ids(b.g, query::all_simple_paths(b.g, b.v("S"), b.v("T"), 4, {}, 5)) ==
+          Sequences(all.begin(), all.begin() + 5));
+    CHECK(query::all_simple_paths(b.g, b.v("S"), b.v("T"), 1).empty());
+    CHECK(query::all_simple_paths(b.g, b.v("F"), b.v("T"), 2).empty());  // F is 3 hops away
+    CHECK(query::all_simple_paths(b.g, b.v("S"), b.v("T"), 4, {}, 0).empty());
+
+    // The hop C–T lists both its relations, the stronger first, whichever way they point.
+    const auto third = query::all_simple_paths(b.g, b.v("S"), b.v("T"), 3).at(2);
+    REQUIRE(third.hops.size() == 3);
+    const auto& ct = third.hops[2].relations;
+    REQUIRE(ct.size() == 2);
+    CHECK(b.g.graph[ct[0].edge].type == "aid");
+    CHECK(boost::source(ct[0].edge, b.g.graph) == b.v("C"));
+    CHECK(b.g.graph[ct[1].edge].type == "consult");
+    CHECK(boost::source(ct[1].edge, b.g.graph) == b.v("T"));
+
+    // Yen's algorithm asked for more paths than there are gives them all, shortest first.
+    const auto k = query::k_shortest_paths(b.g, b.v("S"), b.v("T"), 20);
+    std::vector<std::size_t> lengths;
+    for (const auto& p : k) lengths.push_back(p.hops.size());
+    CHECK(lengths == std::vector<std::size_t>{2, 2, 3, 3, 4, 4, 4, 4});
+    const auto found = all_ids(b.g, k);
+    CHECK(std::set(found.begin(), found.end()) == std::set(all.begin(), all.end()));
+    CHECK(ids(b.g, k.front()) == all.front());
+}
+
+TEST_CASE("directed simple paths follow the arcs, and only arcs into the target end one") {
+    const auto b = braid();
+    PathOptions directed;
+    directed.directed = true;
+    CHECK(all_ids(b.g, query::all_simple_paths(b.g, b.v("S"), b.v("T"), 4, directed)) ==
+          Sequences{{"S", "A", "T"},
+                    {"S", "B", "T"},
+                    {"S", "A", "C", "T"},
+                    {"S", "B", "C", "T"},
+                    {"S", "A", "C", "D", "T"},
+                    {"S", "B", "C", "D", "T"}});
+    CHECK(all_ids(b.g, query::all_simple_paths(b.g, b.v("F"), b.v("T"), 3, directed)) ==
+          Sequences{{"F", "S", "A", "T"}, {"F", "S", "B", "T"}});
+    CHECK(query::all_simple_paths(b.g, b.v("T"), b.v("S"), 6, directed).empty());
+    CHECK(query::k_shortest_paths(b.g, b.v("T"), b.v("S"), 3, directed).empty());
+    // The hop C→T directed lists the relation that points that way only.
+    const auto p = query::all_simple_paths(b.g, b.v("S"), b.v("T"), 3, directed).at(2);
+    REQUIRE(p.hops[2].relations.size() == 1);
+    CHECK(b.g.graph[p.hops[2].relations[0].edge].type == "aid");
+}
+
+TEST_CASE("a path from an actor to itself has no hop; an actor not in the graph is an error") {
+    const auto b = braid();
+    const VertexId s = b.v("S");
+    for (const bool temporal : {false, true}) {
+        PathOptions o;
+        o.temporal = temporal;
+        const auto p = query::shortest_path(b.g, s, s, o);
+        REQUIRE(p);
+        CHECK(p->vertices == std::vector<VertexId>{s});
+        CHECK(p->hops.empty());
+        CHECK_FALSE(p->arrival);
+        const auto k = query::k_shortest_paths(b.g, s, s, 3, o);
+        REQUIRE(k.size() == 1);
+        CHECK(k[0].vertices == std::vector<VertexId>{s});
+        const auto all = query::all_simple_paths(b.g, s, s, 3, o);
+        REQUIRE(all.size() == 1);
+        CHECK(all[0].hops.empty());
+        CHECK(query::all_simple_paths(b.g, s, s, 3, o, 0).empty());
+    }
+    const query::PathFinder finder(b.g);
+    const VertexId nowhere = boost::num_vertices(b.g.graph);
+    CHECK_THROWS_AS(finder.shortest(s, nowhere), usage_error);
+    CHECK_THROWS_WITH(finder.k_shortest(nowhere, s, 2), "path query: no such vertex in the graph");
+    CHECK_THROWS_WITH(finder.simple_paths(s, nowhere, 2),
+                      "path query: no such vertex in the graph");
+}
+
+TEST_CASE("a time-respecting hop uses the happening of the earliest day, then the most told") {
+    Builder b;
+    b.happen("A", "B", "aid", "2024-01-05");
+    const auto december = b.happen("A", "B", "aid", "2024-12-01");
+    b.report(december, "a-2", "", 0.5);  // aid's most told happening, and the stronger relation
+    const auto consult = b.happen("B", "A", "consult", "2024-01-05");
+    b.report(consult, "c-2", "", 0.5);
+    b.report(consult, "c-3", "", 0.9);
+
+    const auto plain = query::shortest_path(b.g, b.v("A"), b.v("B"));
+    REQUIRE(plain);
+    const auto& r = plain->hops.at(0).relations;
+    REQUIRE(r.size() == 2);
+    CHECK(b.g.graph[r[0].edge].type == "aid");
+    CHECK(r[0].happening == december);
+    CHECK(r[1].happening == consult);
+
+    PathOptions temporal;
+    temporal.temporal = true;
+    for (const auto& p : {*query::shortest_path(b.g, b.v("A"), b.v("B"), temporal),
+                          query::k_shortest_paths(b.g, b.v("A"), b.v("B"), 4, temporal).at(0),
+                          query::all_simple_paths(b.g, b.v("A"), b.v("B"), 1, temporal).at(0)}) {
+        // Both relations allow 5 January; the consultation was told three times, so it is
+        // used and comes first; aid keeps its own strongest happening as its evidence.
+        const auto& t = p.hops.at(0).relations;
+        REQUIRE(t.size() == 2);
+        CHECK(b.g.graph[t[0].edge].type == "consult");
+        CHECK(t[0].happening == consult);
+        CHECK(evidence(b.g, t[0]).article == "c-3");
+        CHECK(b.g.graph[t[1].edge].type == "aid");
+        CHECK(t[1].happening == december);
+        CHECK(p.hops[0].day == date::sys_days(date::year{2024} / 1 / 5));
+        CHECK(p.arrival == p.hops[0].day);
+    }
+    CHECK(query::k_shortest_paths(b.g, b.v("A"), b.v("B"), 4, temporal).size() == 1);
+}
+
 TEST_CASE("actors are found by id, code or name, in any case") {
     Builder b;
     b.actor("CHN");
@@ -669,4 +828,76 @@ TEST_CASE("no path goes through the unknown vertex, which is every unnamed actor
     const auto p = query::shortest_path(g, usa, rus);
     REQUIRE(p);
     CHECK(p->vertices.size() == 3);
+}
+
+namespace {
+
+// Everything a path says, to compare answers whole.
+std::string describe(const EventGraph& g, const query::Path& p) {
+    std::ostringstream out;
+    for (const auto v : p.vertices) out << g.graph[v].id << ' ';
+    if (p.arrival) out << '@' << p.arrival->time_since_epoch().count();
+    for (const auto& h : p.hops) {
+        out << " |" << h.from << '>' << h.to;
+        if (h.day) out << " d" << h.day->time_since_epoch().count();
+        for (const auto& r : h.relations)
+            out << " [" << boost::source(r.edge, g.graph) << '-' << boost::target(r.edge, g.graph)
+                << ' ' << g.graph[r.edge].type << ' ' << (r.happening ? long(*r.happening) : -1)
+                << ' ' << (r.report ? long(*r.report) : -1) << ']';
+    }
+    return out.str();
+}
+
+std::string describe(const EventGraph& g, const std::vector<query::Path>& paths) {
+    std::string out;
+    for (const auto& p : paths) out += describe(g, p) + '\n';
+    return out;
+}
+
+// Every kind of query between every two vertices, as one text.
+std::string answers(const EventGraph& g, const query::PathFinder& f, bool backwards) {
+    const std::size_t n = boost::num_vertices(g.graph);
+    std::vector<std::string> out(n * n);
+    for (std::size_t i = 0; i < n * n; ++i) {
+        const std::size_t at = backwards ? n * n - 1 - i : i;
+        const VertexId u = at / n, w = at % n;
+        const auto p = f.shortest(u, w);
+        out[at] = (p ? describe(g, *p) : "none") + '\n' + describe(g, f.k_shortest(u, w, 4)) +
+                  describe(g, f.simple_paths(u, w, 3)) + describe(g, f.simple_paths(u, w, 4, 3));
+    }
+    std::string all;
+    for (const auto& s : out) all += s;
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("a path finder answers the same whatever it answered before, and from many threads") {
+    const auto c = random_temporal_case(7);
+    for (int mode = 0; mode < 4; ++mode) {
+        INFO("mode " << mode);
+        PathOptions o;
+        o.directed = mode & 1;
+        o.temporal = mode & 2;
+        // One finder a query: nothing reused.
+        std::string fresh;
+        const std::size_t n = boost::num_vertices(c.b.g.graph);
+        for (VertexId u = 0; u < n; ++u)
+            for (VertexId w = 0; w < n; ++w) {
+                const auto p = query::shortest_path(c.b.g, u, w, o);
+                fresh += (p ? describe(c.b.g, *p) : "none") + '\n' +
+                         describe(c.b.g, query::k_shortest_paths(c.b.g, u, w, 4, o)) +
+                         describe(c.b.g, query::all_simple_paths(c.b.g, u, w, 3, o)) +
+                         describe(c.b.g, query::all_simple_paths(c.b.g, u, w, 4, o, 3));
+            }
+        const query::PathFinder finder(c.b.g, o);
+        CHECK(answers(c.b.g, finder, true) == fresh);
+        CHECK(answers(c.b.g, finder, false) == fresh);
+        std::vector<std::string> parallel(3);
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < parallel.size(); ++t)
+            threads.emplace_back([&, t] { parallel[t] = answers(c.b.g, finder, t % 2 == 0); });
+        for (auto& t : threads) t.join();
+        for (const auto& p : parallel) CHECK(p == fresh);
+    }
 }
