@@ -306,9 +306,10 @@ void sort_unique(std::vector<T>& v) {
 }
 
 // The graph of the records in `g` (see build_graph's doc).
-void build(EventGraph& g, const std::vector<Tie>& ties) {
+void build(EventGraph& g, std::vector<Tie>& ties) {
     const Level level = g.level;
     sort_unique(g, ties);
+    ties = {};
     const auto& records = g.reports;
     const std::size_t table_actors = g.actors.size();  // the levelled ones come after
 
@@ -418,6 +419,8 @@ void build(EventGraph& g, const std::vector<Tie>& ties) {
         }
         i = j;
     }
+    reports = {};  // a million of them are worth freeing before the happenings are made
+    group = {};
 
     // Vertices in id order; interned index → final vertex.
     std::vector<std::string> ids = vertices.names();
@@ -466,9 +469,9 @@ void build(EventGraph& g, const std::vector<Tie>& ties) {
     struct Order {
         bool undated;
         int start, length, type;
-        std::size_t source, target;  // target: vertex index + 1, 0 for none
+        std::uint32_t source, target;  // target: vertex index + 1, 0 for none
         int polarity;
-        std::size_t index;
+        std::uint32_t index;
         auto key() const {
             return std::tie(undated, start, length, type, source, target, polarity);
         }
@@ -483,10 +486,12 @@ void build(EventGraph& g, const std::vector<Tie>& ties) {
                     start,
                     d ? day_number(d->end) - start : 0,
                     type_rank[static_cast<std::size_t>(c.type)],
-                    vertex_of_index[static_cast<std::size_t>(c.source)],
-                    c.target < 0 ? 0 : vertex_of_index[static_cast<std::size_t>(c.target)] + 1,
+                    static_cast<std::uint32_t>(vertex_of_index[static_cast<std::size_t>(c.source)]),
+                    c.target < 0 ? 0
+                                 : static_cast<std::uint32_t>(
+                                       vertex_of_index[static_cast<std::size_t>(c.target)] + 1),
                     static_cast<int>(records[c.founder].polarity),
-                    i};
+                    static_cast<std::uint32_t>(i)};
     }
     std::sort(order.begin(), order.end(), [&](const Order& a, const Order& b) {
         if (a.key() != b.key()) return a.key() < b.key();
@@ -496,12 +501,15 @@ void build(EventGraph& g, const std::vector<Tie>& ties) {
     });
 
     g.happenings.reserve(clusters.size());
-    std::vector<const Cluster*> cluster_of;
+    struct Of {
+        int type, source, target;
+    };
+    std::vector<Of> cluster_of;  // what the relations need of each happening's cluster
     cluster_of.reserve(clusters.size());
     std::vector<std::string_view> pages;
     for (const Order& o : order) {
         Cluster& c = clusters[o.index];
-        cluster_of.push_back(&c);
+        cluster_of.push_back({c.type, c.source, c.target});
         Happening h;
         h.reports = std::move(c.reports);
         const Report& first = records[h.reports.front()];
@@ -525,13 +533,19 @@ void build(EventGraph& g, const std::vector<Tie>& ties) {
         h.sources = pages.size();
         g.happenings.push_back(std::move(h));
     }
+    order = {};
+    clusters = {};
 
-    // Relations: one edge per source, target, type and polarity class.
+    // Relations: one edge per source, target, type and polarity class. A
+    // slot holds what its edge will, light: there are hundreds of thousands.
     struct Slot {
         VertexId source, target;
         int type;
         bool asserted;
-        Edge edge;
+        std::uint32_t founder = 0;                // the happening that opened it
+        std::uint32_t first = none, last = none;  // happenings: earliest, latest dates
+        std::size_t count = 0, mentions = 0;
+        std::vector<std::size_t> happenings;
         std::vector<std::string_view> articles, attributions;
     };
     struct SlotKey {
@@ -548,61 +562,72 @@ void build(EventGraph& g, const std::vector<Tie>& ties) {
             return static_cast<std::size_t>(h);
         }
     };
-    std::vector<Slot> slots;
-    std::unordered_map<SlotKey, std::size_t, SlotHash> slot_of;
     const auto attribution_key = [&](const Actor& a) -> const std::string& {
         if (level == Level::actor) return a.id.empty() ? a.code : a.id;
         if (level == Level::cameo && !a.cameo.empty()) return a.cameo;
         return a.code.empty() ? a.id : a.code;
     };
-    for (std::size_t i = 0; i < g.happenings.size(); ++i) {
-        const Happening& h = g.happenings[i];
-        const Cluster& c = *cluster_of[i];
-        if (h.target == none) continue;
-        const SlotKey key{vertex_of_index[static_cast<std::size_t>(c.source)],
-                          vertex_of_index[static_cast<std::size_t>(c.target)], c.type,
-                          h.polarity == model::Polarity::asserted};
-        const auto [it, added] = slot_of.try_emplace(key, slots.size());
-        const std::size_t index = it->second;
-        if (added) {
-            Slot s{key.source, key.target, key.type, key.asserted, {}, {}, {}};
-            s.edge.type = h.type;
-            s.edge.quad = h.quad;
-            s.edge.asserted = key.asserted;
-            slots.push_back(std::move(s));
-        }
-        Edge& e = slots[index].edge;
-        ++e.count;
-        e.mentions += h.mentions;
-        e.happenings.push_back(i);
-        if (h.date) {
-            // Happenings are in date order, so the first dated one is the earliest.
-            if (!e.first) e.first = h.date;
-            if (!e.last || std::make_pair(day_number(h.date->start), day_number(h.date->end)) >=
-                               std::make_pair(day_number(e.last->start), day_number(e.last->end)))
-                e.last = h.date;
-        }
-        for (const std::size_t r : h.reports) {
-            const Report& ev = records[r];
-            slots[index].articles.push_back(g.articles[ev.article]);
-            if (ev.attributed_to != none)
-                slots[index].attributions.push_back(attribution_key(g.actors[ev.attributed_to]));
+    // Numbered first, so that the slots are made once, in place.
+    std::vector<Index> slot_index(g.happenings.size(), none);
+    std::vector<SlotKey> keys;
+    {
+        std::unordered_map<SlotKey, Index, SlotHash> slot_of;
+        for (std::size_t i = 0; i < g.happenings.size(); ++i) {
+            const Happening& h = g.happenings[i];
+            const Of& c = cluster_of[i];
+            if (h.target == none) continue;
+            const SlotKey key{vertex_of_index[static_cast<std::size_t>(c.source)],
+                              vertex_of_index[static_cast<std::size_t>(c.target)], c.type,
+                              h.polarity == model::Polarity::asserted};
+            const auto [it, added] = slot_of.try_emplace(key, static_cast<Index>(keys.size()));
+            if (added) keys.push_back(key);
+            slot_index[i] = it->second;
         }
     }
-    clusters.clear();
+    cluster_of = {};
     const int member_of = -1;
+    std::vector<std::pair<VertexId, VertexId>> members;
     if (level == Level::actor)
         for (const auto& [id, v] : g.vertex_by_id) {
             const Vertex& vx = g.graph[v];
             if (vx.code.empty() || vx.code == id) continue;
-            Slot s{v, g.vertex_by_id.at(vx.code), member_of, true, {}, {}, {}};
-            s.edge.type = "member-of";
-            s.edge.weight = 1;
-            slots.push_back(std::move(s));
+            members.emplace_back(v, g.vertex_by_id.at(vx.code));
         }
+    std::vector<Slot> slots;
+    slots.reserve(keys.size() + members.size());
+    for (const SlotKey& k : keys) slots.push_back(Slot{k.source, k.target, k.type, k.asserted});
+    keys = {};
+    for (std::size_t i = 0; i < g.happenings.size(); ++i) {
+        if (slot_index[i] == none) continue;
+        const Happening& h = g.happenings[i];
+        Slot& s = slots[slot_index[i]];
+        if (s.count == 0) s.founder = static_cast<std::uint32_t>(i);
+        ++s.count;
+        s.mentions += h.mentions;
+        s.happenings.push_back(i);
+        if (h.date) {
+            // Happenings are in date order, so the first dated one is the earliest.
+            if (s.first == none) s.first = static_cast<std::uint32_t>(i);
+            const auto& last = g.happenings[s.last == none ? i : s.last].date;
+            if (s.last == none ||
+                std::make_pair(day_number(h.date->start), day_number(h.date->end)) >=
+                    std::make_pair(day_number(last->start), day_number(last->end)))
+                s.last = static_cast<std::uint32_t>(i);
+        }
+        for (const std::size_t r : h.reports) {
+            const Report& ev = records[r];
+            s.articles.push_back(g.articles[ev.article]);
+            if (ev.attributed_to != none)
+                s.attributions.push_back(attribution_key(g.actors[ev.attributed_to]));
+        }
+    }
+    slot_index = {};
+    for (const auto& [from, to] : members) slots.push_back(Slot{from, to, member_of, true});
+    static const std::string member_of_name = "member-of";
     const auto rank = [&](const Slot& s) -> const std::string& {
         // "member-of" sorts among the type names as its name says.
-        return s.type == member_of ? s.edge.type : types.names()[static_cast<std::size_t>(s.type)];
+        return s.type == member_of ? member_of_name
+                                   : types.names()[static_cast<std::size_t>(s.type)];
     };
     std::vector<std::size_t> edge_order(slots.size());
     std::iota(edge_order.begin(), edge_order.end(), std::size_t{0});
@@ -618,10 +643,30 @@ void build(EventGraph& g, const std::vector<Tie>& ties) {
         Slot& s = slots[k];
         sort_unique(s.articles);
         sort_unique(s.attributions);
-        s.edge.articles.assign(s.articles.begin(), s.articles.end());
-        s.edge.attributions.assign(s.attributions.begin(), s.attributions.end());
-        if (s.edge.type != "member-of") s.edge.weight = static_cast<double>(s.edge.count);
-        boost::add_edge(s.source, s.target, s.edge, g.graph);  // (Boost copies the property)
+        Edge e;
+        if (s.type == member_of) {
+            e.type = member_of_name;
+            e.weight = 1;
+        } else {
+            const Happening& founder = g.happenings[s.founder];
+            e.type = founder.type;
+            e.quad = founder.quad;
+            e.count = s.count;
+            e.mentions = s.mentions;
+            if (s.first != none) e.first = g.happenings[s.first].date;
+            if (s.last != none) e.last = g.happenings[s.last].date;
+            e.happenings = std::move(s.happenings);
+            // (an event type spelt "member-of" keeps no weight, as before)
+            if (e.type != member_of_name) e.weight = static_cast<double>(s.count);
+        }
+        e.asserted = s.asserted;
+        e.articles.assign(s.articles.begin(), s.articles.end());
+        e.attributions.assign(s.attributions.begin(), s.attributions.end());
+        s.articles = {};
+        s.attributions = {};
+        // Moved in: Boost's add_edge would copy it.
+        const EdgeId id = boost::add_edge(s.source, s.target, g.graph).first;
+        g.graph[id] = std::move(e);
     }
 }
 
