@@ -546,7 +546,8 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
         std::uint32_t first = none, last = none;  // happenings: earliest, latest dates
         std::size_t count = 0, mentions = 0;
         std::vector<std::size_t> happenings;
-        std::vector<std::string_view> articles, attributions;
+        std::vector<Index> articles;  // EventGraph::articles (interned: one index a string)
+        std::vector<std::string_view> attributions;
     };
     struct SlotKey {
         VertexId source, target;
@@ -616,7 +617,7 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
         }
         for (const std::size_t r : h.reports) {
             const Report& ev = records[r];
-            s.articles.push_back(g.articles[ev.article]);
+            s.articles.push_back(ev.article);
             if (ev.attributed_to != none)
                 s.attributions.push_back(attribution_key(g.actors[ev.attributed_to]));
         }
@@ -641,7 +642,9 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
     });
     for (const std::size_t k : edge_order) {
         Slot& s = slots[k];
-        sort_unique(s.articles);
+        std::sort(s.articles.begin(), s.articles.end(),
+                  [&](Index a, Index b) { return g.articles[a] < g.articles[b]; });
+        s.articles.erase(std::unique(s.articles.begin(), s.articles.end()), s.articles.end());
         sort_unique(s.attributions);
         Edge e;
         if (s.type == member_of) {
@@ -660,7 +663,8 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
             if (e.type != member_of_name) e.weight = static_cast<double>(s.count);
         }
         e.asserted = s.asserted;
-        e.articles.assign(s.articles.begin(), s.articles.end());
+        e.articles.reserve(s.articles.size());
+        for (const Index a : s.articles) e.articles.push_back(g.articles[a]);
         e.attributions.assign(s.attributions.begin(), s.attributions.end());
         s.articles = {};
         s.attributions = {};

@@ -225,7 +225,7 @@ TEST_CASE("an event without a target is a happening on the timeline and no edge"
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
     const auto mobilize = happenings_of(g, "RUS", "mobilize");
     REQUIRE(mobilize.size() == 1);
-    CHECK_FALSE(mobilize.front()->target);
+    CHECK(mobilize.front()->target == graph::none);
     CHECK(date_of(*mobilize.front()) == "2024-09");
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
         CHECK(g.graph[e].type != "mobilize");
@@ -322,4 +322,33 @@ TEST_CASE("the unknown vertex has no member-of edge at the actor level") {
     for (const auto e :
          boost::make_iterator_range(boost::out_edges(g.vertex_by_id.at("?"), g.graph)))
         CHECK(g.graph[e].type == "assault");
+}
+
+TEST_CASE("a graph built from records without the events is the one built with them") {
+    auto events = read_events("graph/reports.jsonl");
+    for (auto& e : read_events("graph/names.jsonl")) events.push_back(std::move(e));
+    std::mt19937 random(7);
+    for (const Level level : {Level::code, Level::actor, Level::cameo}) {
+        const auto whole = graph::build_graph(events, level);
+        auto shuffled = events;
+        std::shuffle(shuffled.begin(), shuffled.end(), random);
+        graph::GraphBuilder builder(level, false);
+        for (auto& e : shuffled) builder.add(std::move(e));
+        const auto records = builder.finish();
+        CHECK(records.events.empty());
+        REQUIRE(records.reports.size() == whole.reports.size());
+        for (std::size_t i = 0; i < whole.reports.size(); ++i) {
+            CHECK(records.reports[i].id == whole.events[i].id);
+            CHECK(records.article(records.reports[i]) == whole.events[i].article);
+        }
+        CHECK(exports::to_dot(records) == exports::to_dot(whole));
+        CHECK(exports::to_graphml(records) == exports::to_graphml(whole));
+        CHECK(exports::to_gexf(records) == exports::to_gexf(whole));
+        REQUIRE(records.happenings.size() == whole.happenings.size());
+        for (std::size_t h = 0; h < whole.happenings.size(); ++h) {
+            CHECK(records.happenings[h].reports == whole.happenings[h].reports);
+            CHECK(graph::source_key(records.actor(records.happenings[h].source), level) ==
+                  graph::source_key(whole.actor(whole.happenings[h].source), level));
+        }
+    }
 }

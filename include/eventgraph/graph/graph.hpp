@@ -62,11 +62,11 @@ struct Happening {
     /// Level::code); none for an unknown source, whose vertex is unknown_vertex_id
     Index source = none;
     Index target = none;
-    std::optional<model::DateSpan> date;  ///< the most precise date among the reports
     model::Polarity polarity = model::Polarity::asserted;
-    std::vector<std::size_t> reports;  ///< indices into EventGraph::reports (and events)
-    std::size_t mentions = 0;          ///< reports (GDELT's NumMentions)
-    std::size_t sources = 0;           ///< distinct articles' sources/pages (GDELT's NumSources)
+    std::optional<model::DateSpan> date;  ///< the most precise date among the reports
+    std::vector<std::size_t> reports;     ///< indices into EventGraph::reports (and events)
+    std::size_t mentions = 0;             ///< reports (GDELT's NumMentions)
+    std::size_t sources = 0;              ///< distinct articles' sources/pages (GDELT's NumSources)
 };
 
 struct Vertex {
