@@ -162,7 +162,7 @@ TEST_CASE("path shows the same evidence read again from its files as from standa
         std::ofstream(crlf, std::ios::binary) << "\n" << out;  // blank lines and CRLF
     }
     for (const auto& args : std::vector<std::vector<std::string>>{
-             {"--json", "-k", "3", "IRN", "UKR"}, {"--temporal", "IRN", "CHN"}, {"IRN", "CHN"}}) {
+             {"--json", "--k", "3", "IRN", "UKR"}, {"--temporal", "IRN", "CHN"}, {"IRN", "CHN"}}) {
         std::vector<std::string> from_file = {"path"}, from_crlf = {"path"}, from_stdin = {"path"};
         for (const auto& a : args)
             from_file.push_back(a), from_crlf.push_back(a), from_stdin.push_back(a);
