@@ -9,6 +9,7 @@
 
 #include "args.hpp"
 #include "eventgraph/extract/extractor.hpp"
+#include "eventgraph/graph/graph.hpp"
 #include "eventgraph/io/input.hpp"
 #include "eventgraph/io/output.hpp"
 #include "eventgraph/lexicon/load.hpp"
@@ -130,6 +131,18 @@ ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool fail_fas
 ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
                              const std::function<void(model::Event)>& sink,
                              const io::EventFields& fields = {});
+/// The same, each event with its input (the index of its file among those
+/// read, each told to `on_input` as it is opened) and its line.
+ReadSummary read_event_files(
+    const std::vector<std::string>& paths, bool fail_fast,
+    const std::function<void(model::Event, std::size_t input, std::size_t line)>& sink,
+    const io::EventFields& fields, const std::function<void(const std::string&)>& on_input);
+
+/// The whole events of some of a graph's records (indices into its
+/// reports), read again from their inputs at their lines, in that order.
+/// Throws output_error for one read from standard input.
+std::vector<model::Event> read_back(const graph::EventGraph& g,
+                                    const std::vector<std::size_t>& reports);
 
 /// What of each event the graph's own outputs need (DOT, GraphML, GEXF,
 /// stats): no other sentences, details, triggers or patterns. The evidence's

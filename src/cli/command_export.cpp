@@ -47,8 +47,8 @@ int run_export(const Args& args) {
     ReadSummary summary;
     // The graph's formats show no sentences, details or triggers: not kept.
     const bool graph_only = format == "dot" || format == "graphml" || format == "gexf";
-    const graph::EventGraph g =
-        read_filtered_graph(args, summary, graph_only ? graph_fields() : io::EventFields{});
+    const graph::EventGraph g = read_filtered_graph(
+        args, summary, graph_only ? graph_fields() : io::EventFields{}, !graph_only);
     const auto links = article_links(args, summary);
     if (nothing_to_write(summary, out.path())) return 1;
     if (format == "dot")

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "command.hpp"
 #include "eventgraph/error.hpp"
@@ -111,6 +113,22 @@ std::string no_connection(const EventGraph& g, VertexId from, VertexId to,
     return m;
 }
 
+// The paths' evidence read again, as EventGraph::events with the paths'
+// reports renumbered into it (nothing else reads the events).
+void evidence_of(EventGraph& g, std::vector<query::Path>& paths) {
+    std::vector<std::size_t> wanted;
+    std::map<std::size_t, std::size_t> index;
+    for (auto& p : paths)
+        for (auto& hop : p.hops)
+            for (auto& r : hop.relations)
+                if (r.report) {
+                    const auto [it, added] = index.try_emplace(*r.report, wanted.size());
+                    if (added) wanted.push_back(*r.report);
+                    r.report = it->second;
+                }
+    g.events = read_back(g, wanted);
+}
+
 int run_path(const Args& args) {
     const auto& pos = args.positional();
     if (pos.size() < 3) throw usage_error("give FROM, TO and at least one EVENTS file");
@@ -123,8 +141,12 @@ int run_path(const Args& args) {
     // With --polarity the polarities asked for are the ones paths run through.
     if (args.has("polarity")) options.asserted_only = false;
     ReadSummary summary;
-    const EventGraph g =
-        read_filtered_graph(args, {pos.begin() + 2, pos.end()}, summary, path_fields());
+    // The evidence of the few events a path shows is read again after the
+    // query; standard input cannot be, so its events are kept whole.
+    const std::vector<std::string> files(pos.begin() + 2, pos.end());
+    const bool from_stdin = std::find(files.begin(), files.end(), "-") != files.end();
+    EventGraph g = read_filtered_graph(args, files, summary,
+                                       from_stdin ? path_fields() : graph_fields(), from_stdin);
     if (nothing_to_write(summary, args.get("output"))) return 1;
 
     const VertexId from = resolve_actor(g, pos[0], args);
@@ -141,6 +163,7 @@ int run_path(const Args& args) {
     else if (auto p = query::shortest_path(g, from, to, options))
         paths.push_back(std::move(*p));
 
+    if (!from_stdin) evidence_of(g, paths);
     io::Output out(args.get("output"));
     if (args.has("json"))
         out.write(exports::to_paths_json(g, from, to, options, paths));

@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "command.hpp"
 #include "eventgraph/article/normalize.hpp"
@@ -151,28 +153,96 @@ io::EventFields path_fields() {
     return f;
 }
 
-ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
-                             const std::function<void(model::Event)>& sink,
-                             const io::EventFields& fields) {
-    std::size_t events = 0;
+ReadSummary read_event_files(
+    const std::vector<std::string>& paths, bool fail_fast,
+    const std::function<void(model::Event, std::size_t, std::size_t)>& sink,
+    const io::EventFields& fields, const std::function<void(const std::string&)>& on_input) {
+    std::size_t events = 0, input = 0;
     const auto read = [&](std::istream& in, const std::string& name) {
-        const auto counted = [&](model::Event e) {
+        const auto counted = [&](model::Event e, std::size_t line) {
             // Where the reader is, for the progress line, now and then.
             if (++events % 4096 == 0 && &in != &std::cin) progress::at(std::uint64_t(in.tellg()));
             progress::records(events);
-            sink(std::move(e));
+            sink(std::move(e), input, line);
         };
         auto options = read_options(fail_fast);
         options.event_fields = fields;
-        return io::read_events_json(in, name, options, counted,
-                                    [](const std::exception& e) { report(e); });
+        return io::read_events_json_lines(in, name, options, counted,
+                                          [](const std::exception& e) { report(e); });
     };
     return for_each_input(paths, fail_fast, events, [&](const std::string& file) {
+        if (on_input) on_input(file);
+        struct Next {
+            std::size_t& input;
+            ~Next() { ++input; }
+        } next{input};
         if (file == "-") return read(std::cin, "<stdin>");
         std::ifstream in(file, std::ios::binary);
         if (!in) throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
         return read(in, file);
     });
+}
+
+ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
+                             const std::function<void(model::Event)>& sink,
+                             const io::EventFields& fields) {
+    return read_event_files(paths, fail_fast,
+                            [&](model::Event e, std::size_t, std::size_t) { sink(std::move(e)); },
+                            fields, {});
+}
+
+std::vector<model::Event> read_back(const graph::EventGraph& g,
+                                    const std::vector<std::size_t>& reports) {
+    std::vector<model::Event> out(reports.size());
+    // Per input, the lines wanted in order, each with where its event goes.
+    std::map<graph::Index, std::vector<std::pair<std::size_t, std::size_t>>> wanted;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        const graph::Position& p = g.reports.at(reports[i]).position;
+        if (p.line == 0 || p.input >= g.inputs.size())
+            throw output_error("the evidence of event " + g.reports[reports[i]].id +
+                               " cannot be read again: its input is not a file");
+        wanted[p.input].emplace_back(p.line, i);
+    }
+    std::vector<char> block(1 << 20);
+    for (auto& [input, lines] : wanted) {
+        std::sort(lines.begin(), lines.end());
+        const std::string& file = g.inputs[input];
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
+        // Lines counted as the reader counts them: one a newline.
+        std::size_t line = 1, next = 0;
+        std::string text;
+        bool wanted_line = lines[next].first == line;
+        while (next < lines.size() && in) {
+            in.read(block.data(), static_cast<std::streamsize>(block.size()));
+            const std::size_t got = static_cast<std::size_t>(in.gcount());
+            const char* p = block.data();
+            const char* const end = p + got;
+            while (p < end && next < lines.size()) {
+                const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
+                if (wanted_line) text.append(p, nl ? nl : end);
+                if (!nl) break;
+                p = nl + 1;
+                if (wanted_line) {
+                    if (!text.empty() && text.back() == '\r') text.pop_back();
+                    const model::Event e = io::event_from_json(text, file, line);
+                    while (next < lines.size() && lines[next].first == line)
+                        out[lines[next++].second] = e;
+                    text.clear();
+                }
+                ++line;
+                wanted_line = next < lines.size() && lines[next].first == line;
+            }
+        }
+        if (next < lines.size() && wanted_line && !text.empty()) {  // the last line, unended
+            if (text.back() == '\r') text.pop_back();
+            const model::Event e = io::event_from_json(text, file, line);
+            while (next < lines.size() && lines[next].first == line) out[lines[next++].second] = e;
+        }
+        if (next < lines.size())
+            throw input_error(file, lines[next].first, "changed since it was read: line not found");
+    }
+    return out;
 }
 
 bool nothing_to_write(const ReadSummary& summary, const std::string& output) {

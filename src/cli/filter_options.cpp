@@ -108,21 +108,28 @@ graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level) {
 }
 
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary,
-                                      const io::EventFields& fields) {
-    return read_filtered_graph(args, args.positional(), summary, fields);
+                                      const io::EventFields& fields, bool keep_events) {
+    return read_filtered_graph(args, args.positional(), summary, fields, keep_events);
 }
 
 graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files,
-                                      ReadSummary& summary, const io::EventFields& fields) {
+                                      ReadSummary& summary, const io::EventFields& fields,
+                                      bool keep_events) {
     if (files.empty())
         throw usage_error("no input: give event files (JSON Lines) or - for standard input");
     graph::Filter filter = filter_from_args(args);
     const graph::Level level = level_from_args(args);
-    std::vector<model::Event> events;
+    // Each event becomes its record as it is read: the events are held
+    // whole only where the output shows them.
+    graph::GraphBuilder builder(level, keep_events);
+    const auto pass = graph::event_filter(filter);
     summary = read_event_files(
-        files, fail_fast(args), [&](model::Event e) { events.push_back(std::move(e)); }, fields);
-    events = graph::filter_events(std::move(events), filter);
-    graph::EventGraph g = graph::build_graph(std::move(events), level);
+        files, fail_fast(args),
+        [&](model::Event e, std::size_t input, std::size_t line) {
+            if (pass(e)) builder.add(std::move(e), {static_cast<graph::Index>(input), line});
+        },
+        fields, [&](const std::string& file) { builder.add_input(file); });
+    graph::EventGraph g = builder.finish();
     // Nothing read: no actor to resolve, and nothing will be written.
     if (summary.all_failed()) return g;
 

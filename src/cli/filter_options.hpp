@@ -26,12 +26,14 @@ graph::Level level_from_args(const Args& args);
 /// the relation filters applied; `summary` tells how the reading went.
 /// Names in --actors that the events do not spell are looked up in the
 /// lexicon (the default one and --lexicon files) on demand.
-/// `fields`: what of each event the command's output needs.
+/// `fields`: what of each event the command's output needs; `keep_events`:
+/// whether it needs the events whole (EventGraph::events) or their records do.
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary,
-                                      const io::EventFields& fields = {});
+                                      const io::EventFields& fields = {}, bool keep_events = true);
 /// The same over the files given (a command whose first arguments are no files).
 graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files,
-                                      ReadSummary& summary, const io::EventFields& fields = {});
+                                      ReadSummary& summary, const io::EventFields& fields = {},
+                                      bool keep_events = true);
 
 /// Names looked up in the lexicon (the default one and --lexicon files, loaded
 /// on first use): the ids or, at the code level, the codes they stand for.

@@ -24,8 +24,7 @@ std::string country_of(const model::Actor& a) {
 
 // `a` at the graph's level; `report` the same actor in the surest report,
 // for its CAMEO code (the graph's code level has none).
-void actor_columns(std::vector<Column>& row, const char* const names[5],
-                   const std::optional<model::Actor>& a,
+void actor_columns(std::vector<Column>& row, const char* const names[5], const model::Actor* a,
                    const std::optional<model::Actor>& report) {
     row.push_back({names[0], a ? a->id : ""});
     row.push_back({names[1], a ? a->code : ""});
@@ -89,8 +88,8 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
     row.push_back({"day", day, true});
     row.push_back({"date", h.date ? model::date_value(*h.date) : ""});
     row.push_back({"granularity", h.date ? model::to_string(h.date->granularity) : ""});
-    actor_columns(row, source_names, h.source, first.source);
-    actor_columns(row, target_names, h.target, first.target);
+    actor_columns(row, source_names, g.actor(h.source), first.source);
+    actor_columns(row, target_names, g.actor(h.target), first.target);
     row.push_back({"type", h.type});
     row.push_back({"mode", h.mode});
     row.push_back({"cameo", first.cameo});

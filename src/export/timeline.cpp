@@ -46,12 +46,14 @@ constexpr Verb verbs[] = {
     {"statement", "makes a statement on", "makes a statement"},
 };
 
-std::string headline(const Happening& h) {
+std::string headline(const EventGraph& g, const Happening& h) {
+    const model::Actor* source = g.actor(h.source);
+    const model::Actor* target = g.actor(h.target);
     std::string verb = h.type;
     for (const auto& v : verbs)
-        if (h.type == v.type) verb = h.target ? v.with_target : v.alone;
-    std::string s = (h.source ? h.source->name : "An unknown actor") + " " + verb;
-    if (h.target) s += " " + h.target->name;
+        if (h.type == v.type) verb = target ? v.with_target : v.alone;
+    std::string s = (source ? source->name : "An unknown actor") + " " + verb;
+    if (target) s += " " + target->name;
     if (h.polarity != model::Polarity::asserted)
         s += std::string(" (") + model::to_string(h.polarity) + ")";
     return s;
@@ -123,7 +125,7 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
     field(w, "id", h.id);
     write_date(w, h.date);
     write_place(w, g, h);
-    field(w, "headline", headline(h));
+    field(w, "headline", headline(g, h));
     field(w, "text", strongest(g, h).evidence.text);
     field(w, "type", h.type);
     w.Key("mode");
@@ -134,21 +136,23 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
     w.Key("quad");
     w.Int(h.quad);
     field(w, "polarity", model::to_string(h.polarity));
+    const model::Actor* source = g.actor(h.source);
+    const model::Actor* target = g.actor(h.target);
     w.Key("source");
-    if (h.source)
-        write_actor(w, *h.source);
+    if (source)
+        write_actor(w, *source);
     else
         w.Null();  // an unknown actor, as in the events
     w.Key("target");
-    if (h.target)
-        write_actor(w, *h.target);
+    if (target)
+        write_actor(w, *target);
     else
         w.Null();
     w.Key("actors");
     w.StartArray();
     // An event with an unknown source involves only its target.
-    if (h.source) string(w, h.source->id);
-    if (h.target && (!h.source || h.target->id != h.source->id)) string(w, h.target->id);
+    if (source) string(w, source->id);
+    if (target && (!source || target->id != source->id)) string(w, target->id);
     w.EndArray();
     w.Key("mentions");
     w.Uint64(h.mentions);
@@ -345,7 +349,7 @@ std::string to_timelinejs(const EventGraph& g, const ArticleLinks& urls) {
             write_tjs_date(w, "end_date", h.date->end, model::Granularity::day);
         w.Key("text");
         w.StartObject();
-        field(w, "headline", html_escape(headline(h)));
+        field(w, "headline", html_escape(headline(g, h)));
         field(w, "text", slide_text(g, h, urls));
         w.EndObject();
         field(w, "group", h.type);

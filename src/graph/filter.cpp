@@ -84,12 +84,12 @@ UnknownActors parse_unknown_actors(const std::string& text) {
                       "\"");
 }
 
-std::vector<model::Event> filter_events(std::vector<model::Event> events, const Filter& filter) {
+std::function<bool(const model::Event&)> event_filter(const Filter& filter) {
     std::set<std::string> types;
     for (const auto& t : filter.types) types.insert(canonical_type(t));
     const int since = filter.since ? day_number(*filter.since) : 0;
     const int until = filter.until ? day_number(*filter.until) : 0;
-    const auto keep = [&](const model::Event& e) {
+    return [types = std::move(types), since, until, filter](const model::Event& e) {
         if (!types.empty() && !types.count(e.type)) return false;
         if (!filter.polarity.empty() && !filter.polarity.count(e.polarity)) return false;
         if (filter.unknown_actors == UnknownActors::exclude && !e.source) return false;
@@ -101,6 +101,10 @@ std::vector<model::Event> filter_events(std::vector<model::Event> events, const 
         }
         return true;
     };
+}
+
+std::vector<model::Event> filter_events(std::vector<model::Event> events, const Filter& filter) {
+    const auto keep = event_filter(filter);
     events.erase(std::remove_if(events.begin(), events.end(),
                                 [&](const model::Event& e) { return !keep(e); }),
                  events.end());
@@ -152,10 +156,15 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
                 found = true;
             }
         };
-        for (const auto& e : g.events) {
-            if (e.source) try_actor(*e.source);
-            if (e.target) try_actor(*e.target);
-        }
+        // Every actor the events name as source or target (not the
+        // happenings' levelled ones, nor attributions and places).
+        std::vector<char> tried(g.actors.size(), 0);
+        for (const Report& r : g.reports)
+            for (const Index a : {r.source, r.target})
+                if (a != none && !tried[a]) {
+                    tried[a] = 1;
+                    try_actor(g.actors[a]);
+                }
         if (found) continue;
         if (lookup)
             for (const auto& id : lookup(name)) found = add_id(id) || found;
@@ -256,22 +265,32 @@ EventGraph filter_impl(G& g, const Filter& filter) {
         for (const std::size_t h : g.graph[e].happenings) keep_happening[h] = 1;
     }
     for (std::size_t h = 0; h < g.happenings.size(); ++h)
-        if (!g.happenings[h].target) {
-            const auto& source = g.happenings[h].source;
-            const auto it = g.vertex_by_id.find(source ? source->id : unknown_vertex_id);
+        if (g.happenings[h].target == none) {
+            const Index source = g.happenings[h].source;
+            const auto it =
+                g.vertex_by_id.find(source != none ? g.actors[source].id : unknown_vertex_id);
             keep_happening[h] = it != g.vertex_by_id.end() && keep_vertex[it->second];
         }
 
-    std::vector<char> keep_event(g.events.size(), 0);
+    std::vector<char> keep_event(g.reports.size(), 0);
     for (std::size_t h = 0; h < g.happenings.size(); ++h)
         if (keep_happening[h])
             for (const std::size_t r : g.happenings[h].reports) keep_event[r] = 1;
-    std::vector<std::size_t> new_event(g.events.size(), 0);
-    for (std::size_t i = 0; i < g.events.size(); ++i)
+    std::vector<std::size_t> new_event(g.reports.size(), 0);
+    const bool whole = !g.events.empty();
+    for (std::size_t i = 0; i < g.reports.size(); ++i)
         if (keep_event[i]) {
-            new_event[i] = out.events.size();
-            out.events.push_back(take<Move>(g.events[i]));
+            new_event[i] = out.reports.size();
+            out.reports.push_back(take<Move>(g.reports[i]));
+            if (whole) out.events.push_back(take<Move>(g.events[i]));
         }
+    // The tables as they are: records and happenings index them.
+    out.articles = take<Move>(g.articles);
+    out.types = take<Move>(g.types);
+    out.modes = take<Move>(g.modes);
+    out.actors = take<Move>(g.actors);
+    out.dates = take<Move>(g.dates);
+    out.inputs = take<Move>(g.inputs);
     std::vector<std::size_t> new_happening(g.happenings.size(), 0);
     for (std::size_t h = 0; h < g.happenings.size(); ++h)
         if (keep_happening[h]) {

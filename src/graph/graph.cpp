@@ -22,6 +22,10 @@ std::string source_key(const std::optional<Actor>& source, Level level) {
     return source ? vertex_key(*source, level) : unknown_vertex_id;
 }
 
+std::string source_key(const Actor* source, Level level) {
+    return source ? vertex_key(*source, level) : unknown_vertex_id;
+}
+
 std::string_view article_page(std::string_view article) {
     return article.substr(0, article.find('#'));
 }
@@ -78,6 +82,21 @@ event_order_key(const Event& e) {
             e.mode};
 }
 
+// What of an event not kept whole the order needs beyond its record: the
+// sentence's text by its hash (events equal up to it are told apart by it,
+// not by the text's order).
+struct Tie {
+    int sentence = 0;
+    std::size_t begin = 0;
+    std::uint64_t text = 0;
+};
+
+std::uint64_t text_hash(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h;
+}
+
 // The first 16 bytes of a string as two big-endian numbers: sorting on them
 // sorts by the string's start without chasing a pointer per comparison.
 std::pair<std::uint64_t, std::uint64_t> prefix_key(const std::string& s) {
@@ -89,45 +108,82 @@ std::pair<std::uint64_t, std::uint64_t> prefix_key(const std::string& s) {
     return {hi, lo};
 }
 
-std::vector<Event> sorted_unique(std::vector<Event> events) {
-    struct Key {
-        std::uint64_t hi, lo;
-        std::size_t index;
-    };
-    std::vector<Key> keys(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const auto [hi, lo] = prefix_key(events[i].id);
-        keys[i] = {hi, lo, i};
-    }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.hi != b.hi) return a.hi < b.hi;
-        if (a.lo != b.lo) return a.lo < b.lo;
-        return event_order_key(events[a.index]) < event_order_key(events[b.index]);
-    });
-    // Permuted in place, cycle by cycle: a second vector of a million events
-    // would cost more in fresh memory than the moves themselves.
-    std::vector<std::size_t> from(events.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
-    keys = {};
+// Permuted in place, cycle by cycle: a second vector of a million events
+// would cost more in fresh memory than the moves themselves.
+template <typename T>
+void permute(std::vector<T>& v, std::vector<std::size_t> from) {
     for (std::size_t start = 0; start < from.size(); ++start) {
         if (from[start] == start) continue;
-        Event held = std::move(events[start]);
+        T held = std::move(v[start]);
         std::size_t at = start;
         while (from[at] != start) {
-            events[at] = std::move(events[from[at]]);
+            v[at] = std::move(v[from[at]]);
             const std::size_t next = from[at];
             from[at] = at;
             at = next;
         }
-        events[at] = std::move(held);
+        v[at] = std::move(held);
         from[at] = at;
     }
-    const auto duplicate =
-        std::unique(events.begin(), events.end(), [](const Event& a, const Event& b) {
-            return !b.id.empty() && a.id == b.id && a.article == b.article;
-        });
-    events.erase(duplicate, events.end());
-    return events;
+}
+
+// Sorts the records (and the events, when kept) into event order and drops a
+// second event with the id and article of an earlier one.
+void sort_unique(EventGraph& g, const std::vector<Tie>& ties) {
+    auto& reports = g.reports;
+    const bool kept = !g.events.empty();
+    struct Key {
+        std::uint64_t hi, lo;
+        std::size_t index;
+    };
+    std::vector<Key> keys(reports.size());
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        const auto [hi, lo] = prefix_key(reports[i].id);
+        keys[i] = {hi, lo, i};
+    }
+    static const std::string no_actor;
+    const auto record_key = [&](std::size_t i) {
+        const Report& r = reports[i];
+        const Tie& t = ties[i];
+        const DateSpan* d = g.date(r.date);
+        return std::tuple<Str, Str, int, std::size_t, Str, Str, Str, model::Polarity, std::uint64_t,
+                          int, double, Str>{r.id,
+                                            g.articles[r.article],
+                                            t.sentence,
+                                            t.begin,
+                                            g.types[r.type],
+                                            r.source == none ? no_actor : g.actors[r.source].id,
+                                            r.target == none ? no_actor : g.actors[r.target].id,
+                                            r.polarity,
+                                            t.text,
+                                            d ? day_number(d->start) : 0,
+                                            r.confidence,
+                                            g.modes[r.mode]};
+    };
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.hi != b.hi) return a.hi < b.hi;
+        if (a.lo != b.lo) return a.lo < b.lo;
+        if (kept) return event_order_key(g.events[a.index]) < event_order_key(g.events[b.index]);
+        return record_key(a.index) < record_key(b.index);
+    });
+    std::vector<std::size_t> from(reports.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
+    keys = {};
+    if (kept) permute(g.events, from);
+    permute(reports, std::move(from));
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        if (out > 0 && !reports[i].id.empty() && reports[i].id == reports[out - 1].id &&
+            reports[i].article == reports[out - 1].article)
+            continue;
+        if (out != i) {
+            reports[out] = std::move(reports[i]);
+            if (kept) g.events[out] = std::move(g.events[i]);
+        }
+        ++out;
+    }
+    reports.resize(out);
+    if (kept) g.events.resize(out);
 }
 
 // What is known of an actor id from the events: the first mention (in event
@@ -148,7 +204,7 @@ model::ActorKind guess_kind(const std::string& code) {
 }
 
 // One report, reduced to what grouping needs.
-struct Report {
+struct Grouped {
     int type = 0;
     int source = 0;
     int target = -1;  // none
@@ -166,20 +222,20 @@ struct Cluster {
     std::vector<std::size_t> reports;  // event indices
     // The narrowest report on the surest basis: its date is the happening's.
     std::size_t founder = 0;
-    int type = 0, source = 0, target = -1;  // interned, as in Report
+    int type = 0, source = 0, target = -1;  // interned, as in Grouped
     bool dated = false;
     int start = 0, end = 0;
 };
 
 // Groups the reports of one key into happenings (see build_graph's doc).
 // `reports` are sorted: dated before undated, narrowest span first.
-void cluster_group(const std::vector<Report>& reports, std::vector<Cluster>& out) {
+void cluster_group(const std::vector<Grouped>& reports, std::vector<Cluster>& out) {
     const std::size_t first = out.size();
     std::multimap<int, std::size_t> by_start;  // start day → index in out
     int widest = 0;                            // the widest span found so far, to bound the search
     std::size_t dated = 0;
     std::optional<std::size_t> undated;
-    for (const Report& r : reports) {
+    for (const Grouped& r : reports) {
         if (!r.dated) {
             if (dated == 1) {
                 out[first].reports.push_back(r.event);
@@ -249,13 +305,13 @@ void sort_unique(std::vector<T>& v) {
     v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-}  // namespace
-
-EventGraph build_graph(std::vector<Event> input, Level level) {
-    EventGraph g;
-    g.level = level;
-    g.events = sorted_unique(std::move(input));
-    const auto& events = g.events;
+// The graph of the records in `g` (see build_graph's doc).
+void build(EventGraph& g, std::vector<Tie>& ties) {
+    const Level level = g.level;
+    sort_unique(g, ties);
+    ties = {};
+    const auto& records = g.reports;
+    const std::size_t table_actors = g.actors.size();  // the levelled ones come after
 
     // What the events tell of each actor id, in event order.
     std::unordered_map<std::string, Known> known;
@@ -273,11 +329,18 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
                                              agent ? model::ActorKind::agent : a.kind});
         }
     };
-    for (const Event& e : events) {
-        if (e.source) learn(*e.source);
-        if (e.target) learn(*e.target);
-        if (e.attributed_to) learn(*e.attributed_to);
-        if (e.location) learn(*e.location);
+    // Learning an actor again changes nothing: each is learnt once.
+    std::vector<char> learnt(table_actors, 0);
+    const auto learn_index = [&](Index i) {
+        if (i == none || learnt[i]) return;
+        learnt[i] = 1;
+        learn(g.actors[i]);
+    };
+    for (const Report& r : records) {
+        learn_index(r.source);
+        learn_index(r.target);
+        learn_index(r.attributed_to);
+        learn_index(r.location);
     }
     // The vertex an id stands for at the level: a code's name is the name of
     // the actor whose id is the code, if the events have one.
@@ -303,30 +366,45 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         return v;
     };
 
+    // Interned in event order, as the strings first come (the order of
+    // groups below follows it).
     Interner types, vertices;
-    std::vector<Report> reports(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const Event& e = events[i];
-        Report& r = reports[i];
+    std::vector<int> type_of(g.types.size(), -1), vertex_of_actor(table_actors, -1);
+    int unknown_vertex = -1;
+    const auto vertex_index = [&](Index actor) {
+        if (actor == none) {
+            if (unknown_vertex < 0) unknown_vertex = vertices(unknown_vertex_id);
+            return unknown_vertex;
+        }
+        int& v = vertex_of_actor[actor];
+        if (v < 0) v = vertices(vertex_key(g.actors[actor], level));
+        return v;
+    };
+    std::vector<Grouped> reports(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Report& e = records[i];
+        Grouped& r = reports[i];
         r.event = i;
-        r.type = types(e.type);
-        r.source = vertices(source_key(e.source, level));
-        if (e.target) r.target = vertices(vertex_key(*e.target, level));
+        int& t = type_of[e.type];
+        if (t < 0) t = types(g.types[e.type]);
+        r.type = t;
+        r.source = vertex_index(e.source);
+        if (e.target != none) r.target = vertex_index(e.target);
         r.polarity = static_cast<int>(e.polarity);
-        if (e.date) {
+        if (const DateSpan* d = g.date(e.date)) {
             r.dated = true;
-            r.start = day_number(e.date->start);
-            r.end = std::max(r.start, day_number(e.date->end));
-            r.basis = basis_rank(e.date->basis);
+            r.start = day_number(d->start);
+            r.end = std::max(r.start, day_number(d->end));
+            r.basis = basis_rank(d->basis);
         }
     }
-    std::sort(reports.begin(), reports.end(), [](const Report& a, const Report& b) {
+    std::sort(reports.begin(), reports.end(), [](const Grouped& a, const Grouped& b) {
         return std::make_tuple(a.group(), !a.dated, a.length(), a.basis, a.start, a.event) <
                std::make_tuple(b.group(), !b.dated, b.length(), b.basis, b.start, b.event);
     });
 
     std::vector<Cluster> clusters;
-    std::vector<Report> group;
+    std::vector<Grouped> group;
     for (std::size_t i = 0; i < reports.size();) {
         std::size_t j = i;
         while (j < reports.size() && reports[j].group() == reports[i].group()) ++j;
@@ -341,6 +419,8 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         }
         i = j;
     }
+    reports = {};  // a million of them are worth freeing before the happenings are made
+    group = {};
 
     // Vertices in id order; interned index → final vertex.
     std::vector<std::string> ids = vertices.names();
@@ -359,17 +439,17 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
         vertex_of_index[i] = g.vertex_by_id.at(vertices.names()[i]);
 
     // At Level::code the code's vertex stands in for the actor.
-    std::vector<std::optional<Actor>> levelled_cache(vertices.names().size());
-    const auto levelled = [&](const Actor& a, int index) -> Actor {
+    std::vector<Index> levelled_cache(vertices.names().size(), none);
+    const auto levelled = [&](Index a, int index) -> Index {
         if (level == Level::actor) return a;
         auto& cached = levelled_cache[static_cast<std::size_t>(index)];
-        if (!cached) {
+        if (cached == none) {
             const Vertex& v = g.graph[vertex_of_index[static_cast<std::size_t>(index)]];
-            cached = Actor{
-                v.id,        v.code, v.name, v.kind, "", "", level == Level::cameo ? v.id : "",
-                std::nullopt};
+            cached = static_cast<Index>(g.actors.size());
+            g.actors.push_back(Actor{v.id, v.code, v.name, v.kind, "", "",
+                                     level == Level::cameo ? v.id : "", std::nullopt});
         }
-        return *cached;
+        return cached;
     };
 
     // Happenings in date order (undated last), then by what they are,
@@ -389,9 +469,9 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
     struct Order {
         bool undated;
         int start, length, type;
-        std::size_t source, target;  // target: vertex index + 1, 0 for none
+        std::uint32_t source, target;  // target: vertex index + 1, 0 for none
         int polarity;
-        std::size_t index;
+        std::uint32_t index;
         auto key() const {
             return std::tie(undated, start, length, type, source, target, polarity);
         }
@@ -400,61 +480,74 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
     for (std::size_t i = 0; i < clusters.size(); ++i) {
         Cluster& c = clusters[i];
         std::sort(c.reports.begin(), c.reports.end());
-        const auto& d = events[c.founder].date;
+        const DateSpan* d = g.date(records[c.founder].date);
         const int start = d ? day_number(d->start) : 0;
         order[i] = {!d,
                     start,
                     d ? day_number(d->end) - start : 0,
                     type_rank[static_cast<std::size_t>(c.type)],
-                    vertex_of_index[static_cast<std::size_t>(c.source)],
-                    c.target < 0 ? 0 : vertex_of_index[static_cast<std::size_t>(c.target)] + 1,
-                    static_cast<int>(events[c.founder].polarity),
-                    i};
+                    static_cast<std::uint32_t>(vertex_of_index[static_cast<std::size_t>(c.source)]),
+                    c.target < 0 ? 0
+                                 : static_cast<std::uint32_t>(
+                                       vertex_of_index[static_cast<std::size_t>(c.target)] + 1),
+                    static_cast<int>(records[c.founder].polarity),
+                    static_cast<std::uint32_t>(i)};
     }
     std::sort(order.begin(), order.end(), [&](const Order& a, const Order& b) {
         if (a.key() != b.key()) return a.key() < b.key();
         // The happening's id is its first report's (reports are in id order).
-        return events[clusters[a.index].reports.front()].id <
-               events[clusters[b.index].reports.front()].id;
+        return records[clusters[a.index].reports.front()].id <
+               records[clusters[b.index].reports.front()].id;
     });
 
     g.happenings.reserve(clusters.size());
-    std::vector<const Cluster*> cluster_of;
+    struct Of {
+        int type, source, target;
+    };
+    std::vector<Of> cluster_of;  // what the relations need of each happening's cluster
     cluster_of.reserve(clusters.size());
     std::vector<std::string_view> pages;
     for (const Order& o : order) {
         Cluster& c = clusters[o.index];
-        cluster_of.push_back(&c);
+        cluster_of.push_back({c.type, c.source, c.target});
         Happening h;
         h.reports = std::move(c.reports);
-        const Event& first = events[h.reports.front()];
+        const Report& first = records[h.reports.front()];
         h.id = first.id;
-        h.type = first.type;
+        h.type = g.types[first.type];
         h.quad = first.quad;
         for (const std::size_t r : h.reports)
-            if (!events[r].mode.empty()) {
-                h.mode = events[r].mode;
+            if (records[r].mode != 0) {
+                h.mode = g.modes[records[r].mode];
                 break;
             }
-        if (first.source) h.source = levelled(*first.source, c.source);
-        if (first.target) h.target = levelled(*first.target, c.target);
+        if (first.source != none) h.source = levelled(first.source, c.source);
+        if (first.target != none) h.target = levelled(first.target, c.target);
         h.polarity = first.polarity;
-        h.date = events[c.founder].date;
+        if (const DateSpan* d = g.date(records[c.founder].date)) h.date = *d;
         h.mentions = h.reports.size();
         pages.clear();
-        for (const std::size_t r : h.reports) pages.push_back(article_page(events[r].article));
+        for (const std::size_t r : h.reports)
+            pages.push_back(article_page(g.articles[records[r].article]));
         sort_unique(pages);
         h.sources = pages.size();
         g.happenings.push_back(std::move(h));
     }
+    order = {};
+    clusters = {};
 
-    // Relations: one edge per source, target, type and polarity class.
+    // Relations: one edge per source, target, type and polarity class. A
+    // slot holds what its edge will, light: there are hundreds of thousands.
     struct Slot {
         VertexId source, target;
         int type;
         bool asserted;
-        Edge edge;
-        std::vector<std::string_view> articles, attributions;
+        std::uint32_t founder = 0;                // the happening that opened it
+        std::uint32_t first = none, last = none;  // happenings: earliest, latest dates
+        std::size_t count = 0, mentions = 0;
+        std::vector<std::size_t> happenings;
+        std::vector<Index> articles;  // EventGraph::articles (interned: one index a string)
+        std::vector<std::string_view> attributions;
     };
     struct SlotKey {
         VertexId source, target;
@@ -470,61 +563,72 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
             return static_cast<std::size_t>(h);
         }
     };
-    std::vector<Slot> slots;
-    std::unordered_map<SlotKey, std::size_t, SlotHash> slot_of;
     const auto attribution_key = [&](const Actor& a) -> const std::string& {
         if (level == Level::actor) return a.id.empty() ? a.code : a.id;
         if (level == Level::cameo && !a.cameo.empty()) return a.cameo;
         return a.code.empty() ? a.id : a.code;
     };
-    for (std::size_t i = 0; i < g.happenings.size(); ++i) {
-        const Happening& h = g.happenings[i];
-        const Cluster& c = *cluster_of[i];
-        if (!h.target) continue;
-        const SlotKey key{vertex_of_index[static_cast<std::size_t>(c.source)],
-                          vertex_of_index[static_cast<std::size_t>(c.target)], c.type,
-                          h.polarity == model::Polarity::asserted};
-        const auto [it, added] = slot_of.try_emplace(key, slots.size());
-        const std::size_t index = it->second;
-        if (added) {
-            Slot s{key.source, key.target, key.type, key.asserted, {}, {}, {}};
-            s.edge.type = h.type;
-            s.edge.quad = h.quad;
-            s.edge.asserted = key.asserted;
-            slots.push_back(std::move(s));
-        }
-        Edge& e = slots[index].edge;
-        ++e.count;
-        e.mentions += h.mentions;
-        e.happenings.push_back(i);
-        if (h.date) {
-            // Happenings are in date order, so the first dated one is the earliest.
-            if (!e.first) e.first = h.date;
-            if (!e.last || std::make_pair(day_number(h.date->start), day_number(h.date->end)) >=
-                               std::make_pair(day_number(e.last->start), day_number(e.last->end)))
-                e.last = h.date;
-        }
-        for (const std::size_t r : h.reports) {
-            const Event& ev = events[r];
-            slots[index].articles.push_back(ev.article);
-            if (ev.attributed_to)
-                slots[index].attributions.push_back(attribution_key(*ev.attributed_to));
+    // Numbered first, so that the slots are made once, in place.
+    std::vector<Index> slot_index(g.happenings.size(), none);
+    std::vector<SlotKey> keys;
+    {
+        std::unordered_map<SlotKey, Index, SlotHash> slot_of;
+        for (std::size_t i = 0; i < g.happenings.size(); ++i) {
+            const Happening& h = g.happenings[i];
+            const Of& c = cluster_of[i];
+            if (h.target == none) continue;
+            const SlotKey key{vertex_of_index[static_cast<std::size_t>(c.source)],
+                              vertex_of_index[static_cast<std::size_t>(c.target)], c.type,
+                              h.polarity == model::Polarity::asserted};
+            const auto [it, added] = slot_of.try_emplace(key, static_cast<Index>(keys.size()));
+            if (added) keys.push_back(key);
+            slot_index[i] = it->second;
         }
     }
-    clusters.clear();
+    cluster_of = {};
     const int member_of = -1;
+    std::vector<std::pair<VertexId, VertexId>> members;
     if (level == Level::actor)
         for (const auto& [id, v] : g.vertex_by_id) {
             const Vertex& vx = g.graph[v];
             if (vx.code.empty() || vx.code == id) continue;
-            Slot s{v, g.vertex_by_id.at(vx.code), member_of, true, {}, {}, {}};
-            s.edge.type = "member-of";
-            s.edge.weight = 1;
-            slots.push_back(std::move(s));
+            members.emplace_back(v, g.vertex_by_id.at(vx.code));
         }
+    std::vector<Slot> slots;
+    slots.reserve(keys.size() + members.size());
+    for (const SlotKey& k : keys) slots.push_back(Slot{k.source, k.target, k.type, k.asserted});
+    keys = {};
+    for (std::size_t i = 0; i < g.happenings.size(); ++i) {
+        if (slot_index[i] == none) continue;
+        const Happening& h = g.happenings[i];
+        Slot& s = slots[slot_index[i]];
+        if (s.count == 0) s.founder = static_cast<std::uint32_t>(i);
+        ++s.count;
+        s.mentions += h.mentions;
+        s.happenings.push_back(i);
+        if (h.date) {
+            // Happenings are in date order, so the first dated one is the earliest.
+            if (s.first == none) s.first = static_cast<std::uint32_t>(i);
+            const auto& last = g.happenings[s.last == none ? i : s.last].date;
+            if (s.last == none ||
+                std::make_pair(day_number(h.date->start), day_number(h.date->end)) >=
+                    std::make_pair(day_number(last->start), day_number(last->end)))
+                s.last = static_cast<std::uint32_t>(i);
+        }
+        for (const std::size_t r : h.reports) {
+            const Report& ev = records[r];
+            s.articles.push_back(ev.article);
+            if (ev.attributed_to != none)
+                s.attributions.push_back(attribution_key(g.actors[ev.attributed_to]));
+        }
+    }
+    slot_index = {};
+    for (const auto& [from, to] : members) slots.push_back(Slot{from, to, member_of, true});
+    static const std::string member_of_name = "member-of";
     const auto rank = [&](const Slot& s) -> const std::string& {
         // "member-of" sorts among the type names as its name says.
-        return s.type == member_of ? s.edge.type : types.names()[static_cast<std::size_t>(s.type)];
+        return s.type == member_of ? member_of_name
+                                   : types.names()[static_cast<std::size_t>(s.type)];
     };
     std::vector<std::size_t> edge_order(slots.size());
     std::iota(edge_order.begin(), edge_order.end(), std::size_t{0});
@@ -538,14 +642,150 @@ EventGraph build_graph(std::vector<Event> input, Level level) {
     });
     for (const std::size_t k : edge_order) {
         Slot& s = slots[k];
-        sort_unique(s.articles);
+        std::sort(s.articles.begin(), s.articles.end(),
+                  [&](Index a, Index b) { return g.articles[a] < g.articles[b]; });
+        s.articles.erase(std::unique(s.articles.begin(), s.articles.end()), s.articles.end());
         sort_unique(s.attributions);
-        s.edge.articles.assign(s.articles.begin(), s.articles.end());
-        s.edge.attributions.assign(s.attributions.begin(), s.attributions.end());
-        if (s.edge.type != "member-of") s.edge.weight = static_cast<double>(s.edge.count);
-        boost::add_edge(s.source, s.target, s.edge, g.graph);  // (Boost copies the property)
+        Edge e;
+        if (s.type == member_of) {
+            e.type = member_of_name;
+            e.weight = 1;
+        } else {
+            const Happening& founder = g.happenings[s.founder];
+            e.type = founder.type;
+            e.quad = founder.quad;
+            e.count = s.count;
+            e.mentions = s.mentions;
+            if (s.first != none) e.first = g.happenings[s.first].date;
+            if (s.last != none) e.last = g.happenings[s.last].date;
+            e.happenings = std::move(s.happenings);
+            // (an event type spelt "member-of" keeps no weight, as before)
+            if (e.type != member_of_name) e.weight = static_cast<double>(s.count);
+        }
+        e.asserted = s.asserted;
+        e.articles.reserve(s.articles.size());
+        for (const Index a : s.articles) e.articles.push_back(g.articles[a]);
+        e.attributions.assign(s.attributions.begin(), s.attributions.end());
+        s.articles = {};
+        s.attributions = {};
+        // Moved in: Boost's add_edge would copy it.
+        const EdgeId id = boost::add_edge(s.source, s.target, g.graph).first;
+        g.graph[id] = std::move(e);
     }
+}
+
+// Actors and dates are interned by value: a few keys stand for millions of mentions.
+std::string actor_key(const Actor& a) {
+    std::string k;
+    k.reserve(a.id.size() + a.code.size() + a.name.size() + a.cameo.size() + 4);
+    k += a.id;
+    k += '\x1f';
+    k += a.code;
+    k += '\x1f';
+    k += a.name;
+    k += '\x1f';
+    k += a.cameo;
+    return k;
+}
+
+}  // namespace
+
+struct GraphBuilder::State {
+    EventGraph g;
+    bool keep_events = true;
+    std::vector<Tie> ties;  // when the events are not kept
+    std::unordered_map<std::string, Index> articles, types, modes;
+    std::unordered_map<std::string, std::vector<Index>> actors;  // actor_key → candidates
+    std::unordered_map<std::uint64_t, std::vector<Index>> dates;
+
+    static Index intern(std::unordered_map<std::string, Index>& index,
+                        std::vector<std::string>& names, const std::string& s) {
+        const auto [it, added] = index.try_emplace(s, static_cast<Index>(names.size()));
+        if (added) names.push_back(s);
+        return it->second;
+    }
+    Index actor(const Actor& a) {
+        auto& candidates = actors[actor_key(a)];
+        for (const Index i : candidates)
+            if (g.actors[i] == a) return i;
+        candidates.push_back(static_cast<Index>(g.actors.size()));
+        g.actors.push_back(a);
+        return candidates.back();
+    }
+    Index date(const DateSpan& d) {
+        const std::uint64_t key =
+            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_number(d.start))) << 32) ^
+            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_number(d.end))) << 4) ^
+            (static_cast<std::uint64_t>(d.granularity) << 2) ^ static_cast<std::uint64_t>(d.basis);
+        auto& candidates = dates[key];
+        for (const Index i : candidates)
+            if (g.dates[i] == d) return i;
+        candidates.push_back(static_cast<Index>(g.dates.size()));
+        g.dates.push_back(d);
+        return candidates.back();
+    }
+};
+
+GraphBuilder::GraphBuilder(Level level, bool keep_events) : state_(std::make_unique<State>()) {
+    state_->g.level = level;
+    state_->keep_events = keep_events;
+    state_->g.modes.emplace_back();
+    state_->modes.emplace("", 0);
+}
+
+GraphBuilder::~GraphBuilder() = default;
+
+void GraphBuilder::add_input(const std::string& name) { state_->g.inputs.push_back(name); }
+
+void GraphBuilder::add(Event&& e, Position position) {
+    State& s = *state_;
+    EventGraph& g = s.g;
+    Report r;
+    r.article = State::intern(s.articles, g.articles, e.article);
+    r.type = State::intern(s.types, g.types, e.type);
+    r.mode = State::intern(s.modes, g.modes, e.mode);
+    if (e.source) r.source = s.actor(*e.source);
+    if (e.target) r.target = s.actor(*e.target);
+    if (e.attributed_to) r.attributed_to = s.actor(*e.attributed_to);
+    if (e.location) r.location = s.actor(*e.location);
+    if (e.date) r.date = s.date(*e.date);
+    r.quad = static_cast<std::int8_t>(e.quad);
+    r.polarity = e.polarity;
+    r.confidence = e.confidence;
+    r.position = position;
+    if (s.keep_events) {
+        r.id = e.id;
+        g.events.push_back(std::move(e));
+    } else {
+        r.id = std::move(e.id);
+        s.ties.push_back({e.evidence.sentence, e.evidence.begin, text_hash(e.evidence.text)});
+    }
+    g.reports.push_back(std::move(r));
+}
+
+EventGraph GraphBuilder::finish() {
+    State& s = *state_;
+    // The tables' indices are all the graph needs of them now.
+    s.articles = {};
+    s.types = {};
+    s.modes = {};
+    s.actors = {};
+    s.dates = {};
+    build(s.g, s.ties);
+    s.ties = {};
+    EventGraph g = std::move(s.g);
+    s.g = EventGraph{};
+    s.g.level = g.level;
+    s.g.modes.emplace_back();
+    s.modes.emplace("", 0);
     return g;
+}
+
+EventGraph build_graph(std::vector<Event> events, Level level) {
+    GraphBuilder builder(level, true);
+    for (Event& e : events) builder.add(std::move(e));
+    events = {};
+    return builder.finish();
 }
 
 }  // namespace eventgraph::graph

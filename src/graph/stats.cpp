@@ -2,15 +2,20 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace eventgraph::graph {
 
 namespace {
 
-std::string month_of(const std::optional<model::DateSpan>& d) {
+std::string month_of(const model::DateSpan* d) {
     if (!d) return "undated";
     const std::string iso = model::date_value(*d);
     return d->granularity == model::Granularity::year ? iso.substr(0, 4) : iso.substr(0, 7);
+}
+
+std::string month_of(const std::optional<model::DateSpan>& d) {
+    return month_of(d ? &*d : nullptr);
 }
 
 std::vector<std::pair<std::string, Count>> ranked(const std::map<std::string, Count>& m) {
@@ -26,29 +31,45 @@ std::vector<std::pair<std::string, Count>> ranked(const std::map<std::string, Co
 
 Statistics statistics(const EventGraph& g, std::size_t top) {
     Statistics s;
-    s.events = g.events.size();
+    s.events = g.reports.size();
     s.happenings = g.happenings.size();
     s.actors = boost::num_vertices(g.graph);
     std::map<std::string, Count> by_type, by_actor, by_month;
-    std::vector<std::string_view> articles;
-    for (const auto& e : g.events) {
-        articles.push_back(e.article);
-        ++by_type[e.type].events;
-        ++by_month[month_of(e.date)].events;
-        const std::string source = source_key(e.source, g.level);
-        ++by_actor[source].events;
-        if (e.target && vertex_key(*e.target, g.level) != source)
-            ++by_actor[vertex_key(*e.target, g.level)].events;
+    // Counted by table index, then named: a million lookups by string are
+    // the bulk of the work otherwise.
+    std::vector<char> article_seen(g.articles.size(), 0);
+    std::vector<std::size_t> per_type(g.types.size(), 0), per_date(g.dates.size(), 0);
+    std::size_t undated = 0;
+    std::vector<std::string> key(g.actors.size());
+    std::vector<char> keyed(g.actors.size(), 0);
+    const auto key_of = [&](Index a) -> const std::string& {
+        if (!keyed[a]) key[a] = vertex_key(g.actors[a], g.level), keyed[a] = 1;
+        return key[a];
+    };
+    std::unordered_map<std::string, std::size_t> per_actor;
+    const std::string unknown = unknown_vertex_id;
+    for (const Report& r : g.reports) {
+        article_seen[r.article] = 1;
+        ++per_type[r.type];
+        ++(r.date == none ? undated : per_date[r.date]);
+        const std::string& source = r.source == none ? unknown : key_of(r.source);
+        ++per_actor[source];
+        if (r.target != none && key_of(r.target) != source) ++per_actor[key_of(r.target)];
     }
-    std::sort(articles.begin(), articles.end());
-    s.articles =
-        static_cast<std::size_t>(std::unique(articles.begin(), articles.end()) - articles.begin());
+    s.articles = static_cast<std::size_t>(std::count(article_seen.begin(), article_seen.end(), 1));
+    for (std::size_t t = 0; t < per_type.size(); ++t)
+        if (per_type[t]) by_type[g.types[t]].events += per_type[t];
+    for (std::size_t d = 0; d < per_date.size(); ++d)
+        if (per_date[d]) by_month[month_of(&g.dates[d])].events += per_date[d];
+    if (undated) by_month["undated"].events += undated;
+    for (const auto& [id, n] : per_actor) by_actor[id].events += n;
     for (const auto& h : g.happenings) {
         ++by_type[h.type].happenings;
         ++by_month[month_of(h.date)].happenings;
-        const std::string source = h.source ? h.source->id : unknown_vertex_id;
+        const std::string& source = h.source == none ? unknown : g.actors[h.source].id;
         ++by_actor[source].happenings;
-        if (h.target && h.target->id != source) ++by_actor[h.target->id].happenings;
+        if (h.target != none && g.actors[h.target].id != source)
+            ++by_actor[g.actors[h.target].id].happenings;
     }
     s.by_type = ranked(by_type);
     for (auto& [id, c] : ranked(by_actor)) {

@@ -680,4 +680,18 @@ std::size_t read_events_json(std::istream& in, const std::string& file, const Re
         on_skip);
 }
 
+std::size_t read_events_json_lines(std::istream& in, const std::string& file,
+                                   const ReadOptions& options,
+                                   const std::function<void(Event, std::size_t)>& sink,
+                                   const std::function<void(const std::exception&)>& on_skip) {
+    return for_each_json_line(
+        in, file, options.keep_going,
+        [&](std::string_view text, std::size_t line) {
+            Event e;
+            read_event(parse_slots(text, file, line), file, line, options.event_fields, e);
+            sink(std::move(e), line);
+        },
+        on_skip);
+}
+
 }  // namespace eventgraph::io

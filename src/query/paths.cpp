@@ -112,9 +112,9 @@ using Candidate = std::tuple<int, std::size_t, std::vector<VertexId>>;
 std::optional<std::size_t> strongest_report(const EventGraph& g, std::size_t happening) {
     std::optional<std::size_t> best;
     for (const std::size_t r : g.happenings.at(happening).reports) {
-        const auto& e = g.events.at(r);
-        if (!best || e.confidence > g.events[*best].confidence ||
-            (e.confidence == g.events[*best].confidence && e.id < g.events[*best].id))
+        const auto& e = g.reports.at(r);
+        if (!best || e.confidence > g.reports[*best].confidence ||
+            (e.confidence == g.reports[*best].confidence && e.id < g.reports[*best].id))
             best = r;
     }
     return best;

@@ -1,6 +1,9 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <string>
+#include <vector>
 
 #include "support/support.hpp"
 
@@ -147,4 +150,31 @@ TEST_CASE("path refuses the unknown actor, and finds no connection through it") 
     CHECK(through.out == "no connection between USA and GBR\n");
     CHECK(run_eventgraph({"path", "USA", "RUS", "--unknown-actors", "exclude", unknown})
               .out.rfind("path 1: USA → UKR → RUS (2 hops)\n", 0) == 0);
+}
+
+TEST_CASE("path shows the same evidence read again from its files as from standard input") {
+    // From a file the evidence of the hops is read back by line after the query; standard
+    // input cannot be read again, so its events are kept whole.
+    const std::string crlf = eventgraph::test::temp_dir("path-crlf") + "/paths.jsonl";
+    {
+        std::string text = read_file(events), out;
+        for (const char c : text) out += c == '\n' ? std::string("\r\n\n") : std::string(1, c);
+        std::ofstream(crlf, std::ios::binary) << "\n" << out;  // blank lines and CRLF
+    }
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--json", "--k", "3", "IRN", "UKR"}, {"--temporal", "IRN", "CHN"}, {"IRN", "CHN"}}) {
+        std::vector<std::string> from_file = {"path"}, from_crlf = {"path"}, from_stdin = {"path"};
+        for (const auto& a : args)
+            from_file.push_back(a), from_crlf.push_back(a), from_stdin.push_back(a);
+        from_file.push_back(events);
+        from_crlf.push_back(crlf);
+        from_stdin.push_back("-");
+        const auto a = run_eventgraph(from_file);
+        const auto b = run_eventgraph(from_stdin, read_file(events));
+        const auto c = run_eventgraph(from_crlf);
+        CHECK(a.exit_code == 0);
+        CHECK(a.out.find("\"") != std::string::npos);  // a sentence is quoted
+        CHECK(a.out == b.out);
+        CHECK(a.out == c.out);
+    }
 }

@@ -58,7 +58,7 @@ TEST_CASE("the page holds the graph's actors, relations and happenings, each act
             ++in_relations;
         }
     std::size_t with_target = 0;  // a happening without a target is on the timeline only
-    for (const auto& h : g.happenings) with_target += h.target ? 1 : 0;
+    for (const auto& h : g.happenings) with_target += h.target != graph::none ? 1 : 0;
     CHECK(in_relations == with_target);
     // The colours are the DOT diagram's.
     const std::string dot = exports::to_dot(g);

@@ -39,14 +39,15 @@ void check_consistent(const graph::EventGraph& g) {
         for (const auto h : edge.happenings) {
             REQUIRE(h < g.happenings.size());
             CHECK(g.happenings[h].type == edge.type);
-            CHECK(graph::source_key(g.happenings[h].source, g.level) ==
+            CHECK(graph::source_key(g.actor(g.happenings[h].source), g.level) ==
                   g.graph[boost::source(e, g.graph)].id);
         }
     }
     for (const auto& h : g.happenings)
         for (const auto r : h.reports) {
-            REQUIRE(r < g.events.size());
-            CHECK(g.events[r].type == h.type);
+            REQUIRE(r < g.reports.size());
+            CHECK(g.type(g.reports[r]) == h.type);
+            if (!g.events.empty()) CHECK(g.events[r].type == h.type);
         }
     for (const auto& [id, v] : g.vertex_by_id) CHECK(g.graph[v].id == id);
 }

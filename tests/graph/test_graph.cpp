@@ -29,7 +29,7 @@ std::vector<const graph::Happening*> happenings_of(const EventGraph& g, const st
                                                    const std::string& type) {
     std::vector<const graph::Happening*> out;
     for (const auto& h : g.happenings)
-        if (h.source && h.source->id == from && h.type == type) out.push_back(&h);
+        if (g.actor(h.source) && g.actor(h.source)->id == from && h.type == type) out.push_back(&h);
     return out;
 }
 
@@ -69,7 +69,7 @@ TEST_CASE(
     CHECK(h.sources == 5);  // the two feed items of dw-2024-09-11 are one page
     CHECK(date_of(h) == "2024-09-10");
     CHECK(h.date->basis == model::DateBasis::explicit_date);  // the surest of the day's reports
-    CHECK(h.target->id == "CHN");
+    CHECK(g.actor(h.target)->id == "CHN");
     CHECK(h.id == "ev-1725203141613328");  // the smallest id of its reports
     const auto* e = find_edge(g, "USA", "CHN", "accuse");
     REQUIRE(e);
@@ -121,7 +121,7 @@ TEST_CASE(
     CHECK(date_of(*support.front()) == "2024-07-10");
     // Iran's undated report has two dated happenings to choose from: it is counted apart, listed
     // last.
-    CHECK(g.happenings.back().source->id == "IRN");
+    CHECK(g.actor(g.happenings.back().source)->id == "IRN");
     CHECK_FALSE(g.happenings.back().date);
     const auto* e = find_edge(g, "IRN", "RUS", "aid");
     REQUIRE(e);
@@ -171,7 +171,7 @@ TEST_CASE(
     const auto nato = happenings_of(g, "NATO", "accuse");
     REQUIRE(nato.size() == 1);
     CHECK(nato.front()->mentions == 2);
-    CHECK(nato.front()->source->name == "NATO");
+    CHECK(g.actor(nato.front()->source)->name == "NATO");
     CHECK(find_edge(g, "RUS", "CHN", "cooperate"));  // Putin and Xi
     CHECK(find_edge(g, "CHN", "USA", "reject"));     // the foreign ministry
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
@@ -225,7 +225,7 @@ TEST_CASE("an event without a target is a happening on the timeline and no edge"
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
     const auto mobilize = happenings_of(g, "RUS", "mobilize");
     REQUIRE(mobilize.size() == 1);
-    CHECK_FALSE(mobilize.front()->target);
+    CHECK(mobilize.front()->target == graph::none);
     CHECK(date_of(*mobilize.front()) == "2024-09");
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
         CHECK(g.graph[e].type != "mobilize");
@@ -307,7 +307,7 @@ TEST_CASE("events with no source share one unknown vertex, only when there are s
     CHECK(boost::out_degree(g.vertex_by_id.at("?"), g.graph) == 3);
     CHECK(boost::in_degree(g.vertex_by_id.at("?"), g.graph) == 0);
     std::size_t sourceless = 0;
-    for (const auto& h : g.happenings) sourceless += !h.source;
+    for (const auto& h : g.happenings) sourceless += h.source == graph::none;
     CHECK(sourceless == 3);
 
     auto named = read_events("unknown/events.jsonl");
@@ -322,4 +322,33 @@ TEST_CASE("the unknown vertex has no member-of edge at the actor level") {
     for (const auto e :
          boost::make_iterator_range(boost::out_edges(g.vertex_by_id.at("?"), g.graph)))
         CHECK(g.graph[e].type == "assault");
+}
+
+TEST_CASE("a graph built from records without the events is the one built with them") {
+    auto events = read_events("graph/reports.jsonl");
+    for (auto& e : read_events("graph/names.jsonl")) events.push_back(std::move(e));
+    std::mt19937 random(7);
+    for (const Level level : {Level::code, Level::actor, Level::cameo}) {
+        const auto whole = graph::build_graph(events, level);
+        auto shuffled = events;
+        std::shuffle(shuffled.begin(), shuffled.end(), random);
+        graph::GraphBuilder builder(level, false);
+        for (auto& e : shuffled) builder.add(std::move(e));
+        const auto records = builder.finish();
+        CHECK(records.events.empty());
+        REQUIRE(records.reports.size() == whole.reports.size());
+        for (std::size_t i = 0; i < whole.reports.size(); ++i) {
+            CHECK(records.reports[i].id == whole.events[i].id);
+            CHECK(records.article(records.reports[i]) == whole.events[i].article);
+        }
+        CHECK(exports::to_dot(records) == exports::to_dot(whole));
+        CHECK(exports::to_graphml(records) == exports::to_graphml(whole));
+        CHECK(exports::to_gexf(records) == exports::to_gexf(whole));
+        REQUIRE(records.happenings.size() == whole.happenings.size());
+        for (std::size_t h = 0; h < whole.happenings.size(); ++h) {
+            CHECK(records.happenings[h].reports == whole.happenings[h].reports);
+            CHECK(graph::source_key(records.actor(records.happenings[h].source), level) ==
+                  graph::source_key(whole.actor(whole.happenings[h].source), level));
+        }
+    }
 }

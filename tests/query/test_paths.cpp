@@ -79,6 +79,11 @@ struct Builder {
         e.confidence = confidence;
         e.evidence.text = sentence;
         g.events.push_back(e);
+        graph::Report r;  // what the queries read of it
+        r.id = e.id;
+        r.polarity = e.polarity;
+        r.confidence = e.confidence;
+        g.reports.push_back(r);
         return g.events.size() - 1;
     }
 
@@ -86,6 +91,11 @@ struct Builder {
         model::Actor a;
         a.id = a.code = a.name = code;
         return a;
+    }
+
+    graph::Index add_actor(const model::Actor& a) {
+        g.actors.push_back(a);
+        return static_cast<graph::Index>(g.actors.size() - 1);
     }
 
     // A happening told by one report; returns its index.
@@ -99,8 +109,8 @@ struct Builder {
         graph::Happening h;
         h.id = g.events[ev].id;
         h.type = type;
-        h.source = g.events[ev].source;
-        h.target = g.events[ev].target;
+        h.source = add_actor(*g.events[ev].source);
+        h.target = add_actor(*g.events[ev].target);
         h.date = span(date);
         h.polarity = g.events[ev].polarity;
         h.reports = {ev};
@@ -127,12 +137,13 @@ struct Builder {
     void report(std::size_t happening, const std::string& article, const std::string& sentence,
                 double confidence) {
         auto& h = g.happenings[happening];
-        const auto ev = add_event(article, sentence, confidence, *h.source, *h.target, h.type,
-                                  h.date, h.polarity == model::Polarity::asserted);
+        const model::Actor source = g.actors[h.source], target = g.actors[h.target];
+        const auto ev = add_event(article, sentence, confidence, source, target, h.type, h.date,
+                                  h.polarity == model::Polarity::asserted);
         h.reports.push_back(ev);
         ++h.mentions;
         ++h.sources;
-        const auto e = edge(actor(h.source->id), actor(h.target->id), h.type,
+        const auto e = edge(actor(source.id), actor(target.id), h.type,
                             h.polarity == model::Polarity::asserted);
         ++g.graph[e].mentions;
     }

@@ -68,6 +68,8 @@ std::vector<std::string> resolve_actors(const EventGraph& g, const std::vector<s
 /// event's span must overlap [since, until]; undated events are dropped when
 /// either is given).
 std::vector<model::Event> filter_events(std::vector<model::Event> events, const Filter& filter);
+/// The same test for one event at a time (as events are read).
+std::function<bool(const model::Event&)> event_filter(const Filter& filter);
 
 /// The graph reduced to the relation-level filters: edges with at least
 /// min-count happenings (member-of edges always pass), then, with actors,

@@ -7,7 +7,9 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,21 +24,49 @@ namespace eventgraph::graph {
 /// CAMEO actor codes (RUSGOV and RUSMIL apart, Russia's people in office in RUSGOV).
 enum class Level { code, actor, cameo };
 
+/// An index into one of EventGraph's tables; `none` where the event has none.
+using Index = std::uint32_t;
+inline constexpr Index none = static_cast<Index>(-1);
+
+/// Where an event was read: an input (index into EventGraph::inputs) and its
+/// line, for reading it again (line 0: not known, or not to be read again).
+struct Position {
+    Index input = 0;
+    std::size_t line = 0;
+};
+
+/// One event as the graph keeps it: what building, filtering, counting and
+/// ranking need, its strings interned in EventGraph's tables. A million of
+/// them fit where a million whole events would not.
+struct Report {
+    std::string id;
+    Index article = 0;                   ///< EventGraph::articles
+    Index source = none, target = none;  ///< EventGraph::actors, as the event names them
+    Index attributed_to = none, location = none;
+    Index date = none;  ///< EventGraph::dates
+    Index type = 0;     ///< EventGraph::types
+    Index mode = 0;     ///< EventGraph::modes (0 is "")
+    std::int8_t quad = 0;
+    model::Polarity polarity = model::Polarity::asserted;
+    double confidence = 0;
+    Position position;
+};
+
 /// One real-world event and every report of it.
 struct Happening {
     std::string id;  ///< the id of its first report (smallest event id)
     std::string type;
     std::string mode;
     int quad = 0;
-    /// at the graph's level (folded to the code at Level::code); unset for an
-    /// unknown source, whose vertex is unknown_vertex_id
-    std::optional<model::Actor> source;
-    std::optional<model::Actor> target;
-    std::optional<model::DateSpan> date;  ///< the most precise date among the reports
+    /// EventGraph::actors, at the graph's level (folded to the code at
+    /// Level::code); none for an unknown source, whose vertex is unknown_vertex_id
+    Index source = none;
+    Index target = none;
     model::Polarity polarity = model::Polarity::asserted;
-    std::vector<std::size_t> reports;  ///< indices into EventGraph::events
-    std::size_t mentions = 0;          ///< reports (GDELT's NumMentions)
-    std::size_t sources = 0;           ///< distinct articles' sources/pages (GDELT's NumSources)
+    std::optional<model::DateSpan> date;  ///< the most precise date among the reports
+    std::vector<std::size_t> reports;     ///< indices into EventGraph::reports (and events)
+    std::size_t mentions = 0;             ///< reports (GDELT's NumMentions)
+    std::size_t sources = 0;              ///< distinct articles' sources/pages (GDELT's NumSources)
 };
 
 struct Vertex {
@@ -66,10 +96,30 @@ using EdgeId = boost::graph_traits<Graph>::edge_descriptor;
 /// The events, their happenings and the graph of them.
 struct EventGraph {
     Level level = Level::code;
+    /// Every event, in event order (see build_graph), as its record.
+    std::vector<Report> reports;
+    /// The whole events, the same indices as `reports`; empty unless the
+    /// build was asked to keep them (the outputs that show sentences and details).
     std::vector<model::Event> events;
     std::vector<Happening> happenings;
     Graph graph;
     std::unordered_map<std::string, VertexId> vertex_by_id;
+
+    // The records' tables.
+    std::vector<std::string> articles;
+    std::vector<std::string> types;
+    std::vector<std::string> modes;  ///< modes[0] is ""
+    /// Distinct actors: as the events name them, and the happenings' at the level.
+    std::vector<model::Actor> actors;
+    std::vector<model::DateSpan> dates;
+    std::vector<std::string> inputs;  ///< Position::input
+
+    /// An actor of the table, or nullptr for none.
+    const model::Actor* actor(Index i) const { return i == none ? nullptr : &actors[i]; }
+    /// A record's date, or nullptr for none.
+    const model::DateSpan* date(Index i) const { return i == none ? nullptr : &dates[i]; }
+    const std::string& article(const Report& r) const { return articles[r.article]; }
+    const std::string& type(const Report& r) const { return types[r.type]; }
 };
 
 /// The one vertex that stands for every unnamed or unknown source (events
@@ -80,6 +130,28 @@ inline constexpr const char* unknown_vertex_id = "?";
 
 /// The vertex id of an event's source: vertex_key, or unknown_vertex_id.
 std::string source_key(const std::optional<model::Actor>& source, Level level);
+std::string source_key(const model::Actor* source, Level level);
+
+/// Builds the graph as the events are read, each turned into its record as
+/// it comes: the events themselves are held only with `keep_events`. The
+/// same graph as build_graph of the same events.
+class GraphBuilder {
+public:
+    explicit GraphBuilder(Level level = Level::code, bool keep_events = true);
+    ~GraphBuilder();
+    GraphBuilder(const GraphBuilder&) = delete;
+    GraphBuilder& operator=(const GraphBuilder&) = delete;
+
+    /// The name of the next input (Position::input counts them from 0).
+    void add_input(const std::string& name);
+    void add(model::Event&& event, Position position = {});
+    /// The graph; the builder is empty after.
+    EventGraph finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 /// Builds the graph from events (taken by value: the graph keeps them).
 /// Deterministic: the same events in any order give the same graph, vertex
@@ -97,6 +169,7 @@ std::string source_key(const std::optional<model::Actor>& source, Level level);
 ///   first. Happenings by date (undated last), then type, source, target.
 /// - Level::actor adds a `member-of` edge (count 0, weight 1) from each
 ///   actor whose id is not its code to the code's vertex.
+/// The events are kept (EventGraph::events); GraphBuilder builds without.
 EventGraph build_graph(std::vector<model::Event> events, Level level = Level::code);
 
 /// The vertex id an actor has at a level: its code, its own id, or its CAMEO
