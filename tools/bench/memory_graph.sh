@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Peak memory and CPU of the graph-side commands over generated events
 # (tools/bench/paths_bench.py's generator): `export --format graphml`, `stats`
-# and `path A000 A010`, beside NetworkX doing the same work (events read with
-# Python's json and held, aggregated into a graph, written as GraphML; counted
-# by type; a shortest path). Prints figures, asserts nothing.
+# and `path A000 A010`, beside NetworkX doing the same work (graph.sh's
+# tools/bench/graph_networkx.py: the events folded into happenings and
+# relations as they are read). Prints figures, asserts nothing.
 #
 #   tools/bench/memory_graph.sh [SIZES…]     default: 100000 1000000 (add 3000000 for 3M)
 #   BENCH_BUILD=DIR  the build whose eventgraph runs (default build/release)
@@ -18,30 +18,7 @@ mkdir -p "$dir"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 
-networkx=$(mktemp)
-trap 'rm -f "$networkx" "$dir/time.txt"' EXIT
-cat >"$networkx" <<'PY'
-import collections, json, sys
-import networkx as nx
-work, events_file = sys.argv[1], sys.argv[2]
-with open(events_file, encoding="utf-8") as f:
-    events = [json.loads(line) for line in f if line.strip()]
-if work == "stats":
-    by_type = collections.Counter(e["type"] for e in events)
-    print(len(events), "events", len(by_type), "types")
-    sys.exit()
-g = nx.MultiDiGraph()
-for e in events:
-    s, t = (e["source"] or {}).get("code", "?"), (e["target"] or {}).get("code", "?")
-    if g.has_edge(s, t, key=e["type"]):
-        g[s][t][e["type"]]["count"] += 1
-    else:
-        g.add_edge(s, t, key=e["type"], type=e["type"], count=1)
-if work == "graphml":
-    nx.write_graphml(g, "/dev/null")
-else:
-    print(nx.shortest_path(nx.Graph(g), "A000", "A010"))
-PY
+trap 'rm -f "$dir/time.txt" "$dir/networkx.out"' EXIT
 
 # "WALL_S USER_S PEAK_MB" of a command, its output thrown away.
 measure() {
@@ -58,7 +35,9 @@ for n in "${sizes[@]}"; do
     printf '%-9s %-8s %-10s %s\n' "$n" eventgraph path "$(measure "$bin" path -q A000 A010 "$events")"
     if [ "${BENCH_NETWORKX:-1}" != 0 ]; then
         for work in graphml stats path; do
-            printf '%-9s %-8s %-10s %s\n' "$n" networkx "$work" "$(measure /usr/bin/python3 "$networkx" "$work" "$events")"
+            printf '%-9s %-8s %-10s %s\n' "$n" networkx "$work" \
+                "$(measure /usr/bin/python3 "$top/tools/bench/graph_networkx.py" "$work" "$events" \
+                    "$dir/networkx.out" A000 A010)"
         done
     fi
 done
