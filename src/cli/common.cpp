@@ -11,6 +11,7 @@
 #include "eventgraph/io/event_json.hpp"
 #include "eventgraph/io/input.hpp"
 #include "eventgraph/io/output.hpp"
+#include "io/json.hpp"
 #include "progress.hpp"
 
 namespace eventgraph::cli {
@@ -203,42 +204,28 @@ std::vector<model::Event> read_back(const graph::EventGraph& g,
                                " cannot be read again: its input is not a file");
         wanted[p.input].emplace_back(p.line, i);
     }
-    std::vector<char> block(1 << 20);
     for (auto& [input, lines] : wanted) {
         std::sort(lines.begin(), lines.end());
         const std::string& file = g.inputs[input];
         std::ifstream in(file, std::ios::binary);
         if (!in) throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
-        // Lines counted as the reader counts them: one a newline.
-        std::size_t line = 1, next = 0;
-        std::string text;
-        bool wanted_line = lines[next].first == line;
-        while (next < lines.size() && in) {
-            in.read(block.data(), static_cast<std::streamsize>(block.size()));
-            const std::size_t got = static_cast<std::size_t>(in.gcount());
-            const char* p = block.data();
-            const char* const end = p + got;
-            while (p < end && next < lines.size()) {
-                const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
-                if (wanted_line) text.append(p, nl ? nl : end);
-                if (!nl) break;
-                p = nl + 1;
-                if (wanted_line) {
-                    if (!text.empty() && text.back() == '\r') text.pop_back();
+        // Lines as the reader split them the first time; only the wanted ones parsed.
+        std::size_t next = 0;
+        std::exception_ptr failed;
+        io::json::for_each_json_line(
+            in, file, true,
+            [&](std::string_view text, std::size_t line) {
+                if (failed || next == lines.size() || lines[next].first != line) return;
+                try {
                     const model::Event e = io::event_from_json(text, file, line);
                     while (next < lines.size() && lines[next].first == line)
                         out[lines[next++].second] = e;
-                    text.clear();
+                } catch (...) {
+                    failed = std::current_exception();
                 }
-                ++line;
-                wanted_line = next < lines.size() && lines[next].first == line;
-            }
-        }
-        if (next < lines.size() && wanted_line && !text.empty()) {  // the last line, unended
-            if (text.back() == '\r') text.pop_back();
-            const model::Event e = io::event_from_json(text, file, line);
-            while (next < lines.size() && lines[next].first == line) out[lines[next++].second] = e;
-        }
+            },
+            [](const std::exception&) {}, {}, 0);
+        if (failed) std::rethrow_exception(failed);
         if (next < lines.size())
             throw input_error(file, lines[next].first, "changed since it was read: line not found");
     }
