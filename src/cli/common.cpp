@@ -204,9 +204,11 @@ std::vector<model::Event> read_back(const graph::EventGraph& g,
                                " cannot be read again: its input is not a file");
         wanted[p.input].emplace_back(p.line, i);
     }
-    for (auto& [input, lines] : wanted) {
+    for (auto& entry : wanted) {
+        // Not a structured binding: the lambda below captures it (clang 14 refuses those).
+        auto& lines = entry.second;
         std::sort(lines.begin(), lines.end());
-        const std::string& file = g.inputs[input];
+        const std::string& file = g.inputs[entry.first];
         std::ifstream in(file, std::ios::binary);
         if (!in) throw input_error(file, std::string("cannot open: ") + std::strerror(errno));
         // Lines as the reader split them the first time; only the wanted ones parsed.

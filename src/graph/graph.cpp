@@ -545,9 +545,9 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
         std::uint32_t founder = 0;                // the happening that opened it
         std::uint32_t first = none, last = none;  // happenings: earliest, latest dates
         std::size_t count = 0, mentions = 0;
-        std::vector<std::size_t> happenings;
-        std::vector<Index> articles;  // EventGraph::articles (interned: one index a string)
-        std::vector<std::string_view> attributions;
+        std::vector<std::size_t> happenings{};
+        std::vector<Index> articles{};  // EventGraph::articles (interned: one index a string)
+        std::vector<std::string_view> attributions{};
     };
     struct SlotKey {
         VertexId source, target;
