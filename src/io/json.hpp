@@ -73,8 +73,6 @@ public:
     bool is_string() const;
     bool is_array() const;
     bool is_object() const;
-    /// Its JSON type: "null", "boolean", "object", "array", "string" or "number".
-    const char* type_name() const;
 
     bool boolean() const;
     int int_value() const;
@@ -93,9 +91,6 @@ public:
 
     Range<Value> items() const;     ///< an array's elements (none if not an array)
     Range<Member> members() const;  ///< an object's members in order, repeated names too
-
-    /// The value written back as compact JSON.
-    std::string json() const;
 
 private:
     friend class Document;

@@ -29,26 +29,6 @@ bool Value::is_string() const { return v_ && raw(v_).IsString(); }
 bool Value::is_array() const { return v_ && raw(v_).IsArray(); }
 bool Value::is_object() const { return v_ && raw(v_).IsObject(); }
 
-const char* Value::type_name() const {
-    if (!v_) return "nothing";
-    switch (raw(v_).GetType()) {
-        case rapidjson::kNullType:
-            return "null";
-        case rapidjson::kFalseType:
-        case rapidjson::kTrueType:
-            return "boolean";
-        case rapidjson::kObjectType:
-            return "object";
-        case rapidjson::kArrayType:
-            return "array";
-        case rapidjson::kStringType:
-            return "string";
-        case rapidjson::kNumberType:
-            break;
-    }
-    return "number";
-}
-
 bool Value::boolean() const { return is_bool() && raw(v_).GetBool(); }
 int Value::int_value() const { return is_int() ? raw(v_).GetInt() : 0; }
 std::int64_t Value::int64() const { return is_int64() ? raw(v_).GetInt64() : 0; }
@@ -91,8 +71,6 @@ Member Value::member_at(const void* object, std::size_t i) {
 
 Range<Value> Value::items() const { return {v_, is_array() ? size() : 0, &item_at}; }
 Range<Member> Value::members() const { return {v_, is_object() ? size() : 0, &member_at}; }
-
-std::string Value::json() const { return v_ ? detail::raw_json(raw(v_)) : std::string(); }
 
 struct Document::Impl {
     rapidjson::Document doc;

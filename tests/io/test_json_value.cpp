@@ -30,7 +30,6 @@ TEST_CASE("a document's values are read through views, absent where not there", 
     CHECK_FALSE(root["nothing"].present());
     CHECK_FALSE(root["nothing"]["deeper"][3].present());
     CHECK(root["nothing"].string().empty());
-    CHECK(std::string(a[1].type_name()) == "string");
 
     std::vector<std::string> names;
     for (const auto& m : root.members()) names.emplace_back(m.name);
@@ -38,7 +37,6 @@ TEST_CASE("a document's values are read through views, absent where not there", 
     std::size_t items = 0;
     for (const Value x : a.items()) items += x.present();
     CHECK(items == 4);
-    CHECK(root["b"].json() == R"({"c":2.5})");
 }
 
 TEST_CASE("a value's line is the line of the file it is on", "[io][json]") {

@@ -1,22 +1,12 @@
-#include <rapidjson/document.h>
-
-#include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <functional>
-#include <map>
-#include <random>
 #include <set>
-#include <sstream>
-#include <thread>
+#include <string>
+#include <vector>
 
 #include "eventgraph/error.hpp"
 #include "eventgraph/graph/graph.hpp"
 #include "eventgraph/query/paths.hpp"
 #include "query/path_builder.hpp"
-#include "support/support.hpp"
 
 using namespace eventgraph;
 using graph::EdgeId;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -12,7 +11,6 @@
 #include <sstream>
 #include <thread>
 
-#include "eventgraph/error.hpp"
 #include "eventgraph/graph/graph.hpp"
 #include "eventgraph/query/paths.hpp"
 #include "query/path_builder.hpp"
@@ -24,8 +22,6 @@ using graph::EventGraph;
 using graph::VertexId;
 using query::PathOptions;
 using test_paths::Builder;
-using test_paths::evidence;
-using test_paths::ids;
 
 // ---- Against NetworkX on random graphs ----
 
