@@ -136,7 +136,12 @@ ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fa
 ReadSummary read_event_files(
     const std::vector<std::string>& paths, bool fail_fast,
     const std::function<void(model::Event, std::size_t input, std::size_t line)>& sink,
-    const io::EventFields& fields, const std::function<void(const std::string&)>& on_input);
+    const io::EventFields& fields, const std::function<void(const std::string&)>& on_input,
+    unsigned threads = 1);
+
+/// --threads N for reading events (the number given, else every core).
+OptionSpec read_threads_option();
+unsigned read_threads(const Args& args);
 
 /// The whole events of some of a graph's records (indices into its
 /// reports), read again from their inputs at their lines, in that order.

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "command.hpp"
 #include "eventgraph/article/normalize.hpp"
@@ -37,6 +38,16 @@ OptionSpec keep_going_option() {
 OptionSpec fail_fast_option() {
     return {"fail-fast", 0, false, "",
             "stop at the first bad record or input (exit 1, no -o output written)"};
+}
+
+OptionSpec read_threads_option() {
+    return {"threads", 'j', true, "N",
+            "threads to read events with (default: all cores; the result is the same for any N)"};
+}
+
+unsigned read_threads(const Args& args) {
+    return static_cast<unsigned>(
+        args.get_number("threads", long(std::max(1u, std::thread::hardware_concurrency())), 1));
 }
 
 bool fail_fast(const Args& args) {
@@ -157,7 +168,8 @@ io::EventFields path_fields() {
 ReadSummary read_event_files(
     const std::vector<std::string>& paths, bool fail_fast,
     const std::function<void(model::Event, std::size_t, std::size_t)>& sink,
-    const io::EventFields& fields, const std::function<void(const std::string&)>& on_input) {
+    const io::EventFields& fields, const std::function<void(const std::string&)>& on_input,
+    unsigned threads) {
     std::size_t events = 0, input = 0;
     const auto read = [&](std::istream& in, const std::string& name) {
         const auto counted = [&](model::Event e, std::size_t line) {
@@ -168,6 +180,7 @@ ReadSummary read_event_files(
         };
         auto options = read_options(fail_fast);
         options.event_fields = fields;
+        options.threads = threads;
         return io::read_events_json_lines(in, name, options, counted,
                                           [](const std::exception& e) { report(e); });
     };

@@ -43,6 +43,7 @@ std::vector<OptionSpec> filter_options() {
          "only"},
         keep_going_option(),
         fail_fast_option(),
+        read_threads_option(),
         lexicon_option(),
         no_default_dictionaries_option(),
     };
@@ -128,7 +129,7 @@ graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::s
         [&](model::Event e, std::size_t input, std::size_t line) {
             if (pass(e)) builder.add(std::move(e), {static_cast<graph::Index>(input), line});
         },
-        fields, [&](const std::string& file) { builder.add_input(file); });
+        fields, [&](const std::string& file) { builder.add_input(file); }, read_threads(args));
     graph::EventGraph g = builder.finish();
     // Nothing read: no actor to resolve, and nothing will be written.
     if (summary.all_failed()) return g;

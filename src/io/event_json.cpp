@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "detail_events.hpp"
 #include "detail_json.hpp"
 #include "eventgraph/error.hpp"
 
@@ -661,9 +662,18 @@ std::string event_to_json(const Event& e) {
     return std::string(buf.GetString(), buf.GetSize());
 }
 
+namespace detail {
+
+void read_event(std::string_view json, const std::string& file, std::size_t line,
+                const EventFields& fields, Event& e) {
+    read_event(parse_slots(json, file, line), file, line, fields, e);
+}
+
+}  // namespace detail
+
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line) {
     Event e;
-    read_event(parse_slots(json, file, line), file, line, EventFields{}, e);
+    detail::read_event(json, file, line, EventFields{}, e);
     return e;
 }
 
@@ -674,22 +684,8 @@ std::size_t read_events_json(std::istream& in, const std::string& file, const Re
         in, file, options.keep_going,
         [&](std::string_view text, std::size_t line) {
             Event e;
-            read_event(parse_slots(text, file, line), file, line, options.event_fields, e);
+            detail::read_event(text, file, line, options.event_fields, e);
             sink(std::move(e));
-        },
-        on_skip);
-}
-
-std::size_t read_events_json_lines(std::istream& in, const std::string& file,
-                                   const ReadOptions& options,
-                                   const std::function<void(Event, std::size_t)>& sink,
-                                   const std::function<void(const std::exception&)>& on_skip) {
-    return for_each_json_line(
-        in, file, options.keep_going,
-        [&](std::string_view text, std::size_t line) {
-            Event e;
-            read_event(parse_slots(text, file, line), file, line, options.event_fields, e);
-            sink(std::move(e), line);
         },
         on_skip);
 }

@@ -195,16 +195,43 @@ private:
 
 }  // namespace
 
+struct JsonLines::Impl {
+    Impl(std::istream& in, const std::string& file, std::size_t after)
+        : in(in), file(file), lines(in), number(after) {}
+    std::istream& in;
+    std::string file;
+    BlockLines lines;
+    std::size_t number;
+};
+
+JsonLines::JsonLines(std::istream& in, const std::string& file, std::size_t after)
+    : impl_(std::make_unique<Impl>(in, file, after)) {}
+
+JsonLines::~JsonLines() = default;
+
+bool JsonLines::next(Line& line) {
+    Impl& m = *impl_;
+    line.error.reset();
+    bool last = false;
+    for (LineRead got; (got = m.lines.next(line.text, last)) != LineRead::end;) {
+        line.number = ++m.number;
+        if (got == LineRead::too_long)
+            line.error = input_error(m.file, m.number, line_too_long_message());
+        else if (last && cut_short(line.text))  // the last line, without its newline: half a record
+            line.error = cut_short_error(line.text, m.file, m.number);
+        else if (is_blank(line.text))
+            continue;
+        return true;
+    }
+    if (m.in.bad()) throw input_error(m.file, m.number, "read error");
+    return false;
+}
+
 std::size_t for_each_json_line(std::istream& in, const std::string& file, bool keep_going,
                                const std::function<void(std::string_view, std::size_t)>& record,
                                const std::function<void(const std::exception&)>& on_skip,
                                std::string_view first, std::size_t first_line) {
     std::size_t skipped = 0;
-    auto refuse = [&](const input_error& e) {
-        if (!keep_going) throw e;
-        ++skipped;
-        on_skip(e);
-    };
     auto guarded = [&](std::string_view text, std::size_t at) {
         try {
             record(text, at);
@@ -215,20 +242,16 @@ std::size_t for_each_json_line(std::istream& in, const std::string& file, bool k
         }
     };
     if (!is_blank(first)) guarded(first, first_line);
-    std::size_t line_no = first_line;
-    BlockLines lines(in);
-    std::string_view line;
-    bool last = false;
-    for (LineRead got; (got = lines.next(line, last)) != LineRead::end;) {
-        ++line_no;
-        if (got == LineRead::too_long)
-            refuse(input_error(file, line_no, line_too_long_message()));
-        else if (last && cut_short(line))  // the last line, without its newline: half a record
-            refuse(cut_short_error(line, file, line_no));
-        else if (!is_blank(line))
-            guarded(line, line_no);
+    JsonLines lines(in, file, first_line);
+    for (JsonLines::Line line; lines.next(line);) {
+        if (line.error) {
+            if (!keep_going) throw *line.error;
+            ++skipped;
+            on_skip(*line.error);
+        } else {
+            guarded(line.text, line.number);
+        }
     }
-    if (in.bad()) throw input_error(file, line_no, "read error");
     return skipped;
 }
 

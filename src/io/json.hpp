@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "eventgraph/error.hpp"
+
 namespace eventgraph::io::json {
 
 class Value;
@@ -175,6 +177,32 @@ private:
 /// A string field ("" for null or absent); throws if it is another type.
 std::string get_string(Value v, const std::string& file, std::size_t line,
                        const std::string& field);
+
+/// The non-blank lines of a JSON Lines stream, split as for_each_json_line
+/// splits them, for readers that hand the records to other threads. A line
+/// that cannot be a record comes with the error it is reported with.
+class JsonLines {
+public:
+    /// Lines numbered from after + 1.
+    JsonLines(std::istream& in, const std::string& file, std::size_t after = 0);
+    ~JsonLines();
+    JsonLines(const JsonLines&) = delete;
+    JsonLines& operator=(const JsonLines&) = delete;
+
+    struct Line {
+        std::string_view text;  ///< valid until the next call to next()
+        std::size_t number = 0;
+        /// set for a line over max_line_bytes or a last line cut short
+        std::optional<input_error> error;
+    };
+    /// The next non-blank line; false at the end of the stream (throws
+    /// input_error on a read error).
+    bool next(Line& line);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 /// Calls `record(text, line)` for `first` (the record on line `first_line`,
 /// if not blank) and then for each non-blank line of `in`; an input_error in a

@@ -311,3 +311,78 @@ TEST_CASE("a reader asked for fewer of an event's fields checks them all and kee
                           bad, "e.jsonl", lean, [](model::Event) {}, [](const std::exception&) {}),
                       "e.jsonl:1: field \"evidence/text\": expected a string");
 }
+
+namespace {
+// What a reader gave: each event's id and line, each error's message, in the
+// order they came, as one list.
+std::vector<std::string> read_with_threads(const std::string& text, unsigned threads,
+                                           bool keep_going) {
+    std::istringstream in(text);
+    io::ReadOptions options;
+    options.keep_going = keep_going;
+    options.threads = threads;
+    std::vector<std::string> got;
+    try {
+        const std::size_t skipped = io::read_events_json_lines(
+            in, "e.jsonl", options,
+            [&](model::Event e, std::size_t line) {
+                got.push_back(std::to_string(line) + " " + e.id);
+            },
+            [&](const std::exception& e) { got.push_back(std::string("skipped: ") + e.what()); });
+        got.push_back(std::to_string(skipped) + " skipped");
+    } catch (const input_error& e) {
+        got.push_back(std::string("stopped: ") + e.what());
+    }
+    return got;
+}
+}  // namespace
+
+TEST_CASE("events parsed on several threads come as on one: the same events, errors and lines") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")));
+    // Runs of good records across many of the parallel reader's batches, with
+    // bad records of each kind among them: broken JSON, a wrong field, a
+    // line over the limit, blank lines, CRLF ends, and a last line cut short.
+    std::string text;
+    for (std::size_t n = 0; n < 20000; ++n) {
+        text += lines[n % 3] + (n % 7 ? "\n" : "\r\n");
+        if (n % 997 == 0) text += lines[0].substr(0, 40) + "\n";
+        if (n % 1999 == 0) text += seed_with(R"("type":")", R"("type":7,"x":")") + "\n";
+        if (n % 4001 == 0) text += "\n \t\n";
+    }
+    text += std::string(io::max_line_bytes + 10, ' ') + "\n";
+    text += lines[2] + "\n";
+    text += lines[1].substr(0, 60);
+
+    const auto one = read_with_threads(text, 1, true);
+    CHECK(one.size() == 20000 + 21 + 11 + 1 + 1 + 1 + 1);
+    CHECK(one.back() == "34 skipped");
+    for (const unsigned threads : {2u, 3u, 8u})
+        CHECK(read_with_threads(text, threads, true) == one);
+
+    // Stopping at the first bad record: the events before it, then its error.
+    const auto stopped = read_with_threads(text, 1, false);
+    REQUIRE(stopped.size() == 2);
+    CHECK(stopped.back().rfind("stopped: e.jsonl:2: invalid JSON at column ", 0) == 0);
+    CHECK(read_with_threads(text, 2, false) == stopped);
+}
+
+TEST_CASE("a sink that throws stops a parallel read as it stops a sequential one") {
+    const auto lines = test::lines_of(test::read_file(test::data_path("events/seed-like.jsonl")));
+    std::string text;
+    for (std::size_t n = 0; n < 9000; ++n) text += lines[n % 3] + "\n";
+    for (const unsigned threads : {1u, 2u}) {
+        std::istringstream in(text);
+        io::ReadOptions options;
+        options.threads = threads;
+        std::size_t seen = 0;
+        CHECK_THROWS_WITH(io::read_events_json_lines(
+                              in, "e.jsonl", options,
+                              [&](model::Event, std::size_t line) {
+                                  ++seen;
+                                  if (line == 5000) throw std::runtime_error("full");
+                              },
+                              [](const std::exception&) {}),
+                          "full");
+        CHECK(seen == 5000);
+    }
+}

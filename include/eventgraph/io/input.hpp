@@ -34,6 +34,9 @@ struct EventFields {
 struct ReadOptions {
     bool keep_going = false;   ///< skip it (and report it to on_skip) instead of stopping
     EventFields event_fields;  ///< events only (read_events_json)
+    /// Threads to parse events with (read_events_json_lines); the events,
+    /// errors and lines are the same, in the same order, for any number.
+    unsigned threads = 1;
 };
 
 /// What read_line found.
