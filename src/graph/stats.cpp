@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 namespace eventgraph::graph {
@@ -14,8 +15,12 @@ std::string month_of(const model::DateSpan* d) {
     return d->granularity == model::Granularity::year ? iso.substr(0, 4) : iso.substr(0, 7);
 }
 
-std::string month_of(const std::optional<model::DateSpan>& d) {
-    return month_of(d ? &*d : nullptr);
+// What month_of depends on, as a number: the start's year and month, and
+// whether the span is a year's.
+int month_key(const model::DateSpan& d) {
+    const int year = static_cast<int>(d.start.year());
+    const auto month = static_cast<unsigned>(d.start.month());
+    return (year * 16 + static_cast<int>(month)) * 2 + (d.granularity == model::Granularity::year);
 }
 
 std::vector<std::pair<std::string, Count>> ranked(const std::map<std::string, Count>& m) {
@@ -46,15 +51,16 @@ Statistics statistics(const EventGraph& g, std::size_t top) {
         if (!keyed[a]) key[a] = vertex_key(g.actors[a], g.level), keyed[a] = 1;
         return key[a];
     };
-    std::unordered_map<std::string, std::size_t> per_actor;
+    std::vector<std::size_t> per_actor(g.actors.size(), 0);
+    std::size_t unknown_source = 0;
     const std::string unknown = unknown_vertex_id;
     for (const Report& r : g.reports) {
         article_seen[r.article] = 1;
         ++per_type[r.type];
         ++(r.date == none ? undated : per_date[r.date]);
+        ++(r.source == none ? unknown_source : per_actor[r.source]);
         const std::string& source = r.source == none ? unknown : key_of(r.source);
-        ++per_actor[source];
-        if (r.target != none && key_of(r.target) != source) ++per_actor[key_of(r.target)];
+        if (r.target != none && key_of(r.target) != source) ++per_actor[r.target];
     }
     s.articles = static_cast<std::size_t>(std::count(article_seen.begin(), article_seen.end(), 1));
     for (std::size_t t = 0; t < per_type.size(); ++t)
@@ -62,15 +68,39 @@ Statistics statistics(const EventGraph& g, std::size_t top) {
     for (std::size_t d = 0; d < per_date.size(); ++d)
         if (per_date[d]) by_month[month_of(&g.dates[d])].events += per_date[d];
     if (undated) by_month["undated"].events += undated;
-    for (const auto& [id, n] : per_actor) by_actor[id].events += n;
+    if (unknown_source) by_actor[unknown].events += unknown_source;
+    for (std::size_t a = 0; a < per_actor.size(); ++a)
+        if (per_actor[a]) by_actor[key_of(static_cast<Index>(a))].events += per_actor[a];
+    // Happenings counted the same way: by type name, month and actor index,
+    // each named once after.
+    std::unordered_map<std::string_view, std::size_t> happenings_of_type;
+    std::unordered_map<int, std::size_t> happenings_of_month;  // month_key
+    std::unordered_map<int, const model::DateSpan*> month_named;
+    std::size_t undated_happenings = 0, unknown_sources = 0;
+    std::vector<std::size_t> happenings_of_actor(g.actors.size(), 0);
     for (const auto& h : g.happenings) {
-        ++by_type[h.type].happenings;
-        ++by_month[month_of(h.date)].happenings;
+        ++happenings_of_type[h.type];
+        if (h.date) {
+            const int month = month_key(*h.date);
+            ++happenings_of_month[month];
+            month_named.try_emplace(month, &*h.date);
+        } else {
+            ++undated_happenings;
+        }
+        if (h.source == none)
+            ++unknown_sources;
+        else
+            ++happenings_of_actor[h.source];
         const std::string& source = h.source == none ? unknown : g.actors[h.source].id;
-        ++by_actor[source].happenings;
-        if (h.target != none && g.actors[h.target].id != source)
-            ++by_actor[g.actors[h.target].id].happenings;
+        if (h.target != none && g.actors[h.target].id != source) ++happenings_of_actor[h.target];
     }
+    for (const auto& [type, n] : happenings_of_type) by_type[std::string(type)].happenings += n;
+    for (const auto& [month, n] : happenings_of_month)
+        by_month[month_of(month_named.at(month))].happenings += n;
+    if (undated_happenings) by_month["undated"].happenings += undated_happenings;
+    if (unknown_sources) by_actor[unknown].happenings += unknown_sources;
+    for (std::size_t a = 0; a < happenings_of_actor.size(); ++a)
+        if (happenings_of_actor[a]) by_actor[g.actors[a].id].happenings += happenings_of_actor[a];
     s.by_type = ranked(by_type);
     for (auto& [id, c] : ranked(by_actor)) {
         const auto it = g.vertex_by_id.find(id);
@@ -78,13 +108,25 @@ Statistics statistics(const EventGraph& g, std::size_t top) {
         s.by_actor.push_back({std::move(id), std::move(name), c});
     }
     s.by_month.assign(by_month.begin(), by_month.end());
+    // The strongest `top` in edge order among equals: a partial sort on the
+    // counts copied out, rather than a sort of every edge through the graph.
+    struct Strength {
+        std::size_t count, mentions, order;
+        EdgeId edge;
+    };
+    std::vector<Strength> strengths;
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
-        if (g.graph[e].type != "member-of") s.relations.push_back(e);
-    std::stable_sort(s.relations.begin(), s.relations.end(), [&](EdgeId a, EdgeId b) {
-        return std::make_pair(g.graph[a].count, g.graph[a].mentions) >
-               std::make_pair(g.graph[b].count, g.graph[b].mentions);
-    });
-    if (s.relations.size() > top) s.relations.resize(top);
+        if (const Edge& r = g.graph[e]; r.type != "member-of")
+            strengths.push_back({r.count, r.mentions, strengths.size(), e});
+    const auto stronger = [](const Strength& a, const Strength& b) {
+        if (a.count != b.count) return a.count > b.count;
+        if (a.mentions != b.mentions) return a.mentions > b.mentions;
+        return a.order < b.order;
+    };
+    const std::size_t n = std::min(top, strengths.size());
+    std::partial_sort(strengths.begin(), strengths.begin() + static_cast<std::ptrdiff_t>(n),
+                      strengths.end(), stronger);
+    for (std::size_t i = 0; i < n; ++i) s.relations.push_back(strengths[i].edge);
     return s;
 }
 
