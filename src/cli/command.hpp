@@ -161,6 +161,12 @@ io::EventFields path_fields();
 /// was rather than be replaced by nothing; a named file is said to be so.
 bool nothing_to_write(const ReadSummary& summary, const std::string& output);
 
+/// A command's graph, held until the program exits and never freed: a
+/// million events' tables take a noticeable part of a second to free, and
+/// the system takes them back at once at exit. Still reachable (not a leak
+/// to the sanitizers).
+graph::EventGraph& until_exit(graph::EventGraph&& g);
+
 /// Commits `out` unless nothing_to_write; the exit code: 0 if every input was
 /// read whole, else 1.
 int finish(io::Output& out, const ReadSummary& summary);

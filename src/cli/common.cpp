@@ -247,6 +247,12 @@ std::vector<model::Event> read_back(const graph::EventGraph& g,
     return out;
 }
 
+graph::EventGraph& until_exit(graph::EventGraph&& g) {
+    // Never destroyed, on purpose: no destructor runs for it at exit.
+    static auto* const held = new std::vector<std::unique_ptr<graph::EventGraph>>;
+    return *held->emplace_back(std::make_unique<graph::EventGraph>(std::move(g)));
+}
+
 bool nothing_to_write(const ReadSummary& summary, const std::string& output) {
     if (!summary.all_failed()) return false;
     // On standard output the inputs' own messages say it all.
