@@ -352,3 +352,22 @@ TEST_CASE("a graph built from records without the events is the one built with t
         }
     }
 }
+
+TEST_CASE("a graph moved is the same graph, its relations not copied; a copy is equal") {
+    EventGraph g = graph::build_graph(read_events("graph/reports.jsonl"));
+    REQUIRE(boost::num_edges(g.graph) > 0);
+    const auto first = *boost::edges(g.graph).first;
+    const graph::Edge* where = &g.graph[first];
+    const std::string before = exports::to_graphml(g);
+
+    const EventGraph copy = g;
+    CHECK(exports::to_graphml(copy) == before);
+    EventGraph moved = std::move(g);
+    CHECK(&moved.graph[*boost::edges(moved.graph).first] == where);
+    CHECK(exports::to_graphml(moved) == before);
+    EventGraph assigned;
+    assigned = std::move(moved);
+    CHECK(&assigned.graph[*boost::edges(assigned.graph).first] == where);
+    CHECK(exports::to_graphml(assigned) == before);
+    CHECK(boost::num_vertices(moved.graph) == 0);  // NOLINT(bugprone-use-after-move): as promised
+}

@@ -93,8 +93,26 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
 using VertexId = boost::graph_traits<Graph>::vertex_descriptor;
 using EdgeId = boost::graph_traits<Graph>::edge_descriptor;
 
-/// The events, their happenings and the graph of them.
-struct EventGraph {
+/// Holds EventGraph's graph so that moving an EventGraph moves it: Boost's
+/// adjacency_list has no move of its own, and its copy (every edge and its
+/// lists) is what a move would otherwise cost.
+struct GraphHolder {
+    Graph graph;
+
+    GraphHolder() = default;
+    GraphHolder(const GraphHolder&) = default;
+    GraphHolder& operator=(const GraphHolder&) = default;
+    GraphHolder(GraphHolder&& o) noexcept { graph.swap(o.graph); }
+    GraphHolder& operator=(GraphHolder&& o) noexcept {
+        graph.swap(o.graph);
+        o.graph.clear();
+        return *this;
+    }
+    ~GraphHolder() = default;
+};
+
+/// The events, their happenings and the graph of them (`graph`, of GraphHolder).
+struct EventGraph : GraphHolder {
     Level level = Level::code;
     /// Every event, in event order (see build_graph), as its record.
     std::vector<Report> reports;
@@ -102,7 +120,6 @@ struct EventGraph {
     /// build was asked to keep them (the outputs that show sentences and details).
     std::vector<model::Event> events;
     std::vector<Happening> happenings;
-    Graph graph;
     std::unordered_map<std::string, VertexId> vertex_by_id;
 
     // The records' tables.
