@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <numeric>
+#include <string_view>
 #include <tuple>
 
 namespace eventgraph::graph {
@@ -203,74 +204,99 @@ model::ActorKind guess_kind(const std::string& code) {
     return three_letters ? model::ActorKind::country : model::ActorKind::organisation;
 }
 
-// One report, reduced to what grouping needs.
+// One report, reduced to what grouping needs: 32 bytes, sorted by the million.
 struct Grouped {
     int type = 0;
     int source = 0;
     int target = -1;  // none
-    int polarity = 0;
-    bool dated = false;
     int start = 0, end = 0;
-    int basis = 0;
-    std::size_t event = 0;
+    std::uint32_t event = 0;
+    Index date = none;  // EventGraph::dates
+    std::uint8_t polarity = 0;
+    std::uint8_t basis = 0;
+    bool dated = false;
 
     int length() const { return end - start; }
     auto group() const { return std::make_tuple(type, source, target, polarity); }
 };
 
+// A happening while it is found: its reports are numbered in `cluster_of`
+// rather than listed, so that none needs a vector of its own until it is made.
 struct Cluster {
-    std::vector<std::size_t> reports;  // event indices
+    std::uint32_t size = 0;  // reports
     // The narrowest report on the surest basis: its date is the happening's.
-    std::size_t founder = 0;
+    Index date = none;
     int type = 0, source = 0, target = -1;  // interned, as in Grouped
+    std::uint8_t polarity = 0;
     bool dated = false;
     int start = 0, end = 0;
+    Index slot = none;  // its relation's, none without a target
 };
 
-// Groups the reports of one key into happenings (see build_graph's doc).
-// `reports` are sorted: dated before undated, narrowest span first.
-void cluster_group(const std::vector<Grouped>& reports, std::vector<Cluster>& out) {
+// Groups the reports of one key into happenings (see build_graph's doc),
+// numbering each report's in `cluster_of`. The reports are sorted: dated
+// before undated, narrowest span first.
+void cluster_group(const Grouped* begin, const Grouped* end, std::vector<Cluster>& out,
+                   std::vector<Index>& cluster_of) {
     const std::size_t first = out.size();
+    // A few reports are searched one by one; many through their clusters' starts.
+    const bool indexed = end - begin > 32;
     std::multimap<int, std::size_t> by_start;  // start day → index in out
     int widest = 0;                            // the widest span found so far, to bound the search
     std::size_t dated = 0;
     std::optional<std::size_t> undated;
-    for (const Grouped& r : reports) {
+    const auto join = [&](std::size_t c, const Grouped& r) {
+        ++out[c].size;
+        cluster_of[r.event] = static_cast<Index>(c);
+    };
+    const auto open = [&](const Grouped& r) {
+        Cluster c;
+        c.date = r.date;
+        c.type = r.type;
+        c.source = r.source;
+        c.target = r.target;
+        c.polarity = r.polarity;
+        c.dated = r.dated;
+        c.start = r.start;
+        c.end = r.end;
+        out.push_back(c);
+        join(out.size() - 1, r);
+        return out.size() - 1;
+    };
+    // Of two overlapping clusters, the one with more reports, then the
+    // earlier (no two of one key start on the same day: they would overlap).
+    const auto better = [&](std::size_t c, const std::optional<std::size_t>& best) {
+        return !best || out[c].size > out[*best].size ||
+               (out[c].size == out[*best].size && out[c].start < out[*best].start);
+    };
+    for (const Grouped* it = begin; it != end; ++it) {
+        const Grouped& r = *it;
         if (!r.dated) {
-            if (dated == 1) {
-                out[first].reports.push_back(r.event);
-            } else {
-                if (!undated) {
-                    undated = out.size();
-                    out.emplace_back();
-                    out.back().founder = r.event;
-                }
-                out[*undated].reports.push_back(r.event);
-            }
+            if (dated == 1)
+                join(first, r);
+            else if (!undated)
+                undated = open(r);
+            else
+                join(*undated, r);
             continue;
         }
         std::optional<std::size_t> best;
-        const auto lo = by_start.lower_bound(r.start - widest), hi = by_start.upper_bound(r.end);
-        for (auto it = lo; it != hi; ++it) {
-            const Cluster& c = out[it->second];
-            if (c.end < r.start) continue;
-            if (!best || c.reports.size() > out[*best].reports.size() ||
-                (c.reports.size() == out[*best].reports.size() && c.start < out[*best].start))
-                best = it->second;
+        if (indexed) {
+            const auto lo = by_start.lower_bound(r.start - widest),
+                       hi = by_start.upper_bound(r.end);
+            for (auto at = lo; at != hi; ++at)
+                if (out[at->second].end >= r.start && better(at->second, best)) best = at->second;
+        } else {
+            for (std::size_t c = first; c < out.size(); ++c)
+                if (out[c].start <= r.end && out[c].end >= r.start && better(c, best)) best = c;
         }
         if (best) {
-            out[*best].reports.push_back(r.event);
+            join(*best, r);
             continue;
         }
-        Cluster c;
-        c.dated = true;
-        c.start = r.start;
-        c.end = r.end;
-        c.reports.push_back(r.event);
-        c.founder = r.event;
-        by_start.emplace(r.start, out.size());
+        const std::size_t c = open(r);
+        if (indexed) by_start.emplace(r.start, c);
         widest = std::max(widest, r.length());
-        out.push_back(std::move(c));
         ++dated;
     }
 }
@@ -287,16 +313,6 @@ public:
 private:
     std::unordered_map<std::string, int> index_;
     std::vector<std::string> names_;
-};
-
-struct EdgeKey {
-    VertexId source, target;
-    std::string type;
-    bool asserted;
-    bool operator<(const EdgeKey& o) const {
-        return std::tie(source, target, type, o.asserted) <
-               std::tie(o.source, o.target, o.type, asserted);
-    }
 };
 
 template <typename T>
@@ -380,22 +396,29 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
         if (v < 0) v = vertices(vertex_key(g.actors[actor], level));
         return v;
     };
+    // Day numbers of the dates' table, worked out once.
+    std::vector<int> date_start(g.dates.size()), date_end(g.dates.size());
+    for (std::size_t i = 0; i < g.dates.size(); ++i) {
+        date_start[i] = day_number(g.dates[i].start);
+        date_end[i] = day_number(g.dates[i].end);
+    }
     std::vector<Grouped> reports(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) {
         const Report& e = records[i];
         Grouped& r = reports[i];
-        r.event = i;
+        r.event = static_cast<std::uint32_t>(i);
         int& t = type_of[e.type];
         if (t < 0) t = types(g.types[e.type]);
         r.type = t;
         r.source = vertex_index(e.source);
         if (e.target != none) r.target = vertex_index(e.target);
-        r.polarity = static_cast<int>(e.polarity);
-        if (const DateSpan* d = g.date(e.date)) {
+        r.polarity = static_cast<std::uint8_t>(e.polarity);
+        if (e.date != none) {
             r.dated = true;
-            r.start = day_number(d->start);
-            r.end = std::max(r.start, day_number(d->end));
-            r.basis = basis_rank(d->basis);
+            r.date = e.date;
+            r.start = date_start[e.date];
+            r.end = std::max(r.start, date_end[e.date]);
+            r.basis = static_cast<std::uint8_t>(basis_rank(g.dates[e.date].basis));
         }
     }
     std::sort(reports.begin(), reports.end(), [](const Grouped& a, const Grouped& b) {
@@ -403,24 +426,28 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
                std::make_tuple(b.group(), !b.dated, b.length(), b.basis, b.start, b.event);
     });
 
+    // Happenings, and the relations they fall into: the groups of one
+    // source, target, type and polarity class are next to each other.
     std::vector<Cluster> clusters;
-    std::vector<Grouped> group;
+    std::vector<Index> cluster_of(records.size());  // report → its happening
+    Index slots = 0;
     for (std::size_t i = 0; i < reports.size();) {
         std::size_t j = i;
         while (j < reports.size() && reports[j].group() == reports[i].group()) ++j;
-        group.assign(reports.begin() + static_cast<std::ptrdiff_t>(i),
-                     reports.begin() + static_cast<std::ptrdiff_t>(j));
         const std::size_t before = clusters.size();
-        cluster_group(group, clusters);
-        for (std::size_t k = before; k < clusters.size(); ++k) {
-            clusters[k].type = group.front().type;
-            clusters[k].source = group.front().source;
-            clusters[k].target = group.front().target;
+        cluster_group(reports.data() + i, reports.data() + j, clusters, cluster_of);
+        const Grouped& r = reports[i];
+        if (r.target >= 0) {
+            const bool same_slot = i > 0 && reports[i - 1].type == r.type &&
+                                   reports[i - 1].source == r.source &&
+                                   reports[i - 1].target == r.target &&
+                                   (reports[i - 1].polarity == 0) == (r.polarity == 0);
+            if (!same_slot) ++slots;
+            for (std::size_t k = before; k < clusters.size(); ++k) clusters[k].slot = slots - 1;
         }
         i = j;
     }
     reports = {};  // a million of them are worth freeing before the happenings are made
-    group = {};
 
     // Vertices in id order; interned index → final vertex.
     std::vector<std::string> ids = vertices.names();
@@ -452,201 +479,278 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
         return cached;
     };
 
-    // Happenings in date order (undated last), then by what they are,
-    // ordered before they are made, so that each is made once in its place.
-    // Ranks: vertices by id (their final index), types by name.
+    // Ranks of the type names, "member-of" among them (a type of that name
+    // has its rank).
+    static const std::string member_of_name = "member-of";
     std::vector<int> type_rank(types.names().size());
+    int member_rank = 0;
     {
-        std::vector<int> by_name(types.names().size());
+        std::vector<int> by_name(types.names().size() + 1);
         std::iota(by_name.begin(), by_name.end(), 0);
         const auto name = [&](int t) -> const std::string& {
-            return types.names()[static_cast<std::size_t>(t)];
+            return static_cast<std::size_t>(t) == types.names().size()
+                       ? member_of_name
+                       : types.names()[static_cast<std::size_t>(t)];
         };
         std::sort(by_name.begin(), by_name.end(), [&](int a, int b) { return name(a) < name(b); });
-        for (std::size_t r = 0; r < by_name.size(); ++r)
-            type_rank[static_cast<std::size_t>(by_name[r])] = static_cast<int>(r);
-    }
-    struct Order {
-        bool undated;
-        int start, length, type;
-        std::uint32_t source, target;  // target: vertex index + 1, 0 for none
-        int polarity;
-        std::uint32_t index;
-        auto key() const {
-            return std::tie(undated, start, length, type, source, target, polarity);
+        int rank = 0;
+        for (std::size_t r = 0; r < by_name.size(); ++r) {
+            if (r > 0 && name(by_name[r]) != name(by_name[r - 1])) ++rank;
+            if (static_cast<std::size_t>(by_name[r]) == types.names().size())
+                member_rank = rank;
+            else
+                type_rank[static_cast<std::size_t>(by_name[r])] = rank;
         }
+    }
+
+    // Happenings in date order (undated last), then by what they are:
+    // type by name, source and target by id, polarity. No two share all of
+    // it (a key's happenings do not share a span), so nothing else decides.
+    struct Order {
+        std::uint64_t when, what, who;
+        std::uint32_t polarity, cluster;
+        bool operator<(const Order& o) const {
+            return std::tie(when, what, who, polarity, cluster) <
+                   std::tie(o.when, o.what, o.who, o.polarity, o.cluster);
+        }
+    };
+    const auto biased = [](int v) {
+        return static_cast<std::uint64_t>(static_cast<std::uint32_t>(v) ^ 0x80000000U);
     };
     std::vector<Order> order(clusters.size());
     for (std::size_t i = 0; i < clusters.size(); ++i) {
-        Cluster& c = clusters[i];
-        std::sort(c.reports.begin(), c.reports.end());
-        const DateSpan* d = g.date(records[c.founder].date);
-        const int start = d ? day_number(d->start) : 0;
-        order[i] = {!d,
-                    start,
-                    d ? day_number(d->end) - start : 0,
-                    type_rank[static_cast<std::size_t>(c.type)],
-                    static_cast<std::uint32_t>(vertex_of_index[static_cast<std::size_t>(c.source)]),
-                    c.target < 0 ? 0
-                                 : static_cast<std::uint32_t>(
-                                       vertex_of_index[static_cast<std::size_t>(c.target)] + 1),
-                    static_cast<int>(records[c.founder].polarity),
-                    static_cast<std::uint32_t>(i)};
+        const Cluster& c = clusters[i];
+        const bool dated = c.date != none;
+        const int start = dated ? date_start[c.date] : 0;
+        const int length = dated ? date_end[c.date] - start : 0;
+        const std::uint64_t target =
+            c.target < 0 ? 0 : vertex_of_index[static_cast<std::size_t>(c.target)] + 1;
+        order[i] = {(static_cast<std::uint64_t>(!dated) << 32) | biased(start),
+                    (biased(length) << 32) |
+                        static_cast<std::uint32_t>(type_rank[static_cast<std::size_t>(c.type)]),
+                    (static_cast<std::uint64_t>(vertex_of_index[static_cast<std::size_t>(c.source)])
+                     << 32) |
+                        target,
+                    c.polarity, static_cast<std::uint32_t>(i)};
     }
-    std::sort(order.begin(), order.end(), [&](const Order& a, const Order& b) {
-        if (a.key() != b.key()) return a.key() < b.key();
-        // The happening's id is its first report's (reports are in id order).
-        return records[clusters[a.index].reports.front()].id <
-               records[clusters[b.index].reports.front()].id;
-    });
-
-    g.happenings.reserve(clusters.size());
-    struct Of {
-        int type, source, target;
-    };
-    std::vector<Of> cluster_of;  // what the relations need of each happening's cluster
-    cluster_of.reserve(clusters.size());
-    std::vector<std::string_view> pages;
-    for (const Order& o : order) {
-        Cluster& c = clusters[o.index];
-        cluster_of.push_back({c.type, c.source, c.target});
-        Happening h;
-        h.reports = std::move(c.reports);
-        const Report& first = records[h.reports.front()];
-        h.id = first.id;
-        h.type = g.types[first.type];
-        h.quad = first.quad;
-        for (const std::size_t r : h.reports)
-            if (records[r].mode != 0) {
-                h.mode = g.modes[records[r].mode];
-                break;
-            }
-        if (first.source != none) h.source = levelled(first.source, c.source);
-        if (first.target != none) h.target = levelled(first.target, c.target);
-        h.polarity = first.polarity;
-        if (const DateSpan* d = g.date(records[c.founder].date)) h.date = *d;
-        h.mentions = h.reports.size();
-        pages.clear();
-        for (const std::size_t r : h.reports)
-            pages.push_back(article_page(g.articles[records[r].article]));
-        sort_unique(pages);
-        h.sources = pages.size();
-        g.happenings.push_back(std::move(h));
-    }
-    order = {};
-    clusters = {};
-
-    // Relations: one edge per source, target, type and polarity class. A
-    // slot holds what its edge will, light: there are hundreds of thousands.
-    struct Slot {
-        VertexId source, target;
-        int type;
-        bool asserted;
-        std::uint32_t founder = 0;                // the happening that opened it
-        std::uint32_t first = none, last = none;  // happenings: earliest, latest dates
-        std::size_t count = 0, mentions = 0;
-        std::vector<std::size_t> happenings{};
-        std::vector<Index> articles{};  // EventGraph::articles (interned: one index a string)
-        std::vector<std::string_view> attributions{};
-    };
-    struct SlotKey {
-        VertexId source, target;
-        int type;
-        bool asserted;
-        bool operator==(const SlotKey&) const = default;
-    };
-    struct SlotHash {
-        std::size_t operator()(const SlotKey& k) const noexcept {
-            std::uint64_t h = k.source * 0x9E3779B97F4A7C15ULL;
-            h ^= (k.target + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2));
-            h ^= (static_cast<std::uint64_t>(k.type) * 2 + k.asserted + (h << 6) + (h >> 2));
-            return static_cast<std::size_t>(h);
+    std::sort(order.begin(), order.end());
+    {
+        std::vector<std::size_t> from(order.size());
+        std::vector<Index> happening_of(order.size());
+        for (std::size_t p = 0; p < order.size(); ++p) {
+            from[p] = order[p].cluster;
+            happening_of[order[p].cluster] = static_cast<Index>(p);
         }
-    };
+        order = {};
+        // Gathered rather than permuted in place: a cycle of random moves
+        // costs more than the second vector for the while.
+        std::vector<Cluster> sorted(clusters.size());
+        for (std::size_t p = 0; p < sorted.size(); ++p) sorted[p] = clusters[from[p]];
+        clusters = std::move(sorted);
+        for (Index& c : cluster_of) c = happening_of[c];
+    }
+    const std::size_t happenings = clusters.size();
+
+    // An article's page, numbered (only equality counts); and its rank by name.
+    const std::size_t articles = g.articles.size();
+    const bool paged = std::any_of(g.articles.begin(), g.articles.end(), [](const std::string& a) {
+        return a.find('#') != std::string::npos;
+    });
+    std::vector<Index> page_of(paged ? articles : 0);
+    if (paged) {
+        std::unordered_map<std::string_view, Index> pages;
+        pages.reserve(articles);
+        for (std::size_t a = 0; a < articles; ++a)
+            page_of[a] =
+                pages.try_emplace(article_page(g.articles[a]), static_cast<Index>(pages.size()))
+                    .first->second;
+    }
+    std::vector<Index> article_by_rank;  // empty: the table is in name order
+    if (!std::is_sorted(g.articles.begin(), g.articles.end())) {
+        article_by_rank.resize(articles);
+        std::iota(article_by_rank.begin(), article_by_rank.end(), Index{0});
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> prefix(articles);
+        for (std::size_t a = 0; a < articles; ++a) prefix[a] = prefix_key(g.articles[a]);
+        std::sort(article_by_rank.begin(), article_by_rank.end(), [&](Index a, Index b) {
+            if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
+            return g.articles[a] < g.articles[b];
+        });
+    }
+    std::vector<Index> rank_of_article(article_by_rank.empty() ? 0 : articles);
+    for (std::size_t r = 0; r < article_by_rank.size(); ++r)
+        rank_of_article[article_by_rank[r]] = static_cast<Index>(r);
+
+    // Who claims them, at the level, ranked by that name.
     const auto attribution_key = [&](const Actor& a) -> const std::string& {
         if (level == Level::actor) return a.id.empty() ? a.code : a.id;
         if (level == Level::cameo && !a.cameo.empty()) return a.cameo;
         return a.code.empty() ? a.id : a.code;
     };
-    // Numbered first, so that the slots are made once, in place.
-    std::vector<Index> slot_index(g.happenings.size(), none);
-    std::vector<SlotKey> keys;
+    // (copies: the levelled actors are added to the table below)
+    std::vector<std::string> attribution_names;
+    std::vector<Index> attribution_of(table_actors, none);
     {
-        std::unordered_map<SlotKey, Index, SlotHash> slot_of;
-        for (std::size_t i = 0; i < g.happenings.size(); ++i) {
-            const Happening& h = g.happenings[i];
-            const Of& c = cluster_of[i];
-            if (h.target == none) continue;
-            const SlotKey key{vertex_of_index[static_cast<std::size_t>(c.source)],
-                              vertex_of_index[static_cast<std::size_t>(c.target)], c.type,
-                              h.polarity == model::Polarity::asserted};
-            const auto [it, added] = slot_of.try_emplace(key, static_cast<Index>(keys.size()));
-            if (added) keys.push_back(key);
-            slot_index[i] = it->second;
+        std::vector<char> claims(table_actors, 0);
+        for (const Report& r : records)
+            if (r.attributed_to != none) claims[r.attributed_to] = 1;
+        for (std::size_t a = 0; a < table_actors; ++a)
+            if (claims[a]) attribution_names.push_back(attribution_key(g.actors[a]));
+        sort_unique(attribution_names);
+        for (std::size_t a = 0; a < table_actors; ++a)
+            if (claims[a])
+                attribution_of[a] = static_cast<Index>(
+                    std::lower_bound(attribution_names.begin(), attribution_names.end(),
+                                     attribution_key(g.actors[a])) -
+                    attribution_names.begin());
+    }
+
+    // Relations: one edge per source, target, type and polarity class, its
+    // happenings in order (slots numbered as their groups were).
+    struct Slot {
+        VertexId source = 0, target = 0;
+        int type = 0;  // interned, member_of for the member-of edges
+        int rank = 0;  // of the type's name
+        bool asserted = true;
+        Index founder = none;             // the happening that opened it
+        Index first = none, last = none;  // happenings: earliest, latest dates
+        int last_start = 0, last_end = 0;
+        Index mentions = 0;
+    };
+    const int member_of = -1;
+    std::vector<Slot> slot(slots);
+    std::vector<Index> first_happening(slots + 1, 0);
+    for (std::size_t p = 0; p < happenings; ++p) {
+        const Cluster& c = clusters[p];
+        if (c.slot == none) continue;
+        Slot& s = slot[c.slot];
+        ++first_happening[c.slot + 1];
+        s.mentions += c.size;
+        if (s.founder == none) {
+            s.founder = static_cast<Index>(p);
+            s.source = vertex_of_index[static_cast<std::size_t>(c.source)];
+            s.target = vertex_of_index[static_cast<std::size_t>(c.target)];
+            s.type = c.type;
+            s.rank = type_rank[static_cast<std::size_t>(c.type)];
+            s.asserted = c.polarity == static_cast<std::uint8_t>(model::Polarity::asserted);
+        }
+        if (c.date != none) {
+            // Happenings are in date order, so the first dated one is the earliest.
+            if (s.first == none) s.first = static_cast<Index>(p);
+            const int start = date_start[c.date], end = date_end[c.date];
+            if (s.last == none ||
+                std::make_pair(start, end) >= std::make_pair(s.last_start, s.last_end)) {
+                s.last = static_cast<Index>(p);
+                s.last_start = start;
+                s.last_end = end;
+            }
+        }
+    }
+    std::vector<Index> first_slot_report(slots + 1, 0);
+    for (std::size_t k = 0; k < slots; ++k) {
+        first_happening[k + 1] += first_happening[k];
+        first_slot_report[k + 1] = first_slot_report[k] + slot[k].mentions;
+    }
+    std::vector<Index> slot_happenings(first_happening.back());
+    {
+        std::vector<Index> next(first_happening.begin(), first_happening.end() - 1);
+        for (std::size_t p = 0; p < happenings; ++p)
+            if (clusters[p].slot != none)
+                slot_happenings[next[clusters[p].slot]++] = static_cast<Index>(p);
+    }
+
+    // The reports of each happening, in event order, with their pages; and
+    // each relation's articles and who claims them: one pass over the records.
+    std::vector<Index> first_report(happenings + 1, 0);
+    for (std::size_t p = 0; p < happenings; ++p)
+        first_report[p + 1] = first_report[p] + clusters[p].size;
+    std::vector<Index> members(records.size()), pages(records.size()),
+        slot_articles(first_slot_report.back()),
+        slot_claims(attribution_names.empty() ? 0 : first_slot_report.back());
+    std::vector<Index> mode_of(happenings, 0);
+    {
+        std::vector<Index> next(first_report.begin(), first_report.end() - 1);
+        std::vector<Index> next_in_slot(first_slot_report.begin(), first_slot_report.end() - 1);
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            const Report& e = records[i];
+            const Index p = cluster_of[i];
+            const Index at = next[p]++;
+            members[at] = static_cast<Index>(i);
+            // (distinct articles are distinct pages when no id has a '#')
+            pages[at] = paged ? page_of[e.article] : e.article;
+            if (e.mode != 0 && mode_of[p] == 0) mode_of[p] = e.mode;
+            const Index k = clusters[p].slot;
+            if (k == none) continue;
+            const Index in_slot = next_in_slot[k]++;
+            slot_articles[in_slot] =
+                rank_of_article.empty() ? e.article : rank_of_article[e.article];
+            if (!slot_claims.empty())
+                slot_claims[in_slot] =
+                    e.attributed_to == none ? none : attribution_of[e.attributed_to];
         }
     }
     cluster_of = {};
-    const int member_of = -1;
-    std::vector<std::pair<VertexId, VertexId>> members;
+    page_of = {};
+    rank_of_article = {};
+
+    g.happenings.reserve(happenings);
+    std::vector<Index> page_list;
+    for (std::size_t p = 0; p < happenings; ++p) {
+        const Cluster& c = clusters[p];
+        const auto from = members.begin() + first_report[p],
+                   to = members.begin() + first_report[p + 1];
+        Happening& h = g.happenings.emplace_back();
+        h.reports.assign(from, to);
+        const Report& first = records[*from];
+        h.id = first.id;
+        h.type = types.names()[static_cast<std::size_t>(c.type)];
+        h.quad = first.quad;
+        if (mode_of[p] != 0) h.mode = g.modes[mode_of[p]];
+        if (first.source != none) h.source = levelled(first.source, c.source);
+        if (first.target != none) h.target = levelled(first.target, c.target);
+        h.polarity = first.polarity;
+        if (c.date != none) h.date = g.dates[c.date];
+        h.mentions = h.reports.size();
+        if (h.mentions == 1) {
+            h.sources = 1;
+        } else {
+            page_list.assign(pages.begin() + first_report[p], pages.begin() + first_report[p + 1]);
+            sort_unique(page_list);
+            h.sources = page_list.size();
+        }
+    }
+    members = {};
+    pages = {};
+    mode_of = {};
+    clusters = {};
     if (level == Level::actor)
         for (const auto& [id, v] : g.vertex_by_id) {
             const Vertex& vx = g.graph[v];
             if (vx.code.empty() || vx.code == id) continue;
-            members.emplace_back(v, g.vertex_by_id.at(vx.code));
+            Slot s;
+            s.source = v;
+            s.target = g.vertex_by_id.at(vx.code);
+            s.type = member_of;
+            s.rank = member_rank;
+            slot.push_back(s);
         }
-    std::vector<Slot> slots;
-    slots.reserve(keys.size() + members.size());
-    for (const SlotKey& k : keys) slots.push_back(Slot{k.source, k.target, k.type, k.asserted});
-    keys = {};
-    for (std::size_t i = 0; i < g.happenings.size(); ++i) {
-        if (slot_index[i] == none) continue;
-        const Happening& h = g.happenings[i];
-        Slot& s = slots[slot_index[i]];
-        if (s.count == 0) s.founder = static_cast<std::uint32_t>(i);
-        ++s.count;
-        s.mentions += h.mentions;
-        s.happenings.push_back(i);
-        if (h.date) {
-            // Happenings are in date order, so the first dated one is the earliest.
-            if (s.first == none) s.first = static_cast<std::uint32_t>(i);
-            const auto& last = g.happenings[s.last == none ? i : s.last].date;
-            if (s.last == none ||
-                std::make_pair(day_number(h.date->start), day_number(h.date->end)) >=
-                    std::make_pair(day_number(last->start), day_number(last->end)))
-                s.last = static_cast<std::uint32_t>(i);
-        }
-        for (const std::size_t r : h.reports) {
-            const Report& ev = records[r];
-            s.articles.push_back(ev.article);
-            if (ev.attributed_to != none)
-                s.attributions.push_back(attribution_key(g.actors[ev.attributed_to]));
-        }
-    }
-    slot_index = {};
-    for (const auto& [from, to] : members) slots.push_back(Slot{from, to, member_of, true});
-    static const std::string member_of_name = "member-of";
-    const auto rank = [&](const Slot& s) -> const std::string& {
-        // "member-of" sorts among the type names as its name says.
-        return s.type == member_of ? member_of_name
-                                   : types.names()[static_cast<std::size_t>(s.type)];
-    };
-    std::vector<std::size_t> edge_order(slots.size());
-    std::iota(edge_order.begin(), edge_order.end(), std::size_t{0});
-    std::sort(edge_order.begin(), edge_order.end(), [&](std::size_t a, std::size_t b) {
-        const Slot& x = slots[a];
-        const Slot& y = slots[b];
+    std::vector<Index> edge_order(slot.size());
+    std::iota(edge_order.begin(), edge_order.end(), Index{0});
+    std::sort(edge_order.begin(), edge_order.end(), [&](Index a, Index b) {
+        const Slot& x = slot[a];
+        const Slot& y = slot[b];
         if (x.source != y.source) return x.source < y.source;
         if (x.target != y.target) return x.target < y.target;
-        if (x.type != y.type) return rank(x) < rank(y);
-        return x.asserted && !y.asserted;
+        if (x.rank != y.rank) return x.rank < y.rank;
+        // An event type spelt "member-of" beside the member-of edge: asserted
+        // first, then the event type's.
+        if (x.asserted != y.asserted) return x.asserted;
+        return x.type != member_of && y.type == member_of;
     });
-    for (const std::size_t k : edge_order) {
-        Slot& s = slots[k];
-        std::sort(s.articles.begin(), s.articles.end(),
-                  [&](Index a, Index b) { return g.articles[a] < g.articles[b]; });
-        s.articles.erase(std::unique(s.articles.begin(), s.articles.end()), s.articles.end());
-        sort_unique(s.attributions);
+    std::vector<Index> article_list, claim_list;
+    for (const Index k : edge_order) {
+        const Slot& s = slot[k];
         Edge e;
+        e.asserted = s.asserted;
         if (s.type == member_of) {
             e.type = member_of_name;
             e.weight = 1;
@@ -654,38 +758,43 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
             const Happening& founder = g.happenings[s.founder];
             e.type = founder.type;
             e.quad = founder.quad;
-            e.count = s.count;
+            e.count = first_happening[k + 1] - first_happening[k];
             e.mentions = s.mentions;
             if (s.first != none) e.first = g.happenings[s.first].date;
             if (s.last != none) e.last = g.happenings[s.last].date;
-            e.happenings = std::move(s.happenings);
+            e.happenings.assign(slot_happenings.begin() + first_happening[k],
+                                slot_happenings.begin() + first_happening[k + 1]);
             // (an event type spelt "member-of" keeps no weight, as before)
-            if (e.type != member_of_name) e.weight = static_cast<double>(s.count);
+            if (e.type != member_of_name) e.weight = static_cast<double>(e.count);
+            const auto from = first_slot_report[k], to = first_slot_report[k + 1];
+            article_list.assign(slot_articles.begin() + from, slot_articles.begin() + to);
+            claim_list.clear();
+            if (!slot_claims.empty())
+                for (auto r = from; r < to; ++r)
+                    if (slot_claims[r] != none) claim_list.push_back(slot_claims[r]);
+            sort_unique(article_list);
+            sort_unique(claim_list);
+            e.articles.reserve(article_list.size());
+            for (const Index a : article_list)
+                e.articles.push_back(g.articles[article_by_rank.empty() ? a : article_by_rank[a]]);
+            e.attributions.reserve(claim_list.size());
+            for (const Index a : claim_list) e.attributions.push_back(attribution_names[a]);
         }
-        e.asserted = s.asserted;
-        e.articles.reserve(s.articles.size());
-        for (const Index a : s.articles) e.articles.push_back(g.articles[a]);
-        e.attributions.assign(s.attributions.begin(), s.attributions.end());
-        s.articles = {};
-        s.attributions = {};
         // Moved in: Boost's add_edge would copy it.
         const EdgeId id = boost::add_edge(s.source, s.target, g.graph).first;
         g.graph[id] = std::move(e);
     }
 }
 
-// Actors and dates are interned by value: a few keys stand for millions of mentions.
-std::string actor_key(const Actor& a) {
-    std::string k;
-    k.reserve(a.id.size() + a.code.size() + a.name.size() + a.cameo.size() + 4);
-    k += a.id;
-    k += '\x1f';
-    k += a.code;
-    k += '\x1f';
-    k += a.name;
-    k += '\x1f';
-    k += a.cameo;
-    return k;
+// Actors and dates are interned by value: a few keys stand for millions of
+// mentions. An actor's key is a hash of its strings, built without a string.
+std::uint64_t actor_key(const Actor& a) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const std::string* s : {&a.id, &a.code, &a.name, &a.cameo}) {
+        h = (h ^ std::hash<std::string>{}(*s)) * 0x100000001b3ULL;
+        h ^= h >> 29;
+    }
+    return h;
 }
 
 }  // namespace
@@ -694,8 +803,9 @@ struct GraphBuilder::State {
     EventGraph g;
     bool keep_events = true;
     std::vector<Tie> ties;  // when the events are not kept
+    Index last_article = 0;
     std::unordered_map<std::string, Index> articles, types, modes;
-    std::unordered_map<std::string, std::vector<Index>> actors;  // actor_key → candidates
+    std::unordered_map<std::uint64_t, std::vector<Index>> actors;  // actor_key → candidates
     std::unordered_map<std::uint64_t, std::vector<Index>> dates;
 
     static Index intern(std::unordered_map<std::string, Index>& index,
@@ -741,7 +851,10 @@ void GraphBuilder::add(Event&& e, Position position) {
     State& s = *state_;
     EventGraph& g = s.g;
     Report r;
-    r.article = State::intern(s.articles, g.articles, e.article);
+    // An article's events come together: its index is most often the last one's.
+    if (g.articles.empty() || g.articles[s.last_article] != e.article)
+        s.last_article = State::intern(s.articles, g.articles, e.article);
+    r.article = s.last_article;
     r.type = State::intern(s.types, g.types, e.type);
     r.mode = State::intern(s.modes, g.modes, e.mode);
     if (e.source) r.source = s.actor(*e.source);

@@ -371,3 +371,62 @@ TEST_CASE("a graph moved is the same graph, its relations not copied; a copy is 
     CHECK(exports::to_graphml(assigned) == before);
     CHECK(boost::num_vertices(moved.graph) == 0);  // NOLINT(bugprone-use-after-move): as promised
 }
+
+namespace {
+
+// An event of USA accusing CHN in `article` over `start`..`end` (day
+// numbers from 2024-01-01), its id and sentence making it unique.
+model::Event accusation(int n, const std::string& article, int start, int end) {
+    auto e = read_events("graph/reports.jsonl").front();
+    e.id = "ev-t" + std::to_string(1000 + n);
+    e.article = article;
+    e.attributed_to.reset();
+    e.polarity = model::Polarity::asserted;
+    const auto day = [](int d) {
+        return date::year_month_day{date::sys_days{date::year{2024} / 1 / 1} + date::days{d}};
+    };
+    e.date->start = day(start);
+    e.date->end = day(end);
+    e.date->granularity = start == end ? model::Granularity::day : model::Granularity::month;
+    e.evidence.sentence = n;
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("a coarse report overlapping happenings of as many reports joins the earliest") {
+    // Checked with few reports of the key and with many (the two ways the
+    // clustering searches), the same either way.
+    for (const int spread : {1, 40}) {
+        std::vector<model::Event> events;
+        int n = 0;
+        // Two days ten days apart, one report each; a span over both.
+        events.push_back(accusation(n++, "a-1", 20, 20));
+        events.push_back(accusation(n++, "a-2", 10, 10));
+        events.push_back(accusation(n++, "a-3#feed-1", 0, 30));
+        // Far away, happenings of one report each, to make the key's group large.
+        for (int k = 1; k < spread; ++k)
+            events.push_back(accusation(n++, "b", 100 + 3 * k, 100 + 3 * k));
+        const auto g = graph::build_graph(events);
+        REQUIRE(g.happenings.size() == static_cast<std::size_t>(2 + spread - 1));
+        const auto& first = g.happenings.front();
+        CHECK(model::date_value(*first.date) == "2024-01-11");
+        CHECK(first.mentions == 2);
+        CHECK(g.happenings[1].mentions == 1);
+    }
+}
+
+TEST_CASE("a happening's sources count its articles' pages once each") {
+    std::vector<model::Event> events;
+    events.push_back(accusation(0, "dw#feed-1", 5, 5));
+    events.push_back(accusation(1, "dw#feed-2", 5, 5));
+    events.push_back(accusation(2, "ap", 5, 5));
+    events.push_back(accusation(3, "ap", 5, 5));
+    const auto g = graph::build_graph(events);
+    REQUIRE(g.happenings.size() == 1);
+    CHECK(g.happenings.front().mentions == 4);
+    CHECK(g.happenings.front().sources == 2);
+    const auto* e = find_edge(g, "USA", "CHN", "accuse");
+    REQUIRE(e);
+    CHECK(e->articles == std::vector<std::string>{"ap", "dw#feed-1", "dw#feed-2"});
+}
