@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <iterator>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,6 +32,7 @@
 #include "detail_style.hpp"
 #include "detail_xml.hpp"
 #include "eventgraph/export/writers.hpp"
+#include "eventgraph/text/ascii.hpp"
 
 namespace eventgraph::exports {
 
@@ -38,35 +40,27 @@ namespace detail {
 
 namespace {
 
-bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-
-bool ascii_alnum(unsigned char c) {
-    return ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+using text::is_ascii_alnum;
+using text::is_ascii_digit;
 
 /// May stand unquoted in an ID that is not a numeral.
-bool bare_char(unsigned char c) { return ascii_alnum(c) || c == '_' || c >= 0x80; }
+bool bare_char(char c) {
+    return is_ascii_alnum(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
 
 /// cgraph breaks a long string only between a character that is not one of
 /// these (nor a backslash) and one that is: never inside a word, a numeral
 /// or a UTF-8 sequence. '_' is not one of them; '-' and '.' are.
-bool word_char(unsigned char c) { return ascii_alnum(c) || c == '-' || c == '.' || c >= 0x80; }
+bool word_char(char c) {
+    return is_ascii_alnum(c) || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+}
 
 /// DOT's keywords, which a bare ID may not be, in any case.
 bool keyword(std::string_view s) {
     static constexpr std::string_view words[] = {"node",  "edge",    "strict",
                                                  "graph", "digraph", "subgraph"};
-    for (const std::string_view w : words) {
-        if (s.size() != w.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; i < s.size() && same; ++i) {
-            char c = s[i];
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            same = c == w[i];
-        }
-        if (same) return true;
-    }
-    return false;
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](std::string_view w) { return text::iequals(s, w); });
 }
 
 /// Past this many characters on a line cgraph breaks a quoted string with a
@@ -83,31 +77,29 @@ void append_dot_id(std::string& out, std::string_view s) {
     }
     const std::size_t start = out.size();
     out += '"';
-    const auto first = static_cast<unsigned char>(s[0]);
+    const char first = s[0];
     // A numeral stays bare: digits, one '.', a '-' first.
-    bool numeral = ascii_digit(first) || first == '.' || first == '-';
+    bool numeral = is_ascii_digit(first) || first == '.' || first == '-';
     bool quoted = false;
     bool break_wanted = false;  // the line is long: break at the next place allowed
     int dots = 0;
     std::size_t on_line = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
+        const char c = s[i];
         if (c == '"') {
             out += '\\';
             quoted = true;
         } else if (numeral) {
-            const bool still = c == '-' ? on_line == 0 : c == '.' ? dots++ == 0 : ascii_digit(c);
-            if (!still) numeral = false, quoted = true;
+            numeral = c == '-' ? on_line == 0 : c == '.' ? dots++ == 0 : is_ascii_digit(c);
+            quoted = quoted || !numeral;
         } else if (!bare_char(c)) {
             quoted = true;
         }
-        out += static_cast<char>(c);
+        out += c;
         ++on_line;
         if (i + 1 == s.size()) break;
-        const bool may_break =
-            !word_char(c) && c != '\\' && word_char(static_cast<unsigned char>(s[i + 1]));
         if (!break_wanted && on_line < line_length) continue;
-        if (may_break) {
+        if (!word_char(c) && c != '\\' && word_char(s[i + 1])) {
             out += "\\\n";
             quoted = true;
             break_wanted = false;
