@@ -1,5 +1,5 @@
 #pragma once
-// What the DOT writer and the renderer share. Private to src/export.
+// What the DOT writer and the renderer share. Private to src/export (and its tests).
 
 #include <mutex>
 #include <string>
@@ -39,6 +39,12 @@ private:
     int (*previous_handler_)(char*) = nullptr;  // cgraph's agusererrf
     int previous_level_ = 0;
 };
+
+/// Appends S as an ID of DOT, as Graphviz 2.42's cgraph writes it: bare if
+/// it may be (an identifier of ASCII letters, digits, '_' and bytes past
+/// ASCII, or a numeral, and no keyword), else quoted with '"' escaped, long
+/// strings broken with a backslash and a line break.
+void append_dot_id(std::string& out, std::string_view s);
 
 struct Point {
     double x = 0, y = 0;  ///< points, y growing downwards as on a screen

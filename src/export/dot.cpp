@@ -1,31 +1,134 @@
-// DOT written through Graphviz's cgraph, so that the quoting of names is
-// Graphviz's own. cgraph 2.42 still cannot write a string that ends in a
-// backslash, and reads a backslash before a line break as a line
-// continuation, so every string goes through dot_text() first: DOT text here
-// is escString text (what labels use), where "\\" is one backslash and "\n" a
-// line break, and that one rule holds for names and attributes alike.
-
-#include <graphviz/cgraph.h>
+// DOT written as text, byte for byte what Graphviz 2.42's cgraph wrote for
+// the same graph (agwrite of a graph built with agnode/agedge/agsafeset),
+// without building that graph: cgraph spent more time on its dictionaries
+// than the rest of the export together. The rules of agwrite kept here:
+// - IDs quoted as cgraph quotes them (append_dot_id below);
+// - the declared defaults as "graph [...]", "node [...]", "edge [...]",
+//   attributes in byte order of their names, defaults that are "" left out;
+// - an object's attributes in byte order of their names, those equal to the
+//   declared default ("" for every attribute an object sets here) left out;
+// - the legend cluster first, then each node in the order nodes were made,
+//   except that a node with an edge from an earlier node is written just
+//   before the first such edge of the earliest of them; each node's out-edges
+//   by head node, then in the order they were made;
+// - one tab an indent level, continuation lines one level deeper.
+// DOT text here is escString text (what labels use), where "\\" is one
+// backslash and "\n" a line break, and that one rule holds for names and
+// attributes alike: cgraph 2.42 could not write a string that ends in a
+// backslash, and reads a backslash before a line break as a continuation.
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <memory>
+#include <cstddef>
+#include <iterator>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "detail_graphviz.hpp"
 #include "detail_style.hpp"
 #include "detail_xml.hpp"
-#include "eventgraph/error.hpp"
 #include "eventgraph/export/writers.hpp"
+#include "eventgraph/text/ascii.hpp"
 
 namespace eventgraph::exports {
+
+namespace detail {
+
+namespace {
+
+using text::is_ascii_alnum;
+using text::is_ascii_digit;
+
+/// May stand unquoted in an ID that is not a numeral.
+bool bare_char(char c) {
+    return is_ascii_alnum(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+/// cgraph breaks a long string only between a character that is not one of
+/// these (nor a backslash) and one that is: never inside a word, a numeral
+/// or a UTF-8 sequence. '_' is not one of them; '-' and '.' are.
+bool word_char(char c) {
+    return is_ascii_alnum(c) || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+/// DOT's keywords, which a bare ID may not be, in any case.
+bool keyword(std::string_view s) {
+    static constexpr std::string_view words[] = {"node",  "edge",    "strict",
+                                                 "graph", "digraph", "subgraph"};
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](std::string_view w) { return text::iequals(s, w); });
+}
+
+/// Past this many characters on a line cgraph breaks a quoted string with a
+/// backslash and a line break at the next place it may (its default
+/// "linelength"; this writer never sets that attribute).
+constexpr std::size_t line_length = 128;
+
+}  // namespace
+
+void append_dot_id(std::string& out, std::string_view s) {
+    if (s.empty()) {
+        out += "\"\"";
+        return;
+    }
+    const std::size_t start = out.size();
+    out += '"';
+    const char first = s[0];
+    // A numeral stays bare: digits, one '.', a '-' first.
+    bool numeral = is_ascii_digit(first) || first == '.' || first == '-';
+    bool quoted = false;
+    bool break_wanted = false;  // the line is long: break at the next place allowed
+    int dots = 0;
+    std::size_t on_line = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '"') {
+            out += '\\';
+            quoted = true;
+        } else if (numeral) {
+            numeral = c == '-' ? on_line == 0 : c == '.' ? dots++ == 0 : is_ascii_digit(c);
+            quoted = quoted || !numeral;
+        } else if (!bare_char(c)) {
+            quoted = true;
+        }
+        out += c;
+        ++on_line;
+        if (i + 1 == s.size()) break;
+        if (!break_wanted && on_line < line_length) continue;
+        if (!word_char(c) && c != '\\' && word_char(s[i + 1])) {
+            out += "\\\n";
+            quoted = true;
+            break_wanted = false;
+            on_line = 0;
+        } else {
+            break_wanted = true;
+        }
+    }
+    // A lone "-" or "." is no numeral.
+    if (quoted || (on_line == 1 && (first == '.' || first == '-'))) {
+        out += '"';
+        return;
+    }
+    out.resize(start);
+    if (keyword(s)) {
+        out += '"';
+        out += s;
+        out += '"';
+    } else {
+        out += s;
+    }
+}
+
+}  // namespace detail
 
 namespace {
 
 using detail::all_kinds;
+using detail::append_dot_id;
 using detail::colour_of_quad;
 using detail::pen_width;
 using detail::quad_name;
@@ -55,10 +158,6 @@ std::string dot_text(std::string_view raw) {
     return out;
 }
 
-// cgraph's API predates const; it copies every string it is given.
-char* mutable_text(const std::string& s) { return const_cast<char*>(s.c_str()); }
-char* mutable_text(const char* s) { return const_cast<char*>(s); }
-
 std::string fixed2(double x) { return detail::number_text(std::round(x * 100) / 100); }
 
 std::string date_range(const graph::Edge& e) {
@@ -87,173 +186,239 @@ std::string node_label(const graph::Vertex& v) {
     return label;
 }
 
-class DotBuilder {
+/// Graph attributes and the defaults of nodes and edges, by name.
+struct Default {
+    const char* name;
+    const char* value;
+};
+constexpr const char* font = "Helvetica,Arial,sans-serif";
+constexpr Default graph_defaults[] = {
+    {"fontname", font},   {"fontsize", "11"}, {"nodesep", "0.4"}, {"outputorder", "edgesfirst"},
+    {"overlap", "false"}, {"pad", "0.3"},     {"rankdir", "LR"},  {"ranksep", "1.0"},
+    {"splines", "true"}};
+constexpr Default node_defaults[] = {
+    {"fontname", font}, {"fontsize", "11"}, {"margin", "0.12,0.06"}};
+constexpr Default edge_defaults[] = {
+    {"arrowsize", "0.8"}, {"fontcolor", "#333333"}, {"fontname", font}, {"fontsize", "9"}};
+constexpr Default legend_attributes[] = {
+    {"color", "#BBBBBB"}, {"fontsize", "10"}, {"label", "Legend"}, {"style", "rounded"}};
+
+class DotWriter {
 public:
-    explicit DotBuilder(const detail::GraphvizSession& session) : session_(session) {}
-
-    std::string build(const EventGraph& g) {
-        disc_ = {&AgMemDisc, &AgIdDisc, &io_};
-        std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> root(
-            agopen(mutable_text("eventgraph"), Agdirected, &disc_), agclose);
-        if (!root) session_.fail("Graphviz could not create a graph");
-        root_ = root.get();
-
-        defaults();
+    std::string write(const EventGraph& g) {
         const auto& graph = g.graph;
-        std::vector<Agnode_t*> nodes;
+        const std::size_t n = boost::num_vertices(graph);
+        out_.clear();
+        out_ += "digraph eventgraph {\n";
+        defaults("graph", graph_defaults, 1);
+        defaults("node", node_defaults, 1);
+        defaults("edge", edge_defaults, 1);
+
+        std::vector<std::string> ids(n), names(n);
         std::set<ActorKind> kinds;
         for (auto v : boost::make_iterator_range(boost::vertices(graph))) {
-            nodes.push_back(add_vertex(graph[v], "v" + std::to_string(v)));
+            ids[v] = dot_text(graph[v].id);
+            std::string fallback = std::to_string(v);
+            fallback.insert(0, 1, 'v');  // not "v" + …: GCC 12 warns of it (-Wrestrict), wrongly
+            names[v] = node_name(ids[v], fallback);
             kinds.insert(graph[v].kind);
         }
         std::set<int> quads;
         bool not_asserted = false;
+        // The earliest node with an edge to each node (n: none).
+        std::vector<std::size_t> first_tail(n, n);
         for (auto e : boost::make_iterator_range(boost::edges(graph))) {
-            add_edge(graph[e], nodes[boost::source(e, graph)], nodes[boost::target(e, graph)]);
+            const std::size_t t = boost::source(e, graph), h = boost::target(e, graph);
+            first_tail[h] = std::min(first_tail[h], t);
             quads.insert(graph[e].quad >= 1 && graph[e].quad <= 4 ? graph[e].quad : 0);
             not_asserted = not_asserted || !graph[e].asserted;
         }
-        if (boost::num_vertices(graph) > 0) legend(kinds, quads, not_asserted);
+        if (n > 0) legend(kinds, quads, not_asserted);
 
-        out_.clear();
-        if (agwrite(root_, &out_) == EOF) session_.fail("Graphviz could not write the DOT text");
-        root_ = nullptr;
+        std::vector<std::pair<std::size_t, graph::EdgeId>> out_edges;
+        std::vector<std::string> keys;
+        for (auto v : boost::make_iterator_range(boost::vertices(graph))) {
+            if (first_tail[v] >= v) actor_node(graph[v], ids[v], names[v]);
+            out_edges.clear();
+            for (auto e : boost::make_iterator_range(boost::out_edges(v, graph)))
+                out_edges.emplace_back(boost::target(e, graph), e);
+            std::stable_sort(out_edges.begin(), out_edges.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (std::size_t i = 0; i < out_edges.size();) {
+                const std::size_t h = out_edges[i].first;
+                if (h > v && first_tail[h] == v) actor_node(graph[h], ids[h], names[h]);
+                keys.clear();
+                for (; i < out_edges.size() && out_edges[i].first == h; ++i)
+                    actor_edge(graph[out_edges[i].second], names[v], names[h], keys);
+            }
+        }
+        out_ += "}\n";
         return std::move(out_);
     }
 
 private:
-    void set(void* object, const char* name, const std::string& value) {
-        if (agsafeset(object, mutable_text(name), mutable_text(value), mutable_text("")) != 0)
-            session_.fail(std::string("Graphviz could not set the attribute ") + name);
+    /// One object's attributes: "\t[" before the first, ",\n" and one more
+    /// indent than the object's before each next one, "]" after the last;
+    /// empty values, every attribute's default here, left out.
+    class Attributes {
+    public:
+        Attributes(std::string& out, int level) : out_(out), level_(level) {}
+        void add(std::string_view name, std::string_view value) {
+            if (value.empty()) return;
+            if (count_++ == 0) {
+                out_ += "\t[";
+            } else {
+                out_ += ",\n";
+                out_.append(static_cast<std::size_t>(level_) + 1, '\t');
+            }
+            append_dot_id(out_, name);
+            out_ += '=';
+            append_dot_id(out_, value);
+        }
+        void end() {
+            if (count_ > 0) out_ += ']';
+            out_ += ";\n";
+        }
+
+    private:
+        std::string& out_;
+        int level_;
+        int count_ = 0;
+    };
+
+    void indent(int level) { out_.append(static_cast<std::size_t>(level), '\t'); }
+
+    template <std::size_t N>
+    void defaults(const char* kind, const Default (&list)[N], int level) {
+        indent(level);
+        out_ += kind;
+        out_ += " [";
+        for (std::size_t i = 0; i < N; ++i) {
+            if (i > 0) {
+                out_ += ",\n";
+                indent(level + 1);
+            }
+            append_dot_id(out_, list[i].name);
+            out_ += '=';
+            append_dot_id(out_, list[i].value);
+        }
+        if (N > 1) {
+            out_ += '\n';
+            indent(level);
+        }
+        out_ += "];\n";
     }
 
-    void set_default(int kind, const char* name, const char* value) {
-        session_.declare(root_, kind, name, value);
-    }
-
-    void defaults() {
-        const char* font = "Helvetica,Arial,sans-serif";
-        set_default(AGRAPH, "rankdir", "LR");
-        set_default(AGRAPH, "overlap", "false");
-        set_default(AGRAPH, "splines", "true");
-        set_default(AGRAPH, "outputorder", "edgesfirst");
-        set_default(AGRAPH, "nodesep", "0.4");
-        set_default(AGRAPH, "ranksep", "1.0");
-        set_default(AGRAPH, "pad", "0.3");
-        set_default(AGRAPH, "fontname", font);
-        set_default(AGRAPH, "fontsize", "11");
-        set_default(AGRAPH, "label", "");
-        set_default(AGNODE, "fontname", font);
-        set_default(AGNODE, "fontsize", "11");
-        set_default(AGNODE, "margin", "0.12,0.06");
-        set_default(AGEDGE, "fontname", font);
-        set_default(AGEDGE, "fontsize", "9");
-        set_default(AGEDGE, "fontcolor", "#333333");
-        set_default(AGEDGE, "arrowsize", "0.8");
-    }
-
-    /// A node name of its own: the actor's id where cgraph keeps it as it is
-    /// (a name starting with '%' is one of cgraph's anonymous names).
-    Agnode_t* new_node(const std::string& wanted, const std::string& fallback) {
+    /// A node name of its own: the actor's id where cgraph kept it as it is
+    /// (a name starting with '%' was one of cgraph's anonymous names).
+    std::string node_name(const std::string& wanted, const std::string& fallback) {
         std::string name = wanted;
         if (name.empty() || name[0] == '%' || names_.count(name)) name = fallback;
         while (names_.count(name)) name += "_";
         names_.insert(name);
-        Agnode_t* n = agnode(root_, mutable_text(name), 1);
-        if (!n) session_.fail("Graphviz could not add the node " + name);
-        return n;
+        return name;
     }
 
-    void style_node(Agnode_t* n, ActorKind kind) {
-        const Style s = style_of(kind);
-        set(n, "shape", s.shape);
-        set(n, "style", s.style);
-        set(n, "fillcolor", s.fill);
-        set(n, "color", s.pen);
+    void node_start(const std::string& name, int level) {
+        indent(level);
+        append_dot_id(out_, name);
     }
 
-    Agnode_t* add_vertex(const graph::Vertex& v, const std::string& fallback) {
-        Agnode_t* n = new_node(dot_text(v.id), fallback);
-        set(n, "label", node_label(v));
-        style_node(n, v.kind);
-        // Not drawn: for programs that read the DOT back.
-        set(n, "actor", dot_text(v.id));
-        set(n, "code", dot_text(v.code));
-        set(n, "name", dot_text(v.name));
-        set(n, "kind", model::to_string(v.kind));
-        return n;
+    void actor_node(const graph::Vertex& v, const std::string& id, const std::string& name) {
+        node_start(name, 1);
+        const Style s = style_of(v.kind);
+        Attributes a(out_, 1);
+        // Not drawn: actor, code, name, kind, for programs that read the DOT back.
+        a.add("actor", id);
+        a.add("code", dot_text(v.code));
+        a.add("color", s.pen);
+        a.add("fillcolor", s.fill);
+        a.add("kind", model::to_string(v.kind));
+        a.add("label", node_label(v));
+        a.add("name", dot_text(v.name));
+        a.add("shape", s.shape);
+        a.add("style", s.style);
+        a.end();
     }
 
     /// Relations of different types between the same pair stay separate
-    /// edges: cgraph tells them apart by their keys.
-    Agedge_t* new_edge(Agnode_t* tail, Agnode_t* head, const std::string& wanted) {
+    /// edges, told apart by their keys, unique between one tail and head.
+    void actor_edge(const graph::Edge& r, const std::string& tail, const std::string& head,
+                    std::vector<std::string>& keys) {
+        const std::string type = dot_text(r.type);
+        const std::string wanted = r.asserted ? type : type + " (not asserted)";
         std::string key = wanted.empty() || wanted[0] == '%' ? "_" + wanted : wanted;
-        while (agedge(root_, tail, head, mutable_text(key), 0)) key += "_";
-        Agedge_t* e = agedge(root_, tail, head, mutable_text(key), 1);
-        if (!e) session_.fail("Graphviz could not add the edge " + key);
-        return e;
+        while (std::find(keys.begin(), keys.end(), key) != keys.end()) key += "_";
+
+        edge_start(tail, head, 1);
+        Attributes a(out_, 1);
+        a.add("key", key);  // cgraph writes an edge's key before its attributes
+        keys.push_back(std::move(key));
+        const int quad = r.quad >= 1 && r.quad <= 4 ? r.quad : 0;
+        // Not drawn: type, quad, asserted, count, mentions, first, last, for
+        // programs that read the DOT back.
+        a.add("asserted", r.asserted ? "true" : "false");
+        a.add("color", colour_of_quad(quad));
+        a.add("count", std::to_string(r.count));
+        if (r.first) a.add("first", model::date_value(*r.first));
+        a.add("label", edge_label(r));
+        if (r.last) a.add("last", model::date_value(*r.last));
+        a.add("mentions", std::to_string(r.mentions));
+        a.add("penwidth", fixed2(pen_width(r.count)));
+        a.add("quad", std::to_string(r.quad));
+        a.add("style", !r.asserted ? "dashed" : quad == 0 ? "dotted" : "");
+        a.add("type", type);
+        // dot wants an integer weight: stronger relations are drawn shorter and straighter.
+        a.add("weight", std::to_string(std::max<std::size_t>(r.count, 1)));
+        a.end();
     }
 
-    void add_edge(const graph::Edge& r, Agnode_t* tail, Agnode_t* head) {
-        const std::string type = dot_text(r.type);
-        Agedge_t* e = new_edge(tail, head, r.asserted ? type : type + " (not asserted)");
-        const int quad = r.quad >= 1 && r.quad <= 4 ? r.quad : 0;
-        set(e, "label", edge_label(r));
-        set(e, "color", colour_of_quad(quad));
-        set(e, "penwidth", fixed2(pen_width(r.count)));
-        if (!r.asserted)
-            set(e, "style", "dashed");
-        else if (quad == 0)
-            set(e, "style", "dotted");
-        // dot wants an integer weight: stronger relations are drawn shorter and straighter.
-        set(e, "weight", std::to_string(std::max<std::size_t>(r.count, 1)));
-        // Not drawn: for programs that read the DOT back.
-        set(e, "type", type);
-        set(e, "quad", std::to_string(r.quad));
-        set(e, "asserted", r.asserted ? "true" : "false");
-        set(e, "count", std::to_string(r.count));
-        set(e, "mentions", std::to_string(r.mentions));
-        if (r.first) set(e, "first", model::date_value(*r.first));
-        if (r.last) set(e, "last", model::date_value(*r.last));
+    void edge_start(const std::string& tail, const std::string& head, int level) {
+        indent(level);
+        append_dot_id(out_, tail);
+        out_ += " -> ";
+        append_dot_id(out_, head);
     }
 
     /// A legend of the kinds and classes the diagram shows, in a cluster of
     /// its own (dot draws it boxed; other layouts place its nodes freely).
     void legend(const std::set<ActorKind>& kinds, const std::set<int>& quads, bool not_asserted) {
-        Agraph_t* sub = agsubg(root_, mutable_text("cluster_legend"), 1);
-        if (!sub) session_.fail("Graphviz could not add the legend");
-        set(sub, "label", "Legend");
-        set(sub, "style", "rounded");
-        set(sub, "color", "#BBBBBB");
-        set(sub, "fontsize", "10");
-
-        auto node_in_legend = [&](const std::string& name) {
-            Agnode_t* n = new_node(name, name);
-            if (!agsubnode(sub, n, 1)) session_.fail("Graphviz could not add to the legend");
-            return n;
-        };
+        out_ += "\tsubgraph cluster_legend {\n";
+        defaults("graph", legend_attributes, 2);
         for (const ActorKind kind : all_kinds) {
             if (!kinds.count(kind)) continue;
-            Agnode_t* n = node_in_legend(std::string("legend ") + model::to_string(kind));
-            set(n, "label", model::to_string(kind));
-            style_node(n, kind);
+            const std::string name = std::string("legend ") + model::to_string(kind);
+            node_start(node_name(name, name), 2);
+            const Style s = style_of(kind);
+            Attributes a(out_, 2);
+            a.add("color", s.pen);
+            a.add("fillcolor", s.fill);
+            a.add("label", model::to_string(kind));
+            a.add("shape", s.shape);
+            a.add("style", s.style);
+            a.end();
         }
         auto line = [&](const std::string& name, const std::string& label, const char* colour,
                         const char* style, const char* width) {
-            Agnode_t* from = node_in_legend("legend " + name + " from");
-            Agnode_t* to = node_in_legend("legend " + name + " to");
-            for (Agnode_t* n : {from, to}) {
-                set(n, "shape", "point");
-                set(n, "width", "0.05");
-                set(n, "color", colour);
-                set(n, "label", "");
+            const std::string from_wanted = "legend " + name + " from";
+            const std::string from = node_name(from_wanted, from_wanted);
+            const std::string to_wanted = "legend " + name + " to";
+            const std::string to = node_name(to_wanted, to_wanted);
+            for (const std::string* point : {&from, &to}) {
+                node_start(*point, 2);
+                Attributes a(out_, 2);
+                a.add("color", colour);
+                a.add("shape", "point");
+                a.add("width", "0.05");
+                a.end();
             }
-            Agedge_t* e = agedge(sub, from, to, nullptr, 1);
-            if (!e) session_.fail("Graphviz could not add to the legend");
-            set(e, "label", label);
-            set(e, "color", colour);
-            set(e, "penwidth", width);
-            if (*style) set(e, "style", style);
+            edge_start(from, to, 2);
+            Attributes a(out_, 2);
+            a.add("color", colour);
+            a.add("label", label);
+            a.add("penwidth", width);
+            a.add("style", style);
+            a.end();
         };
         for (const int quad : quads)
             line("quad " + std::to_string(quad),
@@ -262,32 +427,18 @@ private:
         if (not_asserted)
             line("not asserted", "denied, hypothetical or future", "#666666", "dashed", "2");
         if (!quads.empty()) line("count", "thicker: more happenings", "#666666", "", "5");
+        out_ += "\t}\n";
     }
 
-    static int put(void* chan, const char* text) {
-        try {
-            static_cast<std::string*>(chan)->append(text);
-            return 0;
-        } catch (...) {
-            return EOF;
-        }
-    }
-    static int flush(void*) { return 0; }
-
-    const detail::GraphvizSession& session_;
-    Agiodisc_t io_{nullptr, &DotBuilder::put, &DotBuilder::flush};
-    Agdisc_t disc_{};
-    Agraph_t* root_ = nullptr;
-    std::set<std::string> names_;
+    std::unordered_set<std::string> names_;
     std::string out_;
 };
 
 }  // namespace
 
 std::string to_dot(const graph::EventGraph& g) {
-    const detail::GraphvizSession session;
-    DotBuilder builder(session);
-    return builder.build(g);
+    DotWriter writer;
+    return writer.write(g);
 }
 
 }  // namespace eventgraph::exports
