@@ -1,6 +1,8 @@
 // Timeline exports: eventgraph's own timeline JSON and Knight Lab TimelineJS.
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 #include <set>
 #include <string_view>
 
@@ -176,8 +178,7 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
         w.StartObject();
         field(w, "event", e.id);
         field(w, "article", article);
-        if (const std::string url = link_of(urls, article).url; !url.empty())
-            field(w, "url", url);
+        if (const std::string url = link_of(urls, article).url; !url.empty()) field(w, "url", url);
         w.Key("sentence");
         w.Int(g.sentence(e));
         field(w, "text", g.text(e));
@@ -293,21 +294,40 @@ ArticleLink link_of(const ArticleLinks& links, const std::string& article) {
     return link;
 }
 
-std::string to_timeline_json(const EventGraph& g, const ArticleLinks& urls) {
+void write_timeline_json(const EventGraph& g, const ArticleLinks& urls,
+                         const std::function<void(std::string_view)>& sink) {
     // One happening a line: the file is JSON, and still greps and diffs well.
-    std::string out = "{\"format\":\"eventgraph-timeline\",\"version\":1,\"level\":\"";
-    out += graph::to_string(g.level);
-    out += "\",\"happenings\":" + std::to_string(g.happenings.size()) + ",\"events\":[";
+    std::string head = "{\"format\":\"eventgraph-timeline\",\"version\":1,\"level\":\"";
+    head += graph::to_string(g.level);
+    head += "\",\"happenings\":" + std::to_string(g.happenings.size()) + ",\"events\":[";
+    // Handed on a megabyte at a time: a million happenings make a file of
+    // hundreds of megabytes, never held whole.
+    constexpr std::size_t piece = std::size_t{1} << 20;
+    rapidjson::StringBuffer buffer;
+    buffer.Reserve(piece + piece / 4);
+    const auto put = [&](std::string_view s) {
+        std::memcpy(buffer.Push(s.size()), s.data(), s.size());
+    };
+    put(head);
+    Writer w(buffer);
     bool first = true;
     for (const Happening& h : g.happenings) {
-        rapidjson::StringBuffer buffer;
-        Writer w(buffer);
-        write_happening(w, g, h, urls);
-        out += first ? "\n" : ",\n";
+        put(first ? "\n" : ",\n");
         first = false;
-        out.append(buffer.GetString(), buffer.GetSize());
+        w.Reset(buffer);
+        write_happening(w, g, h, urls);
+        if (buffer.GetSize() >= piece) {
+            sink(std::string_view(buffer.GetString(), buffer.GetSize()));
+            buffer.Clear();
+        }
     }
-    out += "\n]}\n";
+    put("\n]}\n");
+    sink(std::string_view(buffer.GetString(), buffer.GetSize()));
+}
+
+std::string to_timeline_json(const EventGraph& g, const ArticleLinks& urls) {
+    std::string out;
+    write_timeline_json(g, urls, [&](std::string_view s) { out += s; });
     return out;
 }
 

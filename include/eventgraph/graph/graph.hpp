@@ -43,9 +43,9 @@ struct Report {
     Index article = 0;                   ///< EventGraph::articles
     Index source = none, target = none;  ///< EventGraph::actors, as the event names them
     Index attributed_to = none, location = none;
-    Index date = none;  ///< EventGraph::dates
-    Index type = 0;     ///< EventGraph::types
-    Index mode = 0;     ///< EventGraph::modes (0 is "")
+    Index date = none;      ///< EventGraph::dates
+    Index type = 0;         ///< EventGraph::types
+    Index mode = 0;         ///< EventGraph::modes (0 is "")
     Index evidence = none;  ///< EvidenceTable::rows (none: not kept, see Keep)
     std::int8_t quad = 0;
     model::Polarity polarity = model::Polarity::asserted;
@@ -74,10 +74,10 @@ private:
 /// the table) need of an event beyond its record: its strongest sentence
 /// and its CAMEO code.
 struct EvidenceRow {
-    int sentence = 0;      ///< model::Evidence::sentence
-    TextStore::Ref text;   ///< model::Evidence::text, in EvidenceTable::texts
-    Index trigger = 0;     ///< model::Evidence::trigger, in EvidenceTable::words
-    Index cameo = 0;       ///< model::Event::cameo, in EvidenceTable::words
+    int sentence = 0;     ///< model::Evidence::sentence
+    TextStore::Ref text;  ///< model::Evidence::text, in EvidenceTable::texts
+    Index trigger = 0;    ///< model::Evidence::trigger, in EvidenceTable::words
+    Index cameo = 0;      ///< model::Event::cameo, in EvidenceTable::words
 };
 
 /// The reports' evidence rows (Report::evidence): indexed, so sorting or
