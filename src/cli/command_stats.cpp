@@ -90,7 +90,8 @@ int run_stats(const Args& args) {
     level_from_args(args);
     io::Output out(args.get("output"));
     ReadSummary summary;
-    const graph::EventGraph g = read_filtered_graph(args, summary, graph_fields(), graph::Keep::records);
+    const graph::EventGraph g =
+        read_filtered_graph(args, summary, graph_fields(), graph::Keep::records);
     if (nothing_to_write(summary, out.path())) return 1;
     const graph::Statistics s = graph::statistics(g, top);
     out.write(args.has("json") ? exports::to_stats_json(g, s) : text_report(g, s));

@@ -147,19 +147,20 @@ void sort_unique(EventGraph& g, const std::vector<Tie>& ties) {
         const Tie& t = ties[i];
         const DateSpan* d = g.date(r.date);
         return std::tuple<Str, Str, int, std::size_t, Str, Str, Str, model::Polarity,
-                          std::string_view, std::uint64_t, int, double, Str>{r.id,
-                                            g.articles[r.article],
-                                            t.sentence,
-                                            t.begin,
-                                            g.types[r.type],
-                                            r.source == none ? no_actor : g.actors[r.source].id,
-                                            r.target == none ? no_actor : g.actors[r.target].id,
-                                            r.polarity,
-                                            g.text(r),
-                                            t.text,
-                                            d ? day_number(d->start) : 0,
-                                            r.confidence,
-                                            g.modes[r.mode]};
+                          std::string_view, std::uint64_t, int, double, Str>{
+            r.id,
+            g.articles[r.article],
+            t.sentence,
+            t.begin,
+            g.types[r.type],
+            r.source == none ? no_actor : g.actors[r.source].id,
+            r.target == none ? no_actor : g.actors[r.target].id,
+            r.polarity,
+            g.text(r),
+            t.text,
+            d ? day_number(d->start) : 0,
+            r.confidence,
+            g.modes[r.mode]};
     };
     std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
         if (a.hi != b.hi) return a.hi < b.hi;
@@ -700,8 +701,8 @@ TextStore::Ref TextStore::add(std::string_view s) {
         blocks_.back().reserve(std::max(block, s.size()));
     }
     std::string& b = blocks_.back();
-    const Ref r{static_cast<std::uint32_t>(blocks_.size() - 1), static_cast<std::uint32_t>(b.size()),
-                static_cast<std::uint32_t>(s.size())};
+    const Ref r{static_cast<std::uint32_t>(blocks_.size() - 1),
+                static_cast<std::uint32_t>(b.size()), static_cast<std::uint32_t>(s.size())};
     b.append(s);
     return r;
 }
