@@ -46,9 +46,15 @@ int run_export(const Args& args) {
 
     ReadSummary summary;
     // The graph's formats show no sentences, details or triggers: not kept.
+    // The others show a report's sentence, trigger and CAMEO code, never
+    // its other sentences or details: its evidence row is enough.
     const bool graph_only = format == "dot" || format == "graphml" || format == "gexf";
-    const graph::EventGraph g = read_filtered_graph(
-        args, summary, graph_only ? graph_fields() : io::EventFields{}, !graph_only);
+    io::EventFields shown;
+    shown.more_evidence = false;
+    shown.details = false;
+    const graph::EventGraph& g =
+        until_exit(read_filtered_graph(args, summary, graph_only ? graph_fields() : shown,
+                                       graph_only ? graph::Keep::records : graph::Keep::evidence));
     const auto links = article_links(args, summary);
     if (nothing_to_write(summary, out.path())) return 1;
     if (format == "dot")
@@ -58,7 +64,7 @@ int run_export(const Args& args) {
     else if (format == "gexf")
         out.write(exports::to_gexf(g));
     else if (format == "timeline")
-        out.write(exports::to_timeline_json(g, links));
+        exports::write_timeline_json(g, links, [&](std::string_view s) { out.write(s); });
     else if (format == "timelinejs")
         out.write(exports::to_timelinejs(g, links));
     else if (format == "geojson")

@@ -145,8 +145,9 @@ int run_path(const Args& args) {
     // query; standard input cannot be, so its events are kept whole.
     const std::vector<std::string> files(pos.begin() + 2, pos.end());
     const bool from_stdin = std::find(files.begin(), files.end(), "-") != files.end();
-    EventGraph& g = until_exit(read_filtered_graph(
-        args, files, summary, from_stdin ? path_fields() : graph_fields(), from_stdin));
+    EventGraph& g = until_exit(
+        read_filtered_graph(args, files, summary, from_stdin ? path_fields() : graph_fields(),
+                            from_stdin ? graph::Keep::events : graph::Keep::records));
     if (nothing_to_write(summary, args.get("output"))) return 1;
 
     const VertexId from = resolve_actor(g, pos[0], args);

@@ -16,7 +16,7 @@ int run_render(const Args& args) {
     level_from_args(args);
     ReadSummary summary;
     const graph::EventGraph& g =
-        until_exit(read_filtered_graph(args, summary, graph_fields(), false));
+        until_exit(read_filtered_graph(args, summary, graph_fields(), graph::Keep::records));
     if (nothing_to_write(summary, args.get("output"))) return 1;
     // Drawn first, then written: a Graphviz failure leaves no file behind.
     const std::string bytes = exports::render(g, args.get("format"), args.get("layout", "dot"));

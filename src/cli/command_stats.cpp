@@ -91,7 +91,7 @@ int run_stats(const Args& args) {
     io::Output out(args.get("output"));
     ReadSummary summary;
     const graph::EventGraph& g =
-        until_exit(read_filtered_graph(args, summary, graph_fields(), false));
+        until_exit(read_filtered_graph(args, summary, graph_fields(), graph::Keep::records));
     if (nothing_to_write(summary, out.path())) return 1;
     const graph::Statistics s = graph::statistics(g, top);
     out.write(args.has("json") ? exports::to_stats_json(g, s) : text_report(g, s));

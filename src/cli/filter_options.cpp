@@ -109,20 +109,20 @@ graph::ActorLookup lexicon_lookup(const Args& args, graph::Level level) {
 }
 
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary,
-                                      const io::EventFields& fields, bool keep_events) {
-    return read_filtered_graph(args, args.positional(), summary, fields, keep_events);
+                                      const io::EventFields& fields, graph::Keep keep) {
+    return read_filtered_graph(args, args.positional(), summary, fields, keep);
 }
 
 graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files,
                                       ReadSummary& summary, const io::EventFields& fields,
-                                      bool keep_events) {
+                                      graph::Keep keep) {
     if (files.empty())
         throw usage_error("no input: give event files (JSON Lines) or - for standard input");
     graph::Filter filter = filter_from_args(args);
     const graph::Level level = level_from_args(args);
     // Each event becomes its record as it is read: the events are held
     // whole only where the output shows them.
-    graph::GraphBuilder builder(level, keep_events);
+    graph::GraphBuilder builder(level, keep);
     const auto pass = graph::event_filter(filter);
     summary = read_event_files(
         files, fail_fast(args),

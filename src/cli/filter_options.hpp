@@ -26,14 +26,15 @@ graph::Level level_from_args(const Args& args);
 /// the relation filters applied; `summary` tells how the reading went.
 /// Names in --actors that the events do not spell are looked up in the
 /// lexicon (the default one and --lexicon files) on demand.
-/// `fields`: what of each event the command's output needs; `keep_events`:
-/// whether it needs the events whole (EventGraph::events) or their records do.
+/// `fields`: what of each event the command's output needs; `keep`: what of
+/// them the graph keeps beside their records (graph::Keep).
 graph::EventGraph read_filtered_graph(const Args& args, ReadSummary& summary,
-                                      const io::EventFields& fields = {}, bool keep_events = true);
+                                      const io::EventFields& fields = {},
+                                      graph::Keep keep = graph::Keep::events);
 /// The same over the files given (a command whose first arguments are no files).
 graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::string>& files,
                                       ReadSummary& summary, const io::EventFields& fields = {},
-                                      bool keep_events = true);
+                                      graph::Keep keep = graph::Keep::events);
 
 /// Names looked up in the lexicon (the default one and --lexicon files, loaded
 /// on first use): the ids or, at the code level, the codes they stand for.

@@ -25,7 +25,7 @@ std::string country_of(const model::Actor& a) {
 // `a` at the graph's level; `report` the same actor in the surest report,
 // for its CAMEO code (the graph's code level has none).
 void actor_columns(std::vector<Column>& row, const char* const names[5], const model::Actor* a,
-                   const std::optional<model::Actor>& report) {
+                   const model::Actor* report) {
     row.push_back({names[0], a ? a->id : ""});
     row.push_back({names[1], a ? a->code : ""});
     row.push_back({names[2], a ? a->name : ""});
@@ -47,28 +47,33 @@ int rank(model::GeoPrecision p) {
 
 }  // namespace
 
-const model::Event& strongest(const graph::EventGraph& g, const graph::Happening& h) {
-    static const model::Event none;
-    if (h.reports.empty()) return none;
-    const model::Event* best = &g.events[h.reports.front()];
+const graph::Report* strongest(const graph::EventGraph& g, const graph::Happening& h) {
+    if (h.reports.empty()) return nullptr;
+    const graph::Report* best = &g.reports[h.reports.front()];
     for (const std::size_t r : h.reports)
-        if (g.events[r].confidence > best->confidence) best = &g.events[r];
-    return *best;
+        if (g.reports[r].confidence > best->confidence) best = &g.reports[r];
+    return best;
 }
 
 const model::Actor* place_of(const graph::EventGraph& g, const graph::Happening& h) {
-    const model::Event* best = nullptr;
+    const model::Actor* best = nullptr;
+    double best_confidence = 0;
     for (const std::size_t r : h.reports) {
-        const model::Event& e = g.events[r];
-        if (!e.location || !e.location->geo) continue;
+        const graph::Report& e = g.reports[r];
+        const model::Actor* location = g.actor(e.location);
+        if (!location || !location->geo) continue;
         if (!best) {
-            best = &e;
+            best = location;
+            best_confidence = e.confidence;
             continue;
         }
-        const int a = rank(e.location->geo->precision), b = rank(best->location->geo->precision);
-        if (a < b || (a == b && e.confidence > best->confidence)) best = &e;
+        const int a = rank(location->geo->precision), b = rank(best->geo->precision);
+        if (a < b || (a == b && e.confidence > best_confidence)) {
+            best = location;
+            best_confidence = e.confidence;
+        }
     }
-    return best ? &*best->location : nullptr;
+    return best;
 }
 
 std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happening& h,
@@ -77,7 +82,9 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
                                                 "source_cameo", "source_country"};
     static const char* const target_names[5] = {"target_id", "target_code", "target_name",
                                                 "target_cameo", "target_country"};
-    const model::Event& first = strongest(g, h);
+    const graph::Report* first = strongest(g, h);
+    static const std::string no_cameo;
+    const std::string& cameo = first ? g.cameo(*first) : no_cameo;
     std::vector<Column> row;
     row.push_back({"id", h.id});
     std::string day;
@@ -88,13 +95,12 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
     row.push_back({"day", day, true});
     row.push_back({"date", h.date ? model::date_value(*h.date) : ""});
     row.push_back({"granularity", h.date ? model::to_string(h.date->granularity) : ""});
-    actor_columns(row, source_names, g.actor(h.source), first.source);
-    actor_columns(row, target_names, g.actor(h.target), first.target);
+    actor_columns(row, source_names, g.actor(h.source), first ? g.actor(first->source) : nullptr);
+    actor_columns(row, target_names, g.actor(h.target), first ? g.actor(first->target) : nullptr);
     row.push_back({"type", h.type});
     row.push_back({"mode", h.mode});
-    row.push_back({"cameo", first.cameo});
-    row.push_back(
-        {"cameo_root", first.cameo.substr(0, std::min<std::size_t>(2, first.cameo.size()))});
+    row.push_back({"cameo", cameo});
+    row.push_back({"cameo_root", cameo.substr(0, std::min<std::size_t>(2, cameo.size()))});
     row.push_back({"quad", h.quad ? std::to_string(h.quad) : "", true});
     row.push_back({"polarity", model::to_string(h.polarity)});
     row.push_back({"mentions", std::to_string(h.mentions), true});
@@ -111,9 +117,9 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
     row.push_back({"precision", geo ? model::to_string(geo->precision) : ""});
     std::string url;
     for (const std::size_t r : h.reports)
-        if (url.empty()) url = link_of(links, g.events[r].article).url;
+        if (url.empty()) url = link_of(links, g.article(g.reports[r])).url;
     row.push_back({"url", url});
-    row.push_back({"evidence", first.evidence.text});
+    row.push_back({"evidence", first ? std::string(g.text(*first)) : std::string()});
     return row;
 }
 

@@ -11,8 +11,8 @@
 namespace eventgraph::exports::detail {
 
 /// The report an analyst should read first: the surest (then the first by
-/// id); an empty event for a happening with no reports.
-const model::Event& strongest(const graph::EventGraph& g, const graph::Happening& h);
+/// id); null for a happening with no reports.
+const graph::Report* strongest(const graph::EventGraph& g, const graph::Happening& h);
 
 /// Where a happening is: the location of its reports, the most precise
 /// (a place before a subdivision before a country), then the surest; null

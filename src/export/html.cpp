@@ -105,10 +105,11 @@ void write_articles(Writer& w, const graph::EventGraph& g, const ArticleLinks& l
     w.Key("articles");
     w.StartObject();
     std::set<std::string_view> written;
-    for (const model::Event& e : g.events) {
-        if (!written.insert(e.article).second) continue;
-        const ArticleLink link = link_of(links, e.article);
-        w.Key(e.article.data(), static_cast<rapidjson::SizeType>(e.article.size()));
+    for (const graph::Report& r : g.reports) {
+        const std::string& article = g.article(r);
+        if (!written.insert(article).second) continue;
+        const ArticleLink link = link_of(links, article);
+        w.Key(article.data(), static_cast<rapidjson::SizeType>(article.size()));
         w.StartObject();
         field(w, "title", link.title);
         field(w, "url", link.url);

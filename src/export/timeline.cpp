@@ -1,6 +1,8 @@
 // Timeline exports: eventgraph's own timeline JSON and Knight Lab TimelineJS.
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 #include <set>
 #include <string_view>
 
@@ -61,7 +63,7 @@ std::string headline(const EventGraph& g, const Happening& h) {
 
 std::vector<std::string> articles_of(const EventGraph& g, const Happening& h) {
     std::vector<std::string> out;
-    for (const std::size_t r : h.reports) out.push_back(g.events[r].article);
+    for (const std::size_t r : h.reports) out.push_back(g.article(g.reports[r]));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -126,7 +128,8 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
     write_date(w, h.date);
     write_place(w, g, h);
     field(w, "headline", headline(g, h));
-    field(w, "text", strongest(g, h).evidence.text);
+    const graph::Report* best = strongest(g, h);
+    field(w, "text", best ? g.text(*best) : std::string_view{});
     field(w, "type", h.type);
     w.Key("mode");
     if (h.mode.empty())
@@ -170,21 +173,21 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
     w.Key("reports");
     w.StartArray();
     for (const std::size_t r : h.reports) {
-        const model::Event& e = g.events[r];
+        const graph::Report& e = g.reports[r];
+        const std::string& article = g.article(e);
         w.StartObject();
         field(w, "event", e.id);
-        field(w, "article", e.article);
-        if (const std::string url = link_of(urls, e.article).url; !url.empty())
-            field(w, "url", url);
+        field(w, "article", article);
+        if (const std::string url = link_of(urls, article).url; !url.empty()) field(w, "url", url);
         w.Key("sentence");
-        w.Int(e.evidence.sentence);
-        field(w, "text", e.evidence.text);
-        field(w, "trigger", e.evidence.trigger);
+        w.Int(g.sentence(e));
+        field(w, "text", g.text(e));
+        field(w, "trigger", g.trigger(e));
         w.Key("confidence");
         w.Double(e.confidence);
         w.Key("attributed_to");
-        if (e.attributed_to)
-            write_actor(w, *e.attributed_to);
+        if (const model::Actor* by = g.actor(e.attributed_to))
+            write_actor(w, *by);
         else
             w.Null();
         w.EndObject();
@@ -244,9 +247,10 @@ void write_tjs_date(Writer& w, const char* key, date::year_month_day d,
 }
 
 std::string slide_text(const EventGraph& g, const Happening& h, const ArticleLinks& urls) {
-    const model::Event& best = strongest(g, h);
-    std::string s = "<p>" + html_escape(best.evidence.text) + "</p><p>";
-    if (best.attributed_to) s += "According to " + html_escape(best.attributed_to->name) + ". ";
+    const graph::Report* best = strongest(g, h);
+    std::string s = "<p>" + html_escape(best ? g.text(*best) : std::string_view{}) + "</p><p>";
+    if (const model::Actor* by = best ? g.actor(best->attributed_to) : nullptr)
+        s += "According to " + html_escape(by->name) + ". ";
     if (h.polarity != model::Polarity::asserted)
         s += std::string("<em>") + model::to_string(h.polarity) + "</em>. ";
     s += std::to_string(h.mentions) + (h.mentions == 1 ? " report" : " reports") + " from " +
@@ -290,21 +294,40 @@ ArticleLink link_of(const ArticleLinks& links, const std::string& article) {
     return link;
 }
 
-std::string to_timeline_json(const EventGraph& g, const ArticleLinks& urls) {
+void write_timeline_json(const EventGraph& g, const ArticleLinks& urls,
+                         const std::function<void(std::string_view)>& sink) {
     // One happening a line: the file is JSON, and still greps and diffs well.
-    std::string out = "{\"format\":\"eventgraph-timeline\",\"version\":1,\"level\":\"";
-    out += graph::to_string(g.level);
-    out += "\",\"happenings\":" + std::to_string(g.happenings.size()) + ",\"events\":[";
+    std::string head = "{\"format\":\"eventgraph-timeline\",\"version\":1,\"level\":\"";
+    head += graph::to_string(g.level);
+    head += "\",\"happenings\":" + std::to_string(g.happenings.size()) + ",\"events\":[";
+    // Handed on a megabyte at a time: a million happenings make a file of
+    // hundreds of megabytes, never held whole.
+    constexpr std::size_t piece = std::size_t{1} << 20;
+    rapidjson::StringBuffer buffer;
+    buffer.Reserve(piece + piece / 4);
+    const auto put = [&](std::string_view s) {
+        std::memcpy(buffer.Push(s.size()), s.data(), s.size());
+    };
+    put(head);
+    Writer w(buffer);
     bool first = true;
     for (const Happening& h : g.happenings) {
-        rapidjson::StringBuffer buffer;
-        Writer w(buffer);
-        write_happening(w, g, h, urls);
-        out += first ? "\n" : ",\n";
+        put(first ? "\n" : ",\n");
         first = false;
-        out.append(buffer.GetString(), buffer.GetSize());
+        w.Reset(buffer);
+        write_happening(w, g, h, urls);
+        if (buffer.GetSize() >= piece) {
+            sink(std::string_view(buffer.GetString(), buffer.GetSize()));
+            buffer.Clear();
+        }
     }
-    out += "\n]}\n";
+    put("\n]}\n");
+    sink(std::string_view(buffer.GetString(), buffer.GetSize()));
+}
+
+std::string to_timeline_json(const EventGraph& g, const ArticleLinks& urls) {
+    std::string out;
+    write_timeline_json(g, urls, [&](std::string_view s) { out += s; });
     return out;
 }
 

@@ -291,6 +291,7 @@ EventGraph filter_impl(G& g, const Filter& filter) {
     out.actors = take<Move>(g.actors);
     out.dates = take<Move>(g.dates);
     out.inputs = take<Move>(g.inputs);
+    out.evidence = take<Move>(g.evidence);
     std::vector<std::size_t> new_happening(g.happenings.size(), 0);
     for (std::size_t h = 0; h < g.happenings.size(); ++h)
         if (keep_happening[h]) {

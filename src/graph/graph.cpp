@@ -147,19 +147,21 @@ void sort_unique(EventGraph& g, const std::vector<Tie>& ties) {
         const Report& r = reports[i];
         const Tie& t = ties[i];
         const DateSpan* d = g.date(r.date);
-        return std::tuple<Str, Str, int, std::size_t, Str, Str, Str, model::Polarity, std::uint64_t,
-                          int, double, Str>{r.id,
-                                            g.articles[r.article],
-                                            t.sentence,
-                                            t.begin,
-                                            g.types[r.type],
-                                            r.source == none ? no_actor : g.actors[r.source].id,
-                                            r.target == none ? no_actor : g.actors[r.target].id,
-                                            r.polarity,
-                                            t.text,
-                                            d ? day_number(d->start) : 0,
-                                            r.confidence,
-                                            g.modes[r.mode]};
+        return std::tuple<Str, Str, int, std::size_t, Str, Str, Str, model::Polarity,
+                          std::string_view, std::uint64_t, int, double, Str>{
+            r.id,
+            g.articles[r.article],
+            t.sentence,
+            t.begin,
+            g.types[r.type],
+            r.source == none ? no_actor : g.actors[r.source].id,
+            r.target == none ? no_actor : g.actors[r.target].id,
+            r.polarity,
+            g.text(r),
+            t.text,
+            d ? day_number(d->start) : 0,
+            r.confidence,
+            g.modes[r.mode]};
     };
     std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
         if (a.hi != b.hi) return a.hi < b.hi;
@@ -799,12 +801,27 @@ std::uint64_t actor_key(const Actor& a) {
 
 }  // namespace
 
+TextStore::Ref TextStore::add(std::string_view s) {
+    // Blocks are never grown past what they were given: what they hold stays where it is.
+    constexpr std::size_t block = std::size_t{1} << 20;
+    if (s.empty()) return {};
+    if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < s.size()) {
+        blocks_.emplace_back();
+        blocks_.back().reserve(std::max(block, s.size()));
+    }
+    std::string& b = blocks_.back();
+    const Ref r{static_cast<std::uint32_t>(blocks_.size() - 1),
+                static_cast<std::uint32_t>(b.size()), static_cast<std::uint32_t>(s.size())};
+    b.append(s);
+    return r;
+}
+
 struct GraphBuilder::State {
     EventGraph g;
-    bool keep_events = true;
+    Keep keep = Keep::events;
     std::vector<Tie> ties;  // when the events are not kept
     Index last_article = 0;
-    std::unordered_map<std::string, Index> articles, types, modes;
+    std::unordered_map<std::string, Index> articles, types, modes, words;
     std::unordered_map<std::uint64_t, std::vector<Index>> actors;  // actor_key → candidates
     std::unordered_map<std::uint64_t, std::vector<Index>> dates;
 
@@ -836,12 +853,15 @@ struct GraphBuilder::State {
     }
 };
 
-GraphBuilder::GraphBuilder(Level level, bool keep_events) : state_(std::make_unique<State>()) {
+GraphBuilder::GraphBuilder(Level level, Keep keep) : state_(std::make_unique<State>()) {
     state_->g.level = level;
-    state_->keep_events = keep_events;
+    state_->keep = keep;
     state_->g.modes.emplace_back();
     state_->modes.emplace("", 0);
 }
+
+GraphBuilder::GraphBuilder(Level level, bool keep_events)
+    : GraphBuilder(level, keep_events ? Keep::events : Keep::records) {}
 
 GraphBuilder::~GraphBuilder() = default;
 
@@ -866,7 +886,14 @@ void GraphBuilder::add(Event&& e, Position position) {
     r.polarity = e.polarity;
     r.confidence = e.confidence;
     r.position = position;
-    if (s.keep_events) {
+    if (s.keep != Keep::records) {
+        EvidenceTable& t = g.evidence;
+        r.evidence = static_cast<Index>(t.rows.size());
+        t.rows.push_back({e.evidence.sentence, t.texts.add(e.evidence.text),
+                          State::intern(s.words, t.words, e.evidence.trigger),
+                          State::intern(s.words, t.words, e.cameo)});
+    }
+    if (s.keep == Keep::events) {
         r.id = e.id;
         g.events.push_back(std::move(e));
     } else {
@@ -884,6 +911,7 @@ EventGraph GraphBuilder::finish() {
     s.modes = {};
     s.actors = {};
     s.dates = {};
+    s.words = {};
     build(s.g, s.ties);
     s.ties = {};
     EventGraph g = std::move(s.g);
@@ -895,7 +923,7 @@ EventGraph GraphBuilder::finish() {
 }
 
 EventGraph build_graph(std::vector<Event> events, Level level) {
-    GraphBuilder builder(level, true);
+    GraphBuilder builder(level, Keep::events);
     for (Event& e : events) builder.add(std::move(e));
     events = {};
     return builder.finish();

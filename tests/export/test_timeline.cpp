@@ -1,5 +1,6 @@
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
@@ -226,4 +227,43 @@ TEST_CASE(
     // The unknown actor is not named in the title among the actors.
     CHECK(str(tjs["title"]["text"]["headline"]) ==
           "Timeline: United Kingdom, Russia, Ukraine and United States");
+}
+
+TEST_CASE("a graph keeping only the reports' evidence writes what one of whole events does") {
+    std::vector<model::Event> events = read_events("graph/reports.jsonl");
+    for (auto& e : test::place_events()) events.push_back(std::move(e));
+    events[0].attributed_to = model::Actor{"RUS", "RUS", "Russia", model::ActorKind::country,
+                                           "",    "",    "RUS",    std::nullopt};
+    events[1].evidence.sentence = 7;
+    events[1].evidence.trigger = "struck";
+    events[1].cameo = "195";
+    for (const auto level : {graph::Level::code, graph::Level::actor, graph::Level::cameo}) {
+        const auto whole = graph::build_graph(events, level);
+        graph::GraphBuilder builder(level, graph::Keep::evidence);
+        for (model::Event e : events) builder.add(std::move(e));
+        const auto lean = builder.finish();
+        CHECK(lean.events.empty());
+        const exports::ArticleLinks links = {{"a1", {"https://example.org/a1", "A one"}}};
+        CHECK(exports::to_timeline_json(lean, links) == exports::to_timeline_json(whole, links));
+        CHECK(exports::to_timelinejs(lean, links) == exports::to_timelinejs(whole, links));
+        CHECK(exports::to_table(lean, ',', links) == exports::to_table(whole, ',', links));
+        CHECK(exports::to_geojson(lean, links) == exports::to_geojson(whole, links));
+        // Every report shows its own event's sentence, trigger and attribution.
+        const auto d = parse(exports::to_timeline_json(lean, links));
+        std::size_t reports = 0;
+        for (const auto& h : d["events"].GetArray())
+            for (const auto& r : h["reports"].GetArray()) {
+                const auto e = std::find_if(events.begin(), events.end(),
+                                            [&](const auto& e) { return e.id == str(r["event"]); });
+                REQUIRE(e != events.end());
+                CHECK(str(r["article"]) == e->article);
+                CHECK(r["sentence"].GetInt() == e->evidence.sentence);
+                CHECK(str(r["text"]) == e->evidence.text);
+                CHECK(str(r["trigger"]) == e->evidence.trigger);
+                CHECK(r["confidence"].GetDouble() == e->confidence);
+                CHECK(r["attributed_to"].IsNull() == !e->attributed_to);
+                ++reports;
+            }
+        CHECK(reports == lean.reports.size());
+    }
 }

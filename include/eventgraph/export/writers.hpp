@@ -2,8 +2,10 @@
 // Exports of the graph and its timeline. Each writer returns the whole file's
 // text; the caller writes it through io::Output (atomic -o).
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "eventgraph/graph/graph.hpp"
 #include "eventgraph/graph/stats.hpp"
@@ -40,6 +42,9 @@ ArticleLink link_of(const ArticleLinks& links, const std::string& article);
 /// evidence sentence of its surest report, its actors, and every report with
 /// its article (and url where `urls` knows it).
 std::string to_timeline_json(const graph::EventGraph& g, const ArticleLinks& links = {});
+/// The same text handed to `sink` a piece at a time, never held whole.
+void write_timeline_json(const graph::EventGraph& g, const ArticleLinks& links,
+                         const std::function<void(std::string_view)>& sink);
 
 /// GeoJSON (RFC 7946): a FeatureCollection of one Point a happening whose
 /// reports locate it (its most precise location), with flat properties: the

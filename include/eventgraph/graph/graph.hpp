@@ -43,14 +43,55 @@ struct Report {
     Index article = 0;                   ///< EventGraph::articles
     Index source = none, target = none;  ///< EventGraph::actors, as the event names them
     Index attributed_to = none, location = none;
-    Index date = none;  ///< EventGraph::dates
-    Index type = 0;     ///< EventGraph::types
-    Index mode = 0;     ///< EventGraph::modes (0 is "")
+    Index date = none;      ///< EventGraph::dates
+    Index type = 0;         ///< EventGraph::types
+    Index mode = 0;         ///< EventGraph::modes (0 is "")
+    Index evidence = none;  ///< EvidenceTable::rows (none: not kept, see Keep)
     std::int8_t quad = 0;
     model::Polarity polarity = model::Polarity::asserted;
     double confidence = 0;
     Position position;
 };
+
+/// Strings end to end in large blocks, each named by where it lies: a million
+/// sentences without a million allocations. A copy names them alike.
+class TextStore {
+public:
+    struct Ref {
+        std::uint32_t block = 0, offset = 0, size = 0;
+    };
+    Ref add(std::string_view s);
+    std::string_view operator[](Ref r) const {
+        return r.size == 0 ? std::string_view{}
+                           : std::string_view(blocks_[r.block].data() + r.offset, r.size);
+    }
+
+private:
+    std::vector<std::string> blocks_;
+};
+
+/// What the outputs that show sentences (the timelines, the page, the map,
+/// the table) need of an event beyond its record: its strongest sentence
+/// and its CAMEO code.
+struct EvidenceRow {
+    int sentence = 0;     ///< model::Evidence::sentence
+    TextStore::Ref text;  ///< model::Evidence::text, in EvidenceTable::texts
+    Index trigger = 0;    ///< model::Evidence::trigger, in EvidenceTable::words
+    Index cameo = 0;      ///< model::Event::cameo, in EvidenceTable::words
+};
+
+/// The reports' evidence rows (Report::evidence): indexed, so sorting or
+/// filtering the reports leaves the table as it is.
+struct EvidenceTable {
+    std::vector<EvidenceRow> rows;
+    TextStore texts;
+    std::vector<std::string> words;  ///< triggers and CAMEO codes, each once
+};
+
+/// What a GraphBuilder keeps of each event beside its record: nothing more
+/// (the graph's formats, stats, paths), its evidence row, or the event
+/// whole as well (EventGraph::events).
+enum class Keep { records, evidence, events };
 
 /// One real-world event and every report of it.
 struct Happening {
@@ -117,8 +158,10 @@ struct EventGraph : GraphHolder {
     /// Every event, in event order (see build_graph), as its record.
     std::vector<Report> reports;
     /// The whole events, the same indices as `reports`; empty unless the
-    /// build was asked to keep them (the outputs that show sentences and details).
+    /// build was asked to keep them (Keep::events).
     std::vector<model::Event> events;
+    /// The reports' sentences, for the outputs that show them; empty with Keep::records.
+    EvidenceTable evidence;
     std::vector<Happening> happenings;
     std::unordered_map<std::string, VertexId> vertex_by_id;
 
@@ -137,6 +180,26 @@ struct EventGraph : GraphHolder {
     const model::DateSpan* date(Index i) const { return i == none ? nullptr : &dates[i]; }
     const std::string& article(const Report& r) const { return articles[r.article]; }
     const std::string& type(const Report& r) const { return types[r.type]; }
+    /// A report's sentence, trigger and CAMEO code ("" where not kept).
+    int sentence(const Report& r) const {
+        return r.evidence == none ? 0 : evidence.rows[r.evidence].sentence;
+    }
+    std::string_view text(const Report& r) const {
+        return r.evidence == none ? std::string_view{}
+                                  : evidence.texts[evidence.rows[r.evidence].text];
+    }
+    const std::string& trigger(const Report& r) const {
+        return r.evidence == none ? no_word() : evidence.words[evidence.rows[r.evidence].trigger];
+    }
+    const std::string& cameo(const Report& r) const {
+        return r.evidence == none ? no_word() : evidence.words[evidence.rows[r.evidence].cameo];
+    }
+
+private:
+    static const std::string& no_word() {
+        static const std::string empty;
+        return empty;
+    }
 };
 
 /// The one vertex that stands for every unnamed or unknown source (events
@@ -150,11 +213,13 @@ std::string source_key(const std::optional<model::Actor>& source, Level level);
 std::string source_key(const model::Actor* source, Level level);
 
 /// Builds the graph as the events are read, each turned into its record as
-/// it comes: the events themselves are held only with `keep_events`. The
-/// same graph as build_graph of the same events.
+/// it comes, keeping as much more of it as `keep` says. The same graph as
+/// build_graph of the same events.
 class GraphBuilder {
 public:
-    explicit GraphBuilder(Level level = Level::code, bool keep_events = true);
+    explicit GraphBuilder(Level level = Level::code, Keep keep = Keep::events);
+    /// `keep_events`: Keep::events, else Keep::records.
+    GraphBuilder(Level level, bool keep_events);
     ~GraphBuilder();
     GraphBuilder(const GraphBuilder&) = delete;
     GraphBuilder& operator=(const GraphBuilder&) = delete;
@@ -186,7 +251,8 @@ private:
 ///   first. Happenings by date (undated last), then type, source, target.
 /// - Level::actor adds a `member-of` edge (count 0, weight 1) from each
 ///   actor whose id is not its code to the code's vertex.
-/// The events are kept (EventGraph::events); GraphBuilder builds without.
+/// The events are kept (EventGraph::events, and their evidence rows);
+/// GraphBuilder builds without.
 EventGraph build_graph(std::vector<model::Event> events, Level level = Level::code);
 
 /// The vertex id an actor has at a level: its code, its own id, or its CAMEO
