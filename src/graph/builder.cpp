@@ -1,0 +1,165 @@
+// GraphBuilder: each event turned into its record as it is read, its
+// strings interned in the graph's tables; the graph built from the records
+// at finish() (graph.cpp).
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "detail_build.hpp"
+#include "eventgraph/graph/graph.hpp"
+
+namespace eventgraph::graph {
+
+using detail::day_number;
+using detail::text_hash;
+using model::Actor;
+using model::DateSpan;
+using model::Event;
+
+namespace {
+
+// Actors and dates are interned by value: a few keys stand for millions of
+// mentions. An actor's key is a hash of its strings, built without a string.
+std::uint64_t actor_key(const Actor& a) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const std::string* s : {&a.id, &a.code, &a.name, &a.cameo}) {
+        h = (h ^ std::hash<std::string>{}(*s)) * 0x100000001b3ULL;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+}  // namespace
+
+TextStore::Ref TextStore::add(std::string_view s) {
+    // Blocks are never grown past what they were given: what they hold stays where it is.
+    constexpr std::size_t block = std::size_t{1} << 20;
+    if (s.empty()) return {};
+    if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < s.size()) {
+        blocks_.emplace_back();
+        blocks_.back().reserve(std::max(block, s.size()));
+    }
+    std::string& b = blocks_.back();
+    const Ref r{static_cast<std::uint32_t>(blocks_.size() - 1),
+                static_cast<std::uint32_t>(b.size()), static_cast<std::uint32_t>(s.size())};
+    b.append(s);
+    return r;
+}
+
+struct GraphBuilder::State {
+    EventGraph g;
+    Keep keep = Keep::events;
+    std::vector<detail::Tie> ties;  // when the events are not kept
+    Index last_article = 0;
+    std::unordered_map<std::string, Index> articles, types, modes, words;
+    std::unordered_map<std::uint64_t, std::vector<Index>> actors;  // actor_key → candidates
+    std::unordered_map<std::uint64_t, std::vector<Index>> dates;
+
+    static Index intern(std::unordered_map<std::string, Index>& index,
+                        std::vector<std::string>& names, const std::string& s) {
+        const auto [it, added] = index.try_emplace(s, static_cast<Index>(names.size()));
+        if (added) names.push_back(s);
+        return it->second;
+    }
+    Index actor(const Actor& a) {
+        auto& candidates = actors[actor_key(a)];
+        for (const Index i : candidates)
+            if (g.actors[i] == a) return i;
+        candidates.push_back(static_cast<Index>(g.actors.size()));
+        g.actors.push_back(a);
+        return candidates.back();
+    }
+    Index date(const DateSpan& d) {
+        const std::uint64_t key =
+            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_number(d.start))) << 32) ^
+            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_number(d.end))) << 4) ^
+            (static_cast<std::uint64_t>(d.granularity) << 2) ^ static_cast<std::uint64_t>(d.basis);
+        auto& candidates = dates[key];
+        for (const Index i : candidates)
+            if (g.dates[i] == d) return i;
+        candidates.push_back(static_cast<Index>(g.dates.size()));
+        g.dates.push_back(d);
+        return candidates.back();
+    }
+};
+
+GraphBuilder::GraphBuilder(Level level, Keep keep) : state_(std::make_unique<State>()) {
+    state_->g.level = level;
+    state_->keep = keep;
+    state_->g.modes.emplace_back();
+    state_->modes.emplace("", 0);
+}
+
+GraphBuilder::GraphBuilder(Level level, bool keep_events)
+    : GraphBuilder(level, keep_events ? Keep::events : Keep::records) {}
+
+GraphBuilder::~GraphBuilder() = default;
+
+void GraphBuilder::add_input(const std::string& name) { state_->g.inputs.push_back(name); }
+
+void GraphBuilder::add(Event&& e, Position position) {
+    State& s = *state_;
+    EventGraph& g = s.g;
+    Report r;
+    // An article's events come together: its index is most often the last one's.
+    if (g.articles.empty() || g.articles[s.last_article] != e.article)
+        s.last_article = State::intern(s.articles, g.articles, e.article);
+    r.article = s.last_article;
+    r.type = State::intern(s.types, g.types, e.type);
+    r.mode = State::intern(s.modes, g.modes, e.mode);
+    if (e.source) r.source = s.actor(*e.source);
+    if (e.target) r.target = s.actor(*e.target);
+    if (e.attributed_to) r.attributed_to = s.actor(*e.attributed_to);
+    if (e.location) r.location = s.actor(*e.location);
+    if (e.date) r.date = s.date(*e.date);
+    r.quad = static_cast<std::int8_t>(e.quad);
+    r.polarity = e.polarity;
+    r.confidence = e.confidence;
+    r.position = position;
+    if (s.keep != Keep::records) {
+        EvidenceTable& t = g.evidence;
+        r.evidence = static_cast<Index>(t.rows.size());
+        t.rows.push_back({e.evidence.sentence, t.texts.add(e.evidence.text),
+                          State::intern(s.words, t.words, e.evidence.trigger),
+                          State::intern(s.words, t.words, e.cameo)});
+    }
+    if (s.keep == Keep::events) {
+        r.id = e.id;
+        g.events.push_back(std::move(e));
+    } else {
+        r.id = std::move(e.id);
+        s.ties.push_back({e.evidence.sentence, e.evidence.begin, text_hash(e.evidence.text)});
+    }
+    g.reports.push_back(std::move(r));
+}
+
+EventGraph GraphBuilder::finish() {
+    State& s = *state_;
+    // The tables' indices are all the graph needs of them now.
+    s.articles = {};
+    s.types = {};
+    s.modes = {};
+    s.actors = {};
+    s.dates = {};
+    s.words = {};
+    detail::build(s.g, s.ties);
+    s.ties = {};
+    EventGraph g = std::move(s.g);
+    s.g = EventGraph{};
+    s.g.level = g.level;
+    s.g.modes.emplace_back();
+    s.modes.emplace("", 0);
+    return g;
+}
+
+EventGraph build_graph(std::vector<Event> events, Level level) {
+    GraphBuilder builder(level, Keep::events);
+    for (Event& e : events) builder.add(std::move(e));
+    events = {};
+    return builder.finish();
+}
+
+}  // namespace eventgraph::graph

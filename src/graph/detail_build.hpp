@@ -1,0 +1,33 @@
+#pragma once
+// What GraphBuilder (builder.cpp) hands to the building of the graph
+// (graph.cpp). Private to src/graph.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "eventgraph/graph/graph.hpp"
+
+namespace eventgraph::graph::detail {
+
+/// What of an event not kept whole the order needs beyond its record: the
+/// sentence's text by its hash (events equal up to it are told apart by it,
+/// not by the text's order).
+struct Tie {
+    int sentence = 0;
+    std::size_t begin = 0;
+    std::uint64_t text = 0;
+};
+
+/// FNV-1a of a string.
+std::uint64_t text_hash(std::string_view s);
+
+/// Days since 1970-01-01.
+int day_number(date::year_month_day d);
+
+/// The graph of the records in `g` (see build_graph's doc); `ties` are the
+/// records' when the events are not kept, and are used up.
+void build(EventGraph& g, std::vector<Tie>& ties);
+
+}  // namespace eventgraph::graph::detail
