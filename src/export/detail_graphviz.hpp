@@ -46,6 +46,16 @@ private:
 /// strings broken with a backslash and a line break.
 void append_dot_id(std::string& out, std::string_view s);
 
+/// Text for a DOT string: valid UTF-8, backslashes doubled, line breaks as
+/// "\n", other control characters dropped, tabs as spaces.
+std::string dot_text(std::string_view raw);
+/// A number with at most two decimals, as DOT's attributes show it.
+std::string fixed2(double x);
+/// A relation's label: "aid ×3", "(not asserted)", its dates under it (DOT text).
+std::string edge_label(const graph::Edge& e);
+/// An actor's label: its name, and whose it is for a person or an agent (DOT text).
+std::string node_label(const graph::Vertex& v);
+
 struct Point {
     double x = 0, y = 0;  ///< points, y growing downwards as on a screen
 };

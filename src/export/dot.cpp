@@ -123,24 +123,8 @@ void append_dot_id(std::string& out, std::string_view s) {
     }
 }
 
-}  // namespace detail
-
-namespace {
-
-using detail::all_kinds;
-using detail::append_dot_id;
-using detail::colour_of_quad;
-using detail::pen_width;
-using detail::quad_name;
-using detail::Style;
-using detail::style_of;
-using graph::EventGraph;
-using model::ActorKind;
-
-/// Text for a DOT string: valid UTF-8, backslashes doubled, line breaks as
-/// "\n", other control characters dropped, tabs as spaces.
 std::string dot_text(std::string_view raw) {
-    const std::string s = detail::valid_utf8(raw);
+    const std::string s = valid_utf8(raw);
     std::string out;
     out.reserve(s.size());
     for (const char c : s) {
@@ -158,7 +142,9 @@ std::string dot_text(std::string_view raw) {
     return out;
 }
 
-std::string fixed2(double x) { return detail::number_text(std::round(x * 100) / 100); }
+std::string fixed2(double x) { return number_text(std::round(x * 100) / 100); }
+
+namespace {
 
 std::string date_range(const graph::Edge& e) {
     if (!e.first && !e.last) return "";
@@ -166,6 +152,8 @@ std::string date_range(const graph::Edge& e) {
     const std::string to = model::date_value(e.last ? *e.last : *e.first);
     return from == to ? from : from + " \u2013 " + to;
 }
+
+}  // namespace
 
 /// "aid ×3" and the date range under it, as the analyst reads the edge.
 std::string edge_label(const graph::Edge& e) {
@@ -180,11 +168,29 @@ std::string edge_label(const graph::Edge& e) {
 std::string node_label(const graph::Vertex& v) {
     std::string label = dot_text(v.name.empty() ? v.id : v.name);
     // A person or an agent drawn beside countries says whose it is.
-    if (v.kind != ActorKind::country && v.kind != ActorKind::organisation && !v.code.empty() &&
-        v.code != v.id && v.code != v.name)
+    if (v.kind != model::ActorKind::country && v.kind != model::ActorKind::organisation &&
+        !v.code.empty() && v.code != v.id && v.code != v.name)
         label += "\\n(" + dot_text(v.code) + ")";
     return label;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::all_kinds;
+using detail::append_dot_id;
+using detail::colour_of_quad;
+using detail::dot_text;
+using detail::edge_label;
+using detail::fixed2;
+using detail::node_label;
+using detail::pen_width;
+using detail::quad_name;
+using detail::Style;
+using detail::style_of;
+using graph::EventGraph;
+using model::ActorKind;
 
 /// Graph attributes and the defaults of nodes and edges, by name.
 struct Default {

@@ -2,7 +2,9 @@
 // to_dot() once did (agnode, agedge, agsafeset, then agwrite) and the two
 // texts must be the same bytes; cgraph reads the writer's text back into the
 // same nodes, edges and attributes. The reference below is that earlier
-// writer, kept here only as the tests' measure.
+// writer, kept here only as the tests' measure; it labels and escapes with
+// the writer's own functions (detail_graphviz.hpp), as what it measures is
+// the writing.
 
 #include <graphviz/cgraph.h>
 
@@ -36,56 +38,17 @@ namespace reference {
 
 using exports::detail::all_kinds;
 using exports::detail::colour_of_quad;
+using exports::detail::dot_text;
+using exports::detail::edge_label;
+using exports::detail::fixed2;
+using exports::detail::node_label;
 using exports::detail::pen_width;
 using exports::detail::quad_name;
 using exports::detail::Style;
 using exports::detail::style_of;
 
-std::string dot_text(std::string_view raw) {
-    const std::string s = exports::detail::valid_utf8(raw);
-    std::string out;
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '\n')
-            out += "\\n";
-        else if (c == '\t')
-            out += ' ';
-        else if (u >= 0x20 && u != 0x7F)
-            out += c;
-    }
-    return out;
-}
-
 char* text(const std::string& s) { return const_cast<char*>(s.c_str()); }
 char* text(const char* s) { return const_cast<char*>(s); }
-
-std::string fixed2(double x) { return exports::detail::number_text(std::round(x * 100) / 100); }
-
-std::string date_range(const graph::Edge& e) {
-    if (!e.first && !e.last) return "";
-    const std::string from = model::date_value(e.first ? *e.first : *e.last);
-    const std::string to = model::date_value(e.last ? *e.last : *e.first);
-    return from == to ? from : from + " \u2013 " + to;
-}
-
-std::string edge_label(const graph::Edge& e) {
-    std::string label = dot_text(e.type);
-    if (e.count > 1) label += " \u00D7" + std::to_string(e.count);
-    if (!e.asserted) label += " (not asserted)";
-    const std::string dates = date_range(e);
-    if (!dates.empty()) label += "\\n" + dates;
-    return label;
-}
-
-std::string node_label(const graph::Vertex& v) {
-    std::string label = dot_text(v.name.empty() ? v.id : v.name);
-    if (v.kind != ActorKind::country && v.kind != ActorKind::organisation && !v.code.empty() &&
-        v.code != v.id && v.code != v.name)
-        label += "\\n(" + dot_text(v.code) + ")";
-    return label;
-}
 
 struct Closer {
     void operator()(Agraph_t* g) const { agclose(g); }
