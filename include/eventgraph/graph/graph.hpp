@@ -135,21 +135,32 @@ using VertexId = boost::graph_traits<Graph>::vertex_descriptor;
 using EdgeId = boost::graph_traits<Graph>::edge_descriptor;
 
 /// Holds EventGraph's graph so that moving an EventGraph moves it: Boost's
-/// adjacency_list has no move of its own, and its copy (every edge and its
-/// lists) is what a move would otherwise cost.
+/// adjacency_list has no move of its own, and its swap copies the graph
+/// three times. What the graph is, for vecS vertices, is its vertex vector
+/// and its edge list; swapping those two moves it, every edge where it was
+/// (the vertices' out- and in-edge lists point into the edge list's nodes,
+/// which a std::list swap leaves where they are).
 struct GraphHolder {
     Graph graph;
 
     GraphHolder() = default;
     GraphHolder(const GraphHolder&) = default;
     GraphHolder& operator=(const GraphHolder&) = default;
-    GraphHolder(GraphHolder&& o) noexcept { graph.swap(o.graph); }
+    GraphHolder(GraphHolder&& o) noexcept { take(o); }
     GraphHolder& operator=(GraphHolder&& o) noexcept {
-        graph.swap(o.graph);
-        o.graph.clear();
+        if (this != &o) {
+            graph.clear();
+            take(o);
+        }
         return *this;
     }
     ~GraphHolder() = default;
+
+private:
+    void take(GraphHolder& o) noexcept {
+        graph.m_vertices.swap(o.graph.m_vertices);
+        graph.m_edges.swap(o.graph.m_edges);
+    }
 };
 
 /// The events, their happenings and the graph of them (`graph`, of GraphHolder).
