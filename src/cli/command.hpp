@@ -129,13 +129,13 @@ ReadSummary read_all_inputs(const std::vector<std::string>& paths, bool fail_fas
 
 /// The same for event JSON Lines files, keeping of each event the fields asked for.
 ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
-                             const std::function<void(model::Event)>& sink,
+                             const std::function<void(model::Event&&)>& sink,
                              const io::EventFields& fields = {});
 /// The same, each event with its input (the index of its file among those
 /// read, each told to `on_input` as it is opened) and its line.
 ReadSummary read_event_files(
     const std::vector<std::string>& paths, bool fail_fast,
-    const std::function<void(model::Event, std::size_t input, std::size_t line)>& sink,
+    const std::function<void(model::Event&&, std::size_t input, std::size_t line)>& sink,
     const io::EventFields& fields, const std::function<void(const std::string&)>& on_input,
     unsigned threads = 1);
 

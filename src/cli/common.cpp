@@ -167,12 +167,12 @@ io::EventFields path_fields() {
 
 ReadSummary read_event_files(
     const std::vector<std::string>& paths, bool fail_fast,
-    const std::function<void(model::Event, std::size_t, std::size_t)>& sink,
+    const std::function<void(model::Event&&, std::size_t, std::size_t)>& sink,
     const io::EventFields& fields, const std::function<void(const std::string&)>& on_input,
     unsigned threads) {
     std::size_t events = 0, input = 0;
     const auto read = [&](std::istream& in, const std::string& name) {
-        const auto counted = [&](model::Event e, std::size_t line) {
+        const auto counted = [&](model::Event&& e, std::size_t line) {
             // Where the reader is, for the progress line, now and then.
             if (++events % 4096 == 0 && &in != &std::cin) progress::at(std::uint64_t(in.tellg()));
             progress::records(events);
@@ -198,10 +198,10 @@ ReadSummary read_event_files(
 }
 
 ReadSummary read_event_files(const std::vector<std::string>& paths, bool fail_fast,
-                             const std::function<void(model::Event)>& sink,
+                             const std::function<void(model::Event&&)>& sink,
                              const io::EventFields& fields) {
     return read_event_files(paths, fail_fast,
-                            [&](model::Event e, std::size_t, std::size_t) { sink(std::move(e)); },
+                            [&](model::Event&& e, std::size_t, std::size_t) { sink(std::move(e)); },
                             fields, {});
 }
 

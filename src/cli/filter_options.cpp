@@ -126,7 +126,7 @@ graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::s
     const auto pass = graph::event_filter(filter);
     summary = read_event_files(
         files, fail_fast(args),
-        [&](model::Event e, std::size_t input, std::size_t line) {
+        [&](model::Event&& e, std::size_t input, std::size_t line) {
             if (pass(e)) builder.add(std::move(e), {static_cast<graph::Index>(input), line});
         },
         fields, [&](const std::string& file) { builder.add_input(file); }, read_threads(args));

@@ -678,7 +678,7 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
 }
 
 std::size_t read_events_json(std::istream& in, const std::string& file, const ReadOptions& options,
-                             const std::function<void(Event)>& sink,
+                             const std::function<void(Event&&)>& sink,
                              const std::function<void(const std::exception&)>& on_skip) {
     return for_each_json_line(
         in, file, options.keep_going,

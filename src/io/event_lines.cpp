@@ -125,7 +125,7 @@ private:
 
 std::size_t read_events_json_lines(std::istream& in, const std::string& file,
                                    const ReadOptions& options,
-                                   const std::function<void(Event, std::size_t)>& sink,
+                                   const std::function<void(Event&&, std::size_t)>& sink,
                                    const std::function<void(const std::exception&)>& on_skip) {
     if (options.threads <= 1)
         return json::for_each_json_line(

@@ -20,13 +20,13 @@ model::Event event_from_json(std::string_view json, const std::string& file, std
 
 /// Streams the events of a JSON Lines file. Returns the number of records skipped.
 std::size_t read_events_json(std::istream& in, const std::string& file, const ReadOptions& options,
-                             const std::function<void(model::Event)>& sink,
+                             const std::function<void(model::Event&&)>& sink,
                              const std::function<void(const std::exception&)>& on_skip);
 
 /// The same, giving each event with its line (to read it again from there).
 std::size_t read_events_json_lines(std::istream& in, const std::string& file,
                                    const ReadOptions& options,
-                                   const std::function<void(model::Event, std::size_t line)>& sink,
+                                   const std::function<void(model::Event&&, std::size_t line)>& sink,
                                    const std::function<void(const std::exception&)>& on_skip);
 
 }  // namespace eventgraph::io
