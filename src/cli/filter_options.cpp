@@ -123,13 +123,15 @@ graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::s
     // Each event becomes its record as it is read: the events are held
     // whole only where the output shows them.
     graph::GraphBuilder builder(level, keep);
+    const unsigned threads = read_threads(args);
+    builder.set_threads(threads);
     const auto pass = graph::event_filter(filter);
     summary = read_event_files(
         files, fail_fast(args),
         [&](model::Event&& e, std::size_t input, std::size_t line) {
             if (pass(e)) builder.add(std::move(e), {static_cast<graph::Index>(input), line});
         },
-        fields, [&](const std::string& file) { builder.add_input(file); }, read_threads(args));
+        fields, [&](const std::string& file) { builder.add_input(file); }, threads);
     graph::EventGraph g = builder.finish();
     // Nothing read: no actor to resolve, and nothing will be written.
     if (summary.all_failed()) return g;

@@ -52,6 +52,7 @@ TextStore::Ref TextStore::add(std::string_view s) {
 struct GraphBuilder::State {
     EventGraph g;
     Keep keep = Keep::events;
+    unsigned threads = 1;
     std::vector<detail::Tie> ties;  // when the events are not kept
     Index last_article = 0;
     std::unordered_map<std::string, Index> articles, types, modes, words;
@@ -100,6 +101,8 @@ GraphBuilder::~GraphBuilder() = default;
 
 void GraphBuilder::add_input(const std::string& name) { state_->g.inputs.push_back(name); }
 
+void GraphBuilder::set_threads(unsigned threads) { state_->threads = std::max(1U, threads); }
+
 void GraphBuilder::add(Event&& e, Position position) {
     State& s = *state_;
     EventGraph& g = s.g;
@@ -145,7 +148,7 @@ EventGraph GraphBuilder::finish() {
     s.actors = {};
     s.dates = {};
     s.words = {};
-    detail::build(s.g, s.ties);
+    detail::build(s.g, s.ties, s.threads);
     s.ties = {};
     EventGraph g = std::move(s.g);
     s.g = EventGraph{};

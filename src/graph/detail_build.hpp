@@ -27,7 +27,8 @@ std::uint64_t text_hash(std::string_view s);
 int day_number(date::year_month_day d);
 
 /// The graph of the records in `g` (see build_graph's doc); `ties` are the
-/// records' when the events are not kept, and are used up.
-void build(EventGraph& g, std::vector<Tie>& ties);
+/// records' when the events are not kept, and are used up. The long passes
+/// run on up to `threads` threads; the graph is the same for any number.
+void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads);
 
 }  // namespace eventgraph::graph::detail

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "detail_build.hpp"
+#include "parallel.hpp"
 
 namespace eventgraph::graph {
 
@@ -324,7 +325,7 @@ std::uint64_t text_hash(std::string_view s) {
 }
 
 // The graph of the records in `g` (see build_graph's doc).
-void build(EventGraph& g, std::vector<Tie>& ties) {
+void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
     const Level level = g.level;
     sort_unique(g, ties);
     ties = {};
@@ -423,7 +424,8 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
             r.basis = static_cast<std::uint8_t>(basis_rank(g.dates[e.date].basis));
         }
     }
-    std::sort(reports.begin(), reports.end(), [](const Grouped& a, const Grouped& b) {
+    // (a total order: no two reports share an event index)
+    sort_in_parts(reports.begin(), reports.end(), threads, [](const Grouped& a, const Grouped& b) {
         return std::make_tuple(a.group(), !a.dated, a.length(), a.basis, a.start, a.event) <
                std::make_tuple(b.group(), !b.dated, b.length(), b.basis, b.start, b.event);
     });
@@ -469,16 +471,16 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
 
     // At Level::code the code's vertex stands in for the actor.
     std::vector<Index> levelled_cache(vertices.names().size(), none);
-    const auto levelled = [&](Index a, int index) -> Index {
-        if (level == Level::actor) return a;
+    const auto make_levelled = [&](int index) {
         auto& cached = levelled_cache[static_cast<std::size_t>(index)];
-        if (cached == none) {
-            const Vertex& v = g.graph[vertex_of_index[static_cast<std::size_t>(index)]];
-            cached = static_cast<Index>(g.actors.size());
-            g.actors.push_back(Actor{v.id, v.code, v.name, v.kind, "", "",
-                                     level == Level::cameo ? v.id : "", std::nullopt});
-        }
-        return cached;
+        if (cached != none) return;
+        const Vertex& v = g.graph[vertex_of_index[static_cast<std::size_t>(index)]];
+        cached = static_cast<Index>(g.actors.size());
+        g.actors.push_back(Actor{v.id, v.code, v.name, v.kind, "", "",
+                                 level == Level::cameo ? v.id : "", std::nullopt});
+    };
+    const auto levelled = [&](Index a, int index) {
+        return level == Level::actor ? a : levelled_cache[static_cast<std::size_t>(index)];
     };
 
     // Ranks of the type names, "member-of" among them (a type of that name
@@ -535,7 +537,7 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
                         target,
                     c.polarity, static_cast<std::uint32_t>(i)};
     }
-    std::sort(order.begin(), order.end());
+    sort_in_parts(order.begin(), order.end(), threads, std::less<>{});
     {
         std::vector<std::size_t> from(order.size());
         std::vector<Index> happening_of(order.size());
@@ -694,32 +696,47 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
     page_of = {};
     rank_of_article = {};
 
-    g.happenings.reserve(happenings);
-    std::vector<Index> page_list;
-    for (std::size_t p = 0; p < happenings; ++p) {
-        const Cluster& c = clusters[p];
-        const auto from = members.begin() + first_report[p],
-                   to = members.begin() + first_report[p + 1];
-        Happening& h = g.happenings.emplace_back();
-        h.reports.assign(from, to);
-        const Report& first = records[*from];
-        h.id = first.id;
-        h.type = types.names()[static_cast<std::size_t>(c.type)];
-        h.quad = first.quad;
-        if (mode_of[p] != 0) h.mode = g.modes[mode_of[p]];
-        if (first.source != none) h.source = levelled(first.source, c.source);
-        if (first.target != none) h.target = levelled(first.target, c.target);
-        h.polarity = first.polarity;
-        if (c.date != none) h.date = g.dates[c.date];
-        h.mentions = h.reports.size();
-        if (h.mentions == 1) {
-            h.sources = 1;
-        } else {
-            page_list.assign(pages.begin() + first_report[p], pages.begin() + first_report[p + 1]);
-            sort_unique(page_list);
-            h.sources = page_list.size();
+    // The levelled actors are added in happening order, as each is first
+    // needed, before the happenings are made at once.
+    const auto first_of = [&](std::size_t p) -> const Report& {
+        return records[members[first_report[p]]];
+    };
+    if (level != Level::actor)
+        for (std::size_t p = 0; p < happenings; ++p) {
+            const Cluster& c = clusters[p];
+            // (an unknown source's vertex may be an actor's too, of id "?")
+            if (c.source != unknown_vertex || first_of(p).source != none) make_levelled(c.source);
+            if (c.target >= 0) make_levelled(c.target);
         }
-    }
+    g.happenings.resize(happenings);
+    in_parts(happenings, threads, [&](std::size_t begin, std::size_t end) {
+        std::vector<Index> page_list;
+        for (std::size_t p = begin; p < end; ++p) {
+            const Cluster& c = clusters[p];
+            const auto from = members.begin() + first_report[p],
+                       to = members.begin() + first_report[p + 1];
+            Happening& h = g.happenings[p];
+            h.reports.assign(from, to);
+            const Report& first = records[*from];
+            h.id = first.id;
+            h.type = types.names()[static_cast<std::size_t>(c.type)];
+            h.quad = first.quad;
+            if (mode_of[p] != 0) h.mode = g.modes[mode_of[p]];
+            if (first.source != none) h.source = levelled(first.source, c.source);
+            if (first.target != none) h.target = levelled(first.target, c.target);
+            h.polarity = first.polarity;
+            if (c.date != none) h.date = g.dates[c.date];
+            h.mentions = h.reports.size();
+            if (h.mentions == 1) {
+                h.sources = 1;
+            } else {
+                page_list.assign(pages.begin() + first_report[p],
+                                 pages.begin() + first_report[p + 1]);
+                sort_unique(page_list);
+                h.sources = page_list.size();
+            }
+        }
+    });
     members = {};
     pages = {};
     mode_of = {};
@@ -748,15 +765,20 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
         if (x.asserted != y.asserted) return x.asserted;
         return x.type != member_of && y.type == member_of;
     });
-    std::vector<Index> article_list, claim_list;
-    for (const Index k : edge_order) {
-        const Slot& s = slot[k];
-        Edge e;
-        e.asserted = s.asserted;
-        if (s.type == member_of) {
-            e.type = member_of_name;
-            e.weight = 1;
-        } else {
+    // The edges made at once, then added in order.
+    std::vector<Edge> edges(edge_order.size());
+    in_parts(edges.size(), threads, [&](std::size_t begin, std::size_t end) {
+        std::vector<Index> article_list, claim_list;
+        for (std::size_t i = begin; i < end; ++i) {
+            const Index k = edge_order[i];
+            const Slot& s = slot[k];
+            Edge& e = edges[i];
+            e.asserted = s.asserted;
+            if (s.type == member_of) {
+                e.type = member_of_name;
+                e.weight = 1;
+                continue;
+            }
             const Happening& founder = g.happenings[s.founder];
             e.type = founder.type;
             e.quad = founder.quad;
@@ -782,9 +804,12 @@ void build(EventGraph& g, std::vector<Tie>& ties) {
             e.attributions.reserve(claim_list.size());
             for (const Index a : claim_list) e.attributions.push_back(attribution_names[a]);
         }
+    });
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const Slot& s = slot[edge_order[i]];
         // Moved in: Boost's add_edge would copy it.
         const EdgeId id = boost::add_edge(s.source, s.target, g.graph).first;
-        g.graph[id] = std::move(e);
+        g.graph[id] = std::move(edges[i]);
     }
 }
 

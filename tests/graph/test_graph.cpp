@@ -6,6 +6,7 @@
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/graph/graph.hpp"
 #include "eventgraph/io/event_json.hpp"
+#include "graph/parallel.hpp"
 #include "support/support.hpp"
 
 using namespace eventgraph;
@@ -349,6 +350,70 @@ TEST_CASE("a graph built from records without the events is the one built with t
             CHECK(records.happenings[h].reports == whole.happenings[h].reports);
             CHECK(graph::source_key(records.actor(records.happenings[h].source), level) ==
                   graph::source_key(whole.actor(whole.happenings[h].source), level));
+        }
+    }
+}
+
+TEST_CASE("a graph built on several threads is the one built on one") {
+    // Enough events that the build's passes are split: a few hundred actors,
+    // dates of a year at two granularities, unknown sources, attributions,
+    // denials and pages of several feeds, in a shuffled order.
+    auto kinds = read_events("graph/reports.jsonl");
+    for (auto& e : read_events("graph/names.jsonl")) kinds.push_back(std::move(e));
+    std::mt19937 random(11);
+    const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+    const auto actor = [&](const std::size_t n) {
+        model::Actor a;
+        a.code = "C" + std::to_string(n % 40);
+        a.id = n % 3 == 0 ? a.code : a.code + ".P" + std::to_string(n);
+        a.name = "Actor " + std::to_string(n);
+        a.kind = n % 3 == 0 ? model::ActorKind::country : model::ActorKind::person;
+        return a;
+    };
+    std::vector<model::Event> events;
+    for (int i = 0; i < 60000; ++i) {
+        model::Event e = kinds[pick(kinds.size())];
+        e.id = "ev-" + std::to_string(pick(1000000));  // some ids twice
+        e.article = "art-" + std::to_string(i / 4) + (i % 7 == 0 ? "#feed-2" : "");
+        e.source = pick(20) == 0 ? std::nullopt : std::optional(actor(pick(300)));
+        e.target = actor(pick(300));
+        e.attributed_to = pick(5) == 0 ? std::optional(actor(pick(50))) : std::nullopt;
+        e.polarity = pick(10) == 0 ? model::Polarity::denied : model::Polarity::asserted;
+        if (pick(15) == 0) {
+            e.date.reset();
+        } else {
+            const date::sys_days day = date::sys_days(date::year{2024} / 1 / 1) + date::days(pick(365));
+            const date::year_month_day ymd(day);
+            e.date = pick(4) == 0
+                         ? model::month_span(ymd.year() / ymd.month(), model::DateBasis::relative)
+                         : model::day_span(ymd, model::DateBasis::explicit_date);
+        }
+        events.push_back(std::move(e));
+    }
+    for (const Level level : {Level::code, Level::actor}) {
+        std::string one;
+        for (const unsigned threads : {1U, 3U}) {
+            graph::GraphBuilder builder(level, graph::Keep::evidence);
+            builder.set_threads(threads);
+            for (model::Event e : events) builder.add(std::move(e));
+            const auto g = builder.finish();
+            std::string all = exports::to_graphml(g) + exports::to_timeline_json(g);
+            for (const auto& h : g.happenings) {
+                all += h.id + " " + graph::source_key(g.actor(h.source), level) + " " +
+                       std::to_string(h.sources);
+                for (const auto r : h.reports) all += " " + std::to_string(r);
+                all += "\n";
+            }
+            for (const auto& a : g.actors) all += a.id + "|" + a.code + "|" + a.cameo + "\n";
+            if (threads == 1) {
+                // (split in parts: the happenings at every level, the relations at the actor level)
+                REQUIRE(g.happenings.size() >= 3 * graph::detail::min_part);
+                if (level == Level::actor)
+                    REQUIRE(boost::num_edges(g.graph) >= 2 * graph::detail::min_part);
+                one = std::move(all);
+            } else {
+                CHECK(all == one);
+            }
         }
     }
 }

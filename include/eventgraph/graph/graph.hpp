@@ -237,6 +237,9 @@ public:
 
     /// The name of the next input (Position::input counts them from 0).
     void add_input(const std::string& name);
+    /// Threads for finish() to build with (1 unless told); the graph is the
+    /// same for any number.
+    void set_threads(unsigned threads);
     void add(model::Event&& event, Position position = {});
     /// The graph; the builder is empty after.
     EventGraph finish();
