@@ -5,7 +5,7 @@
 #   - the public headers include/eventgraph/<module>/ of itself and of the
 #     modules it links (as "eventgraph/<module>/…");
 #   - the few headers a module shares with the library's later modules
-#     (SHARED: io's json.hpp), which are not installed.
+#     (SHARED: io's json.hpp, graph's parallel.hpp), which are not installed.
 # Each sees them through a view of its own in the build tree (symbolic links
 # under modules/<module>/), so an include of a module it does not link, or of
 # another module's src/, fails to compile.

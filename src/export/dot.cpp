@@ -33,6 +33,7 @@
 #include "detail_xml.hpp"
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/text/ascii.hpp"
+#include "graph/parallel.hpp"
 
 namespace eventgraph::exports {
 
@@ -211,7 +212,7 @@ constexpr Default legend_attributes[] = {
 
 class DotWriter {
 public:
-    std::string write(const EventGraph& g) {
+    std::string write(const EventGraph& g, unsigned threads) {
         const auto& graph = g.graph;
         const std::size_t n = boost::num_vertices(graph);
         out_.clear();
@@ -241,9 +242,34 @@ public:
         }
         if (n > 0) legend(kinds, quads, not_asserted);
 
+        // Each node and its edges, in runs of nodes of about as many edges
+        // written at once, each run into its own text.
+        std::vector<std::size_t> weight(n + 1, 0);  // nodes before v and their edges
+        for (std::size_t v = 0; v < n; ++v) weight[v + 1] = weight[v] + 1 + boost::out_degree(v, graph);
+        const std::size_t parts = graph::detail::parts_for(weight[n], threads);
+        std::vector<std::string> texts(parts);
+        graph::detail::for_parts(weight[n], parts, [&](std::size_t k, std::size_t from, std::size_t to) {
+            const auto node_at = [&](std::size_t w) {
+                return static_cast<std::size_t>(std::lower_bound(weight.begin(), weight.end(), w) -
+                                                weight.begin());
+            };
+            DotWriter run;
+            run.nodes(graph, node_at(from), node_at(to), ids, names, first_tail);
+            texts[k] = std::move(run.out_);
+        });
+        for (auto& text : texts) out_ += text, text = {};
+        out_ += "}\n";
+        return std::move(out_);
+    }
+
+private:
+    /// The nodes [begin, end), each where cgraph writes it, and their edges.
+    void nodes(const graph::Graph& graph, std::size_t begin, std::size_t end,
+               const std::vector<std::string>& ids, const std::vector<std::string>& names,
+               const std::vector<std::size_t>& first_tail) {
         std::vector<std::pair<std::size_t, graph::EdgeId>> out_edges;
         std::vector<std::string> keys;
-        for (auto v : boost::make_iterator_range(boost::vertices(graph))) {
+        for (std::size_t v = begin; v < end; ++v) {
             if (first_tail[v] >= v) actor_node(graph[v], ids[v], names[v]);
             out_edges.clear();
             for (auto e : boost::make_iterator_range(boost::out_edges(v, graph)))
@@ -258,11 +284,8 @@ public:
                     actor_edge(graph[out_edges[i].second], names[v], names[h], keys);
             }
         }
-        out_ += "}\n";
-        return std::move(out_);
     }
 
-private:
     /// One object's attributes: "\t[" before the first, ",\n" and one more
     /// indent than the object's before each next one, "]" after the last;
     /// empty values, every attribute's default here, left out.
@@ -442,9 +465,9 @@ private:
 
 }  // namespace
 
-std::string to_dot(const graph::EventGraph& g) {
+std::string to_dot(const graph::EventGraph& g, unsigned threads) {
     DotWriter writer;
-    return writer.write(g);
+    return writer.write(g, threads);
 }
 
 }  // namespace eventgraph::exports

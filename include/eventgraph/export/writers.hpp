@@ -13,9 +13,10 @@
 
 namespace eventgraph::exports {
 
-/// Graphviz DOT, written through cgraph: nodes styled by kind, edges coloured
-/// by quad class and labelled with type, count and dates, a legend.
-std::string to_dot(const graph::EventGraph& g);
+/// Graphviz DOT, as cgraph writes it: nodes styled by kind, edges coloured
+/// by quad class and labelled with type, count and dates, a legend. Written
+/// on up to `threads` threads; the text is the same for any number.
+std::string to_dot(const graph::EventGraph& g, unsigned threads = 1);
 
 /// GraphML for NetworkX, Gephi, yEd and Cytoscape.
 std::string to_graphml(const graph::EventGraph& g);
