@@ -64,7 +64,8 @@ int run_export(const Args& args) {
     else if (format == "gexf")
         out.write(exports::to_gexf(g));
     else if (format == "timeline")
-        exports::write_timeline_json(g, links, [&](std::string_view s) { out.write(s); });
+        exports::write_timeline_json(
+            g, links, [&](std::string_view s) { out.write(s); }, read_threads(args));
     else if (format == "timelinejs")
         out.write(exports::to_timelinejs(g, links));
     else if (format == "geojson")

@@ -10,6 +10,7 @@
 #include "detail_rows.hpp"
 #include "eventgraph/export/writers.hpp"
 #include "eventgraph/model/timestamp.hpp"
+#include "graph/parallel.hpp"
 
 namespace eventgraph::exports {
 
@@ -295,34 +296,36 @@ ArticleLink link_of(const ArticleLinks& links, const std::string& article) {
 }
 
 void write_timeline_json(const EventGraph& g, const ArticleLinks& urls,
-                         const std::function<void(std::string_view)>& sink) {
+                         const std::function<void(std::string_view)>& sink, unsigned threads) {
     // One happening a line: the file is JSON, and still greps and diffs well.
     std::string head = "{\"format\":\"eventgraph-timeline\",\"version\":1,\"level\":\"";
     head += graph::to_string(g.level);
     head += "\",\"happenings\":" + std::to_string(g.happenings.size()) + ",\"events\":[";
-    // Handed on a megabyte at a time: a million happenings make a file of
-    // hundreds of megabytes, never held whole.
-    constexpr std::size_t piece = std::size_t{1} << 20;
-    rapidjson::StringBuffer buffer;
-    buffer.Reserve(piece + piece / 4);
-    const auto put = [&](std::string_view s) {
-        std::memcpy(buffer.Push(s.size()), s.data(), s.size());
-    };
-    put(head);
-    Writer w(buffer);
-    bool first = true;
-    for (const Happening& h : g.happenings) {
-        put(first ? "\n" : ",\n");
-        first = false;
-        w.Reset(buffer);
-        write_happening(w, g, h, urls);
-        if (buffer.GetSize() >= piece) {
-            sink(std::string_view(buffer.GetString(), buffer.GetSize()));
+    sink(head);
+    // A million happenings make a file of hundreds of megabytes, never held
+    // whole: runs of them are written at once, each into a text of its own,
+    // and handed on in order.
+    constexpr std::size_t run = std::size_t{1} << 13;
+    const std::size_t parts = std::max<std::size_t>(1, threads);
+    std::vector<rapidjson::StringBuffer> texts(parts);
+    for (std::size_t begin = 0; begin < g.happenings.size(); begin += parts * run) {
+        const std::size_t end = std::min(g.happenings.size(), begin + parts * run);
+        const std::size_t used = (end - begin + run - 1) / run;
+        graph::detail::for_parts(used, used, [&](std::size_t k, std::size_t, std::size_t) {
+            rapidjson::StringBuffer& buffer = texts[k];
             buffer.Clear();
-        }
+            Writer w(buffer);
+            for (std::size_t i = begin + k * run; i < std::min(end, begin + (k + 1) * run); ++i) {
+                const char* comma = i == 0 ? "\n" : ",\n";
+                std::memcpy(buffer.Push(std::strlen(comma)), comma, std::strlen(comma));
+                w.Reset(buffer);
+                write_happening(w, g, g.happenings[i], urls);
+            }
+        });
+        for (std::size_t k = 0; k < used; ++k)
+            sink(std::string_view(texts[k].GetString(), texts[k].GetSize()));
     }
-    put("\n]}\n");
-    sink(std::string_view(buffer.GetString(), buffer.GetSize()));
+    sink("\n]}\n");
 }
 
 std::string to_timeline_json(const EventGraph& g, const ArticleLinks& urls) {

@@ -354,7 +354,7 @@ TEST_CASE("a graph built from records without the events is the one built with t
     }
 }
 
-TEST_CASE("a graph built (and its DOT written) on several threads is the one of one thread") {
+TEST_CASE("a graph built (its DOT and timeline written) on several threads is the one of one thread") {
     // Enough events that the build's passes are split: a few hundred actors,
     // dates of a year at two granularities, unknown sources, attributions,
     // denials and pages of several feeds, in a shuffled order.
@@ -397,9 +397,11 @@ TEST_CASE("a graph built (and its DOT written) on several threads is the one of 
             builder.set_threads(threads);
             for (model::Event e : events) builder.add(std::move(e));
             const auto g = builder.finish();
-            // (the DOT written on as many threads, in parts at the actor level)
-            std::string all = exports::to_graphml(g) + exports::to_timeline_json(g) +
-                              exports::to_dot(g, threads);
+            // (the DOT and the timeline written on as many threads, the DOT in
+            // parts at the actor level, the timeline in runs of 8,192 happenings)
+            std::string all = exports::to_graphml(g) + exports::to_dot(g, threads);
+            exports::write_timeline_json(
+                g, {}, [&](std::string_view s) { all += s; }, threads);
             for (const auto& h : g.happenings) {
                 all += h.id + " " + graph::source_key(g.actor(h.source), level) + " " +
                        std::to_string(h.sources);

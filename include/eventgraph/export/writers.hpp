@@ -43,9 +43,11 @@ ArticleLink link_of(const ArticleLinks& links, const std::string& article);
 /// evidence sentence of its surest report, its actors, and every report with
 /// its article (and url where `urls` knows it).
 std::string to_timeline_json(const graph::EventGraph& g, const ArticleLinks& links = {});
-/// The same text handed to `sink` a piece at a time, never held whole.
+/// The same text handed to `sink` a piece at a time, never held whole;
+/// written on up to `threads` threads, the same text for any number.
 void write_timeline_json(const graph::EventGraph& g, const ArticleLinks& links,
-                         const std::function<void(std::string_view)>& sink);
+                         const std::function<void(std::string_view)>& sink,
+                         unsigned threads = 1);
 
 /// GeoJSON (RFC 7946): a FeatureCollection of one Point a happening whose
 /// reports locate it (its most precise location), with flat properties: the
