@@ -47,8 +47,8 @@ int run_eval(const Args& args) {
         },
         eval::gold_files);
     std::vector<model::Event> events;
-    const auto summary = read_event_files({args.get("events")}, stop,
-                                          [&](model::Event&& e) { events.push_back(std::move(e)); });
+    const auto summary = read_event_files(
+        {args.get("events")}, stop, [&](model::Event&& e) { events.push_back(std::move(e)); });
     io::Output out(args.get("output"));
     // Scores of no gold, or of no events, would say nothing of the extraction.
     if (nothing_to_write(gold_read, out.path()) || nothing_to_write(summary, out.path())) return 1;

@@ -41,8 +41,9 @@ OptionSpec fail_fast_option() {
 }
 
 OptionSpec read_threads_option() {
-    return {"threads", 'j', true, "N",
-            "threads to read events and build with (default: all cores; the same result for any N)"};
+    return {
+        "threads", 'j', true, "N",
+        "threads to read events and build with (default: all cores; the same result for any N)"};
 }
 
 unsigned read_threads(const Args& args) {

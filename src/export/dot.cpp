@@ -245,18 +245,20 @@ public:
         // Each node and its edges, in runs of nodes of about as many edges
         // written at once, each run into its own text.
         std::vector<std::size_t> weight(n + 1, 0);  // nodes before v and their edges
-        for (std::size_t v = 0; v < n; ++v) weight[v + 1] = weight[v] + 1 + boost::out_degree(v, graph);
+        for (std::size_t v = 0; v < n; ++v)
+            weight[v + 1] = weight[v] + 1 + boost::out_degree(v, graph);
         const std::size_t parts = graph::detail::parts_for(weight[n], threads);
         std::vector<std::string> texts(parts);
-        graph::detail::for_parts(weight[n], parts, [&](std::size_t k, std::size_t from, std::size_t to) {
-            const auto node_at = [&](std::size_t w) {
-                return static_cast<std::size_t>(std::lower_bound(weight.begin(), weight.end(), w) -
-                                                weight.begin());
-            };
-            DotWriter run;
-            run.nodes(graph, node_at(from), node_at(to), ids, names, first_tail);
-            texts[k] = std::move(run.out_);
-        });
+        graph::detail::for_parts(
+            weight[n], parts, [&](std::size_t k, std::size_t from, std::size_t to) {
+                const auto node_at = [&](std::size_t w) {
+                    return static_cast<std::size_t>(
+                        std::lower_bound(weight.begin(), weight.end(), w) - weight.begin());
+                };
+                DotWriter run;
+                run.nodes(graph, node_at(from), node_at(to), ids, names, first_tail);
+                texts[k] = std::move(run.out_);
+            });
         for (auto& text : texts) out_ += text, text = {};
         out_ += "}\n";
         return std::move(out_);

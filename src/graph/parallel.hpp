@@ -59,10 +59,9 @@ void sort_in_parts(It first, It last, unsigned threads, Less less) {
     const auto n = static_cast<std::size_t>(std::distance(first, last));
     const std::size_t parts = parts_for(n, threads);
     const auto at = [&](std::size_t i) { return first + static_cast<std::ptrdiff_t>(i); };
-    for_parts(n, parts,
-              [&](std::size_t, std::size_t begin, std::size_t end) {
-                  std::sort(at(begin), at(end), less);
-              });
+    for_parts(n, parts, [&](std::size_t, std::size_t begin, std::size_t end) {
+        std::sort(at(begin), at(end), less);
+    });
     // Sorted runs merged pairwise, round by round.
     for (std::size_t width = 1; width < parts; width *= 2)
         for (std::size_t k = 0; k + width < parts; k += 2 * width)

@@ -354,7 +354,8 @@ TEST_CASE("a graph built from records without the events is the one built with t
     }
 }
 
-TEST_CASE("a graph built (its DOT and timeline written) on several threads is the one of one thread") {
+TEST_CASE(
+    "a graph built (its DOT and timeline written) on several threads is the one of one thread") {
     // Enough events that the build's passes are split: a few hundred actors,
     // dates of a year at two granularities, unknown sources, attributions,
     // denials and pages of several feeds, in a shuffled order.
@@ -382,7 +383,8 @@ TEST_CASE("a graph built (its DOT and timeline written) on several threads is th
         if (pick(15) == 0) {
             e.date.reset();
         } else {
-            const date::sys_days day = date::sys_days(date::year{2024} / 1 / 1) + date::days(pick(365));
+            const date::sys_days day =
+                date::sys_days(date::year{2024} / 1 / 1) + date::days(pick(365));
             const date::year_month_day ymd(day);
             e.date = pick(4) == 0
                          ? model::month_span(ymd.year() / ymd.month(), model::DateBasis::relative)

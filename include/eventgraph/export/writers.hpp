@@ -46,8 +46,7 @@ std::string to_timeline_json(const graph::EventGraph& g, const ArticleLinks& lin
 /// The same text handed to `sink` a piece at a time, never held whole;
 /// written on up to `threads` threads, the same text for any number.
 void write_timeline_json(const graph::EventGraph& g, const ArticleLinks& links,
-                         const std::function<void(std::string_view)>& sink,
-                         unsigned threads = 1);
+                         const std::function<void(std::string_view)>& sink, unsigned threads = 1);
 
 /// GeoJSON (RFC 7946): a FeatureCollection of one Point a happening whose
 /// reports locate it (its most precise location), with flat properties: the

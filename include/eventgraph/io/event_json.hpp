@@ -24,9 +24,9 @@ std::size_t read_events_json(std::istream& in, const std::string& file, const Re
                              const std::function<void(const std::exception&)>& on_skip);
 
 /// The same, giving each event with its line (to read it again from there).
-std::size_t read_events_json_lines(std::istream& in, const std::string& file,
-                                   const ReadOptions& options,
-                                   const std::function<void(model::Event&&, std::size_t line)>& sink,
-                                   const std::function<void(const std::exception&)>& on_skip);
+std::size_t read_events_json_lines(
+    std::istream& in, const std::string& file, const ReadOptions& options,
+    const std::function<void(model::Event&&, std::size_t line)>& sink,
+    const std::function<void(const std::exception&)>& on_skip);
 
 }  // namespace eventgraph::io
