@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "eventgraph/graph/graph.hpp"
@@ -22,6 +23,14 @@ struct Tie {
 
 /// FNV-1a of a string.
 std::uint64_t text_hash(std::string_view s);
+
+/// The first 16 bytes of a string as two big-endian numbers: sorting on them
+/// sorts by the string's start without chasing a pointer per comparison.
+std::pair<std::uint64_t, std::uint64_t> prefix_key(std::string_view s);
+
+/// Sorts the records (and the events, when kept) into event order and drops
+/// a second event with the id and article of an earlier one (event_order.cpp).
+void sort_events(EventGraph& g, const std::vector<Tie>& ties);
 
 /// Days since 1970-01-01.
 int day_number(date::year_month_day d);
