@@ -313,17 +313,18 @@ void write_timeline_json(const EventGraph& g, const ArticleLinks& urls,
     for (std::size_t begin = 0; begin < g.happenings.size(); begin += parts * run) {
         const std::size_t end = std::min(g.happenings.size(), begin + parts * run);
         const std::size_t used = (end - begin + run - 1) / run;
-        graph::detail::for_parts(used, used, [&](std::size_t k, std::size_t, std::size_t) {
-            rapidjson::StringBuffer& buffer = texts[k];
-            buffer.Clear();
-            Writer w(buffer);
-            for (std::size_t i = begin + k * run; i < std::min(end, begin + (k + 1) * run); ++i) {
-                const char* comma = i == 0 ? "\n" : ",\n";
-                std::memcpy(buffer.Push(std::strlen(comma)), comma, std::strlen(comma));
-                w.Reset(buffer);
-                write_happening(w, g, g.happenings[i], urls);
-            }
-        });
+        graph::detail::for_parts(
+            end - begin, used, [&](std::size_t k, std::size_t from, std::size_t to) {
+                rapidjson::StringBuffer& buffer = texts[k];
+                buffer.Clear();
+                Writer w(buffer);
+                for (std::size_t i = begin + from; i < begin + to; ++i) {
+                    const std::string_view comma = i == 0 ? "\n" : ",\n";
+                    std::memcpy(buffer.Push(comma.size()), comma.data(), comma.size());
+                    w.Reset(buffer);
+                    write_happening(w, g, g.happenings[i], urls);
+                }
+            });
         for (std::size_t k = 0; k < used; ++k)
             sink(std::string_view(texts[k].GetString(), texts[k].GetSize()));
     }
