@@ -6,6 +6,7 @@
 #include "eventgraph/error.hpp"
 #include "eventgraph/lexicon/load.hpp"
 #include "eventgraph/text/ascii.hpp"
+#include "heap.hpp"
 
 namespace eventgraph::cli {
 
@@ -122,6 +123,7 @@ graph::EventGraph read_filtered_graph(const Args& args, const std::vector<std::s
     const graph::Level level = level_from_args(args);
     // Each event becomes its record as it is read: the events are held
     // whole only where the output shows them.
+    prepare_heap(files);
     graph::GraphBuilder builder(level, keep);
     const unsigned threads = read_threads(args);
     builder.set_threads(threads);
