@@ -86,7 +86,7 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
     static const std::string no_cameo;
     const std::string& cameo = first ? g.cameo(*first) : no_cameo;
     std::vector<Column> row;
-    row.push_back({"id", h.id});
+    row.push_back({"id", g.id(h)});
     std::string day;
     if (h.date) {
         day = model::to_iso(h.date->start);
@@ -97,8 +97,8 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
     row.push_back({"granularity", h.date ? model::to_string(h.date->granularity) : ""});
     actor_columns(row, source_names, g.actor(h.source), first ? g.actor(first->source) : nullptr);
     actor_columns(row, target_names, g.actor(h.target), first ? g.actor(first->target) : nullptr);
-    row.push_back({"type", h.type});
-    row.push_back({"mode", h.mode});
+    row.push_back({"type", g.type(h)});
+    row.push_back({"mode", g.mode(h)});
     row.push_back({"cameo", cameo});
     row.push_back({"cameo_root", cameo.substr(0, std::min<std::size_t>(2, cameo.size()))});
     row.push_back({"quad", h.quad ? std::to_string(h.quad) : "", true});

@@ -20,7 +20,7 @@ std::string to_geojson(const graph::EventGraph& g, const ArticleLinks& links) {
         if (!place) continue;  // no coordinates: in the event table only
         w.StartObject();
         detail::field(w, "type", "Feature");
-        detail::field(w, "id", h.id);
+        detail::field(w, "id", g.id(h));
         w.Key("geometry");
         w.StartObject();
         detail::field(w, "type", "Point");

@@ -94,7 +94,7 @@ void write_relations(Writer& w, const graph::EventGraph& g) {
         w.Double(detail::pen_width(r.count));
         w.Key("happenings");
         w.StartArray();
-        for (const std::size_t h : r.happenings) string(w, g.happenings[h].id);
+        for (const std::size_t h : r.happenings) string(w, g.id(g.happenings[h]));
         w.EndArray();
         w.EndObject();
     }

@@ -22,7 +22,7 @@ void write_relation(Writer& w, const EventGraph& g, const query::Relation& r) {
         const auto& h = g.happenings[*r.happening];
         w.StartObject();
         w.Key("id");
-        w.String(h.id);
+        w.String(g.id(h));
         detail::date_field(w, "date", h.date);
         w.Key("mentions");
         w.Uint64(h.mentions);

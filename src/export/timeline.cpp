@@ -52,9 +52,9 @@ constexpr Verb verbs[] = {
 std::string headline(const EventGraph& g, const Happening& h) {
     const model::Actor* source = g.actor(h.source);
     const model::Actor* target = g.actor(h.target);
-    std::string verb = h.type;
+    std::string verb = g.type(h);
     for (const auto& v : verbs)
-        if (h.type == v.type) verb = target ? v.with_target : v.alone;
+        if (g.type(h) == v.type) verb = target ? v.with_target : v.alone;
     std::string s = (source ? source->name : "An unknown actor") + " " + verb;
     if (target) s += " " + target->name;
     if (h.polarity != model::Polarity::asserted)
@@ -125,18 +125,18 @@ void write_place(Writer& w, const EventGraph& g, const Happening& h) {
 
 void write_happening(Writer& w, const EventGraph& g, const Happening& h, const ArticleLinks& urls) {
     w.StartObject();
-    field(w, "id", h.id);
+    field(w, "id", g.id(h));
     write_date(w, h.date);
     write_place(w, g, h);
     field(w, "headline", headline(g, h));
     const graph::Report* best = strongest(g, h);
     field(w, "text", best ? g.text(*best) : std::string_view{});
-    field(w, "type", h.type);
+    field(w, "type", g.type(h));
     w.Key("mode");
-    if (h.mode.empty())
+    if (g.mode(h).empty())
         w.Null();
     else
-        string(w, h.mode);
+        string(w, g.mode(h));
     w.Key("quad");
     w.Int(h.quad);
     field(w, "polarity", model::to_string(h.polarity));
@@ -381,8 +381,8 @@ std::string to_timelinejs(const EventGraph& g, const ArticleLinks& urls) {
         field(w, "headline", html_escape(headline(g, h)));
         field(w, "text", slide_text(g, h, urls));
         w.EndObject();
-        field(w, "group", h.type);
-        field(w, "unique_id", element_id(h.id, used));
+        field(w, "group", g.type(h));
+        field(w, "unique_id", element_id(g.id(h), used));
         w.EndObject();
     }
     w.EndArray();

@@ -608,10 +608,9 @@ void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
             Happening& h = g.happenings[p];
             h.reports.assign(from, to);
             const Report& first = records[*from];
-            h.id = first.id;
-            h.type = types.names()[static_cast<std::size_t>(c.type)];
+            h.type = first.type;
             h.quad = first.quad;
-            if (mode_of[p] != 0) h.mode = g.modes[mode_of[p]];
+            h.mode = mode_of[p];
             if (first.source != none) h.source = levelled(first.source, c.source);
             if (first.target != none) h.target = levelled(first.target, c.target);
             h.polarity = first.polarity;
@@ -670,7 +669,7 @@ void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
                 continue;
             }
             const Happening& founder = g.happenings[s.founder];
-            e.type = founder.type;
+            e.type = g.type(founder);
             e.quad = founder.quad;
             e.count = first_happening[k + 1] - first_happening[k];
             e.mentions = s.mentions;

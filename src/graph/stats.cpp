@@ -79,7 +79,7 @@ Statistics statistics(const EventGraph& g, std::size_t top) {
     std::size_t undated_happenings = 0, unknown_sources = 0;
     std::vector<std::size_t> happenings_of_actor(g.actors.size(), 0);
     for (const auto& h : g.happenings) {
-        ++happenings_of_type[h.type];
+        ++happenings_of_type[g.type(h)];
         if (h.date) {
             const int month = month_key(*h.date);
             ++happenings_of_month[month];

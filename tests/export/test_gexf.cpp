@@ -27,7 +27,6 @@ namespace {
 
 std::size_t happening(graph::EventGraph& g, std::optional<model::DateSpan> date) {
     graph::Happening h;
-    h.id = "h" + std::to_string(g.happenings.size());
     h.date = date;
     g.happenings.push_back(h);
     return g.happenings.size() - 1;

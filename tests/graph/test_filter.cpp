@@ -38,7 +38,7 @@ void check_consistent(const graph::EventGraph& g) {
         REQUIRE(edge.happenings.size() == edge.count);
         for (const auto h : edge.happenings) {
             REQUIRE(h < g.happenings.size());
-            CHECK(g.happenings[h].type == edge.type);
+            CHECK(g.type(g.happenings[h]) == edge.type);
             CHECK(graph::source_key(g.actor(g.happenings[h].source), g.level) ==
                   g.graph[boost::source(e, g.graph)].id);
         }
@@ -46,8 +46,8 @@ void check_consistent(const graph::EventGraph& g) {
     for (const auto& h : g.happenings)
         for (const auto r : h.reports) {
             REQUIRE(r < g.reports.size());
-            CHECK(g.type(g.reports[r]) == h.type);
-            if (!g.events.empty()) CHECK(g.events[r].type == h.type);
+            CHECK(g.type(g.reports[r]) == g.type(h));
+            if (!g.events.empty()) CHECK(g.events[r].type == g.type(h));
         }
     for (const auto& [id, v] : g.vertex_by_id) CHECK(g.graph[v].id == id);
 }

@@ -30,7 +30,8 @@ std::vector<const graph::Happening*> happenings_of(const EventGraph& g, const st
                                                    const std::string& type) {
     std::vector<const graph::Happening*> out;
     for (const auto& h : g.happenings)
-        if (g.actor(h.source) && g.actor(h.source)->id == from && h.type == type) out.push_back(&h);
+        if (g.actor(h.source) && g.actor(h.source)->id == from && g.type(h) == type)
+            out.push_back(&h);
     return out;
 }
 
@@ -71,7 +72,7 @@ TEST_CASE(
     CHECK(date_of(h) == "2024-09-10");
     CHECK(h.date->basis == model::DateBasis::explicit_date);  // the surest of the day's reports
     CHECK(g.actor(h.target)->id == "CHN");
-    CHECK(h.id == "ev-1725203141613328");  // the smallest id of its reports
+    CHECK(g.id(h) == "ev-1725203141613328");  // the smallest id of its reports
     const auto* e = find_edge(g, "USA", "CHN", "accuse");
     REQUIRE(e);
     CHECK(e->count == 1);
@@ -405,7 +406,7 @@ TEST_CASE(
             exports::write_timeline_json(
                 g, {}, [&](std::string_view s) { all += s; }, threads);
             for (const auto& h : g.happenings) {
-                all += h.id + " " + graph::source_key(g.actor(h.source), level) + " " +
+                all += g.id(h) + " " + graph::source_key(g.actor(h.source), level) + " " +
                        std::to_string(h.sources);
                 for (const auto r : h.reports) all += " " + std::to_string(r);
                 all += "\n";

@@ -77,6 +77,9 @@ struct Builder {
         g.events.push_back(e);
         graph::Report r;  // what the queries read of it
         r.id = e.id;
+        const auto known = std::find(g.types.begin(), g.types.end(), type);
+        r.type = static_cast<graph::Index>(known - g.types.begin());
+        if (known == g.types.end()) g.types.push_back(type);
         r.polarity = e.polarity;
         r.confidence = e.confidence;
         g.reports.push_back(r);
@@ -103,8 +106,7 @@ struct Builder {
         const auto ev = add_event(article, sentence, confidence, actor_value(source),
                                   actor_value(target), type, span(date), asserted);
         graph::Happening h;
-        h.id = g.events[ev].id;
-        h.type = type;
+        h.type = g.reports[ev].type;
         h.source = add_actor(*g.events[ev].source);
         h.target = add_actor(*g.events[ev].target);
         h.date = span(date);
@@ -134,12 +136,12 @@ struct Builder {
                 double confidence) {
         auto& h = g.happenings[happening];
         const model::Actor source = g.actors[h.source], target = g.actors[h.target];
-        const auto ev = add_event(article, sentence, confidence, source, target, h.type, h.date,
+        const auto ev = add_event(article, sentence, confidence, source, target, g.type(h), h.date,
                                   h.polarity == model::Polarity::asserted);
         h.reports.push_back(ev);
         ++h.mentions;
         ++h.sources;
-        const auto e = edge(actor(source.id), actor(target.id), h.type,
+        const auto e = edge(actor(source.id), actor(target.id), g.type(h),
                             h.polarity == model::Polarity::asserted);
         ++g.graph[e].mentions;
     }

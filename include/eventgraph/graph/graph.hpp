@@ -47,7 +47,7 @@ struct Report {
     Index type = 0;         ///< EventGraph::types
     Index mode = 0;         ///< EventGraph::modes (0 is "")
     Index evidence = none;  ///< EvidenceTable::rows (none: not kept, see Keep)
-    std::int8_t quad = 0;
+    int quad = 0;
     model::Polarity polarity = model::Polarity::asserted;
     double confidence = 0;
     Position position;
@@ -94,10 +94,10 @@ struct EvidenceTable {
 enum class Keep { records, evidence, events };
 
 /// One real-world event and every report of it.
+/// Its strings are its graph's: EventGraph::id, type and mode give them.
 struct Happening {
-    std::string id;  ///< the id of its first report (smallest event id)
-    std::string type;
-    std::string mode;
+    Index type = none;  ///< EventGraph::types
+    Index mode = none;  ///< EventGraph::modes (none or 0: no mode)
     int quad = 0;
     /// EventGraph::actors, at the graph's level (folded to the code at
     /// Level::code); none for an unknown source, whose vertex is unknown_vertex_id
@@ -105,9 +105,11 @@ struct Happening {
     Index target = none;
     model::Polarity polarity = model::Polarity::asserted;
     std::optional<model::DateSpan> date;  ///< the most precise date among the reports
-    std::vector<std::size_t> reports;     ///< indices into EventGraph::reports (and events)
-    std::size_t mentions = 0;             ///< reports (GDELT's NumMentions)
-    std::size_t sources = 0;              ///< distinct articles' sources/pages (GDELT's NumSources)
+    /// indices into EventGraph::reports (and events), in event order: the
+    /// first has the smallest event id, which is the happening's id
+    std::vector<std::size_t> reports;
+    std::size_t mentions = 0;  ///< reports (GDELT's NumMentions)
+    std::size_t sources = 0;   ///< distinct articles' sources/pages (GDELT's NumSources)
 };
 
 struct Vertex {
@@ -191,6 +193,16 @@ struct EventGraph : GraphHolder {
     const model::DateSpan* date(Index i) const { return i == none ? nullptr : &dates[i]; }
     const std::string& article(const Report& r) const { return articles[r.article]; }
     const std::string& type(const Report& r) const { return types[r.type]; }
+    /// A happening's id (its first report's), type and mode ("" for none).
+    const std::string& id(const Happening& h) const {
+        return h.reports.empty() ? no_word() : reports[h.reports.front()].id;
+    }
+    const std::string& type(const Happening& h) const {
+        return h.type == none ? no_word() : types[h.type];
+    }
+    const std::string& mode(const Happening& h) const {
+        return h.mode == none ? no_word() : modes[h.mode];
+    }
     /// A report's sentence, trigger and CAMEO code ("" where not kept).
     int sentence(const Report& r) const {
         return r.evidence == none ? 0 : evidence.rows[r.evidence].sentence;
