@@ -58,7 +58,8 @@ int run_export(const Args& args) {
     const auto links = article_links(args, summary);
     if (nothing_to_write(summary, out.path())) return 1;
     if (format == "dot")
-        out.write(exports::to_dot(g, read_threads(args)));
+        exports::write_dot(
+            g, [&](std::string_view s) { out.write(s); }, read_threads(args));
     else if (format == "graphml")
         out.write(exports::to_graphml(g));
     else if (format == "gexf")

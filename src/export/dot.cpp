@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <functional>
 #include <iterator>
 #include <set>
 #include <string>
@@ -212,7 +213,8 @@ constexpr Default legend_attributes[] = {
 
 class DotWriter {
 public:
-    std::string write(const EventGraph& g, unsigned threads) {
+    void write(const EventGraph& g, unsigned threads,
+               const std::function<void(std::string_view)>& sink) {
         const auto& graph = g.graph;
         const std::size_t n = boost::num_vertices(graph);
         out_.clear();
@@ -242,26 +244,39 @@ public:
         }
         if (n > 0) legend(kinds, quads, not_asserted);
 
-        // Each node and its edges, in runs of nodes of about as many edges
-        // written at once, each run into its own text.
+        sink(out_);
+        out_ = {};
+
+        // Each node and its edges. A node of many edges makes megabytes, so
+        // the nodes are weighed by their edges: runs of about `run` nodes and
+        // edges are written at once, each into a text of its own, and handed
+        // on in order (a run's text, under a megabyte, is copied out while it
+        // is in the cache; the file is never held whole).
         std::vector<std::size_t> weight(n + 1, 0);  // nodes before v and their edges
         for (std::size_t v = 0; v < n; ++v)
             weight[v + 1] = weight[v] + 1 + boost::out_degree(v, graph);
+        const auto node_at = [&](std::size_t w) {
+            return static_cast<std::size_t>(std::lower_bound(weight.begin(), weight.end(), w) -
+                                            weight.begin());
+        };
+        constexpr std::size_t run = std::size_t{1} << 11;
         const std::size_t parts = graph::detail::parts_for(weight[n], threads);
         std::vector<std::string> texts(parts);
-        graph::detail::for_parts(
-            weight[n], parts, [&](std::size_t k, std::size_t from, std::size_t to) {
-                const auto node_at = [&](std::size_t w) {
-                    return static_cast<std::size_t>(
-                        std::lower_bound(weight.begin(), weight.end(), w) - weight.begin());
-                };
-                DotWriter run;
-                run.nodes(graph, node_at(from), node_at(to), ids, names, first_tail);
-                texts[k] = std::move(run.out_);
-            });
-        for (auto& text : texts) out_ += text, text = {};
-        out_ += "}\n";
-        return std::move(out_);
+        for (std::size_t begin = 0; begin < weight[n]; begin += parts * run) {
+            const std::size_t end = std::min(weight[n], begin + parts * run);
+            const std::size_t used = (end - begin + run - 1) / run;
+            graph::detail::for_parts(end - begin, used,
+                                     [&](std::size_t k, std::size_t from, std::size_t to) {
+                                         DotWriter part;
+                                         part.out_ = std::move(texts[k]);
+                                         part.out_.clear();
+                                         part.nodes(graph, node_at(begin + from),
+                                                    node_at(begin + to), ids, names, first_tail);
+                                         texts[k] = std::move(part.out_);
+                                     });
+            for (std::size_t k = 0; k < used; ++k) sink(texts[k]);
+        }
+        sink("}\n");
     }
 
 private:
@@ -467,9 +482,16 @@ private:
 
 }  // namespace
 
+void write_dot(const graph::EventGraph& g, const std::function<void(std::string_view)>& sink,
+               unsigned threads) {
+    DotWriter().write(g, threads, sink);
+}
+
 std::string to_dot(const graph::EventGraph& g, unsigned threads) {
-    DotWriter writer;
-    return writer.write(g, threads);
+    std::string out;
+    write_dot(
+        g, [&](std::string_view s) { out += s; }, threads);
+    return out;
 }
 
 }  // namespace eventgraph::exports

@@ -1,6 +1,7 @@
 #pragma once
 // Exports of the graph and its timeline. Each writer returns the whole file's
-// text; the caller writes it through io::Output (atomic -o).
+// text, or for the largest (DOT, the timeline) hands it to a sink in pieces;
+// the caller writes it through io::Output (atomic -o).
 
 #include <functional>
 #include <map>
@@ -17,6 +18,9 @@ namespace eventgraph::exports {
 /// by quad class and labelled with type, count and dates, a legend. Written
 /// on up to `threads` threads; the text is the same for any number.
 std::string to_dot(const graph::EventGraph& g, unsigned threads = 1);
+/// The same text handed to `sink` a piece at a time, never held whole.
+void write_dot(const graph::EventGraph& g, const std::function<void(std::string_view)>& sink,
+               unsigned threads = 1);
 
 /// GraphML for NetworkX, Gephi, yEd and Cytoscape.
 std::string to_graphml(const graph::EventGraph& g);
