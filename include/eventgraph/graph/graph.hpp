@@ -47,7 +47,7 @@ struct Report {
     Index type = 0;         ///< EventGraph::types
     Index mode = 0;         ///< EventGraph::modes (0 is "")
     Index evidence = none;  ///< EvidenceTable::rows (none: not kept, see Keep)
-    int quad = 0;
+    std::int8_t quad = 0;
     model::Polarity polarity = model::Polarity::asserted;
     double confidence = 0;
     Position position;
