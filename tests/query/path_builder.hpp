@@ -136,13 +136,15 @@ struct Builder {
                 double confidence) {
         auto& h = g.happenings[happening];
         const model::Actor source = g.actors[h.source], target = g.actors[h.target];
-        const auto ev = add_event(article, sentence, confidence, source, target, g.type(h), h.date,
+        // A copy: add_event may add to the table the name is in.
+        const std::string type = g.type(h);
+        const auto ev = add_event(article, sentence, confidence, source, target, type, h.date,
                                   h.polarity == model::Polarity::asserted);
         h.reports.push_back(ev);
         ++h.mentions;
         ++h.sources;
-        const auto e = edge(actor(source.id), actor(target.id), g.type(h),
-                            h.polarity == model::Polarity::asserted);
+        const auto e =
+            edge(actor(source.id), actor(target.id), type, h.polarity == model::Polarity::asserted);
         ++g.graph[e].mentions;
     }
 
