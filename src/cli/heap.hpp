@@ -22,6 +22,8 @@ inline constexpr bool heap_tunable = false;
 /// much): the room reserved at once and advised to the kernel as huge-page
 /// memory, freed blocks kept for reuse. Does nothing where the C library is
 /// not glibc, under a sanitizer, or for input of unknown or small size.
+/// Where the kernel can, a thread faults the room in a little ahead of what
+/// malloc hands out, until the room is all in or the program ends.
 /// Returns the bytes advised (0: nothing done).
 std::size_t prepare_heap(const std::vector<std::string>& files);
 
