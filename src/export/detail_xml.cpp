@@ -73,13 +73,26 @@ std::string xml_escape(std::string_view raw) {
     return out;
 }
 
-std::string joined(const std::vector<std::string>& items) {
+namespace {
+
+template <typename Items, typename Name>
+std::string joined(const Items& items, const Name& name) {
     std::string out;
     for (const auto& item : items) {
         if (!out.empty()) out += "; ";
-        out += item;
+        out += name(item);
     }
     return out;
+}
+
+}  // namespace
+
+std::string joined(const std::vector<std::string>& items) {
+    return joined(items, [](const std::string& s) -> const std::string& { return s; });
+}
+
+std::string joined(const std::vector<graph::Index>& items, const std::vector<std::string>& names) {
+    return joined(items, [&](graph::Index i) -> const std::string& { return names[i]; });
 }
 
 std::vector<std::string> xml_ids(const graph::Graph& graph) {

@@ -23,6 +23,8 @@ std::string xml_escape(std::string_view s);
 /// A list in one attribute (GraphML has no list type, and Gephi reads GEXF's
 /// liststring unevenly): items joined with "; ", ids holding no spaces.
 std::string joined(const std::vector<std::string>& items);
+/// The same of items named by index into `names`.
+std::string joined(const std::vector<graph::Index>& items, const std::vector<std::string>& names);
 
 /// The vertices' ids escaped, by vertex index; throws output_error if two
 /// are the same (the graph's contract), as they would merge in every reader.

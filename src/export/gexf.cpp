@@ -187,7 +187,7 @@ std::string to_gexf(const graph::EventGraph& g) {
         attvalue(out, "mentions", std::to_string(r.mentions));
         if (r.first) attvalue(out, "first", model::date_value(*r.first));
         if (r.last) attvalue(out, "last", model::date_value(*r.last));
-        attvalue(out, "articles", xml_escape(detail::joined(r.articles)));
+        attvalue(out, "articles", xml_escape(detail::joined(r.articles, g.articles)));
         attvalue(out, "attributions", xml_escape(detail::joined(r.attributions)));
         out += "        </attvalues>\n";
         if (by_edge[n]) write_spells(out, *by_edge[n], "        ");

@@ -97,7 +97,7 @@ std::string to_graphml(const graph::EventGraph& g) {
         data(out, "e_mentions", std::to_string(r.mentions));
         if (r.first) data(out, "e_first", model::date_value(*r.first));
         if (r.last) data(out, "e_last", model::date_value(*r.last));
-        data(out, "e_articles", xml_escape(detail::joined(r.articles)));
+        data(out, "e_articles", xml_escape(detail::joined(r.articles, g.articles)));
         data(out, "e_attributions", xml_escape(detail::joined(r.attributions)));
         data(out, "e_weight", detail::number_text(r.weight));
         out += "    </edge>\n";

@@ -654,14 +654,18 @@ void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
         if (x.asserted != y.asserted) return x.asserted;
         return x.type != member_of && y.type == member_of;
     });
-    // The edges made at once, then added in order.
-    std::vector<Edge> edges(edge_order.size());
+    // The edges added in order, then made where they are, at once.
+    std::vector<EdgeId> edges(edge_order.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const Slot& s = slot[edge_order[i]];
+        edges[i] = boost::add_edge(s.source, s.target, g.graph).first;
+    }
     in_parts(edges.size(), threads, [&](std::size_t begin, std::size_t end) {
         std::vector<Index> article_list, claim_list;
         for (std::size_t i = begin; i < end; ++i) {
             const Index k = edge_order[i];
             const Slot& s = slot[k];
-            Edge& e = edges[i];
+            Edge& e = g.graph[edges[i]];
             e.asserted = s.asserted;
             if (s.type == member_of) {
                 e.type = member_of_name;
@@ -689,17 +693,11 @@ void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
             sort_unique(claim_list);
             e.articles.reserve(article_list.size());
             for (const Index a : article_list)
-                e.articles.push_back(g.articles[article_by_rank.empty() ? a : article_by_rank[a]]);
+                e.articles.push_back(article_by_rank.empty() ? a : article_by_rank[a]);
             e.attributions.reserve(claim_list.size());
             for (const Index a : claim_list) e.attributions.push_back(attribution_names[a]);
         }
     });
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-        const Slot& s = slot[edge_order[i]];
-        // Moved in: Boost's add_edge would copy it.
-        const EdgeId id = boost::add_edge(s.source, s.target, g.graph).first;
-        g.graph[id] = std::move(edges[i]);
-    }
 }
 
 }  // namespace detail

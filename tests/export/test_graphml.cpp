@@ -96,7 +96,8 @@ TEST_CASE("GraphML declares every attribute with its type") {
 TEST_CASE("NetworkX reads the GraphML back as the same graph") {
     auto g = seed_graph();
     auto& aid = g.graph[*boost::edges(g.graph).first];
-    aid.articles = {"seed-china-russia-2024-09-10", "wire-2024-07-02"};
+    g.articles = {"seed-china-russia-2024-09-10", "wire-2024-07-02"};
+    aid.articles = {0, 1};
     aid.attributions = {"USA", "USA.KURT_CAMPBELL"};
     aid.weight = 2.5;
     const auto d = networkx_reads(exports::to_graphml(g), "graphml-seed");

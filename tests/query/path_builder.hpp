@@ -125,9 +125,9 @@ struct Builder {
             if (!props.first || start(*h.date) < start(*props.first)) props.first = h.date;
             if (!props.last || start(*h.date) > start(*props.last)) props.last = h.date;
         }
-        if (std::find(props.articles.begin(), props.articles.end(), article) ==
-            props.articles.end())
-            props.articles.push_back(article);
+        const graph::Index a = g.reports[ev].article;
+        if (std::find(props.articles.begin(), props.articles.end(), a) == props.articles.end())
+            props.articles.push_back(a);
         return index;
     }
 

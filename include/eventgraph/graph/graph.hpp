@@ -127,7 +127,7 @@ struct Edge {
     std::size_t mentions = 0;  ///< reports of them
     std::optional<model::DateSpan> first, last;  ///< earliest and latest happening dates
     std::vector<std::size_t> happenings;         ///< indices into EventGraph::happenings
-    std::vector<std::string> articles;           ///< distinct, sorted
+    std::vector<Index> articles;  ///< EventGraph::articles, distinct, in the order of their names
     std::vector<std::string> attributions;  ///< distinct codes or ids of who claims them, sorted
     double weight = 0;  ///< count (happenings), for layout and shortest paths use 1/weight
 };
