@@ -79,7 +79,8 @@ private:
     static constexpr std::uintptr_t lead = std::uintptr_t{64} << 20;
 
     // Where the room malloc has not handed out yet begins: its top chunk
-    // ends at the program break.
+    // ends at the program break. (mallinfo2 walks malloc's free lists under
+    // its locks: asked every few milliseconds, no more.)
     static std::uintptr_t handed_out() {
         return reinterpret_cast<std::uintptr_t>(sbrk(0)) - mallinfo2().keepcost;
     }
@@ -93,7 +94,7 @@ private:
                     if (errno != EINTR)
                         return;  // an older kernel, or memory short: faults as they come
             lock.lock();
-            wake_.wait_for(lock, std::chrono::milliseconds(1), [this] { return stopping_; });
+            wake_.wait_for(lock, std::chrono::milliseconds(4), [this] { return stopping_; });
         }
     }
 

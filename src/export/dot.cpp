@@ -72,9 +72,41 @@ constexpr std::size_t line_length = 128;
 
 }  // namespace
 
+namespace {
+
+/// Whether `s` (not empty) is a numeral DOT writes bare: digits, at most
+/// one '.', a '-' only first, and not a lone "-" or ".".
+bool bare_numeral(std::string_view s) {
+    int dots = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (!(is_ascii_digit(c) || (c == '-' && i == 0) || (c == '.' && dots++ == 0))) return false;
+    }
+    return s.size() > 1 || is_ascii_digit(s[0]);
+}
+
+}  // namespace
+
 void append_dot_id(std::string& out, std::string_view s) {
     if (s.empty()) {
         out += "\"\"";
+        return;
+    }
+    // Most IDs are short and hold no '"': bare, or quoted whole, with no
+    // line to break (the rules below, taken at once).
+    if (s.size() <= line_length && s.find('"') == std::string_view::npos) {
+        const char first = s[0];
+        const bool bare = is_ascii_digit(first) || first == '.' || first == '-'
+                              ? bare_numeral(s)
+                              : std::all_of(s.begin(), s.end(), bare_char) &&
+                                    !(s.size() >= 4 && s.size() <= 8 && keyword(s));
+        if (bare) {
+            out += s;
+        } else {
+            out += '"';
+            out += s;
+            out += '"';
+        }
         return;
     }
     const std::size_t start = out.size();

@@ -18,6 +18,14 @@ TEST_CASE("ISO timestamps read and write back with the precision they had") {
           "2024-09-10T19:59:00+03:00");
 }
 
+TEST_CASE("a day is written as ISO 8601 writes it, four digits of year or more") {
+    CHECK(to_iso(2024_y / 9 / 10) == "2024-09-10");
+    CHECK(to_iso(date::year{987} / 1 / 2) == "0987-01-02");
+    CHECK(to_iso(date::year{0} / 12 / 31) == "0000-12-31");
+    CHECK(to_iso(date::year{12024} / 3 / 4) == "12024-03-04");
+    CHECK(to_iso(date::year{-44} / 3 / 15) == "-044-03-15");
+}
+
 TEST_CASE("impossible and malformed timestamps are refused") {
     for (const char* s : {"2024-02-30", "2023-02-29", "2024-13-01", "2024-9-10", "2024-09-10T25:00",
                           "2024-09-10T19:59:00+3", "10 Sep 2024", ""})
