@@ -48,9 +48,10 @@ int rank(model::GeoPrecision p) {
 }  // namespace
 
 const graph::Report* strongest(const graph::EventGraph& g, const graph::Happening& h) {
-    if (h.reports.empty()) return nullptr;
-    const graph::Report* best = &g.reports[h.reports.front()];
-    for (const std::size_t r : h.reports)
+    const auto reports = g.reports_of(h);
+    if (reports.empty()) return nullptr;
+    const graph::Report* best = &g.reports[reports.front()];
+    for (const graph::Index r : reports)
         if (g.reports[r].confidence > best->confidence) best = &g.reports[r];
     return best;
 }
@@ -58,7 +59,7 @@ const graph::Report* strongest(const graph::EventGraph& g, const graph::Happenin
 const model::Actor* place_of(const graph::EventGraph& g, const graph::Happening& h) {
     const model::Actor* best = nullptr;
     double best_confidence = 0;
-    for (const std::size_t r : h.reports) {
+    for (const graph::Index r : g.reports_of(h)) {
         const graph::Report& e = g.reports[r];
         const model::Actor* location = g.actor(e.location);
         if (!location || !location->geo) continue;
@@ -116,7 +117,7 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
     row.push_back({"geonames", geo && geo->geonames ? std::to_string(geo->geonames) : "", true});
     row.push_back({"precision", geo ? model::to_string(geo->precision) : ""});
     std::string url;
-    for (const std::size_t r : h.reports)
+    for (const graph::Index r : g.reports_of(h))
         if (url.empty()) url = link_of(links, g.article(g.reports[r])).url;
     row.push_back({"url", url});
     row.push_back({"evidence", first ? std::string(g.text(*first)) : std::string()});

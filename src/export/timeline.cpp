@@ -62,11 +62,14 @@ std::string headline(const EventGraph& g, const Happening& h) {
     return s;
 }
 
-std::vector<std::string> articles_of(const EventGraph& g, const Happening& h) {
-    std::vector<std::string> out;
-    for (const std::size_t r : h.reports) out.push_back(g.article(g.reports[r]));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+// Its reports' articles, each once, by name (the graph's own strings).
+std::vector<const std::string*> articles_of(const EventGraph& g, const Happening& h) {
+    std::vector<const std::string*> out;
+    for (const graph::Index r : g.reports_of(h)) out.push_back(&g.article(g.reports[r]));
+    const auto by_name = [](const std::string* a, const std::string* b) { return *a < *b; };
+    const auto same = [](const std::string* a, const std::string* b) { return *a == *b; };
+    std::sort(out.begin(), out.end(), by_name);
+    out.erase(std::unique(out.begin(), out.end(), same), out.end());
     return out;
 }
 
@@ -164,16 +167,16 @@ void write_happening(Writer& w, const EventGraph& g, const Happening& h, const A
     w.Uint64(h.sources);
     w.Key("articles");
     w.StartArray();
-    for (const auto& a : articles_of(g, h)) {
+    for (const std::string* a : articles_of(g, h)) {
         w.StartObject();
-        field(w, "id", a);
-        if (const std::string url = link_of(urls, a).url; !url.empty()) field(w, "url", url);
+        field(w, "id", *a);
+        if (const std::string url = link_of(urls, *a).url; !url.empty()) field(w, "url", url);
         w.EndObject();
     }
     w.EndArray();
     w.Key("reports");
     w.StartArray();
-    for (const std::size_t r : h.reports) {
+    for (const graph::Index r : g.reports_of(h)) {
         const graph::Report& e = g.reports[r];
         const std::string& article = g.article(e);
         w.StartObject();
@@ -260,10 +263,10 @@ std::string slide_text(const EventGraph& g, const Happening& h, const ArticleLin
     constexpr std::size_t shown = 10;
     for (std::size_t i = 0; i < articles.size() && i < shown; ++i) {
         if (i) s += ", ";
-        if (const std::string url = link_of(urls, articles[i]).url; !url.empty())
-            s += "<a href=\"" + html_escape(url) + "\">" + html_escape(articles[i]) + "</a>";
+        if (const std::string url = link_of(urls, *articles[i]).url; !url.empty())
+            s += "<a href=\"" + html_escape(url) + "\">" + html_escape(*articles[i]) + "</a>";
         else
-            s += html_escape(articles[i]);
+            s += html_escape(*articles[i]);
     }
     if (articles.size() > shown) s += " and " + std::to_string(articles.size() - shown) + " more";
     return s + ".</p>";

@@ -275,7 +275,7 @@ EventGraph filter_impl(G& g, const Filter& filter) {
     std::vector<char> keep_event(g.reports.size(), 0);
     for (std::size_t h = 0; h < g.happenings.size(); ++h)
         if (keep_happening[h])
-            for (const std::size_t r : g.happenings[h].reports) keep_event[r] = 1;
+            for (const Index r : g.reports_of(g.happenings[h])) keep_event[r] = 1;
     std::vector<std::size_t> new_event(g.reports.size(), 0);
     const bool whole = !g.events.empty();
     for (std::size_t i = 0; i < g.reports.size(); ++i)
@@ -296,9 +296,11 @@ EventGraph filter_impl(G& g, const Filter& filter) {
     for (std::size_t h = 0; h < g.happenings.size(); ++h)
         if (keep_happening[h]) {
             new_happening[h] = out.happenings.size();
-            Happening copy = take<Move>(g.happenings[h]);
-            for (auto& r : copy.reports) r = new_event[r];
-            out.happenings.push_back(std::move(copy));
+            Happening copy = g.happenings[h];
+            copy.first_report = static_cast<Index>(out.report_lists.size());
+            for (const Index r : g.reports_of(g.happenings[h]))
+                out.report_lists.push_back(static_cast<Index>(new_event[r]));
+            out.happenings.push_back(copy);
         }
     for (const EdgeId e : kept_edges) {
         Edge copy = take<Move>(g.graph[e]);

@@ -603,11 +603,10 @@ void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
         std::vector<Index> page_list;
         for (std::size_t p = begin; p < end; ++p) {
             const Cluster& c = clusters[p];
-            const auto from = members.begin() + first_report[p],
-                       to = members.begin() + first_report[p + 1];
             Happening& h = g.happenings[p];
-            h.reports.assign(from, to);
-            const Report& first = records[*from];
+            h.first_report = first_report[p];
+            h.mentions = first_report[p + 1] - first_report[p];
+            const Report& first = records[members[first_report[p]]];
             h.type = first.type;
             h.quad = first.quad;
             h.mode = mode_of[p];
@@ -615,7 +614,6 @@ void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
             if (first.target != none) h.target = levelled(first.target, c.target);
             h.polarity = first.polarity;
             if (c.date != none) h.date = g.dates[c.date];
-            h.mentions = h.reports.size();
             if (h.mentions == 1) {
                 h.sources = 1;
             } else {
@@ -626,7 +624,7 @@ void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
             }
         }
     });
-    members = {};
+    g.report_lists = std::move(members);
     pages = {};
     mode_of = {};
     clusters = {};

@@ -111,7 +111,7 @@ using Candidate = std::tuple<int, std::size_t, std::vector<VertexId>>;
 
 std::optional<std::size_t> strongest_report(const EventGraph& g, std::size_t happening) {
     std::optional<std::size_t> best;
-    for (const std::size_t r : g.happenings.at(happening).reports) {
+    for (const std::size_t r : g.reports_of(g.happenings.at(happening))) {
         const auto& e = g.reports.at(r);
         if (!best || e.confidence > g.reports[*best].confidence ||
             (e.confidence == g.reports[*best].confidence && e.id < g.reports[*best].id))

@@ -44,7 +44,7 @@ void check_consistent(const graph::EventGraph& g) {
         }
     }
     for (const auto& h : g.happenings)
-        for (const auto r : h.reports) {
+        for (const auto r : g.reports_of(h)) {
             REQUIRE(r < g.reports.size());
             CHECK(g.type(g.reports[r]) == g.type(h));
             if (!g.events.empty()) CHECK(g.events[r].type == g.type(h));

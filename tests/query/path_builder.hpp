@@ -111,7 +111,8 @@ struct Builder {
         h.target = add_actor(*g.events[ev].target);
         h.date = span(date);
         h.polarity = g.events[ev].polarity;
-        h.reports = {ev};
+        h.first_report = static_cast<graph::Index>(g.report_lists.size());
+        g.report_lists.push_back(static_cast<graph::Index>(ev));
         h.mentions = h.sources = 1;
         g.happenings.push_back(h);
         const std::size_t index = g.happenings.size() - 1;
@@ -140,7 +141,11 @@ struct Builder {
         const std::string type = g.type(h);
         const auto ev = add_event(article, sentence, confidence, source, target, type, h.date,
                                   h.polarity == model::Polarity::asserted);
-        h.reports.push_back(ev);
+        // Into its list, where the lists of later happenings move up by one.
+        const graph::Index end = h.first_report + static_cast<graph::Index>(h.mentions);
+        g.report_lists.insert(g.report_lists.begin() + end, static_cast<graph::Index>(ev));
+        for (auto& other : g.happenings)
+            if (&other != &h && other.first_report >= end) ++other.first_report;
         ++h.mentions;
         ++h.sources;
         const auto e =

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -105,9 +106,9 @@ struct Happening {
     Index target = none;
     model::Polarity polarity = model::Polarity::asserted;
     std::optional<model::DateSpan> date;  ///< the most precise date among the reports
-    /// indices into EventGraph::reports (and events), in event order: the
-    /// first has the smallest event id, which is the happening's id
-    std::vector<std::size_t> reports;
+    /// Where its reports begin in EventGraph::report_lists (`mentions` of
+    /// them): EventGraph::reports_of gives them.
+    Index first_report = 0;
     std::size_t mentions = 0;  ///< reports (GDELT's NumMentions)
     std::size_t sources = 0;   ///< distinct articles' sources/pages (GDELT's NumSources)
 };
@@ -176,6 +177,11 @@ struct EventGraph : GraphHolder {
     /// The reports' sentences, for the outputs that show them; empty with Keep::records.
     EvidenceTable evidence;
     std::vector<Happening> happenings;
+    /// The happenings' reports end to end, as indices into `reports` (and
+    /// `events`), each happening's in event order: the first has the
+    /// smallest event id, which is the happening's id. One list for all, not
+    /// a vector each: most of a million happenings have a single report.
+    std::vector<Index> report_lists;
     std::unordered_map<std::string, VertexId> vertex_by_id;
 
     // The records' tables.
@@ -193,9 +199,13 @@ struct EventGraph : GraphHolder {
     const model::DateSpan* date(Index i) const { return i == none ? nullptr : &dates[i]; }
     const std::string& article(const Report& r) const { return articles[r.article]; }
     const std::string& type(const Report& r) const { return types[r.type]; }
+    /// A happening's reports (indices into `reports`), in event order.
+    std::span<const Index> reports_of(const Happening& h) const {
+        return {report_lists.data() + h.first_report, h.mentions};
+    }
     /// A happening's id (its first report's), type and mode ("" for none).
     const std::string& id(const Happening& h) const {
-        return h.reports.empty() ? no_word() : reports[h.reports.front()].id;
+        return h.mentions == 0 ? no_word() : reports[report_lists[h.first_report]].id;
     }
     const std::string& type(const Happening& h) const {
         return h.type == none ? no_word() : types[h.type];
