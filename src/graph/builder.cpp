@@ -22,14 +22,15 @@ using model::Event;
 namespace {
 
 // Actors and dates are interned by value: a few keys stand for millions of
-// mentions. An actor's key is a hash of its strings, built without a string.
+// mentions. An actor's key is its id's hash mixed with its kind and the
+// lengths of its other strings: one hash a mention, and the variants of an
+// id (another name, role or code) that share a key are told apart by
+// comparing them whole.
 std::uint64_t actor_key(const Actor& a) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (const std::string* s : {&a.id, &a.code, &a.name, &a.cameo}) {
-        h = (h ^ std::hash<std::string>{}(*s)) * 0x100000001b3ULL;
-        h ^= h >> 29;
-    }
-    return h;
+    std::uint64_t h = std::hash<std::string>{}(a.id);
+    for (const std::string* s : {&a.code, &a.name, &a.role, &a.agent, &a.cameo})
+        h = (h ^ s->size()) * 0x100000001b3ULL;
+    return h ^ (static_cast<std::uint64_t>(a.kind) << 56);
 }
 
 }  // namespace
@@ -112,7 +113,7 @@ void GraphBuilder::add(Event&& e, Position position) {
         s.last_article = State::intern(s.articles, g.articles, e.article);
     r.article = s.last_article;
     r.type = State::intern(s.types, g.types, e.type);
-    r.mode = State::intern(s.modes, g.modes, e.mode);
+    r.mode = e.mode.empty() ? 0 : State::intern(s.modes, g.modes, e.mode);  // modes[0] is ""
     if (e.source) r.source = s.actor(*e.source);
     if (e.target) r.target = s.actor(*e.target);
     if (e.attributed_to) r.attributed_to = s.actor(*e.attributed_to);

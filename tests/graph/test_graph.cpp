@@ -533,3 +533,25 @@ TEST_CASE("a happening's sources count its articles' pages once each") {
     REQUIRE(e);
     CHECK(article_names(g, *e) == std::vector<std::string>{"ap", "dw#feed-1", "dw#feed-2"});
 }
+
+TEST_CASE("mentions of one actor id that differ in any of their fields stay apart in the table") {
+    std::vector<model::Event> events;
+    for (int i = 0; i < 6; ++i) events.push_back(accusation(i, "ap", i, i));
+    // The same id, told with a name of the same length (the same key: told
+    // apart by comparing), with a role, an agent, a CAMEO code, another kind.
+    REQUIRE(!events[1].source->name.empty());
+    events[1].source->name[0] = events[1].source->name[0] == 'X' ? 'Y' : 'X';
+    events[2].source->role = "the government";
+    events[3].source->agent = "government";
+    events[4].source->cameo += "GOV";
+    events[5].source->kind = model::ActorKind::organisation;
+    const auto g = graph::build_graph(events);
+    std::vector<model::Actor> told;
+    for (const auto& e : g.events)
+        if (std::find(told.begin(), told.end(), *e.source) == told.end()) told.push_back(*e.source);
+    REQUIRE(told.size() == 6);
+    for (std::size_t i = 0; i < g.reports.size(); ++i) {
+        REQUIRE(g.reports[i].source != graph::none);
+        CHECK(g.actors[g.reports[i].source] == *g.events[i].source);
+    }
+}
