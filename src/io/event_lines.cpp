@@ -43,9 +43,11 @@ struct Batch {
 };
 
 // Enough records a batch that handing it over costs nothing beside parsing
-// it, few enough that the workers keep busy on small files.
+// it (a millisecond or two of work), few enough that the workers keep busy
+// on small files and that the batches in flight, whose events are kilobytes
+// each, hold a few megabytes.
 constexpr std::size_t batch_bytes = std::size_t{1} << 20;
-constexpr std::size_t batch_records = 4096;
+constexpr std::size_t batch_records = 1024;
 
 class Workers {
 public:
