@@ -22,6 +22,26 @@ TEST_CASE("an output file appears only when it is complete") {
     CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}) == 1);
 }
 
+TEST_CASE("a large output, handed to the disk as it is written, is whole and appears at commit") {
+    const std::string dir = test::temp_dir("output-large");
+    const std::string path = dir + "/timeline.json";
+    std::string expected;
+    {
+        io::Output out(path);
+        // 40 MB in pieces of a megabyte and a little, each of its own letter.
+        for (int k = 0; k < 40; ++k) {
+            const std::string piece((std::size_t{1} << 20) + static_cast<std::size_t>(k),
+                                    static_cast<char>('a' + k % 26));
+            out.write(piece);
+            expected += piece;
+        }
+        CHECK_FALSE(fs::exists(path));  // flushed to the temporary file only
+        out.commit();
+    }
+    CHECK(test::read_file(path) == expected);
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}) == 1);
+}
+
 TEST_CASE("an output abandoned before commit leaves the earlier file as it was") {
     const std::string dir = test::temp_dir("output-abandoned");
     const std::string path = dir + "/graph.dot";

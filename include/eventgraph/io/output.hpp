@@ -2,6 +2,7 @@
 // Outputs that are never half-written: a file given with -o is written to a
 // temporary file beside it and renamed over it only when complete.
 
+#include <cstddef>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -32,6 +33,7 @@ private:
     std::string path_;
     std::string temp_;
     std::FILE* file_ = nullptr;
+    std::size_t unsynced_ = 0;  ///< bytes written since the disk was last asked to take them
     bool committed_ = false;
 };
 
