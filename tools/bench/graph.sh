@@ -46,7 +46,7 @@ cleanup() {
     [ "${GRAPH_BENCH_KEEP:-0}" = 1 ] || rm -f "$events" "$dir"/out-* "$dir"/time-*
 }
 trap cleanup EXIT
-mb=$(du -m "$events" | cut -f1)
+mb=$(du -mL "$events" | cut -f1)
 echo "== $n events, $mb MB; $runs run(s) of each command; eventgraph: $bin; NetworkX: $("$nx_python" -c 'import networkx; print(networkx.__version__)')"
 
 # timed NAME COMMAND…: runs it $runs times; leaves "wall user peak_MB" of the
