@@ -70,10 +70,6 @@ bool keyword(std::string_view s) {
 /// "linelength"; this writer never sets that attribute).
 constexpr std::size_t line_length = 128;
 
-}  // namespace
-
-namespace {
-
 /// Whether `s` (not empty) is a numeral DOT writes bare: digits, at most
 /// one '.', a '-' only first, and not a lone "-" or ".".
 bool bare_numeral(std::string_view s) {
