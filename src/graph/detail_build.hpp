@@ -29,8 +29,9 @@ std::uint64_t text_hash(std::string_view s);
 std::pair<std::uint64_t, std::uint64_t> prefix_key(std::string_view s);
 
 /// Sorts the records (and the events, when kept) into event order and drops
-/// a second event with the id and article of an earlier one (event_order.cpp).
-void sort_events(EventGraph& g, const std::vector<Tie>& ties);
+/// a second event with the id and article of an earlier one (event_order.cpp),
+/// on up to `threads` threads.
+void sort_events(EventGraph& g, const std::vector<Tie>& ties, unsigned threads);
 
 /// Days since 1970-01-01.
 int day_number(date::year_month_day d);

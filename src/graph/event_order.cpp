@@ -2,6 +2,7 @@
 // event id, the second of an id and article dropped (see build_graph's doc).
 
 #include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "detail_build.hpp"
+#include "parallel.hpp"
 
 namespace eventgraph::graph {
 
@@ -72,7 +74,7 @@ std::pair<std::uint64_t, std::uint64_t> prefix_key(std::string_view s) {
     return {hi, lo};
 }
 
-void sort_events(EventGraph& g, const std::vector<Tie>& ties) {
+void sort_events(EventGraph& g, const std::vector<Tie>& ties, unsigned threads) {
     auto& reports = g.reports;
     const bool kept = !g.events.empty();
     struct Key {
@@ -105,17 +107,25 @@ void sort_events(EventGraph& g, const std::vector<Tie>& ties) {
             r.confidence,
             g.modes[r.mode]};
     };
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    // (records alike in all of it: the first read comes first)
+    const auto less = [&](const Key& a, const Key& b) {
         if (a.hi != b.hi) return a.hi < b.hi;
         if (a.lo != b.lo) return a.lo < b.lo;
-        if (kept) return event_order_key(g.events[a.index]) < event_order_key(g.events[b.index]);
-        return record_key(a.index) < record_key(b.index);
-    });
-    std::vector<std::size_t> from(reports.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
+        const auto c =
+            kept ? event_order_key(g.events[a.index]) <=> event_order_key(g.events[b.index])
+                 : record_key(a.index) <=> record_key(b.index);
+        return c != 0 ? c < 0 : a.index < b.index;
+    };
+    // Events most often come in id order (extract writes them so): one pass
+    // tells, and then nothing is sorted or moved.
+    if (!std::is_sorted(keys.begin(), keys.end(), less)) {
+        sort_in_parts(keys.begin(), keys.end(), threads, less);
+        std::vector<std::size_t> from(reports.size());
+        for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
+        if (kept) permute(g.events, from);
+        permute(reports, std::move(from));
+    }
     keys = {};
-    if (kept) permute(g.events, from);
-    permute(reports, std::move(from));
     std::size_t out = 0;
     for (std::size_t i = 0; i < reports.size(); ++i) {
         if (out > 0 && !reports[i].id.empty() && reports[i].id == reports[out - 1].id &&

@@ -217,7 +217,7 @@ std::uint64_t text_hash(std::string_view s) {
 // The graph of the records in `g` (see build_graph's doc).
 void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
     const Level level = g.level;
-    detail::sort_events(g, ties);
+    detail::sort_events(g, ties, threads);
     ties = {};
     const auto& records = g.reports;
     const std::size_t table_actors = g.actors.size();  // the levelled ones come after
