@@ -45,14 +45,11 @@ VertexId resolve_actor(const EventGraph& g, const std::string& name, const Args&
     return found.front();
 }
 
-std::string date_or(const std::optional<model::DateSpan>& d, const std::string& none) {
-    return d ? model::date_value(*d) : none;
-}
-
-std::string dates_of(const graph::Edge& e) {
-    if (!e.first) return "undated";
-    const std::string first = model::date_value(*e.first), last = date_or(e.last, first);
-    return first == last ? first : first + "/" + last;
+std::string dates_of(const graph::EventGraph& g, const graph::Edge& e) {
+    const model::DateSpan *first = g.date(e.first), *last = g.date(e.last);
+    if (!first) return "undated";
+    const std::string from = model::date_value(*first), to = last ? model::date_value(*last) : from;
+    return from == to ? from : from + "/" + to;
 }
 
 std::string day_text(date::sys_days d) { return model::to_iso(date::year_month_day(d)); }
@@ -60,7 +57,7 @@ std::string day_text(date::sys_days d) { return model::to_iso(date::year_month_d
 // "IRN —aid (1, 2024-09)→ RUS" or, against the data's direction, "RUS ←aid (1, 2024-09)— CHN".
 std::string relation_text(const EventGraph& g, const query::Hop& hop, const query::Relation& r) {
     const auto& e = g.graph[r.edge];
-    const std::string label = e.type + " (" + std::to_string(e.count) + ", " + dates_of(e) + ")";
+    const std::string label = e.type + " (" + std::to_string(e.count) + ", " + dates_of(g, e) + ")";
     const bool forward = boost::source(r.edge, g.graph) == hop.from;
     return g.graph[hop.from].id + (forward ? " —" + label + "→ " : " ←" + label + "— ") +
            g.graph[hop.to].id;

@@ -13,9 +13,7 @@ namespace eventgraph::cli {
 
 namespace {
 
-std::string date_or_dash(const std::optional<model::DateSpan>& d) {
-    return d ? model::date_value(*d) : "-";
-}
+std::string date_or_dash(const model::DateSpan* d) { return d ? model::date_value(*d) : "-"; }
 
 std::string pad(std::string s, std::size_t width, bool right = false) {
     if (s.size() >= width) return s + " ";
@@ -73,10 +71,10 @@ std::string text_report(const graph::EventGraph& g, const graph::Statistics& s) 
     rows.clear();
     for (const auto e : s.relations) {
         const auto& r = g.graph[e];
-        rows.push_back({g.graph[boost::source(e, g.graph)].id,
-                        g.graph[boost::target(e, g.graph)].id, r.type,
-                        r.asserted ? "asserted" : "not asserted", date_or_dash(r.first),
-                        date_or_dash(r.last), std::to_string(r.count), std::to_string(r.mentions)});
+        rows.push_back(
+            {g.graph[boost::source(e, g.graph)].id, g.graph[boost::target(e, g.graph)].id, r.type,
+             r.asserted ? "asserted" : "not asserted", date_or_dash(g.date(r.first)),
+             date_or_dash(g.date(r.last)), std::to_string(r.count), std::to_string(r.mentions)});
     }
     out += "\nstrongest relations\n" +
            table({"source", "target", "type", "polarity", "first", "last", "happenings", "events"},

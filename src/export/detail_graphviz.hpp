@@ -52,7 +52,7 @@ std::string dot_text(std::string_view raw);
 /// A number with at most two decimals, as DOT's attributes show it.
 std::string fixed2(double x);
 /// A relation's label: "aid ×3", "(not asserted)", its dates under it (DOT text).
-std::string edge_label(const graph::Edge& e);
+std::string edge_label(const graph::EventGraph& g, const graph::Edge& e);
 /// An actor's label: its name, and whose it is for a person or an agent (DOT text).
 std::string node_label(const graph::Vertex& v);
 

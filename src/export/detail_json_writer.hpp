@@ -30,7 +30,7 @@ void field(Writer& w, const char* key, std::string_view value) {
 
 /// "2024-09-10", "2024-07" or "2024" as precise as the date; null for none.
 template <typename Writer>
-void date_field(Writer& w, const char* key, const std::optional<model::DateSpan>& d) {
+void date_field(Writer& w, const char* key, const model::DateSpan* d) {
     w.Key(key);
     if (d)
         string(w, model::date_value(*d));
@@ -56,8 +56,8 @@ void relation_fields(Writer& w, const graph::EventGraph& g, graph::EdgeId e) {
     w.Uint64(r.count);
     w.Key("mentions");
     w.Uint64(r.mentions);
-    date_field(w, "first", r.first);
-    date_field(w, "last", r.last);
+    date_field(w, "first", g.date(r.first));
+    date_field(w, "last", g.date(r.last));
 }
 
 }  // namespace eventgraph::exports::detail

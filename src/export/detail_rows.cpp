@@ -89,13 +89,14 @@ std::vector<Column> happening_row(const graph::EventGraph& g, const graph::Happe
     std::vector<Column> row;
     row.push_back({"id", g.id(h)});
     std::string day;
-    if (h.date) {
-        day = model::to_iso(h.date->start);
+    const model::DateSpan* date = g.date(h);
+    if (date) {
+        day = model::to_iso(date->start);
         day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
     }
     row.push_back({"day", day, true});
-    row.push_back({"date", h.date ? model::date_value(*h.date) : ""});
-    row.push_back({"granularity", h.date ? model::to_string(h.date->granularity) : ""});
+    row.push_back({"date", date ? model::date_value(*date) : ""});
+    row.push_back({"granularity", date ? model::to_string(date->granularity) : ""});
     actor_columns(row, source_names, g.actor(h.source), first ? g.actor(first->source) : nullptr);
     actor_columns(row, target_names, g.actor(h.target), first ? g.actor(first->target) : nullptr);
     row.push_back({"type", g.type(h)});

@@ -176,21 +176,22 @@ std::string fixed2(double x) { return number_text(std::round(x * 100) / 100); }
 
 namespace {
 
-std::string date_range(const graph::Edge& e) {
-    if (!e.first && !e.last) return "";
-    const std::string from = model::date_value(e.first ? *e.first : *e.last);
-    const std::string to = model::date_value(e.last ? *e.last : *e.first);
+std::string date_range(const graph::EventGraph& g, const graph::Edge& e) {
+    const model::DateSpan *first = g.date(e.first), *last = g.date(e.last);
+    if (!first && !last) return "";
+    const std::string from = model::date_value(first ? *first : *last);
+    const std::string to = model::date_value(last ? *last : *first);
     return from == to ? from : from + " \u2013 " + to;
 }
 
 }  // namespace
 
 /// "aid ×3" and the date range under it, as the analyst reads the edge.
-std::string edge_label(const graph::Edge& e) {
+std::string edge_label(const graph::EventGraph& g, const graph::Edge& e) {
     std::string label = dot_text(e.type);
     if (e.count > 1) label += " \u00D7" + std::to_string(e.count);
     if (!e.asserted) label += " (not asserted)";
-    const std::string dates = date_range(e);
+    const std::string dates = date_range(g, e);
     if (!dates.empty()) label += "\\n" + dates;
     return label;
 }
@@ -298,8 +299,8 @@ public:
                                          DotWriter part;
                                          part.out_ = std::move(texts[k]);
                                          part.out_.clear();
-                                         part.nodes(graph, node_at(begin + from),
-                                                    node_at(begin + to), ids, names, first_tail);
+                                         part.nodes(g, node_at(begin + from), node_at(begin + to),
+                                                    ids, names, first_tail);
                                          texts[k] = std::move(part.out_);
                                      });
             for (std::size_t k = 0; k < used; ++k) sink(texts[k]);
@@ -309,9 +310,10 @@ public:
 
 private:
     /// The nodes [begin, end), each where cgraph writes it, and their edges.
-    void nodes(const graph::Graph& graph, std::size_t begin, std::size_t end,
+    void nodes(const EventGraph& g, std::size_t begin, std::size_t end,
                const std::vector<std::string>& ids, const std::vector<std::string>& names,
                const std::vector<std::size_t>& first_tail) {
+        const graph::Graph& graph = g.graph;
         std::vector<std::pair<std::size_t, graph::EdgeId>> out_edges;
         std::vector<std::string> keys;
         for (std::size_t v = begin; v < end; ++v) {
@@ -326,7 +328,7 @@ private:
                 if (h > v && first_tail[h] == v) actor_node(graph[h], ids[h], names[h]);
                 keys.clear();
                 for (; i < out_edges.size() && out_edges[i].first == h; ++i)
-                    actor_edge(graph[out_edges[i].second], names[v], names[h], keys);
+                    actor_edge(g, graph[out_edges[i].second], names[v], names[h], keys);
             }
         }
     }
@@ -417,8 +419,8 @@ private:
 
     /// Relations of different types between the same pair stay separate
     /// edges, told apart by their keys, unique between one tail and head.
-    void actor_edge(const graph::Edge& r, const std::string& tail, const std::string& head,
-                    std::vector<std::string>& keys) {
+    void actor_edge(const EventGraph& g, const graph::Edge& r, const std::string& tail,
+                    const std::string& head, std::vector<std::string>& keys) {
         const std::string type = dot_text(r.type);
         const std::string wanted = r.asserted ? type : type + " (not asserted)";
         std::string key = wanted.empty() || wanted[0] == '%' ? "_" + wanted : wanted;
@@ -434,9 +436,10 @@ private:
         a.add("asserted", r.asserted ? "true" : "false");
         a.add("color", colour_of_quad(quad));
         a.add("count", std::to_string(r.count));
-        if (r.first) a.add("first", model::date_value(*r.first));
-        a.add("label", edge_label(r));
-        if (r.last) a.add("last", model::date_value(*r.last));
+        if (const model::DateSpan* first = g.date(r.first))
+            a.add("first", model::date_value(*first));
+        a.add("label", edge_label(g, r));
+        if (const model::DateSpan* last = g.date(r.last)) a.add("last", model::date_value(*last));
         a.add("mentions", std::to_string(r.mentions));
         a.add("penwidth", fixed2(pen_width(r.count)));
         a.add("quad", std::to_string(r.quad));

@@ -57,12 +57,14 @@ std::optional<std::vector<Spell>> edge_spells(const graph::EventGraph& g, const 
         if (h >= g.happenings.size())
             throw output_error("an edge of the graph names happening " + std::to_string(h) +
                                " of " + std::to_string(g.happenings.size()));
-        if (g.happenings[h].date) spells.push_back(spell_of(*g.happenings[h].date));
+        if (const model::DateSpan* date = g.date(g.happenings[h]))
+            spells.push_back(spell_of(*date));
     }
-    if (spells.empty() && (e.first || e.last)) {
+    const model::DateSpan *first = g.date(e.first), *last = g.date(e.last);
+    if (spells.empty() && (first || last)) {
         // No dated happening to go by: the relation's first and last dates.
-        const Spell a = spell_of(e.first ? *e.first : *e.last);
-        const Spell b = spell_of(e.last ? *e.last : *e.first);
+        const Spell a = spell_of(first ? *first : *last);
+        const Spell b = spell_of(last ? *last : *first);
         spells.push_back({std::min(a.start, b.start), std::max(a.end, b.end)});
     }
     if (spells.empty()) return std::nullopt;
@@ -185,8 +187,10 @@ std::string to_gexf(const graph::EventGraph& g) {
         attvalue(out, "asserted", r.asserted ? "true" : "false");
         attvalue(out, "count", std::to_string(r.count));
         attvalue(out, "mentions", std::to_string(r.mentions));
-        if (r.first) attvalue(out, "first", model::date_value(*r.first));
-        if (r.last) attvalue(out, "last", model::date_value(*r.last));
+        if (const model::DateSpan* first = g.date(r.first))
+            attvalue(out, "first", model::date_value(*first));
+        if (const model::DateSpan* last = g.date(r.last))
+            attvalue(out, "last", model::date_value(*last));
         attvalue(out, "articles", xml_escape(detail::joined(r.articles, g.articles)));
         attvalue(out, "attributions", xml_escape(detail::joined(r.attributions)));
         out += "        </attvalues>\n";

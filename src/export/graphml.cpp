@@ -95,8 +95,10 @@ std::string to_graphml(const graph::EventGraph& g) {
         data(out, "e_asserted", r.asserted ? "true" : "false");
         data(out, "e_count", std::to_string(r.count));
         data(out, "e_mentions", std::to_string(r.mentions));
-        if (r.first) data(out, "e_first", model::date_value(*r.first));
-        if (r.last) data(out, "e_last", model::date_value(*r.last));
+        if (const model::DateSpan* first = g.date(r.first))
+            data(out, "e_first", model::date_value(*first));
+        if (const model::DateSpan* last = g.date(r.last))
+            data(out, "e_last", model::date_value(*last));
         data(out, "e_articles", xml_escape(detail::joined(r.articles, g.articles)));
         data(out, "e_attributions", xml_escape(detail::joined(r.attributions)));
         data(out, "e_weight", detail::number_text(r.weight));

@@ -23,7 +23,7 @@ void write_relation(Writer& w, const EventGraph& g, const query::Relation& r) {
         w.StartObject();
         w.Key("id");
         w.String(g.id(h));
-        detail::date_field(w, "date", h.date);
+        detail::date_field(w, "date", g.date(h));
         w.Key("mentions");
         w.Uint64(h.mentions);
         w.Key("sources");
@@ -46,7 +46,7 @@ void write_relation(Writer& w, const EventGraph& g, const query::Relation& r) {
         w.String(ev.evidence.text);
         w.Key("trigger");
         w.String(ev.evidence.trigger);
-        detail::date_field(w, "date", ev.date);
+        detail::date_field(w, "date", ev.date ? &*ev.date : nullptr);
         w.Key("confidence");
         w.Double(ev.confidence);
         w.EndObject();

@@ -84,7 +84,7 @@ void write_actor(Writer& w, const model::Actor& a) {
     w.EndObject();
 }
 
-void write_date(Writer& w, const std::optional<model::DateSpan>& d) {
+void write_date(Writer& w, const model::DateSpan* d) {
     w.Key("date");
     if (!d) {
         w.Null();
@@ -129,7 +129,7 @@ void write_place(Writer& w, const EventGraph& g, const Happening& h) {
 void write_happening(Writer& w, const EventGraph& g, const Happening& h, const ArticleLinks& urls) {
     w.StartObject();
     field(w, "id", g.id(h));
-    write_date(w, h.date);
+    write_date(w, g.date(h));
     write_place(w, g, h);
     field(w, "headline", headline(g, h));
     const graph::Report* best = strongest(g, h);
@@ -345,7 +345,7 @@ std::string to_timelinejs(const EventGraph& g, const ArticleLinks& urls) {
     Writer w(buffer);
     std::size_t dated = 0, reports = 0;
     for (const Happening& h : g.happenings)
-        if (h.date) {
+        if (g.date(h)) {
             ++dated;
             reports += h.mentions;
         }
@@ -361,12 +361,13 @@ std::string to_timelinejs(const EventGraph& g, const ArticleLinks& urls) {
     const Happening* first = nullptr;
     const Happening* last = nullptr;
     for (const Happening& h : g.happenings)
-        if (h.date) {
+        if (g.date(h)) {
             if (!first) first = &h;
             last = &h;
         }
     if (first)
-        text += ", " + model::date_value(*first->date) + " to " + model::date_value(*last->date);
+        text +=
+            ", " + model::date_value(*g.date(*first)) + " to " + model::date_value(*g.date(*last));
     field(w, "text", "<p>" + text + ".</p>");
     w.EndObject();
     w.EndObject();
@@ -374,11 +375,12 @@ std::string to_timelinejs(const EventGraph& g, const ArticleLinks& urls) {
     w.StartArray();
     std::set<std::string> used;
     for (const Happening& h : g.happenings) {
-        if (!h.date) continue;  // TimelineJS cannot place a slide without a date
+        const model::DateSpan* date = g.date(h);
+        if (!date) continue;  // TimelineJS cannot place a slide without a date
         w.StartObject();
-        write_tjs_date(w, "start_date", h.date->start, h.date->granularity);
-        if (h.date->granularity == model::Granularity::day && h.date->end != h.date->start)
-            write_tjs_date(w, "end_date", h.date->end, model::Granularity::day);
+        write_tjs_date(w, "start_date", date->start, date->granularity);
+        if (date->granularity == model::Granularity::day && date->end != date->start)
+            write_tjs_date(w, "end_date", date->end, model::Granularity::day);
         w.Key("text");
         w.StartObject();
         field(w, "headline", html_escape(headline(g, h)));

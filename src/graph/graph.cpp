@@ -613,7 +613,7 @@ void build(EventGraph& g, std::vector<Tie>& ties, unsigned threads) {
             if (first.source != none) h.source = levelled(first.source, c.source);
             if (first.target != none) h.target = levelled(first.target, c.target);
             h.polarity = first.polarity;
-            if (c.date != none) h.date = g.dates[c.date];
+            h.date = {c.date};
             if (h.mentions == 1) {
                 h.sources = 1;
             } else {

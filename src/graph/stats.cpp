@@ -80,10 +80,10 @@ Statistics statistics(const EventGraph& g, std::size_t top) {
     std::vector<std::size_t> happenings_of_actor(g.actors.size(), 0);
     for (const auto& h : g.happenings) {
         ++happenings_of_type[g.type(h)];
-        if (h.date) {
-            const int month = month_key(*h.date);
+        if (const model::DateSpan* date = g.date(h)) {
+            const int month = month_key(*date);
             ++happenings_of_month[month];
-            month_named.try_emplace(month, &*h.date);
+            month_named.try_emplace(month, date);
         } else {
             ++undated_happenings;
         }

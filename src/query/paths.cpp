@@ -125,8 +125,9 @@ std::optional<std::size_t> strongest_happening(const EventGraph& g, EdgeId edge)
     // Undated happenings sort after every dated one.
     auto key = [&](std::size_t h) {
         const auto& hp = g.happenings.at(h);
-        return std::tuple{-static_cast<long>(hp.mentions), !hp.date,
-                          hp.date ? day_number(hp.date->start) : 0, h};
+        const model::DateSpan* date = g.date(hp);
+        return std::tuple{-static_cast<long>(hp.mentions), !date,
+                          date ? day_number(date->start) : 0, h};
     };
     for (const std::size_t h : g.graph[edge].happenings)
         if (!best || key(h) < key(*best)) best = h;
@@ -183,7 +184,7 @@ public:
             // Each happening's days once, read in order, rather than from each pair.
             std::vector<std::pair<int, int>> days(g.happenings.size(), {never, never});
             for (std::size_t h = 0; h < g.happenings.size(); ++h)
-                if (const auto& date = g.happenings[h].date)
+                if (const model::DateSpan* date = g.date(g.happenings[h]))
                     days[h] = {day_number(date->end), day_number(date->start)};
             for (auto& p : pairs_) {
                 // Undirected, the arc back has the same relations, so the same timeline.
@@ -591,10 +592,11 @@ private:
                 for (std::size_t j = 0; j < hop.relations.size(); ++j)
                     for (const std::size_t h : g_.graph[hop.relations[j].edge].happenings) {
                         const auto& hp = g_.happenings.at(h);
-                        if (!hp.date || day_number(hp.date->end) < day) continue;
+                        const model::DateSpan* date = g_.date(hp);
+                        if (!date || day_number(date->end) < day) continue;
                         const std::tuple<int, long, std::size_t> key{
-                            std::max(day, day_number(hp.date->start)),
-                            -static_cast<long>(hp.mentions), h};
+                            std::max(day, day_number(date->start)), -static_cast<long>(hp.mentions),
+                            h};
                         if (key < earliest) {
                             earliest = key;
                             used_edge = j;

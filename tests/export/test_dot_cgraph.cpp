@@ -95,7 +95,7 @@ public:
         std::set<int> quads;
         bool not_asserted = false;
         for (auto e : boost::make_iterator_range(boost::edges(graph))) {
-            add_edge(graph[e], nodes[boost::source(e, graph)], nodes[boost::target(e, graph)]);
+            add_edge(g, graph[e], nodes[boost::source(e, graph)], nodes[boost::target(e, graph)]);
             quads.insert(graph[e].quad >= 1 && graph[e].quad <= 4 ? graph[e].quad : 0);
             not_asserted = not_asserted || !graph[e].asserted;
         }
@@ -152,11 +152,12 @@ private:
         return e;
     }
 
-    void add_edge(const graph::Edge& r, Agnode_t* tail, Agnode_t* head) {
+    void add_edge(const graph::EventGraph& g, const graph::Edge& r, Agnode_t* tail,
+                  Agnode_t* head) {
         const std::string type = dot_text(r.type);
         Agedge_t* e = new_edge(tail, head, r.asserted ? type : type + " (not asserted)");
         const int quad = r.quad >= 1 && r.quad <= 4 ? r.quad : 0;
-        set(e, "label", edge_label(r));
+        set(e, "label", edge_label(g, r));
         set(e, "color", colour_of_quad(quad));
         set(e, "penwidth", fixed2(pen_width(r.count)));
         if (!r.asserted)
@@ -169,8 +170,9 @@ private:
         set(e, "asserted", r.asserted ? "true" : "false");
         set(e, "count", std::to_string(r.count));
         set(e, "mentions", std::to_string(r.mentions));
-        if (r.first) set(e, "first", model::date_value(*r.first));
-        if (r.last) set(e, "last", model::date_value(*r.last));
+        if (const model::DateSpan* first = g.date(r.first))
+            set(e, "first", model::date_value(*first));
+        if (const model::DateSpan* last = g.date(r.last)) set(e, "last", model::date_value(*last));
     }
 
     void legend(const std::set<ActorKind>& kinds, const std::set<int>& quads, bool not_asserted) {
@@ -384,8 +386,8 @@ graph::EventGraph graph_of(const std::vector<std::string>& strings, unsigned see
         e.asserted = rng() % 4 != 0;
         e.count = rng() % 3 ? rng() % 4 : rng() % 500;
         e.mentions = e.count * 2;
-        if (rng() % 3) e.first = test::day(2024, 1 + rng() % 12, 1 + rng() % 28);
-        if (rng() % 3) e.last = test::month(2025, 1 + rng() % 12);
+        if (rng() % 3) e.first = g.add_date(test::day(2024, 1 + rng() % 12, 1 + rng() % 28));
+        if (rng() % 3) e.last = g.add_date(test::month(2025, 1 + rng() % 12));
         // Edges to earlier and later actors, to themselves, several between a pair.
         const std::size_t from = rng() % n;
         const std::size_t to = rng() % 4 == 0 ? from : rng() % n;

@@ -27,7 +27,7 @@ namespace {
 
 std::size_t happening(graph::EventGraph& g, std::optional<model::DateSpan> date) {
     graph::Happening h;
-    h.date = date;
+    if (date) h.date = g.add_date(*date);
     g.happenings.push_back(h);
     return g.happenings.size() - 1;
 }

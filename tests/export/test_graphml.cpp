@@ -131,8 +131,8 @@ TEST_CASE("NetworkX reads the GraphML back as the same graph") {
         CHECK(data["count"].GetUint64() == r.count);
         CHECK(data["mentions"].GetUint64() == r.mentions);
         CHECK(data["weight"].GetDouble() == r.weight);
-        CHECK(str(data["first"]) == model::date_value(*r.first));
-        CHECK(str(data["last"]) == model::date_value(*r.last));
+        CHECK(str(data["first"]) == model::date_value(*g.date(r.first)));
+        CHECK(str(data["last"]) == model::date_value(*g.date(r.last)));
     }
     const auto& first = edge_in(*d, "e0")["data"];
     CHECK(str(first["articles"]) == "seed-china-russia-2024-09-10; wire-2024-07-02");

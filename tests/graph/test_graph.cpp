@@ -35,8 +35,8 @@ std::vector<const graph::Happening*> happenings_of(const EventGraph& g, const st
     return out;
 }
 
-std::string date_of(const graph::Happening& h) {
-    return h.date ? model::date_value(*h.date) : "none";
+std::string date_of(const graph::EventGraph& g, const graph::Happening& h) {
+    return g.date(h) ? model::date_value(*g.date(h)) : "none";
 }
 
 // A relation's articles by name.
@@ -76,8 +76,8 @@ TEST_CASE(
     CHECK(h.mentions == 6);
     CHECK(g.reports_of(h).size() == 6);
     CHECK(h.sources == 5);  // the two feed items of dw-2024-09-11 are one page
-    CHECK(date_of(h) == "2024-09-10");
-    CHECK(h.date->basis == model::DateBasis::explicit_date);  // the surest of the day's reports
+    CHECK(date_of(g, h) == "2024-09-10");
+    CHECK(g.date(h)->basis == model::DateBasis::explicit_date);  // the surest of the day's reports
     CHECK(g.actor(h.target)->id == "CHN");
     CHECK(g.id(h) == "ev-1725203141613328");  // the smallest id of its reports
     const auto* e = find_edge(g, "USA", "CHN", "accuse");
@@ -97,14 +97,14 @@ TEST_CASE("a month report joins the day happening inside that month") {
     std::vector<std::string> dates;
     for (const auto* h : happenings_of(g, "CHN", "aid"))
         if (h->polarity == model::Polarity::asserted)
-            dates.push_back(date_of(*h) + "x" + std::to_string(h->mentions));
+            dates.push_back(date_of(g, *h) + "x" + std::to_string(h->mentions));
     CHECK(dates == std::vector<std::string>{"2024-07-15x2", "2024-09-10x1"});
     const auto* e = find_edge(g, "CHN", "RUS", "aid");
     REQUIRE(e);
     CHECK(e->count == 2);
     CHECK(e->mentions == 3);
-    CHECK(model::date_value(*e->first) == "2024-07-15");
-    CHECK(model::date_value(*e->last) == "2024-09-10");
+    CHECK(model::date_value(*g.date(e->first)) == "2024-07-15");
+    CHECK(model::date_value(*g.date(e->last)) == "2024-09-10");
     CHECK(e->attributions == std::vector<std::string>{"USA"});
 }
 
@@ -112,12 +112,12 @@ TEST_CASE("a coarse report overlapping two happenings joins the one with more re
     const auto g = graph::build_graph(read_events("graph/reports.jsonl"));
     std::vector<std::string> dates;
     for (const auto* h : happenings_of(g, "RUS", "assault"))
-        dates.push_back(date_of(*h) + "x" + std::to_string(h->mentions));
+        dates.push_back(date_of(g, *h) + "x" + std::to_string(h->mentions));
     CHECK(dates == std::vector<std::string>{"2024-10-03x3", "2024-10-05x1"});
     // A month report with no day report in its month is a happening of its own, dated by the month.
     std::vector<std::string> iran;
     for (const auto* h : happenings_of(g, "IRN", "aid"))
-        iran.push_back(date_of(*h) + "x" + std::to_string(h->mentions));
+        iran.push_back(date_of(g, *h) + "x" + std::to_string(h->mentions));
     CHECK(iran == std::vector<std::string>{"2024-08x1", "2024-09-06x1", "nonex1"});
 }
 
@@ -128,15 +128,15 @@ TEST_CASE(
     const auto support = happenings_of(g, "NATO", "support");
     REQUIRE(support.size() == 1);
     CHECK(support.front()->mentions == 2);
-    CHECK(date_of(*support.front()) == "2024-07-10");
+    CHECK(date_of(g, *support.front()) == "2024-07-10");
     // Iran's undated report has two dated happenings to choose from: it is counted apart, listed
     // last.
     CHECK(g.actor(g.happenings.back().source)->id == "IRN");
-    CHECK_FALSE(g.happenings.back().date);
+    CHECK_FALSE(g.date(g.happenings.back()));
     const auto* e = find_edge(g, "IRN", "RUS", "aid");
     REQUIRE(e);
     CHECK(e->count == 3);
-    CHECK(model::date_value(*e->last) == "2024-09-06");
+    CHECK(model::date_value(*g.date(e->last)) == "2024-09-06");
 }
 
 TEST_CASE("denied, hypothetical and future events are kept apart from asserted ones") {
@@ -161,7 +161,7 @@ TEST_CASE("a denial and an assertion of the same day are two happenings, not one
     const auto g = graph::build_graph(events);
     std::size_t on_the_10th = 0;
     for (const auto* h : happenings_of(g, "CHN", "aid"))
-        if (date_of(*h) == "2024-09-10") ++on_the_10th;
+        if (date_of(g, *h) == "2024-09-10") ++on_the_10th;
     CHECK(on_the_10th == 2);
 }
 
@@ -236,7 +236,7 @@ TEST_CASE("an event without a target is a happening on the timeline and no edge"
     const auto mobilize = happenings_of(g, "RUS", "mobilize");
     REQUIRE(mobilize.size() == 1);
     CHECK(mobilize.front()->target == graph::none);
-    CHECK(date_of(*mobilize.front()) == "2024-09");
+    CHECK(date_of(g, *mobilize.front()) == "2024-09");
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
         CHECK(g.graph[e].type != "mobilize");
 }
@@ -248,8 +248,8 @@ TEST_CASE("happenings are in date order, undated last, and edges in source, targ
     for (std::size_t i = 1; i < g.happenings.size(); ++i) {
         const auto& a = g.happenings[i - 1];
         const auto& b = g.happenings[i];
-        if (a.date && b.date) CHECK(a.date->start <= b.date->start);
-        if (!a.date) CHECK_FALSE(b.date);
+        if (g.date(a) && g.date(b)) CHECK(g.date(a)->start <= g.date(b)->start);
+        if (!g.date(a)) CHECK_FALSE(g.date(b));
     }
     std::vector<std::string> keys;
     for (const auto e : boost::make_iterator_range(boost::edges(g.graph)))
@@ -523,7 +523,7 @@ TEST_CASE("a coarse report overlapping happenings of as many reports joins the e
         const auto g = graph::build_graph(events);
         REQUIRE(g.happenings.size() == static_cast<std::size_t>(2 + spread - 1));
         const auto& first = g.happenings.front();
-        CHECK(model::date_value(*first.date) == "2024-01-11");
+        CHECK(model::date_value(*g.date(first)) == "2024-01-11");
         CHECK(first.mentions == 2);
         CHECK(g.happenings[1].mentions == 1);
     }

@@ -109,7 +109,7 @@ struct Builder {
         h.type = g.reports[ev].type;
         h.source = add_actor(*g.events[ev].source);
         h.target = add_actor(*g.events[ev].target);
-        h.date = span(date);
+        if (const auto d = span(date)) h.date = g.add_date(*d);
         h.polarity = g.events[ev].polarity;
         h.first_report = static_cast<graph::Index>(g.report_lists.size());
         g.report_lists.push_back(static_cast<graph::Index>(ev));
@@ -121,10 +121,10 @@ struct Builder {
         ++props.count;
         ++props.mentions;
         props.weight = static_cast<double>(props.count);
-        if (h.date) {
-            const auto start = [](const model::DateSpan& d) { return date::sys_days(d.start); };
-            if (!props.first || start(*h.date) < start(*props.first)) props.first = h.date;
-            if (!props.last || start(*h.date) > start(*props.last)) props.last = h.date;
+        if (const model::DateSpan* d = g.date(h)) {
+            const auto start = [](const model::DateSpan* s) { return date::sys_days(s->start); };
+            if (!g.date(props.first) || start(d) < start(g.date(props.first))) props.first = h.date;
+            if (!g.date(props.last) || start(d) > start(g.date(props.last))) props.last = h.date;
         }
         const graph::Index a = g.reports[ev].article;
         if (std::find(props.articles.begin(), props.articles.end(), a) == props.articles.end())
@@ -139,7 +139,9 @@ struct Builder {
         const model::Actor source = g.actors[h.source], target = g.actors[h.target];
         // A copy: add_event may add to the table the name is in.
         const std::string type = g.type(h);
-        const auto ev = add_event(article, sentence, confidence, source, target, type, h.date,
+        const model::DateSpan* d = g.date(h);
+        const auto ev = add_event(article, sentence, confidence, source, target, type,
+                                  d ? std::optional(*d) : std::nullopt,
                                   h.polarity == model::Polarity::asserted);
         // Into its list, where the lists of later happenings move up by one.
         const graph::Index end = h.first_report + static_cast<graph::Index>(h.mentions);

@@ -191,7 +191,7 @@ TEST_CASE("time-respecting paths take each hop no earlier than the one before") 
     CHECK(ids(b.g, k[1]) == std::vector<std::string>{"A", "B", "D"});
     CHECK(*k[1].arrival == date::sys_days(date::year{2024} / 12 / 24));
     // The hop B–D uses the happening of 2024-12-24, the only one that can follow.
-    CHECK(b.g.happenings[*k[1].hops[1].relations[0].happening].date->start ==
+    CHECK(b.g.date(b.g.happenings[*k[1].hops[1].relations[0].happening])->start ==
           date::year{2024} / 12 / 24);
 
     // From D back to A: not by C (C–A was in March, before any day of D–C), but by B

@@ -29,8 +29,8 @@ graph::EdgeId relation(graph::EventGraph& g, graph::VertexId from, graph::Vertex
     e.asserted = asserted;
     e.count = count;
     e.mentions = count * 2;
-    e.first = first;
-    e.last = last ? last : first;
+    if (first) e.first = g.add_date(*first);
+    e.last = last ? g.add_date(*last) : e.first;
     e.weight = static_cast<double>(count);
     return boost::add_edge(from, to, e, g.graph).first;
 }

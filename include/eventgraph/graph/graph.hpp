@@ -94,6 +94,12 @@ struct EvidenceTable {
 /// whole as well (EventGraph::events).
 enum class Keep { records, evidence, events };
 
+/// A date of EventGraph::dates, or none: EventGraph::date gives it. (A type
+/// of its own, so that it is not read as a bool or as another table's index.)
+struct DateRef {
+    Index index = none;
+};
+
 /// One real-world event and every report of it.
 /// Its strings are its graph's: EventGraph::id, type and mode give them.
 struct Happening {
@@ -105,7 +111,7 @@ struct Happening {
     Index source = none;
     Index target = none;
     model::Polarity polarity = model::Polarity::asserted;
-    std::optional<model::DateSpan> date;  ///< the most precise date among the reports
+    DateRef date;  ///< EventGraph::dates: the most precise among the reports (none: undated)
     /// Where its reports begin in EventGraph::report_lists (`mentions` of
     /// them): EventGraph::reports_of gives them.
     Index first_report = 0;
@@ -126,8 +132,8 @@ struct Edge {
     bool asserted = true;      ///< false: denied or hypothetical or future happenings, kept apart
     std::size_t count = 0;     ///< happenings
     std::size_t mentions = 0;  ///< reports of them
-    std::optional<model::DateSpan> first, last;  ///< earliest and latest happening dates
-    std::vector<std::size_t> happenings;         ///< indices into EventGraph::happenings
+    DateRef first, last;       ///< EventGraph::dates: the earliest and latest happenings' dates
+    std::vector<std::size_t> happenings;  ///< indices into EventGraph::happenings
     std::vector<Index> articles;  ///< EventGraph::articles, distinct, in the order of their names
     std::vector<std::string> attributions;  ///< distinct codes or ids of who claims them, sorted
     double weight = 0;  ///< count (happenings), for layout and shortest paths use 1/weight
@@ -197,6 +203,15 @@ struct EventGraph : GraphHolder {
     const model::Actor* actor(Index i) const { return i == none ? nullptr : &actors[i]; }
     /// A record's date, or nullptr for none.
     const model::DateSpan* date(Index i) const { return i == none ? nullptr : &dates[i]; }
+    const model::DateSpan* date(DateRef i) const { return date(i.index); }
+    /// A date added to the table (for a graph made by hand), as happenings and relations refer to
+    /// it.
+    DateRef add_date(model::DateSpan d) {
+        dates.push_back(std::move(d));
+        return {static_cast<Index>(dates.size() - 1)};
+    }
+    /// A happening's date, or nullptr for none.
+    const model::DateSpan* date(const Happening& h) const { return date(h.date); }
     const std::string& article(const Report& r) const { return articles[r.article]; }
     const std::string& type(const Report& r) const { return types[r.type]; }
     /// A happening's reports (indices into `reports`), in event order.
