@@ -61,8 +61,9 @@ bool word_char(char c) {
 bool keyword(std::string_view s) {
     static constexpr std::string_view words[] = {"node",  "edge",    "strict",
                                                  "graph", "digraph", "subgraph"};
-    return std::any_of(std::begin(words), std::end(words),
-                       [&](std::string_view w) { return text::iequals(s, w); });
+    return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) {
+        return w.size() == s.size() && text::iequals(s, w);
+    });
 }
 
 /// Past this many characters on a line cgraph breaks a quoted string with a
@@ -341,13 +342,13 @@ private:
         Attributes(std::string& out, int level) : out_(out), level_(level) {}
         void add(std::string_view name, std::string_view value) {
             if (value.empty()) return;
-            if (count_++ == 0) {
+            // (",\n" and the tabs of the next line, at once)
+            static constexpr std::string_view next = ",\n\t\t\t\t\t\t\t\t";
+            if (count_++ == 0)
                 out_ += "\t[";
-            } else {
-                out_ += ",\n";
-                out_.append(static_cast<std::size_t>(level_) + 1, '\t');
-            }
-            append_dot_id(out_, name);
+            else
+                out_ += next.substr(0, 2 + static_cast<std::size_t>(level_) + 1);
+            out_ += name;  // this writer's own names, bare IDs all
             out_ += '=';
             append_dot_id(out_, value);
         }
