@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,6 +34,48 @@ std::uint64_t actor_key(const Actor& a) {
     return h ^ (static_cast<std::uint64_t>(a.kind) << 56);
 }
 
+// Strings numbered in the order they first come, the numbers kept in an
+// open-addressed table (a power of two of slots, probed in turn) and the
+// strings only in the graph's table they index. A million events name a few
+// hundred thousand articles: std::unordered_map took a node, a copy of the
+// string and a division by its prime bucket count for each, a fifth of the
+// thread that reads the events.
+class Interner {
+public:
+    Index intern(std::vector<std::string>& names, std::string_view s) {
+        if (2 * (names.size() + 1) > slots_.size()) grow(names);
+        const std::uint64_t h = std::hash<std::string_view>{}(s);
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+            Slot& slot = slots_[at];
+            if (slot.index == none) {
+                slot = {tag, static_cast<Index>(names.size())};
+                names.emplace_back(s);
+                return slot.index;
+            }
+            if (slot.tag == tag && names[slot.index] == s) return slot.index;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0;  // the hash's high half
+        Index index = none;
+    };
+    std::vector<Slot> slots_;
+
+    // Twice the slots, every name placed again (from its hash).
+    void grow(const std::vector<std::string>& names) {
+        slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), Slot{});
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const std::uint64_t h = std::hash<std::string_view>{}(names[i]);
+            std::size_t at = h & (slots_.size() - 1);
+            while (slots_[at].index != none) at = (at + 1) & (slots_.size() - 1);
+            slots_[at] = {static_cast<std::uint32_t>(h >> 32), static_cast<Index>(i)};
+        }
+    }
+};
+
 }  // namespace
 
 TextStore::Ref TextStore::add(std::string_view s) {
@@ -56,16 +99,10 @@ struct GraphBuilder::State {
     unsigned threads = 1;
     std::vector<detail::Tie> ties;  // when the events are not kept
     Index last_article = 0;
-    std::unordered_map<std::string, Index> articles, types, modes, words;
+    Interner articles, types, modes, words;
     std::unordered_map<std::uint64_t, std::vector<Index>> actors;  // actor_key → candidates
     std::unordered_map<std::uint64_t, std::vector<Index>> dates;
 
-    static Index intern(std::unordered_map<std::string, Index>& index,
-                        std::vector<std::string>& names, const std::string& s) {
-        const auto [it, added] = index.try_emplace(s, static_cast<Index>(names.size()));
-        if (added) names.push_back(s);
-        return it->second;
-    }
     Index actor(const Actor& a) {
         auto& candidates = actors[actor_key(a)];
         for (const Index i : candidates)
@@ -91,8 +128,7 @@ struct GraphBuilder::State {
 GraphBuilder::GraphBuilder(Level level, Keep keep) : state_(std::make_unique<State>()) {
     state_->g.level = level;
     state_->keep = keep;
-    state_->g.modes.emplace_back();
-    state_->modes.emplace("", 0);
+    state_->g.modes.emplace_back();  // modes[0] is "" (the interner finds it there)
 }
 
 GraphBuilder::GraphBuilder(Level level, bool keep_events)
@@ -110,10 +146,10 @@ void GraphBuilder::add(Event&& e, Position position) {
     Report r;
     // An article's events come together: its index is most often the last one's.
     if (g.articles.empty() || g.articles[s.last_article] != e.article)
-        s.last_article = State::intern(s.articles, g.articles, e.article);
+        s.last_article = s.articles.intern(g.articles, e.article);
     r.article = s.last_article;
-    r.type = State::intern(s.types, g.types, e.type);
-    r.mode = e.mode.empty() ? 0 : State::intern(s.modes, g.modes, e.mode);  // modes[0] is ""
+    r.type = s.types.intern(g.types, e.type);
+    r.mode = e.mode.empty() ? 0 : s.modes.intern(g.modes, e.mode);  // modes[0] is ""
     if (e.source) r.source = s.actor(*e.source);
     if (e.target) r.target = s.actor(*e.target);
     if (e.attributed_to) r.attributed_to = s.actor(*e.attributed_to);
@@ -127,8 +163,8 @@ void GraphBuilder::add(Event&& e, Position position) {
         EvidenceTable& t = g.evidence;
         r.evidence = static_cast<Index>(t.rows.size());
         t.rows.push_back({e.evidence.sentence, t.texts.add(e.evidence.text),
-                          State::intern(s.words, t.words, e.evidence.trigger),
-                          State::intern(s.words, t.words, e.cameo)});
+                          s.words.intern(t.words, e.evidence.trigger),
+                          s.words.intern(t.words, e.cameo)});
     }
     if (s.keep == Keep::events) {
         r.id = e.id;
@@ -155,7 +191,6 @@ EventGraph GraphBuilder::finish() {
     s.g = EventGraph{};
     s.g.level = g.level;
     s.g.modes.emplace_back();
-    s.modes.emplace("", 0);
     return g;
 }
 

@@ -279,6 +279,34 @@ TEST_CASE("the same events in any order give the same graph") {
     }
 }
 
+TEST_CASE("the graph's tables name each article, type and mode once, in the order first read") {
+    // Enough of them that the tables grow many times over, each name read
+    // again long after it first came.
+    const auto kind = read_events("graph/reports.jsonl").front();
+    graph::GraphBuilder builder(Level::code, graph::Keep::records);
+    for (int i = 0; i < 20000; ++i) {
+        model::Event e = kind;
+        e.id = "ev-" + std::to_string(i);
+        e.article = "art-" + std::to_string((i * 7919) % 5000);
+        e.type = "type-" + std::to_string(i % 300);
+        e.mode = i % 3 == 0 ? "" : "mode-" + std::to_string(i % 40);
+        builder.add(std::move(e));
+    }
+    const auto g = builder.finish();
+    CHECK(g.articles.size() == 5000);
+    CHECK(g.articles[1] == "art-" + std::to_string(7919 % 5000));
+    CHECK(g.types.size() == 300);
+    CHECK(g.types[299] == "type-299");
+    REQUIRE(g.modes.size() == 41);  // "" and the 40 modes
+    CHECK(g.modes[0].empty());
+    for (const auto& r : g.reports) {
+        const auto i = std::stoi(r.id.substr(3));
+        CHECK(g.article(r) == "art-" + std::to_string((i * 7919) % 5000));
+        CHECK(g.type(r) == "type-" + std::to_string(i % 300));
+        CHECK(g.modes[r.mode] == (i % 3 == 0 ? "" : "mode-" + std::to_string(i % 40)));
+    }
+}
+
 TEST_CASE("an event read twice is one report") {
     auto events = read_events("graph/reports.jsonl");
     const auto once = graph::build_graph(events);
