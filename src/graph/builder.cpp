@@ -7,7 +7,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "detail_build.hpp"
 #include "eventgraph/graph/graph.hpp"
@@ -22,57 +21,81 @@ using model::Event;
 
 namespace {
 
-// Actors and dates are interned by value: a few keys stand for millions of
-// mentions. An actor's key is its id's hash mixed with its kind and the
-// lengths of its other strings: one hash a mention, and the variants of an
-// id (another name, role or code) that share a key are told apart by
-// comparing them whole.
-std::uint64_t actor_key(const Actor& a) {
-    std::uint64_t h = std::hash<std::string>{}(a.id);
-    for (const std::string* s : {&a.code, &a.name, &a.role, &a.agent, &a.cameo})
-        h = (h ^ s->size()) * 0x100000001b3ULL;
-    return h ^ (static_cast<std::uint64_t>(a.kind) << 56);
-}
-
-// Strings numbered in the order they first come, the numbers kept in an
-// open-addressed table (a power of two of slots, probed in turn) and the
-// strings only in the graph's table they index. A million events name a few
-// hundred thousand articles: std::unordered_map took a node, a copy of the
-// string and a division by its prime bucket count for each, a fifth of the
-// thread that reads the events.
-class Interner {
+// Values numbered in the order they first come: a table's entries (the
+// graph's articles, types, actors, dates), found again by hash in an
+// open-addressed table of their numbers (a power of two of slots, probed in
+// turn), the values themselves only in the graph's table. A million events
+// name a few hundred thousand articles: std::unordered_map took a node, a
+// copy of the string and divisions by its prime bucket count for each, a
+// fifth of the time of the thread that reads the events.
+template <typename T, typename Hash>
+class Numbering {
 public:
-    Index intern(std::vector<std::string>& names, std::string_view s) {
-        if (2 * (names.size() + 1) > slots_.size()) grow(names);
-        const std::uint64_t h = std::hash<std::string_view>{}(s);
-        const auto tag = static_cast<std::uint32_t>(h >> 32);
-        for (std::size_t at = h & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
-            Slot& slot = slots_[at];
+    /// The number of `v` in `table`, where it is added if it is new.
+    template <typename V>
+    Index number(std::vector<T>& table, const V& v) {
+        if (2 * (table.size() + 1) > slots_.size()) grow(table);
+        const auto [at, tag] = place(Hash{}(v));
+        for (std::size_t i = at;; i = (i + 1) & (slots_.size() - 1)) {
+            Slot& slot = slots_[i];
             if (slot.index == none) {
-                slot = {tag, static_cast<Index>(names.size())};
-                names.emplace_back(s);
+                slot = {tag, static_cast<Index>(table.size())};
+                table.emplace_back(v);
                 return slot.index;
             }
-            if (slot.tag == tag && names[slot.index] == s) return slot.index;
+            if (slot.tag == tag && table[slot.index] == v) return slot.index;
         }
     }
 
 private:
     struct Slot {
-        std::uint32_t tag = 0;  // the hash's high half
+        std::uint32_t tag = 0;  // the rest of the hash, compared before the values
         Index index = none;
     };
     std::vector<Slot> slots_;
+    unsigned shift_ = 64;
 
-    // Twice the slots, every name placed again (from its hash).
-    void grow(const std::vector<std::string>& names) {
-        slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), Slot{});
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            const std::uint64_t h = std::hash<std::string_view>{}(names[i]);
-            std::size_t at = h & (slots_.size() - 1);
-            while (slots_[at].index != none) at = (at + 1) & (slots_.size() - 1);
-            slots_[at] = {static_cast<std::uint32_t>(h >> 32), static_cast<Index>(i)};
+    // Fibonacci hashing: the slot from the product's top bits, so that a hash
+    // that varies only in its high bits (a date's start) still spreads.
+    std::pair<std::size_t, std::uint32_t> place(std::uint64_t h) const {
+        const std::uint64_t m = h * 0x9E3779B97F4A7C15ULL;
+        return {static_cast<std::size_t>(m >> shift_), static_cast<std::uint32_t>(m)};
+    }
+    // Twice the slots (64 at first), the table's values placed again.
+    void grow(const std::vector<T>& table) {
+        shift_ = slots_.empty() ? 58 : shift_ - 1;
+        slots_.assign(std::size_t{1} << (64 - shift_), Slot{});
+        for (std::size_t i = 0; i < table.size(); ++i) {
+            const auto [at, tag] = place(Hash{}(table[i]));
+            std::size_t k = at;
+            while (slots_[k].index != none) k = (k + 1) & (slots_.size() - 1);
+            slots_[k] = {tag, static_cast<Index>(i)};
         }
+    }
+};
+
+struct TextHash {
+    std::uint64_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// An actor's hash is its id's mixed with its kind and the lengths of its
+// other strings: one hash a mention, and the variants of an id (another
+// name, role or code) that share it are told apart by comparing them whole.
+struct ActorHash {
+    std::uint64_t operator()(const Actor& a) const {
+        std::uint64_t h = std::hash<std::string>{}(a.id);
+        for (const std::string* s : {&a.code, &a.name, &a.role, &a.agent, &a.cameo})
+            h = (h ^ s->size()) * 0x100000001b3ULL;
+        return h ^ (static_cast<std::uint64_t>(a.kind) << 56);
+    }
+};
+
+struct DateHash {
+    std::uint64_t operator()(const DateSpan& d) const {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_number(d.start))) << 32) ^
+               (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_number(d.end))) << 4) ^
+               (static_cast<std::uint64_t>(d.granularity) << 2) ^
+               static_cast<std::uint64_t>(d.basis);
     }
 };
 
@@ -99,36 +122,16 @@ struct GraphBuilder::State {
     unsigned threads = 1;
     std::vector<detail::Tie> ties;  // when the events are not kept
     Index last_article = 0;
-    Interner articles, types, modes, words;
-    std::unordered_map<std::uint64_t, std::vector<Index>> actors;  // actor_key → candidates
-    std::unordered_map<std::uint64_t, std::vector<Index>> dates;
-
-    Index actor(const Actor& a) {
-        auto& candidates = actors[actor_key(a)];
-        for (const Index i : candidates)
-            if (g.actors[i] == a) return i;
-        candidates.push_back(static_cast<Index>(g.actors.size()));
-        g.actors.push_back(a);
-        return candidates.back();
-    }
-    Index date(const DateSpan& d) {
-        const std::uint64_t key =
-            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_number(d.start))) << 32) ^
-            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_number(d.end))) << 4) ^
-            (static_cast<std::uint64_t>(d.granularity) << 2) ^ static_cast<std::uint64_t>(d.basis);
-        auto& candidates = dates[key];
-        for (const Index i : candidates)
-            if (g.dates[i] == d) return i;
-        candidates.push_back(static_cast<Index>(g.dates.size()));
-        g.dates.push_back(d);
-        return candidates.back();
-    }
+    // Actors and dates are numbered by value: a few stand for millions of mentions.
+    Numbering<std::string, TextHash> articles, types, modes, words;
+    Numbering<Actor, ActorHash> actors;
+    Numbering<DateSpan, DateHash> dates;
 };
 
 GraphBuilder::GraphBuilder(Level level, Keep keep) : state_(std::make_unique<State>()) {
     state_->g.level = level;
     state_->keep = keep;
-    state_->g.modes.emplace_back();  // modes[0] is "" (the interner finds it there)
+    state_->g.modes.emplace_back();  // modes[0] is "" (its numbering finds it there)
 }
 
 GraphBuilder::GraphBuilder(Level level, bool keep_events)
@@ -146,15 +149,15 @@ void GraphBuilder::add(Event&& e, Position position) {
     Report r;
     // An article's events come together: its index is most often the last one's.
     if (g.articles.empty() || g.articles[s.last_article] != e.article)
-        s.last_article = s.articles.intern(g.articles, e.article);
+        s.last_article = s.articles.number(g.articles, e.article);
     r.article = s.last_article;
-    r.type = s.types.intern(g.types, e.type);
-    r.mode = e.mode.empty() ? 0 : s.modes.intern(g.modes, e.mode);  // modes[0] is ""
-    if (e.source) r.source = s.actor(*e.source);
-    if (e.target) r.target = s.actor(*e.target);
-    if (e.attributed_to) r.attributed_to = s.actor(*e.attributed_to);
-    if (e.location) r.location = s.actor(*e.location);
-    if (e.date) r.date = s.date(*e.date);
+    r.type = s.types.number(g.types, e.type);
+    r.mode = e.mode.empty() ? 0 : s.modes.number(g.modes, e.mode);  // modes[0] is ""
+    if (e.source) r.source = s.actors.number(g.actors, *e.source);
+    if (e.target) r.target = s.actors.number(g.actors, *e.target);
+    if (e.attributed_to) r.attributed_to = s.actors.number(g.actors, *e.attributed_to);
+    if (e.location) r.location = s.actors.number(g.actors, *e.location);
+    if (e.date) r.date = s.dates.number(g.dates, *e.date);
     r.quad = static_cast<std::int8_t>(e.quad);
     r.polarity = e.polarity;
     r.confidence = e.confidence;
@@ -163,8 +166,8 @@ void GraphBuilder::add(Event&& e, Position position) {
         EvidenceTable& t = g.evidence;
         r.evidence = static_cast<Index>(t.rows.size());
         t.rows.push_back({e.evidence.sentence, t.texts.add(e.evidence.text),
-                          s.words.intern(t.words, e.evidence.trigger),
-                          s.words.intern(t.words, e.cameo)});
+                          s.words.number(t.words, e.evidence.trigger),
+                          s.words.number(t.words, e.cameo)});
     }
     if (s.keep == Keep::events) {
         r.id = e.id;
