@@ -66,20 +66,20 @@ TEST_CASE("the heap is readied for a large corpus only, and advised for huge pag
         CHECK(advised <= std::size_t{512} << 20);
         CHECK(advised_bytes() >= before + advised);
         // The room ends at the program break (less what falls short of a
-        // huge page). Nothing of this test touches its pages 8 MB on: they
+        // huge page). Nothing of this test touches its pages 4 MB on: they
         // come into memory only if the prefaulting thread brings them, and
-        // no further than its lead (tens of MB) ahead of what malloc handed out.
+        // no further than its lead (16 MB) ahead of what malloc handed out.
         constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
         const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(sbrk(0)) & ~(huge - 1);
         const std::uintptr_t start = end - advised;
         bool in = false;
         for (int i = 0; i < 1000 && !in; ++i) {
-            in = resident(start + 4 * huge, 8 * huge);
+            in = resident(start + 2 * huge, 4 * huge);
             if (!in) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
         CHECK(in);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        CHECK_FALSE(resident(start + 64 * huge, huge));
+        CHECK_FALSE(resident(start + 32 * huge, huge));
     } else {
         CHECK(advised == 0);
     }
