@@ -9,16 +9,18 @@
 #   tools/bench/graph.sh [N [SEED]]        N events (default 1,000,000), SEED (default 1)
 #
 # Environment: GRAPH_BENCH_N, GRAPH_BENCH_SEED (instead of the arguments),
-# GRAPH_BENCH_RUNS (runs of each command, the best by user CPU is shown;
-# default 1), GRAPH_BENCH_FROM and GRAPH_BENCH_TO (the path's actors; default
-# A003 and A150), BENCH_BUILD (a Release build directory; default
-# build/release, configured and built if it has no eventgraph),
+# GRAPH_BENCH_RUNS (runs of each command, default 3: on a shared machine one
+# run can be a third slower than the next, on either side; the least wall and
+# user times of the runs are shown, 1 for a quick look), GRAPH_BENCH_FROM and
+# GRAPH_BENCH_TO (the path's actors; default A003 and A150), BENCH_BUILD (a
+# Release build directory; default build/release, configured and built if it
+# has no eventgraph),
 # GRAPH_BENCH_KEEP=1 keeps the events and outputs (build/bench/graph/).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-${GRAPH_BENCH_N:-1000000}}
 seed=${2:-${GRAPH_BENCH_SEED:-1}}
-runs=${GRAPH_BENCH_RUNS:-1}
+runs=${GRAPH_BENCH_RUNS:-3}
 from=${GRAPH_BENCH_FROM:-A003}
 to=${GRAPH_BENCH_TO:-A150}
 build=${BENCH_BUILD:-$top/build/release}
@@ -49,23 +51,27 @@ trap cleanup EXIT
 mb=$(du -mL "$events" | cut -f1)
 echo "== $n events, $mb MB; $runs run(s) of each command; eventgraph: $bin; NetworkX: $("$nx_python" -c 'import networkx; print(networkx.__version__)')"
 
-# timed NAME COMMAND…: runs it $runs times; leaves "wall user peak_MB" of the
-# run with the least user CPU in $dir/time-NAME.
+# timed NAME COMMAND…: runs it $runs times; leaves "wall user peak_MB" in
+# $dir/time-NAME: the least wall and the least user CPU of the runs (each
+# the cost with the least of the machine's noise in it) and the highest peak;
+# "- - -" if a run failed.
 timed() {
-    local name=$1 best="" i
+    local name=$1 i
     shift
+    : >"$dir/time-$name.runs"
     for ((i = 0; i < runs; ++i)); do
         if ! /usr/bin/time -f "%e %U %M" -o "$dir/time-$name.run" "$@" >/dev/null 2>"$dir/out-$name.err"; then
             echo "graph.sh: $name failed: $(tail -3 "$dir/out-$name.err")" >&2
             echo "- - -" >"$dir/time-$name.run"
         fi
-        local line
-        line=$(tail -1 "$dir/time-$name.run")
-        if [ -z "$best" ] || awk -v a="$line" -v b="$best" 'BEGIN { split(a, x); split(b, y); exit !(x[2] < y[2]) }'; then
-            best=$line
-        fi
+        tail -1 "$dir/time-$name.run" >>"$dir/time-$name.runs"
     done
-    echo "$best" | awk '{ printf "%s %s %.0f\n", $1, $2, $3 / 1024 }' >"$dir/time-$name"
+    awk '$1 == "-" { failed = 1 }
+         NR == 1 || $1 < wall { wall = $1 }
+         NR == 1 || $2 < user { user = $2 }
+         $3 > peak { peak = $3 }
+         END { if (failed) print "- - -"; else printf "%s %s %.0f\n", wall, user, peak / 1024 }' \
+        "$dir/time-$name.runs" >"$dir/time-$name"
 }
 
 # work: label, eventgraph's command, NetworkX's work
