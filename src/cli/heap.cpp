@@ -110,6 +110,16 @@ private:
 }  // namespace
 #endif
 
+// The records and happenings of a corpus take about one and a half times its
+// size on disk. Work of less than a huge page faults in little; from a few MB
+// on, pages of 4 KB cost: 100,000 events (44 MB) took 0.33 s to export as DOT
+// on them, 0.20 s on a room readied here (once readied only from 64 MB on).
+std::uint64_t heap_room(std::uint64_t input_bytes, std::uint64_t physical_bytes) {
+    constexpr std::uint64_t huge_page = std::uint64_t{2} << 20;
+    if (input_bytes < huge_page) return 0;
+    return std::min(2 * input_bytes, physical_bytes / 2);
+}
+
 std::size_t prepare_heap(const std::vector<std::string>& files) {
     if constexpr (!heap_tunable) return 0;
 #if defined(__linux__) && defined(__GLIBC__)
@@ -119,12 +129,10 @@ std::size_t prepare_heap(const std::vector<std::string>& files) {
         if (f == "-" || ::stat(f.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
         bytes += static_cast<std::uint64_t>(st.st_size);
     }
-    // Small work faults in little; the records and happenings of a corpus
-    // take about one and a half times its size on disk.
-    if (bytes < 32 * huge) return 0;
-    const std::uint64_t physical = static_cast<std::uint64_t>(sysconf(_SC_PHYS_PAGES)) *
-                                   static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
-    const std::uint64_t room = std::min(2 * bytes, physical / 2);
+    const std::uint64_t room =
+        heap_room(bytes, static_cast<std::uint64_t>(sysconf(_SC_PHYS_PAGES)) *
+                             static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE)));
+    if (room == 0) return 0;
     mallopt(M_MMAP_MAX, 0);
     mallopt(M_TRIM_THRESHOLD, INT_MAX);
     auto* const before = static_cast<char*>(sbrk(0));

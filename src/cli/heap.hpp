@@ -4,6 +4,7 @@
 // each page of which the kernel faults in on its first touch. See heap.cpp.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,11 @@ inline constexpr bool heap_tunable = true;
 #else
 inline constexpr bool heap_tunable = false;
 #endif
+
+/// The room readied for input of `input_bytes` on a machine of
+/// `physical_bytes` of memory: twice the input, at most half the memory;
+/// 0 for input under a huge page (2 MB), which faults in little.
+std::uint64_t heap_room(std::uint64_t input_bytes, std::uint64_t physical_bytes);
 
 /// Readies the heap for the work of reading `files` (their sizes tell how
 /// much): the room reserved at once and advised to the kernel as huge-page

@@ -48,6 +48,16 @@ bool resident(std::uintptr_t begin, std::size_t size) {
 
 }  // namespace
 
+TEST_CASE("the room is twice the input, at most half the memory, none under a huge page") {
+    using eventgraph::cli::heap_room;
+    constexpr std::uint64_t mb = std::uint64_t{1} << 20, gb = mb << 10;
+    CHECK(heap_room(0, 24 * gb) == 0);
+    CHECK(heap_room(2 * mb - 1, 24 * gb) == 0);
+    CHECK(heap_room(2 * mb, 24 * gb) == 4 * mb);
+    CHECK(heap_room(44 * mb, 24 * gb) == 88 * mb);  // 100,000 events
+    CHECK(heap_room(20 * gb, 24 * gb) == 12 * gb);
+}
+
 TEST_CASE("the heap is readied for a large corpus only, and advised for huge pages") {
     const std::string dir = eventgraph::test::temp_dir("heap");
     const std::string small = dir + "/small.jsonl", large = dir + "/large.jsonl";
