@@ -16,7 +16,8 @@ namespace eventgraph::exports {
 
 namespace {
 
-using Writer = detail::JsonWriter;
+using Writer = detail::JsonWriter;  // TimelineJS
+using Text = detail::JsonText;      // the timeline's happenings
 using detail::field;
 using detail::string;
 using detail::strongest;
@@ -73,7 +74,7 @@ std::vector<const std::string*> articles_of(const EventGraph& g, const Happening
     return out;
 }
 
-void write_actor(Writer& w, const model::Actor& a) {
+void write_actor(Text& w, const model::Actor& a) {
     w.StartObject();
     field(w, "id", a.id);
     field(w, "code", a.code);
@@ -84,7 +85,7 @@ void write_actor(Writer& w, const model::Actor& a) {
     w.EndObject();
 }
 
-void write_date(Writer& w, const model::DateSpan* d) {
+void write_date(Text& w, const model::DateSpan* d) {
     w.Key("date");
     if (!d) {
         w.Null();
@@ -101,7 +102,7 @@ void write_date(Writer& w, const model::DateSpan* d) {
 
 // Where it happened: the most precise place among its reports (as in the
 // event table and the GeoJSON), or null.
-void write_place(Writer& w, const EventGraph& g, const Happening& h) {
+void write_place(Text& w, const EventGraph& g, const Happening& h) {
     w.Key("place");
     const model::Actor* place = detail::place_of(g, h);
     if (!place) {
@@ -126,7 +127,7 @@ void write_place(Writer& w, const EventGraph& g, const Happening& h) {
     w.EndObject();
 }
 
-void write_happening(Writer& w, const EventGraph& g, const Happening& h, const ArticleLinks& urls) {
+void write_happening(Text& w, const EventGraph& g, const Happening& h, const ArticleLinks& urls) {
     w.StartObject();
     field(w, "id", g.id(h));
     write_date(w, g.date(h));
@@ -287,6 +288,7 @@ std::string title_of(const EventGraph& g) {
 
 ArticleLink link_of(const ArticleLinks& links, const std::string& article) {
     ArticleLink link;
+    if (links.empty()) return link;  // no articles given: nothing to look up, or to copy
     if (const auto own = links.find(article); own != links.end()) link = own->second;
     if (link.url.empty() || link.title.empty()) {
         const auto page = links.find(std::string(graph::article_page(article)));
@@ -318,13 +320,13 @@ void write_timeline_json(const EventGraph& g, const ArticleLinks& urls,
         const std::size_t used = (end - begin + run - 1) / run;
         graph::detail::for_parts(
             end - begin, used, [&](std::size_t k, std::size_t from, std::size_t to) {
-                rapidjson::StringBuffer& buffer = texts[k];
-                buffer.Clear();
-                Writer w(buffer);
+                rapidjson::StringBuffer& text = texts[k];
+                text.Clear();
+                Text w(text);
                 for (std::size_t i = begin + from; i < begin + to; ++i) {
                     const std::string_view comma = i == 0 ? "\n" : ",\n";
-                    std::memcpy(buffer.Push(comma.size()), comma.data(), comma.size());
-                    w.Reset(buffer);
+                    std::memcpy(text.Push(comma.size()), comma.data(), comma.size());
+                    w.Reset(text);
                     write_happening(w, g, g.happenings[i], urls);
                 }
             });
