@@ -43,6 +43,7 @@ if [ ! -s "$events" ]; then
     echo "== generating $n events (seed $seed) into $events"
     python3 "$top/tools/bench/paths_bench.py" generate "$events.part" "$n" "$seed"
     mv "$events.part" "$events"
+    sync  # its writing out to disk not timed with the first command
 fi
 cleanup() {
     [ "${GRAPH_BENCH_KEEP:-0}" = 1 ] || rm -f "$events" "$dir"/out-* "$dir"/time-*
