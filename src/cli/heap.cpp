@@ -113,7 +113,7 @@ private:
 // The records and happenings of a corpus take about one and a half times its
 // size on disk. Work of less than a huge page faults in little; from a few MB
 // on, pages of 4 KB cost: 100,000 events (44 MB) took 0.33 s to export as DOT
-// on them, 0.20 s on a room readied here (once readied only from 64 MB on).
+// on them, 0.19 s on a room readied here (once readied only from 64 MB on).
 std::uint64_t heap_room(std::uint64_t input_bytes, std::uint64_t physical_bytes) {
     constexpr std::uint64_t huge_page = std::uint64_t{2} << 20;
     if (input_bytes < huge_page) return 0;
