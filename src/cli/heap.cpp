@@ -47,10 +47,12 @@
 
 namespace eventgraph::cli {
 
+namespace {
+constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;  // a transparent huge page
+}  // namespace
+
 #if defined(__linux__) && defined(__GLIBC__)
 namespace {
-
-constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
 
 // Faults in [begin, end) of the heap, a lead ahead of malloc's top chunk,
 // until the room is all in or it is stopped (at exit, or for a new room).
@@ -115,8 +117,7 @@ private:
 // on, pages of 4 KB cost: 100,000 events (44 MB) took 0.33 s to export as DOT
 // on them, 0.19 s on a room readied here (once readied only from 64 MB on).
 std::uint64_t heap_room(std::uint64_t input_bytes, std::uint64_t physical_bytes) {
-    constexpr std::uint64_t huge_page = std::uint64_t{2} << 20;
-    if (input_bytes < huge_page) return 0;
+    if (input_bytes < huge) return 0;
     return std::min(2 * input_bytes, physical_bytes / 2);
 }
 

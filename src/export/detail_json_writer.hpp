@@ -59,7 +59,7 @@ public:
     bool Uint64(std::uint64_t u) { return number(u); }
     bool Double(double d) {
         prefix();
-        if (!std::isfinite(d)) return false;  // as JsonWriter: nothing written
+        if (!std::isfinite(d)) return false;  // as JsonWriter: the comma, no value
         constexpr std::size_t room = 25;
         char* const at = out_->Push(room);
         out_->Pop(room - static_cast<std::size_t>(rapidjson::internal::dtoa(d, at) - at));
